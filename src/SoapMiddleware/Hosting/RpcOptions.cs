@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SoapMiddleware;
+
+/// <summary>
+/// Options of an RPC application, bound from the <c>Rpc</c> configuration section and from
+/// the delegate passed to <c>AddRpc</c>.
+/// </summary>
+public sealed class RpcOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "Rpc";
+
+    /// <summary>The target namespace of operations and types (Spyne's <c>tns</c>).</summary>
+    [Required]
+    public string Namespace { get; set; } = "http://tempuri.org/";
+
+    /// <summary>The largest request body accepted, in bytes; larger requests are answered 413 with a fault. Default 4 MiB.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The deepest element nesting accepted in a request. Default 64.</summary>
+    [Range(4, 10_000)]
+    public int MaxDepth { get; set; } = 64;
+
+    /// <summary>
+    /// Whether an unhandled exception's type, message and stack trace go into the Server fault.
+    /// Leave off outside development: by default the caller sees only "Internal Error" (the exception is logged).
+    /// </summary>
+    public bool IncludeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// The public base URL (such as <c>https://api.example.com</c>) written into <c>soap:address</c> behind a proxy.
+    /// When empty, the address is taken from the request.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+}
