@@ -1,0 +1,117 @@
+using System.Xml.Linq;
+using SoapMiddleware.Description;
+using SoapMiddleware.Protocols;
+
+namespace SoapMiddleware;
+
+/// <summary>
+/// Everything about one call as it moves through the pipeline (Spyne's <c>MethodContext</c>).
+/// Each stage reads the previous stage's property and sets its own:
+/// <see cref="InString"/> → <see cref="InDocument"/> → <see cref="InHeaderDocument"/>/<see cref="InBodyDocument"/>
+/// → <see cref="InObject"/> → <see cref="OutObject"/> → <see cref="OutDocument"/> → <see cref="OutString"/>,
+/// with <see cref="InError"/> and <see cref="OutError"/> when a stage fails.
+/// </summary>
+/// <remarks>The same context type serves HTTP calls and queued calls; <see cref="Transport"/> tells which.</remarks>
+public sealed class MethodContext
+{
+    private Dictionary<Type, object>? _inHeaders;
+    private Dictionary<Type, object>? _outHeaders;
+    private Dictionary<object, object?>? _items;
+
+    internal MethodContext(RpcApplication application, RpcTransport transport, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        Application = application;
+        Transport = transport;
+        Services = services;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The application handling the call.</summary>
+    public RpcApplication Application { get; }
+
+    /// <summary>The transport that carried the call: <see cref="HttpRpcTransport"/> or a queue transport.</summary>
+    public RpcTransport Transport { get; }
+
+    /// <summary>The call's service provider (the request scope over HTTP, a scope per task in a worker).</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Cancelled when the caller goes away, the host stops, or a person deletes a queued task.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Per-call user data (Spyne's <c>udc</c>), shared by wrappers, listeners and the method.</summary>
+    public IDictionary<object, object?> Items => _items ??= new Dictionary<object, object?>();
+
+    /// <summary>The protocol that reads the request.</summary>
+    public IRpcProtocol? InProtocol { get; set; }
+
+    /// <summary>The protocol that writes the response (the in protocol unless a transport chooses another).</summary>
+    public IRpcProtocol? OutProtocol { get; set; }
+
+    /// <summary>The request's content type, as the transport received it.</summary>
+    public string? InContentType { get; init; }
+
+    /// <summary>The action the transport received (SOAPAction header, or the SOAP 1.2 <c>action</c> parameter).</summary>
+    public string? InAction { get; init; }
+
+    /// <summary>The request bytes.</summary>
+    public ReadOnlyMemory<byte> InString { get; set; }
+
+    /// <summary>The parsed request document. Set by <see cref="IRpcProtocol.CreateInDocument"/>.</summary>
+    public XDocument? InDocument { get; set; }
+
+    /// <summary>The request's header element, if any. Set by <see cref="IRpcProtocol.DecomposeIncomingEnvelope"/>.</summary>
+    public XElement? InHeaderDocument { get; set; }
+
+    /// <summary>The request's body payload element (the operation's wrapper). Set by <see cref="IRpcProtocol.DecomposeIncomingEnvelope"/>.</summary>
+    public XElement? InBodyDocument { get; set; }
+
+    /// <summary>The operation being called, once routing found it.</summary>
+    public RpcOperation? Operation { get; set; }
+
+    /// <summary>The deserialized arguments, in parameter order (injected parameters left null). Set by <see cref="IRpcProtocol.Deserialize"/>.</summary>
+    public object?[]? InObject { get; set; }
+
+    /// <summary>The method's result (null for void). Set by the pipeline after the call.</summary>
+    public object? OutObject { get; set; }
+
+    /// <summary>The response document. Set by <see cref="IRpcProtocol.Serialize"/> or <see cref="IRpcProtocol.SerializeFault"/>.</summary>
+    public XDocument? OutDocument { get; set; }
+
+    /// <summary>The response bytes. Set by <see cref="IRpcProtocol.CreateOutString"/>.</summary>
+    public ReadOnlyMemory<byte> OutString { get; set; }
+
+    /// <summary>The response's content type, chosen by the out protocol.</summary>
+    public string? OutContentType { get; set; }
+
+    /// <summary>The error raised while reading the request (bad XML, unknown operation, invalid argument).</summary>
+    public Exception? InError { get; set; }
+
+    /// <summary>The error raised by the method or while writing the response.</summary>
+    public Exception? OutError { get; set; }
+
+    /// <summary>The error that the response reports: <see cref="InError"/> or <see cref="OutError"/>.</summary>
+    public Exception? Error => InError ?? OutError;
+
+    /// <summary>When the context was created (UTC).</summary>
+    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Returns the typed request header of type <typeparamref name="T"/>, or null when the request has none.</summary>
+    public T? GetInHeader<T>() where T : class
+        => _inHeaders is not null && _inHeaders.TryGetValue(typeof(T), out var value) ? (T)value : null;
+
+    /// <summary>Sets (or replaces) a typed request header, as a call wrapper might.</summary>
+    public void SetInHeader<T>(T value) where T : class
+        => (_inHeaders ??= [])[typeof(T)] = value;
+
+    /// <summary>Returns the typed response header of type <typeparamref name="T"/>, or null when none is set.</summary>
+    public T? GetOutHeader<T>() where T : class
+        => _outHeaders is not null && _outHeaders.TryGetValue(typeof(T), out var value) ? (T)value : null;
+
+    /// <summary>Sets a typed response header; it must be declared with <see cref="RpcHeaderAttribute"/> (direction Out or InOut).</summary>
+    public void SetOutHeader<T>(T value) where T : class
+        => (_outHeaders ??= [])[typeof(T)] = value;
+
+    internal void SetInHeader(Type type, object value) => (_inHeaders ??= [])[type] = value;
+
+    internal IReadOnlyDictionary<Type, object>? OutHeaders => _outHeaders;
+}

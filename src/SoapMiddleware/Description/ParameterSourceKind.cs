@@ -1,0 +1,9 @@
+namespace SoapMiddleware.Description;
+
+/// <summary>The kinds of <see cref="ParameterSource"/>.</summary>
+internal enum ParameterSourceKind
+{
+    Wire,
+    CancellationToken,
+    MethodContext,
+}

@@ -1,0 +1,44 @@
+using System.Reflection;
+using SoapMiddleware.Model;
+
+namespace SoapMiddleware.Description;
+
+/// <summary>One callable operation: the method behind it and the messages it reads and writes.</summary>
+public sealed class RpcOperation
+{
+    internal RpcOperation(RpcServiceDescription service, MethodInfo method, string name, string action)
+    {
+        Service = service;
+        Method = method;
+        Name = name;
+        Action = action;
+    }
+
+    /// <summary>The service that declares the operation.</summary>
+    public RpcServiceDescription Service { get; }
+
+    /// <summary>The user's method.</summary>
+    public MethodInfo Method { get; }
+
+    /// <summary>The operation name, unique in its application.</summary>
+    public string Name { get; }
+
+    /// <summary>The SOAPAction that routes to this operation.</summary>
+    public string Action { get; }
+
+    /// <summary>Whether the method returns nothing (void, <see cref="Task"/>, <see cref="ValueTask"/>).</summary>
+    public bool IsVoid => Invoker.IsVoid;
+
+    internal RpcMessage Request { get; init; } = null!;
+
+    internal RpcMessage Response { get; init; } = null!;
+
+    /// <summary>How each method parameter gets its value.</summary>
+    internal ParameterSource[] Parameters { get; init; } = [];
+
+    internal IReadOnlyList<OperationHeader> Headers { get; init; } = [];
+
+    internal IReadOnlyList<RpcType> FaultDetails { get; init; } = [];
+
+    internal OperationInvoker Invoker { get; init; } = null!;
+}

@@ -1,0 +1,138 @@
+using System.Reflection;
+using System.Xml.Linq;
+using SoapMiddleware.Model;
+
+namespace SoapMiddleware.Description;
+
+/// <summary>
+/// Reads an <see cref="RpcServiceAttribute"/> class into a <see cref="RpcServiceDescription"/>:
+/// its operations, their messages, headers and faults (Spyne's interface map). Runs once at startup;
+/// a service the toolkit cannot expose is an <see cref="InvalidOperationException"/> that names the problem.
+/// </summary>
+internal static class ServiceDescriptionBuilder
+{
+    public static RpcServiceDescription Build(Type serviceType, TypeModel model)
+    {
+        var attribute = serviceType.GetCustomAttribute<RpcServiceAttribute>()
+            ?? throw new InvalidOperationException($"Service type '{serviceType.FullName}' is not marked [RpcService].");
+        var service = new RpcServiceDescription(serviceType, attribute.Name ?? serviceType.Name, attribute.Namespace ?? model.TargetNamespace);
+
+        var operations = new List<RpcOperation>();
+        foreach (var method in serviceType.GetMethods(BindingFlags.Public | BindingFlags.Instance).OrderBy(m => m.MetadataToken))
+        {
+            var rpc = method.GetCustomAttribute<RpcMethodAttribute>();
+            if (rpc is null)
+            {
+                continue;
+            }
+
+            var operation = BuildOperation(service, method, rpc, model);
+            if (operations.Any(o => o.Name == operation.Name))
+            {
+                throw new InvalidOperationException(
+                    $"Service '{service.Name}' declares the operation '{operation.Name}' twice ({serviceType.FullName}.{method.Name}). Operation names must be unique: rename one with [RpcMethod(Name = ...)].");
+            }
+
+            operations.Add(operation);
+        }
+
+        if (operations.Count == 0)
+        {
+            throw new InvalidOperationException($"Service '{serviceType.FullName}' has no public [RpcMethod] methods.");
+        }
+
+        service.Operations = operations;
+        return service;
+    }
+
+    private static RpcOperation BuildOperation(RpcServiceDescription service, MethodInfo method, RpcMethodAttribute rpc, TypeModel model)
+    {
+        if (method.IsGenericMethodDefinition)
+        {
+            throw new InvalidOperationException($"Operation method '{method.DeclaringType?.Name}.{method.Name}' is generic; operations cannot be generic.");
+        }
+
+        var name = rpc.Name ?? TrimAsync(method.Name);
+        var invoker = new OperationInvoker(method);
+        var sources = new List<ParameterSource>();
+        var parts = new List<RpcMember>();
+        foreach (var parameter in method.GetParameters())
+        {
+            if (parameter.ParameterType == typeof(CancellationToken))
+            {
+                sources.Add(new ParameterSource(ParameterSourceKind.CancellationToken, -1));
+            }
+            else if (parameter.ParameterType == typeof(MethodContext))
+            {
+                sources.Add(new ParameterSource(ParameterSourceKind.MethodContext, -1));
+            }
+            else if (parameter.IsOut || parameter.ParameterType.IsByRef)
+            {
+                throw new InvalidOperationException($"Parameter '{parameter.Name}' of '{service.Name}.{name}' is by-reference; return a type instead.");
+            }
+            else
+            {
+                sources.Add(ParameterSource.Wire(parts.Count));
+                parts.Add(Describe(() => model.CreateParameterMember(parameter, parameter.Name!), service, name, parameter.Name!));
+            }
+        }
+
+        var response = new List<RpcMember>();
+        if (!invoker.IsVoid)
+        {
+            var nullable = IsNullableResult(method, invoker.ResultType);
+            var constraints = method.ReturnParameter.GetCustomAttributes<Attribute>();
+            response.Add(Describe(() => model.CreateMember(name + "Result", invoker.ResultType, nullable, required: !nullable, constraints), service, name, "result"));
+        }
+
+        var ns = XNamespace.Get(service.Namespace);
+        var headers = method.GetCustomAttributes<RpcHeaderAttribute>()
+            .Concat(service.ServiceType.GetCustomAttributes<RpcHeaderAttribute>())
+            .GroupBy(h => h.HeaderType)
+            .Select(g => g.First())
+            .Select(h => new OperationHeader(ns + model.GetType(h.HeaderType).ItemName, model.GetType(h.HeaderType), h.Direction, h.Required))
+            .ToList();
+        var faults = method.GetCustomAttributes<RpcFaultAttribute>().Select(f => model.GetType(f.DetailType)).ToList();
+
+        return new RpcOperation(service, method, name, rpc.Action ?? $"{service.Namespace.TrimEnd('/')}/{service.Name}/{name}")
+        {
+            Request = new RpcMessage(name, parts),
+            Response = new RpcMessage(name + "Response", response),
+            Parameters = [.. sources],
+            Headers = headers,
+            FaultDetails = faults,
+            Invoker = invoker,
+        };
+    }
+
+    private static RpcMember Describe(Func<RpcMember> describe, RpcServiceDescription service, string operation, string part)
+    {
+        try
+        {
+            return describe();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"Operation '{service.Name}.{operation}', {part}: {ex.Message}", ex);
+        }
+    }
+
+    private static bool IsNullableResult(MethodInfo method, Type resultType)
+    {
+        if (resultType.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(resultType) is not null;
+        }
+
+        var info = new NullabilityInfoContext().Create(method.ReturnParameter);
+        if (info.GenericTypeArguments.Length == 1 && resultType != method.ReturnType)
+        {
+            info = info.GenericTypeArguments[0];
+        }
+
+        return info.ReadState != NullabilityState.NotNull;
+    }
+
+    private static string TrimAsync(string name)
+        => name.Length > 5 && name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name;
+}

@@ -1,0 +1,83 @@
+using System.Xml.Linq;
+
+namespace SoapMiddleware.Protocols.Soap;
+
+/// <summary>What differs between SOAP 1.1 and SOAP 1.2: namespaces, content type and fault code names.</summary>
+internal sealed class SoapVersion
+{
+    public static readonly SoapVersion Soap11 = new(
+        "soap11", "http://schemas.xmlsoap.org/soap/envelope/", "text/xml", "Client", "Server");
+
+    public static readonly SoapVersion Soap12 = new(
+        "soap12", "http://www.w3.org/2003/05/soap-envelope", "application/soap+xml", "Sender", "Receiver");
+
+    private SoapVersion(string name, string envelopeNamespace, string contentType, string clientCode, string serverCode)
+    {
+        Name = name;
+        Namespace = envelopeNamespace;
+        ContentType = contentType;
+        ClientCode = clientCode;
+        ServerCode = serverCode;
+    }
+
+    public string Name { get; }
+
+    public XNamespace Namespace { get; }
+
+    /// <summary>The media type, without parameters.</summary>
+    public string ContentType { get; }
+
+    public string ClientCode { get; }
+
+    public string ServerCode { get; }
+
+    public bool Is12 => ReferenceEquals(this, Soap12);
+
+    public XName Envelope => Namespace + "Envelope";
+
+    public XName Header => Namespace + "Header";
+
+    public XName Body => Namespace + "Body";
+
+    public XName Fault => Namespace + "Fault";
+
+    public string CodeName(RpcFaultCode code) => code switch
+    {
+        RpcFaultCode.Client => ClientCode,
+        RpcFaultCode.Server => ServerCode,
+        RpcFaultCode.MustUnderstand => "MustUnderstand",
+        _ => "VersionMismatch",
+    };
+
+    /// <summary>Returns the media type of a Content-Type header value (before any <c>;</c>), trimmed.</summary>
+    public static string? MediaTypeOf(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return null;
+        }
+
+        var semicolon = contentType.IndexOf(';');
+        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+    }
+
+    /// <summary>Returns a parameter (such as SOAP 1.2's <c>action</c>) of a Content-Type header value, unquoted.</summary>
+    public static string? ParameterOf(string? contentType, string parameter)
+    {
+        if (contentType is null)
+        {
+            return null;
+        }
+
+        foreach (var part in contentType.Split(';').Skip(1))
+        {
+            var equals = part.IndexOf('=');
+            if (equals > 0 && part[..equals].Trim().Equals(parameter, StringComparison.OrdinalIgnoreCase))
+            {
+                return part[(equals + 1)..].Trim().Trim('"');
+            }
+        }
+
+        return null;
+    }
+}
