@@ -95,6 +95,13 @@ public sealed class MethodContext
     /// <summary>When the context was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// Reports the method's progress (0-100) with an optional message. A queue worker stores it on the task and
+    /// on the worker's row, where the dashboard shows it; over HTTP it does nothing.
+    /// </summary>
+    public ValueTask ReportProgressAsync(int percent, string? message = null)
+        => Transport.ReportProgressAsync(Math.Clamp(percent, 0, 100), message, CancellationToken);
+
     /// <summary>Returns the typed request header of type <typeparamref name="T"/>, or null when the request has none.</summary>
     public T? GetInHeader<T>() where T : class
         => _inHeaders is not null && _inHeaders.TryGetValue(typeof(T), out var value) ? (T)value : null;

@@ -15,7 +15,7 @@ internal static class ServiceDescriptionBuilder
     {
         var attribute = serviceType.GetCustomAttribute<RpcServiceAttribute>()
             ?? throw new InvalidOperationException($"Service type '{serviceType.FullName}' is not marked [RpcService].");
-        var service = new RpcServiceDescription(serviceType, attribute.Name ?? serviceType.Name, attribute.Namespace ?? model.TargetNamespace);
+        var service = new RpcServiceDescription(serviceType, attribute.Name ?? serviceType.Name, model.TargetNamespace);
 
         var operations = new List<RpcOperation>();
         foreach (var method in serviceType.GetMethods(BindingFlags.Public | BindingFlags.Instance).OrderBy(m => m.MetadataToken))

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using SoapMiddleware.Description;
+using SoapMiddleware.Interface;
 using SoapMiddleware.Model;
 using SoapMiddleware.Pipeline;
 using SoapMiddleware.Protocols;
@@ -16,7 +18,7 @@ public sealed class RpcApplication
     private readonly Dictionary<string, RpcOperation> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RpcOperation> _byAction = new(StringComparer.Ordinal);
 
-    internal RpcApplication(string name, RpcOptions options, IEnumerable<Type> serviceTypes)
+    internal RpcApplication(string name, RpcOptions options, IEnumerable<Type> serviceTypes, ILoggerFactory loggerFactory)
     {
         Name = name;
         Options = options;
@@ -36,7 +38,8 @@ public sealed class RpcApplication
 
         Soap11 = new SoapProtocol(this, SoapVersion.Soap11);
         Soap12 = new SoapProtocol(this, SoapVersion.Soap12);
-        Pipeline = new RpcPipeline(this);
+        Documents = new InterfaceDocuments(this);
+        Pipeline = new RpcPipeline(this, loggerFactory.CreateLogger("SoapMiddleware.Pipeline"));
     }
 
     /// <summary>The application's name: its WSDL <c>wsdl:definitions/@name</c>.</summary>
@@ -56,6 +59,8 @@ public sealed class RpcApplication
 
     /// <summary>The pipeline every transport runs calls through.</summary>
     public RpcPipeline Pipeline { get; }
+
+    internal InterfaceDocuments Documents { get; }
 
     internal TypeModel Model { get; }
 

@@ -7,7 +7,4 @@ public sealed class RpcServiceAttribute : Attribute
 {
     /// <summary>The service name used in the WSDL (<c>wsdl:service</c> and port type). Defaults to the class name.</summary>
     public string? Name { get; set; }
-
-    /// <summary>The target namespace. Defaults to <see cref="RpcOptions.Namespace"/>.</summary>
-    public string? Namespace { get; set; }
 }

@@ -1,23 +1,200 @@
+using System.Xml;
+using System.Xml.Linq;
+using SoapMiddleware.Description;
+
 namespace SoapMiddleware.Protocols.Soap;
 
-/// <summary>SOAP 1.1 or 1.2, document/literal wrapped.</summary>
-internal sealed partial class SoapProtocol(RpcApplication application, SoapVersion version) : IRpcProtocol
+/// <summary>
+/// SOAP 1.1 or SOAP 1.2, document/literal wrapped (Spyne's <c>Soap11</c>). The only type that knows the envelope.
+/// </summary>
+internal sealed class SoapProtocol(RpcApplication application, SoapVersion version) : IRpcProtocol
 {
+    private static readonly XmlWriterSettings WriterSettings = new()
+    {
+        Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        OmitXmlDeclaration = false,
+        Indent = false,
+        CheckCharacters = true,
+    };
+
+    private readonly string _outContentType = version.ContentType + "; charset=utf-8";
+
     public string Name => version.Name;
 
     public SoapVersion Version => version;
 
-    internal RpcApplication Application => application;
+    /// <inheritdoc />
+    public void CreateInDocument(MethodContext context)
+        => context.InDocument = SecureXmlLoader.Load(context.InString, application.Options.MaxDepth);
 
-    public void CreateInDocument(MethodContext context) => throw new NotImplementedException();
+    /// <inheritdoc />
+    public void DecomposeIncomingEnvelope(MethodContext context)
+    {
+        var envelope = context.InDocument?.Root ?? throw RpcFault.Client("The request has no root element.");
+        if (envelope.Name.LocalName == "Envelope" && envelope.Name.Namespace != version.Namespace
+            && (envelope.Name.Namespace == SoapVersion.Soap11.Namespace || envelope.Name.Namespace == SoapVersion.Soap12.Namespace))
+        {
+            throw new RpcFault(RpcFaultCode.VersionMismatch,
+                $"The envelope namespace '{envelope.Name.NamespaceName}' does not match the content type '{version.ContentType}', which expects '{version.Namespace.NamespaceName}'.");
+        }
 
-    public void DecomposeIncomingEnvelope(MethodContext context) => throw new NotImplementedException();
+        if (envelope.Name != version.Envelope)
+        {
+            throw RpcFault.Client($"The request is not a SOAP envelope: the root element is '{envelope.Name}', expected '{version.Envelope}'.");
+        }
 
-    public void Deserialize(MethodContext context) => throw new NotImplementedException();
+        XElement? header = null, body = null;
+        foreach (var child in envelope.Elements())
+        {
+            if (child.Name == version.Header && header is null && body is null)
+            {
+                header = child;
+            }
+            else if (child.Name == version.Body && body is null)
+            {
+                body = child;
+            }
+            else
+            {
+                throw RpcFault.Client($"Unexpected element '{child.Name.LocalName}' in the SOAP envelope; expected an optional Header followed by Body.");
+            }
+        }
 
-    public void Serialize(MethodContext context) => throw new NotImplementedException();
+        var payload = body?.Elements().FirstOrDefault()
+            ?? throw RpcFault.Client(body is null ? "The SOAP envelope has no Body." : "The SOAP Body is empty; expected an operation element.");
+        context.InHeaderDocument = header;
+        context.InBodyDocument = payload;
+        context.Operation = Route(context.InAction, payload);
+        CheckMustUnderstand(header, context.Operation);
+    }
 
-    public void SerializeFault(MethodContext context) => throw new NotImplementedException();
+    /// <inheritdoc />
+    public void Deserialize(MethodContext context)
+    {
+        var operation = context.Operation!;
+        context.InObject = application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        foreach (var declared in operation.Headers)
+        {
+            if (!declared.IsIn)
+            {
+                continue;
+            }
 
-    public void CreateOutString(MethodContext context) => throw new NotImplementedException();
+            var element = context.InHeaderDocument?.Elements().FirstOrDefault(e => e.Name.LocalName == declared.Element.LocalName
+                && (e.Name.Namespace == declared.Element.Namespace || e.Name.Namespace == XNamespace.None));
+            if (element is not null)
+            {
+                context.SetInHeader(declared.Type.ClrType, application.Serializer.ReadValue(element, declared.Type)!);
+            }
+            else if (declared.Required)
+            {
+                throw RpcFault.Client($"The required header '{declared.Element.LocalName}' is missing.");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Serialize(MethodContext context)
+    {
+        var operation = context.Operation!;
+        object?[] values = operation.IsVoid ? [] : [context.OutObject];
+        var body = application.Serializer.WriteMessage(operation.Response, values);
+        XElement? header = null;
+        if (context.OutHeaders is { Count: > 0 } outHeaders)
+        {
+            header = new XElement(version.Header);
+            foreach (var declared in operation.Headers)
+            {
+                if (declared.IsOut && outHeaders.TryGetValue(declared.Type.ClrType, out var value))
+                {
+                    header.Add(application.Serializer.WriteValue(declared.Element, declared.Type, value));
+                }
+            }
+        }
+
+        context.OutDocument = Envelope(header, body);
+    }
+
+    /// <inheritdoc />
+    public void SerializeFault(MethodContext context)
+    {
+        var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
+        var detail = SoapFaultDetail.Create(application, fault, context.Error, application.Options.IncludeExceptionDetails);
+        context.OutDocument = Envelope(null, SoapFaultWriter.Write(version, fault, application.Namespace, detail));
+    }
+
+    /// <inheritdoc />
+    public void CreateOutString(MethodContext context)
+    {
+        var buffer = new MemoryStream(1024);
+        using (var writer = XmlWriter.Create(buffer, WriterSettings))
+        {
+            context.OutDocument!.Save(writer);
+        }
+
+        context.OutString = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        context.OutContentType = _outContentType;
+    }
+
+    private XDocument Envelope(XElement? header, XElement body)
+        => new(new XElement(
+            version.Envelope,
+            new XAttribute(XNamespace.Xmlns + "soap", version.Namespace.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
+            header,
+            new XElement(version.Body, body)));
+
+    /// <summary>SOAPAction first (quoted or not); empty, missing or unknown actions fall back to the body element.</summary>
+    private RpcOperation Route(string? action, XElement payload)
+    {
+        var trimmed = action?.Trim().Trim('"');
+        if (!string.IsNullOrEmpty(trimmed) && application.FindOperationByAction(trimmed) is { } byAction)
+        {
+            if (payload.Name.LocalName != byAction.Request.ElementName)
+            {
+                throw RpcFault.Client($"The SOAPAction '{trimmed}' names the operation '{byAction.Name}' but the body holds '{payload.Name.LocalName}'.");
+            }
+
+            return byAction;
+        }
+
+        if (payload.Name.Namespace != application.Namespace || application.FindOperation(payload.Name.LocalName) is not { } byBody)
+        {
+            throw RpcFault.Client($"Unknown operation '{payload.Name.LocalName}' in namespace '{payload.Name.NamespaceName}'.");
+        }
+
+        return byBody;
+    }
+
+    private void CheckMustUnderstand(XElement? header, RpcOperation operation)
+    {
+        if (header is null)
+        {
+            return;
+        }
+
+        foreach (var entry in header.Elements())
+        {
+            var mustUnderstand = (string?)entry.Attribute(version.Namespace + "mustUnderstand");
+            if (mustUnderstand is not ("1" or "true") || !TargetsUs(entry))
+            {
+                continue;
+            }
+
+            if (!operation.Headers.Any(h => h.IsIn && h.Element.LocalName == entry.Name.LocalName && h.Element.Namespace == entry.Name.Namespace))
+            {
+                throw new RpcFault(RpcFaultCode.MustUnderstand, $"The header '{entry.Name}' is marked mustUnderstand but this service does not understand it.");
+            }
+        }
+    }
+
+    /// <summary>SOAP 1.1 <c>actor</c> / SOAP 1.2 <c>role</c>: only headers for the ultimate receiver (or "next") bind us.</summary>
+    private bool TargetsUs(XElement entry)
+    {
+        var role = (string?)entry.Attribute(version.Namespace + (version.Is12 ? "role" : "actor"));
+        return role is null
+            || role == "http://schemas.xmlsoap.org/soap/actor/next"
+            || role == "http://www.w3.org/2003/05/soap-envelope/role/next"
+            || role == "http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver";
+    }
 }

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SoapMiddleware;
+
+/// <summary>
+/// Builds applications once: the default one (every service added with <c>AddService</c>) and one per
+/// service mapped alone with <c>MapRpc&lt;T&gt;</c>. Building validates the services, so a bad service is a
+/// startup error rather than a failure on the first call.
+/// </summary>
+internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcServiceRegistry registry, ILoggerFactory loggerFactory)
+{
+    private readonly ConcurrentDictionary<Type, RpcApplication> _single = new();
+    private RpcApplication? _default;
+
+    public RpcApplication Default => _default ??= Create();
+
+    public RpcApplication For(Type serviceType)
+        => _single.GetOrAdd(serviceType, t => new RpcApplication(NameOf(t), options.Value, [t], loggerFactory));
+
+    private RpcApplication Create()
+    {
+        if (registry.Types.Count == 0)
+        {
+            throw new InvalidOperationException("No RPC services are registered. Call AddRpc().AddService<TService>() in ConfigureServices.");
+        }
+
+        var name = registry.Types.Count == 1 ? NameOf(registry.Types[0]) : "RpcApplication";
+        return new RpcApplication(name, options.Value, registry.Types, loggerFactory);
+    }
+
+    private static string NameOf(Type serviceType)
+        => (serviceType.GetCustomAttributes(typeof(RpcServiceAttribute), false).FirstOrDefault() as RpcServiceAttribute)?.Name ?? serviceType.Name;
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SoapMiddleware;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the RPC toolkit.</summary>
+public static class RpcServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the RPC toolkit. Options bind from the <c>Rpc</c> configuration section, then <paramref name="configure"/>
+    /// runs; they are validated at startup. Calling it again returns a builder over the same registrations.
+    /// </summary>
+    /// <returns>A builder to add services and features to.</returns>
+    public static IRpcBuilder AddRpc(this IServiceCollection services, Action<RpcOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(RpcServiceRegistry))?.ImplementationInstance as RpcServiceRegistry;
+        if (registry is null)
+        {
+            registry = new RpcServiceRegistry();
+            services.AddSingleton(registry);
+            services.AddOptions<RpcOptions>().BindConfiguration(RpcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.TryAddSingleton<RpcApplicationFactory>();
+            services.TryAddSingleton(sp => sp.GetRequiredService<RpcApplicationFactory>().Default);
+        }
+
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return new RpcBuilder(services, registry);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Xml.Linq;
+using SoapMiddleware.Description;
+using SoapMiddleware.Model;
+
+namespace SoapMiddleware.Interface.Wsdl;
+
+/// <summary>
+/// Writes a WSDL 1.1 document (document/literal wrapped, WS-I Basic Profile shaped) with the XSD embedded,
+/// from the same descriptions the pipeline dispatches on (Spyne's <c>build_interface_document</c>).
+/// Each service gets one port type, a SOAP 1.1 and a SOAP 1.2 binding, and a <c>wsdl:service</c> with both ports.
+/// </summary>
+internal static class WsdlBuilder
+{
+    public static readonly XNamespace Wsdl = "http://schemas.xmlsoap.org/wsdl/";
+    public static readonly XNamespace Soap11 = "http://schemas.xmlsoap.org/wsdl/soap/";
+    public static readonly XNamespace Soap12 = "http://schemas.xmlsoap.org/wsdl/soap12/";
+    private static readonly XNamespace Xs = "http://www.w3.org/2001/XMLSchema";
+    private const string HttpTransport = "http://schemas.xmlsoap.org/soap/http";
+
+    /// <summary>Builds the schema alone (served at <c>?xsd</c> and embedded in the WSDL).</summary>
+    public static XElement BuildSchema(RpcApplication application)
+    {
+        XNamespace tns = application.Namespace;
+        var operations = application.Services.SelectMany(s => s.Operations).ToList();
+        var messages = operations.SelectMany(o => new[] { o.Request, o.Response });
+        var extras = operations.SelectMany(o => o.Headers.Select(h => (h.Element, h.Type))
+                .Concat(o.FaultDetails.Select(f => (tns + f.ItemName, f))))
+            .DistinctBy(e => e.Item1);
+        return XsdSchemaBuilder.Build(application.Model, messages, extras);
+    }
+
+    /// <summary>Builds the WSDL; <paramref name="address"/> goes into every <c>soap:address</c>.</summary>
+    public static XDocument Build(RpcApplication application, XElement schema, string address)
+    {
+        XNamespace tns = application.Namespace;
+        var definitions = new XElement(
+            Wsdl + "definitions",
+            new XAttribute("name", application.Name),
+            new XAttribute("targetNamespace", application.Namespace),
+            new XAttribute(XNamespace.Xmlns + "wsdl", Wsdl.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "soap", Soap11.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "soap12", Soap12.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "xs", Xs.NamespaceName),
+            new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
+            new XElement(Wsdl + "types", schema));
+
+        var operations = application.Services.SelectMany(s => s.Operations).ToList();
+        foreach (var operation in operations)
+        {
+            definitions.Add(Message(operation.Name + "SoapIn", "parameters", tns + operation.Request.ElementName));
+            definitions.Add(Message(operation.Name + "SoapOut", "parameters", tns + operation.Response.ElementName));
+        }
+
+        foreach (var header in operations.SelectMany(o => o.Headers).DistinctBy(h => h.Element))
+        {
+            definitions.Add(Message(header.Element.LocalName + "Header", header.Element.LocalName, header.Element));
+        }
+
+        foreach (var fault in operations.SelectMany(o => o.FaultDetails).Distinct())
+        {
+            definitions.Add(Message(fault.ItemName + "Fault", "detail", tns + fault.ItemName));
+        }
+
+        foreach (var service in application.Services)
+        {
+            definitions.Add(PortType(service, tns));
+            definitions.Add(Binding(service, tns, Soap11, "Soap11"));
+            definitions.Add(Binding(service, tns, Soap12, "Soap12"));
+        }
+
+        foreach (var service in application.Services)
+        {
+            definitions.Add(new XElement(
+                Wsdl + "service",
+                new XAttribute("name", service.Name),
+                Port(service, tns, Soap11, "Soap11", address),
+                Port(service, tns, Soap12, "Soap12", address)));
+        }
+
+        return new XDocument(definitions);
+    }
+
+    private static XElement Message(string name, string part, XName element)
+        => new(Wsdl + "message", new XAttribute("name", name),
+            new XElement(Wsdl + "part", new XAttribute("name", part), new XAttribute("element", Prefixed(element))));
+
+    private static XElement PortType(RpcServiceDescription service, XNamespace tns)
+        => new(Wsdl + "portType", new XAttribute("name", service.Name + "PortType"),
+            service.Operations.Select(o => new XElement(
+                Wsdl + "operation",
+                new XAttribute("name", o.Name),
+                new XElement(Wsdl + "input", new XAttribute("message", "tns:" + o.Name + "SoapIn")),
+                new XElement(Wsdl + "output", new XAttribute("message", "tns:" + o.Name + "SoapOut")),
+                o.FaultDetails.Select(f => new XElement(Wsdl + "fault", new XAttribute("name", f.ItemName + "Fault"), new XAttribute("message", "tns:" + f.ItemName + "Fault"))))));
+
+    private static XElement Binding(RpcServiceDescription service, XNamespace tns, XNamespace soap, string suffix)
+        => new(Wsdl + "binding",
+            new XAttribute("name", service.Name + suffix + "Binding"),
+            new XAttribute("type", "tns:" + service.Name + "PortType"),
+            new XElement(soap + "binding", new XAttribute("transport", HttpTransport), new XAttribute("style", "document")),
+            service.Operations.Select(o => new XElement(
+                Wsdl + "operation",
+                new XAttribute("name", o.Name),
+                new XElement(soap + "operation", new XAttribute("soapAction", o.Action), new XAttribute("style", "document")),
+                new XElement(Wsdl + "input", Headers(o, soap, h => h.IsIn), new XElement(soap + "body", new XAttribute("use", "literal"))),
+                new XElement(Wsdl + "output", Headers(o, soap, h => h.IsOut), new XElement(soap + "body", new XAttribute("use", "literal"))),
+                o.FaultDetails.Select(f => new XElement(
+                    Wsdl + "fault",
+                    new XAttribute("name", f.ItemName + "Fault"),
+                    new XElement(soap + "fault", new XAttribute("name", f.ItemName + "Fault"), new XAttribute("use", "literal")))))));
+
+    private static IEnumerable<XElement> Headers(RpcOperation operation, XNamespace soap, Func<OperationHeader, bool> direction)
+        => operation.Headers.Where(direction).Select(h => new XElement(
+            soap + "header",
+            new XAttribute("message", "tns:" + h.Element.LocalName + "Header"),
+            new XAttribute("part", h.Element.LocalName),
+            new XAttribute("use", "literal")));
+
+    private static XElement Port(RpcServiceDescription service, XNamespace tns, XNamespace soap, string suffix, string address)
+        => new(Wsdl + "port",
+            new XAttribute("name", service.Name + suffix),
+            new XAttribute("binding", "tns:" + service.Name + suffix + "Binding"),
+            new XElement(soap + "address", new XAttribute("location", address)));
+
+    private static string Prefixed(XName element) => "tns:" + element.LocalName;
+}

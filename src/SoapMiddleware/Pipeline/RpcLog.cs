@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace SoapMiddleware.Pipeline;
+
+/// <summary>The toolkit's log messages, with stable event ids (1xx: pipeline, 2xx: HTTP transport).</summary>
+internal static partial class RpcLog
+{
+    [LoggerMessage(100, LogLevel.Error, "Reading the request for operation {Operation} failed unexpectedly")]
+    public static partial void RequestReadFailed(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(101, LogLevel.Error, "Operation {Service}.{Operation} threw an unhandled exception; the caller gets a Server fault")]
+    public static partial void MethodFailed(ILogger logger, string service, string operation, Exception exception);
+
+    [LoggerMessage(102, LogLevel.Error, "Writing the response of operation {Operation} failed; the caller gets a Server fault")]
+    public static partial void ResponseWriteFailed(ILogger logger, string operation, Exception exception);
+
+    [LoggerMessage(200, LogLevel.Information, "Serving RPC application {Application} at {Path} ({Operations} operations)")]
+    public static partial void Mapped(ILogger logger, string application, string path, int operations);
+
+    [LoggerMessage(201, LogLevel.Debug, "Rejected request to {Path}: {Status} {Reason}")]
+    public static partial void Rejected(ILogger logger, string path, int status, string reason);
+}

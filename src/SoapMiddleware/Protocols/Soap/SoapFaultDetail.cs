@@ -1,0 +1,32 @@
+using System.Xml.Linq;
+
+namespace SoapMiddleware.Protocols.Soap;
+
+/// <summary>
+/// The content of a fault's detail: the typed detail of a <see cref="RpcFault{TDetail}"/>, or, only when the
+/// development option asks for it, the unhandled exception's type, message and stack trace.
+/// </summary>
+internal static class SoapFaultDetail
+{
+    public static XElement? Create(RpcApplication application, RpcFault fault, Exception? error, bool includeExceptionDetails)
+    {
+        XNamespace ns = application.Namespace;
+        if (fault.DetailType is { } detailType)
+        {
+            var type = application.Model.GetType(detailType);
+            return application.Serializer.WriteValue(ns + type.ItemName, type, fault.Detail);
+        }
+
+        var exception = error is RpcFault ? error.InnerException : error;
+        if (!includeExceptionDetails || exception is null)
+        {
+            return null;
+        }
+
+        return new XElement(
+            ns + "ExceptionDetail",
+            new XElement(ns + "Type", exception.GetType().FullName),
+            new XElement(ns + "Message", exception.Message),
+            new XElement(ns + "StackTrace", exception.ToString()));
+    }
+}
