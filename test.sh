@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what the tests need when it is missing
+# (python3-zeep, PostgreSQL server), starts a throwaway PostgreSQL cluster on 127.0.0.1,
+# runs every test of the solution, and stops the cluster again.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+/usr/bin/python3 -c "import zeep" >/dev/null 2>&1 || need+=(python3-zeep)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need[*]}"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+if [ -z "${SOAPMW_PG_CONNECTION:-}" ]; then
+  SOAPMW_PG_CONNECTION="$(eng/postgres.sh start)"
+  export SOAPMW_PG_CONNECTION
+  trap 'eng/postgres.sh stop' EXIT
+fi
+
+dotnet test SoapMiddleware.sln -c Release --logger "console;verbosity=minimal" "$@"

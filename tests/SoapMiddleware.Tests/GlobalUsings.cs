@@ -1,0 +1,3 @@
+global using System.Xml.Linq;
+global using Microsoft.Extensions.DependencyInjection;
+global using SoapMiddleware.Tests.Infrastructure;
