@@ -118,6 +118,12 @@ public sealed class MethodContext
     public void SetOutHeader<T>(T value) where T : class
         => (_outHeaders ??= [])[typeof(T)] = value;
 
+    /// <summary>When the context was created, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    internal long StartTimestamp { get; set; }
+
+    /// <summary>The call's activity, when something listens to <see cref="RpcDiagnostics"/>.</summary>
+    internal System.Diagnostics.Activity? Activity { get; set; }
+
     internal void SetInHeader(Type type, object value) => (_inHeaders ??= [])[type] = value;
 
     internal IReadOnlyDictionary<Type, object>? OutHeaders => _outHeaders;

@@ -29,6 +29,12 @@ public sealed class RpcOperation
     /// <summary>Whether the method returns nothing (void, <see cref="Task"/>, <see cref="ValueTask"/>).</summary>
     public bool IsVoid => Invoker.IsVoid;
 
+    /// <summary>Method-level listeners: they fire last, after application- and service-level ones.</summary>
+    public RpcEvents Events { get; } = new();
+
+    /// <summary>The wrappers of this operation, composed around the core per call.</summary>
+    internal Wrappers.CallWrapperChain Chain { get; set; } = null!;
+
     internal RpcMessage Request { get; init; } = null!;
 
     internal RpcMessage Response { get; init; } = null!;

@@ -19,6 +19,9 @@ public sealed class RpcServiceDescription
     /// <summary>The target namespace.</summary>
     public string Namespace { get; }
 
+    /// <summary>Service-level listeners: they fire after application-level ones, before method-level ones.</summary>
+    public RpcEvents Events { get; } = new();
+
     /// <summary>The operations, in declaration order.</summary>
     public IReadOnlyList<RpcOperation> Operations { get; internal set; } = [];
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SoapMiddleware;
 
-/// <summary>Returned by <c>AddRpc</c>: features chain on it (<c>.AddService&lt;T&gt;()</c>, <c>.AddQueue(...)</c>).</summary>
+/// <summary>Returned by <c>AddRpc</c>: features chain on it (<c>.AddService&lt;T&gt;()</c>, <c>.AddCallWrapper&lt;T&gt;()</c>, <c>.AddQueue(...)</c>).</summary>
 public interface IRpcBuilder
 {
     /// <summary>The application's service collection.</summary>
@@ -12,5 +12,18 @@ public interface IRpcBuilder
     /// Exposes the <see cref="RpcServiceAttribute"/> class <typeparamref name="TService"/> in the default application
     /// (the one <c>UseRpc(path)</c> and the queue serve) and registers it scoped, unless already registered.
     /// </summary>
-    IRpcBuilder AddService<TService>() where TService : class;
+    /// <param name="events">Optional: adds service-level listeners (they fire after application-level ones).</param>
+    IRpcBuilder AddService<TService>(Action<RpcEvents>? events = null) where TService : class;
+
+    /// <summary>
+    /// Adds a wrapper around every call. Wrappers run in registration order, outermost first; each is resolved from
+    /// the call's services (registered scoped unless you registered it yourself).
+    /// </summary>
+    IRpcBuilder AddCallWrapper<TWrapper>() where TWrapper : class, ICallWrapper;
+
+    /// <summary>Sets the application-level wrapper (Spyne's <c>Application.call_wrapper</c>), the outermost of all.</summary>
+    IRpcBuilder UseApplicationCallWrapper<TWrapper>() where TWrapper : RpcApplicationCallWrapper;
+
+    /// <summary>Adds application-level listeners (typed events or <see cref="RpcEvents.AddListener(string, RpcEventHandler)"/>).</summary>
+    IRpcBuilder ConfigureEvents(Action<RpcEvents> configure);
 }

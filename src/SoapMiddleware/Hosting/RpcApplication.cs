@@ -18,7 +18,7 @@ public sealed class RpcApplication
     private readonly Dictionary<string, RpcOperation> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RpcOperation> _byAction = new(StringComparer.Ordinal);
 
-    internal RpcApplication(string name, RpcOptions options, IEnumerable<Type> serviceTypes, ILoggerFactory loggerFactory)
+    internal RpcApplication(string name, RpcOptions options, IEnumerable<Type> serviceTypes, RpcServiceRegistry registry, ILoggerFactory loggerFactory)
     {
         Name = name;
         Options = options;
@@ -36,10 +36,13 @@ public sealed class RpcApplication
             _byAction.TryAdd(operation.Action, operation);
         }
 
+        new Diagnostics.CallObserver(loggerFactory.CreateLogger("SoapMiddleware.Calls"), options).Attach(Events);
+        ApplicationComposer.Compose(this, registry);
+
         Soap11 = new SoapProtocol(this, SoapVersion.Soap11);
         Soap12 = new SoapProtocol(this, SoapVersion.Soap12);
         Documents = new InterfaceDocuments(this);
-        Pipeline = new RpcPipeline(this, loggerFactory.CreateLogger("SoapMiddleware.Pipeline"));
+        Pipeline = new RpcPipeline(this, new Events.RpcEventDispatcher(Events, loggerFactory.CreateLogger("SoapMiddleware.Events")), loggerFactory.CreateLogger("SoapMiddleware.Pipeline"));
     }
 
     /// <summary>The application's name: its WSDL <c>wsdl:definitions/@name</c>.</summary>
@@ -56,6 +59,9 @@ public sealed class RpcApplication
 
     /// <summary>Every operation of every service.</summary>
     public IEnumerable<RpcOperation> Operations => _byName.Values;
+
+    /// <summary>Application-level listeners: they fire first, before service- and method-level ones.</summary>
+    public RpcEvents Events { get; } = new();
 
     /// <summary>The pipeline every transport runs calls through.</summary>
     public RpcPipeline Pipeline { get; }

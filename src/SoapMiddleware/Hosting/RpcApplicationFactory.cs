@@ -17,7 +17,7 @@ internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcSer
     public RpcApplication Default => _default ??= Create();
 
     public RpcApplication For(Type serviceType)
-        => _single.GetOrAdd(serviceType, t => new RpcApplication(NameOf(t), options.Value, [t], loggerFactory));
+        => _single.GetOrAdd(serviceType, t => new RpcApplication(NameOf(t), options.Value, [t], registry, loggerFactory));
 
     private RpcApplication Create()
     {
@@ -27,7 +27,7 @@ internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcSer
         }
 
         var name = registry.Types.Count == 1 ? NameOf(registry.Types[0]) : "RpcApplication";
-        return new RpcApplication(name, options.Value, registry.Types, loggerFactory);
+        return new RpcApplication(name, options.Value, registry.Types, registry, loggerFactory);
     }
 
     private static string NameOf(Type serviceType)

@@ -7,10 +7,45 @@ internal sealed class RpcBuilder(IServiceCollection services, RpcServiceRegistry
 {
     public IServiceCollection Services { get; } = services;
 
-    public IRpcBuilder AddService<TService>() where TService : class
+    public IRpcBuilder AddService<TService>(Action<RpcEvents>? events = null) where TService : class
     {
         Services.TryAddScoped<TService>();
         registry.Add(typeof(TService));
+        if (events is not null)
+        {
+            if (!registry.ServiceEvents.TryGetValue(typeof(TService), out var list))
+            {
+                registry.ServiceEvents[typeof(TService)] = list = [];
+            }
+
+            list.Add(events);
+        }
+
+        return this;
+    }
+
+    public IRpcBuilder AddCallWrapper<TWrapper>() where TWrapper : class, ICallWrapper
+    {
+        Services.TryAddScoped<TWrapper>();
+        if (!registry.Wrappers.Contains(typeof(TWrapper)))
+        {
+            registry.Wrappers.Add(typeof(TWrapper));
+        }
+
+        return this;
+    }
+
+    public IRpcBuilder UseApplicationCallWrapper<TWrapper>() where TWrapper : RpcApplicationCallWrapper
+    {
+        Services.TryAddScoped<TWrapper>();
+        registry.ApplicationWrapper = typeof(TWrapper);
+        return this;
+    }
+
+    public IRpcBuilder ConfigureEvents(Action<RpcEvents> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        registry.ApplicationEvents.Add(configure);
         return this;
     }
 }

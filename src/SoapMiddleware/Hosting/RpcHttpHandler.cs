@@ -52,24 +52,25 @@ internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
         var body = await RequestBodyReader.ReadAsync(request, max, http.RequestAborted).ConfigureAwait(false);
         try
         {
+            var pipeline = application.Pipeline;
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, body.Memory, request.ContentType, action, http.RequestAborted);
             if (body.TooLarge)
             {
                 context.InError = RpcFault.Client($"The request body is larger than the limit of {max} bytes.");
             }
-            else
-            {
-                application.Pipeline.GetInObject(context);
-                await application.Pipeline.GetOutObject(context).ConfigureAwait(false);
-            }
 
-            application.Pipeline.GetOutString(context);
+            await pipeline.Events.FireAsync(RpcEventNames.HttpCall, context).ConfigureAwait(false);
+            await pipeline.GetInObject(context).ConfigureAwait(false);
+            await pipeline.GetOutObject(context).ConfigureAwait(false);
+            await pipeline.GetOutString(context).ConfigureAwait(false);
             var response = http.Response;
             response.StatusCode = body.TooLarge ? StatusCodes.Status413PayloadTooLarge
                 : context.Error is null ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;
             response.ContentType = context.OutContentType;
             response.ContentLength = context.OutString.Length;
             await response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
+            await pipeline.Events.FireAsync(context.Error is null ? RpcEventNames.HttpReturn : RpcEventNames.HttpException, context).ConfigureAwait(false);
+            await pipeline.CloseAsync(context).ConfigureAwait(false);
         }
         finally
         {
@@ -83,11 +84,11 @@ internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
         byte[] document;
         if (query.ContainsKey("wsdl") || query.ContainsKey("WSDL"))
         {
-            document = application.Documents.GetWsdl(AddressOf(http.Request));
+            document = await application.Documents.GetWsdlAsync(AddressOf(http.Request), http).ConfigureAwait(false);
         }
         else if (query.ContainsKey("xsd") || query.ContainsKey("XSD"))
         {
-            document = application.Documents.GetXsd();
+            document = await application.Documents.GetXsdAsync(http).ConfigureAwait(false);
         }
         else
         {

@@ -29,6 +29,13 @@ public sealed class RpcOptions
     /// </summary>
     public bool IncludeExceptionDetails { get; set; }
 
+    /// <summary>Whether request and response bodies are logged (at Debug level, capped by <see cref="MaxLoggedPayloadBytes"/>). Off by default: payloads may hold personal data.</summary>
+    public bool LogPayloads { get; set; }
+
+    /// <summary>The most bytes of a payload written to the log. Default 4096.</summary>
+    [Range(0, int.MaxValue)]
+    public int MaxLoggedPayloadBytes { get; set; } = 4096;
+
     /// <summary>
     /// The public base URL (such as <c>https://api.example.com</c>) written into <c>soap:address</c> behind a proxy.
     /// When empty, the address is taken from the request.

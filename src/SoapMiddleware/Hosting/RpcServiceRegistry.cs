@@ -1,11 +1,23 @@
 namespace SoapMiddleware;
 
-/// <summary>The service types of the default application, in registration order.</summary>
+/// <summary>What <c>AddRpc()</c> and its builder collected: services, wrappers and listeners of the default application.</summary>
 internal sealed class RpcServiceRegistry
 {
     private readonly List<Type> _types = [];
 
     public IReadOnlyList<Type> Types => _types;
+
+    /// <summary>Registered wrappers, in registration order (outermost first, after the application wrapper).</summary>
+    public List<Type> Wrappers { get; } = [];
+
+    /// <summary>The application-level wrapper (Spyne's <c>Application.call_wrapper</c>), if any.</summary>
+    public Type? ApplicationWrapper { get; set; }
+
+    /// <summary>Configures application-level listeners of every application built.</summary>
+    public List<Action<RpcEvents>> ApplicationEvents { get; } = [];
+
+    /// <summary>Configures service-level listeners, per service type.</summary>
+    public Dictionary<Type, List<Action<RpcEvents>>> ServiceEvents { get; } = [];
 
     public void Add(Type type)
     {

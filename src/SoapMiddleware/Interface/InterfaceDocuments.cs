@@ -1,34 +1,64 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Http;
 using SoapMiddleware.Interface.Wsdl;
 
 namespace SoapMiddleware.Interface;
 
 /// <summary>
 /// An application's interface documents, built once on first use and cached as bytes (Spyne's
-/// <c>get_interface_document</c>). The WSDL is cached with a placeholder address so one build serves
-/// every host name a request may arrive on.
+/// <c>build_interface_document</c> / <c>get_interface_document</c>). The WSDL is cached with a placeholder address
+/// so one build serves every host name a request may arrive on. <c>interface_document_built</c> fires once, with the
+/// document in <see cref="MethodContext.OutDocument"/>, before it is cached, so a listener may amend it.
 /// </summary>
-internal sealed class InterfaceDocuments
+internal sealed class InterfaceDocuments(RpcApplication application)
 {
     private const string AddressPlaceholder = "urn:soapmiddleware:address-placeholder";
-    private readonly Lazy<string> _wsdl;
-    private readonly Lazy<byte[]> _xsd;
-
-    public InterfaceDocuments(RpcApplication application)
-    {
-        var schema = new Lazy<XElement>(() => WsdlBuilder.BuildSchema(application));
-        _wsdl = new Lazy<string>(() => Serialize(WsdlBuilder.Build(application, new XElement(schema.Value), AddressPlaceholder)));
-        _xsd = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(Serialize(new XDocument(schema.Value))));
-    }
+    private readonly SemaphoreSlim _build = new(1, 1);
+    private string? _wsdl;
+    private byte[]? _xsd;
 
     /// <summary>The WSDL with <paramref name="address"/> in every <c>soap:address</c>.</summary>
-    public byte[] GetWsdl(string address)
-        => Encoding.UTF8.GetBytes(_wsdl.Value.Replace(AddressPlaceholder, System.Security.SecurityElement.Escape(address), StringComparison.Ordinal));
+    public async ValueTask<byte[]> GetWsdlAsync(string address, HttpContext http)
+    {
+        var wsdl = _wsdl ?? await BuildAsync(http).ConfigureAwait(false);
+        return Encoding.UTF8.GetBytes(wsdl.Replace(AddressPlaceholder, System.Security.SecurityElement.Escape(address), StringComparison.Ordinal));
+    }
 
     /// <summary>The XSD alone.</summary>
-    public byte[] GetXsd() => _xsd.Value;
+    public async ValueTask<byte[]> GetXsdAsync(HttpContext http)
+    {
+        if (_xsd is null)
+        {
+            await BuildAsync(http).ConfigureAwait(false);
+        }
+
+        return _xsd!;
+    }
+
+    private async Task<string> BuildAsync(HttpContext http)
+    {
+        await _build.WaitAsync(http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            if (_wsdl is not null)
+            {
+                return _wsdl;
+            }
+
+            var schema = WsdlBuilder.BuildSchema(application);
+            var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, ReadOnlyMemory<byte>.Empty, null, null, http.RequestAborted);
+            context.OutDocument = WsdlBuilder.Build(application, new XElement(schema), AddressPlaceholder);
+            await application.Pipeline.Events.FireAsync(RpcEventNames.InterfaceDocumentBuilt, context).ConfigureAwait(false);
+            _xsd = Encoding.UTF8.GetBytes(Serialize(new XDocument(schema)));
+            return _wsdl = Serialize(context.OutDocument);
+        }
+        finally
+        {
+            _build.Release();
+        }
+    }
 
     private static string Serialize(XDocument document)
     {

@@ -1,59 +1,77 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Description;
+using SoapMiddleware.Events;
 
 namespace SoapMiddleware.Pipeline;
 
 /// <summary>
-/// The three stages every transport runs a call through (Spyne's <c>ServerBase</c>):
-/// <see cref="GetInObject"/>, <see cref="GetOutObject"/>, <see cref="GetOutString"/>.
-/// The HTTP middleware and the queue workers both call exactly these, so a call behaves the same
-/// whichever way it arrived. No stage throws: failures land in <see cref="MethodContext.InError"/>
-/// or <see cref="MethodContext.OutError"/> and become a fault in <see cref="GetOutString"/>.
+/// The stages every transport runs a call through (Spyne's <c>ServerBase</c>): <see cref="GetInObject"/>,
+/// <see cref="GetOutObject"/>, <see cref="GetOutString"/>, then <see cref="CloseAsync"/>. The HTTP handler and the
+/// queue workers call exactly these, so a call behaves the same whichever way it arrived. No stage throws: failures
+/// land in <see cref="MethodContext.InError"/> or <see cref="MethodContext.OutError"/> and become a fault.
 /// </summary>
 public sealed class RpcPipeline
 {
     private readonly RpcApplication _application;
+    private readonly RpcEventDispatcher _events;
     private readonly ILogger _logger;
 
-    internal RpcPipeline(RpcApplication application, ILogger logger)
+    internal RpcPipeline(RpcApplication application, RpcEventDispatcher events, ILogger logger)
     {
         _application = application;
+        _events = events;
         _logger = logger;
     }
 
+    internal RpcEventDispatcher Events => _events;
+
     /// <summary>
-    /// Reads <see cref="MethodContext.InString"/>; sets <see cref="MethodContext.InDocument"/>, the header and body
-    /// documents, <see cref="MethodContext.Operation"/> and <see cref="MethodContext.InObject"/>, or <see cref="MethodContext.InError"/>.
+    /// Fires <c>method_context_created</c>; reads <see cref="MethodContext.InString"/>; sets <see cref="MethodContext.InDocument"/>,
+    /// the header and body documents, <see cref="MethodContext.Operation"/> and <see cref="MethodContext.InObject"/>,
+    /// or <see cref="MethodContext.InError"/> (and fires <c>method_exception_object</c>). A transport that already
+    /// rejected the request sets <see cref="MethodContext.InError"/> first; then nothing is read.
     /// </summary>
-    public void GetInObject(MethodContext context)
+    public async ValueTask GetInObject(MethodContext context)
     {
-        var protocol = context.InProtocol;
-        if (protocol is null)
+        await _events.FireAsync(RpcEventNames.MethodContextCreated, context).ConfigureAwait(false);
+        if (context.InError is null)
         {
-            context.InError = RpcFault.Client($"Unsupported content type '{context.InContentType}'.");
-            return;
+            if (context.InProtocol is not { } protocol)
+            {
+                context.InError = RpcFault.Client($"Unsupported content type '{context.InContentType}'.");
+            }
+            else
+            {
+                try
+                {
+                    protocol.CreateInDocument(context);
+                    protocol.DecomposeIncomingEnvelope(context);
+                    await _events.FireAsync(RpcEventNames.BeforeDeserialize, context).ConfigureAwait(false);
+                    protocol.Deserialize(context);
+                    await _events.FireAsync(RpcEventNames.AfterDeserialize, context).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    context.InError = ex;
+                    if (ex is not RpcFault)
+                    {
+                        RpcLog.RequestReadFailed(_logger, context.Operation?.Name ?? "(unknown)", ex);
+                    }
+                }
+            }
         }
 
-        try
+        if (context.InError is not null)
         {
-            protocol.CreateInDocument(context);
-            protocol.DecomposeIncomingEnvelope(context);
-            protocol.Deserialize(context);
-        }
-        catch (Exception ex)
-        {
-            context.InError = ex;
-            if (ex is not RpcFault)
-            {
-                RpcLog.RequestReadFailed(_logger, context.Operation?.Name ?? "(unknown)", ex);
-            }
+            await _events.FireAsync(RpcEventNames.MethodExceptionObject, context).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// Reads <see cref="MethodContext.InObject"/>; calls the method; sets <see cref="MethodContext.OutObject"/>,
-    /// or <see cref="MethodContext.OutError"/>. Does nothing when reading the request failed.
+    /// Fires <c>method_call</c>; runs the call-wrapper chain around the method; sets <see cref="MethodContext.OutObject"/>
+    /// and fires <c>method_return_object</c>, or sets <see cref="MethodContext.OutError"/> and fires
+    /// <c>method_exception_object</c>. Does nothing when reading the request failed.
     /// </summary>
     public async ValueTask GetOutObject(MethodContext context)
     {
@@ -62,9 +80,10 @@ public sealed class RpcPipeline
             return;
         }
 
+        await _events.FireAsync(RpcEventNames.MethodCall, context).ConfigureAwait(false);
         try
         {
-            context.OutObject = await InvokeAsync(context).ConfigureAwait(false);
+            context.OutObject = await context.Operation.Chain.InvokeAsync(context).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -74,16 +93,20 @@ public sealed class RpcPipeline
                 RpcLog.MethodFailed(_logger, context.Operation.Service.Name, context.Operation.Name, ex);
             }
         }
+
+        await _events.FireAsync(context.OutError is null ? RpcEventNames.MethodReturnObject : RpcEventNames.MethodExceptionObject, context).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Reads <see cref="MethodContext.OutObject"/> or the error; sets <see cref="MethodContext.OutDocument"/>,
-    /// <see cref="MethodContext.OutString"/> and <see cref="MethodContext.OutContentType"/>. A failure while writing
-    /// the result becomes a Server fault.
+    /// Writes the result or the fault: sets <see cref="MethodContext.OutDocument"/> (firing <c>before_serialize</c>,
+    /// <c>after_serialize</c> and <c>method_return_document</c> or <c>method_exception_document</c>), then
+    /// <see cref="MethodContext.OutString"/> and <see cref="MethodContext.OutContentType"/> (firing
+    /// <c>method_return_string</c> or <c>method_exception_string</c>). A failure while writing a result becomes a Server fault.
     /// </summary>
-    public void GetOutString(MethodContext context)
+    public async ValueTask GetOutString(MethodContext context)
     {
         var protocol = context.OutProtocol ?? _application.Soap11;
+        await _events.FireAsync(RpcEventNames.BeforeSerialize, context).ConfigureAwait(false);
         try
         {
             if (context.Error is null)
@@ -94,8 +117,6 @@ public sealed class RpcPipeline
             {
                 protocol.SerializeFault(context);
             }
-
-            protocol.CreateOutString(context);
         }
         catch (Exception ex) when (context.Error is null)
         {
@@ -103,15 +124,35 @@ public sealed class RpcPipeline
             context.OutError = ex;
             context.OutObject = null;
             protocol.SerializeFault(context);
-            protocol.CreateOutString(context);
         }
+
+        var failed = context.Error is not null;
+        await _events.FireAsync(RpcEventNames.AfterSerialize, context).ConfigureAwait(false);
+        await _events.FireAsync(failed ? RpcEventNames.MethodExceptionDocument : RpcEventNames.MethodReturnDocument, context).ConfigureAwait(false);
+        protocol.CreateOutString(context);
+        await _events.FireAsync(failed ? RpcEventNames.MethodExceptionString : RpcEventNames.MethodReturnString, context).ConfigureAwait(false);
     }
 
-    /// <summary>The core: resolves the service, binds the parameters and calls the method. It knows nothing of wrappers.</summary>
-    internal static ValueTask<object?> InvokeAsync(MethodContext context)
+    /// <summary>Fires <c>method_context_closed</c>: the transport is done with the call.</summary>
+    public ValueTask CloseAsync(MethodContext context) => _events.FireAsync(RpcEventNames.MethodContextClosed, context);
+
+    /// <summary>
+    /// The core at the centre of the wrapper chain: resolves the service, binds the parameters, and calls the
+    /// method through the service's own <see cref="RpcServiceBase.CallWrapperAsync"/> when it has one.
+    /// It knows nothing of the other wrappers.
+    /// </summary>
+    internal static ValueTask<object?> InvokeCoreAsync(MethodContext context)
     {
         var operation = context.Operation!;
         var service = context.Services.GetRequiredService(operation.Service.ServiceType);
+        return service is RpcServiceBase withWrapper
+            ? withWrapper.CallWrapperAsync(context, ctx => CallMethod(ctx, service))
+            : CallMethod(context, service);
+    }
+
+    private static ValueTask<object?> CallMethod(MethodContext context, object service)
+    {
+        var operation = context.Operation!;
         var sources = operation.Parameters;
         var arguments = new object?[sources.Length];
         var wire = context.InObject ?? [];
