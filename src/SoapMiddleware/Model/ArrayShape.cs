@@ -7,7 +7,7 @@ namespace SoapMiddleware.Model;
 internal abstract class ArrayShape
 {
     public static ArrayShape Create(Type itemType, bool asList)
-        => (ArrayShape)Activator.CreateInstance(typeof(ArrayShape<>).MakeGenericType(itemType), asList)!;
+        => (ArrayShape)Activator.CreateInstance(typeof(ArrayShape<>).MakeGenericType(itemType), [asList])!;
 
     /// <summary>A buffer for <paramref name="count"/> items.</summary>
     public abstract object CreateBuffer(int count);
