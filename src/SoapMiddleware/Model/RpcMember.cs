@@ -1,8 +1,13 @@
+using System.Xml.Linq;
+
 namespace SoapMiddleware.Model;
 
 /// <summary>A named, typed slot: a property of a complex type, a parameter, or a result part.</summary>
 internal sealed class RpcMember
 {
+    // default(T) of the declared type, boxed once: a missing non-nullable value type reads as this.
+    private readonly object? _defaultOfType;
+
     public RpcMember(string name, RpcType type, Type declaredType, bool isNillable, int minOccurs)
     {
         Name = name;
@@ -10,6 +15,9 @@ internal sealed class RpcMember
         DeclaredType = declaredType;
         IsNillable = isNillable;
         MinOccurs = minOccurs;
+        _defaultOfType = declaredType.IsValueType && Nullable.GetUnderlyingType(declaredType) is null
+            ? Activator.CreateInstance(declaredType)
+            : null;
     }
 
     /// <summary>The element's local name.</summary>
@@ -29,4 +37,13 @@ internal sealed class RpcMember
     public bool HasDefault { get; init; }
 
     public object? DefaultValue { get; init; }
+
+    /// <summary>The DataAnnotations rules, or null when the member has none.</summary>
+    public MemberConstraints? Constraints { get; init; }
+
+    /// <summary>The qualified element name; set by the type model so readers and writers do not look it up per call.</summary>
+    internal XName? ElementName { get; init; }
+
+    /// <summary>The value a missing optional element reads as: the default value, else default(T).</summary>
+    internal object? AbsentValue => HasDefault ? DefaultValue : _defaultOfType;
 }

@@ -29,4 +29,25 @@ internal sealed class RpcType
 
     /// <summary>The item type of an <see cref="RpcTypeKind.Array"/> type.</summary>
     public RpcType? ItemType { get; internal set; }
+
+    /// <summary>Reads and writes element text: primitives and enums.</summary>
+    internal PrimitiveCodec? Codec { get; init; }
+
+    /// <summary>The member names of an enum, in declaration order, for the xs:enumeration facets.</summary>
+    internal IReadOnlyList<string> EnumNames { get; init; } = [];
+
+    /// <summary>The compiled constructor and getters of a complex type, set once its members are known.</summary>
+    internal ComplexAccessor? Accessor { get; set; }
+
+    /// <summary>Builds the CLR collection of an array type from the items read.</summary>
+    internal ArrayShape? Shape { get; init; }
+
+    /// <summary>Whether array items may be <c>xsi:nil</c>: reference types and <c>Nullable&lt;T&gt;</c> items.</summary>
+    internal bool ItemNillable { get; init; }
+
+    /// <summary>The qualified item element name of an array, precomputed so the hot path does no XName lookups.</summary>
+    internal System.Xml.Linq.XName? ItemElementName { get; init; }
+
+    /// <summary>Whether the type is described in the schema as a named type in the target namespace.</summary>
+    internal bool IsNamed => Kind != RpcTypeKind.Primitive || SchemaName.Namespace != PrimitiveCodecs.Xsd;
 }

@@ -1,22 +1,98 @@
 using System.Reflection;
+using System.Xml.Linq;
 
 namespace SoapMiddleware.Model;
 
-/// <summary>One application's types: a thread-safe cache of <see cref="RpcType"/> per CLR type.</summary>
-internal sealed class TypeModel(string targetNamespace)
+/// <summary>
+/// One application's types: a thread-safe cache of <see cref="RpcType"/> per CLR type.
+/// Types are built under one lock (rarely, at startup) and published only once complete,
+/// so readers on the hot path never see a half-described type.
+/// </summary>
+internal sealed class TypeModel
 {
-    public string TargetNamespace { get; } = targetNamespace;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Type, RpcType> _published = [];
+    private readonly TypeFactory _factory;
+    private volatile Dictionary<Type, RpcType> _snapshot = [];
+
+    public TypeModel(string targetNamespace)
+    {
+        TargetNamespace = targetNamespace;
+        Namespace = XNamespace.Get(targetNamespace);
+        _factory = new TypeFactory(this);
+    }
+
+    public string TargetNamespace { get; }
+
+    internal XNamespace Namespace { get; }
 
     /// <summary>Every named type (complex, enum, array, special simple types) reached so far, for the schema.</summary>
-    public IReadOnlyCollection<RpcType> SchemaTypes => throw new NotImplementedException();
+    public IReadOnlyCollection<RpcType> SchemaTypes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _factory.NamedTypes();
+            }
+        }
+    }
 
     /// <summary>Describes a CLR type; throws <see cref="InvalidOperationException"/> naming an unsupported type.</summary>
-    public RpcType GetType(Type clrType) => throw new NotImplementedException();
+    public RpcType GetType(Type clrType)
+    {
+        ArgumentNullException.ThrowIfNull(clrType);
+        var key = Nullable.GetUnderlyingType(clrType) ?? clrType;
+
+        // Lock-free read of an immutable snapshot: the common case once the application has started.
+        if (_snapshot.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        return Build(() => _factory.Resolve(key));
+    }
 
     /// <summary>Describes a method parameter: nullability, DataAnnotations constraints, default value.</summary>
-    public RpcMember CreateParameterMember(ParameterInfo parameter, string name) => throw new NotImplementedException();
+    public RpcMember CreateParameterMember(ParameterInfo parameter, string name)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return Build(() => _factory.CreateParameterMember(parameter, name));
+    }
 
     /// <summary>Describes a synthetic part, such as a method's result.</summary>
     public RpcMember CreateMember(string name, Type declaredType, bool nullable, bool required, IEnumerable<Attribute> constraints)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(declaredType);
+        var attributes = constraints?.ToList() ?? [];
+        return Build(() => _factory.CreateMember(name, declaredType, nullable, required, attributes, hasDefault: false, defaultValue: null));
+    }
+
+    /// <summary>A type published by an earlier build; called by the factory under the lock.</summary>
+    internal bool TryGetPublished(Type type, out RpcType rpcType) => _published.TryGetValue(type, out rpcType!);
+
+    // Runs a build step under the lock; types it creates are published when the outermost step succeeds,
+    // and forgotten (names released) when it fails, so a failed service does not poison the model.
+    private T Build<T>(Func<T> step)
+    {
+        lock (_lock)
+        {
+            _factory.BeginBuild();
+            try
+            {
+                var result = step();
+                if (_factory.EndBuild(_published))
+                {
+                    _snapshot = new Dictionary<Type, RpcType>(_published);
+                }
+
+                return result;
+            }
+            catch
+            {
+                _factory.AbortBuild();
+                throw;
+            }
+        }
+    }
 }

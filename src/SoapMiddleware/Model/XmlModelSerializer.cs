@@ -2,17 +2,89 @@ using System.Xml.Linq;
 
 namespace SoapMiddleware.Model;
 
-/// <summary>Reads and writes values of the type model as XML, with delegates compiled once per type.</summary>
-internal sealed class XmlModelSerializer(TypeModel model)
+/// <summary>
+/// Reads and writes values of the type model as XML, with delegates compiled once per type.
+/// Read errors become Client faults that name the element path and the rule; write errors
+/// (a cycle, a null in a non-nullable member) are <see cref="InvalidOperationException"/>s, a server bug.
+/// </summary>
+internal sealed class XmlModelSerializer
 {
-    public TypeModel Model { get; } = model;
+    private readonly XmlModelReader _reader;
+    private readonly XmlModelWriter _writer;
+
+    public XmlModelSerializer(TypeModel model)
+    {
+        Model = model;
+        _reader = new XmlModelReader(model);
+        _writer = new XmlModelWriter(model);
+    }
+
+    public TypeModel Model { get; }
 
     /// <summary>Reads a wrapper element's parts; a validation error is a Client <see cref="RpcFault"/> naming the element and the rule.</summary>
-    public object?[] ReadMessage(XElement wrapper, RpcMessage message) => throw new NotImplementedException();
+    public object?[] ReadMessage(XElement wrapper, RpcMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(wrapper);
+        var members = message.Members;
+        var values = new object?[members.Count];
+        try
+        {
+            _reader.ReadMembers(wrapper, members, values, 0);
+        }
+        catch (ModelReadException ex)
+        {
+            throw ex.ToFault(wrapper.Name.LocalName);
+        }
 
-    public XElement WriteMessage(RpcMessage message, object?[] values) => throw new NotImplementedException();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (ReferenceEquals(values[i], ComplexAccessor.Missing))
+            {
+                values[i] = members[i].AbsentValue;
+            }
+        }
 
-    public object? ReadValue(XElement element, RpcType type) => throw new NotImplementedException();
+        return values;
+    }
 
-    public XElement WriteValue(XName name, RpcType type, object? value) => throw new NotImplementedException();
+    public XElement WriteMessage(RpcMessage message, object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var members = message.Members;
+        if (values.Length != members.Count)
+        {
+            throw new ArgumentException($"Message '{message.ElementName}' has {members.Count} parts but {values.Length} values were given.", nameof(values));
+        }
+
+        var wrapper = new XElement(Model.Namespace + message.ElementName);
+        for (var i = 0; i < members.Count; i++)
+        {
+            _writer.WriteMember(wrapper, members[i], values[i], 0);
+        }
+
+        return wrapper;
+    }
+
+    /// <summary>Reads a standalone element (a header, a fault detail); <c>xsi:nil</c> reads as null.</summary>
+    public object? ReadValue(XElement element, RpcType type)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        if (XmlNames.IsNil(element))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _reader.ReadValue(element, type, null, 0);
+        }
+        catch (ModelReadException ex)
+        {
+            throw ex.ToFault(element.Name.LocalName);
+        }
+    }
+
+    /// <summary>Writes a standalone element; null is written as <c>xsi:nil="true"</c>.</summary>
+    public XElement WriteValue(XName name, RpcType type, object? value)
+        => value is null ? XmlModelWriter.NilElement(name) : _writer.WriteElement(name, type, value, 0);
 }

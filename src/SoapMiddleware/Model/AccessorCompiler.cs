@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace SoapMiddleware.Model;
+
+/// <summary>Compiles a complex type's factory and getters with expression trees, once per type.</summary>
+internal static class AccessorCompiler
+{
+    private static readonly FieldInfo MissingField = typeof(ComplexAccessor).GetField(nameof(ComplexAccessor.Missing))!;
+
+    public static ComplexAccessor Compile(Type type, ConstructorInfo? constructor, IReadOnlyList<MemberBinding> bindings)
+    {
+        var getters = new Func<object, object?>[bindings.Count];
+        for (var i = 0; i < bindings.Count; i++)
+        {
+            getters[i] = CompileGetter(type, bindings[i].Property);
+        }
+
+        return new ComplexAccessor(CompileFactory(type, constructor, bindings), getters);
+    }
+
+    private static Func<object, object?> CompileGetter(Type type, PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object), "instance");
+        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+    }
+
+    // args => { var o = new T(arg(i) == Missing ? absent : (P)arg(i), ...); if (arg(j) != Missing) o.P = (P)arg(j); return (object)o; }
+    private static Func<object?[], object> CompileFactory(Type type, ConstructorInfo? constructor, IReadOnlyList<MemberBinding> bindings)
+    {
+        var args = Expression.Parameter(typeof(object?[]), "args");
+        var missing = Expression.Field(null, MissingField);
+        var instance = Expression.Variable(type, "instance");
+        var body = new List<Expression>();
+
+        if (constructor is null)
+        {
+            // Structs without a declared constructor.
+            body.Add(Expression.Assign(instance, Expression.New(type)));
+        }
+        else
+        {
+            var parameters = constructor.GetParameters();
+            var values = new Expression[parameters.Length];
+            for (var p = 0; p < parameters.Length; p++)
+            {
+                var index = IndexOf(bindings, parameters[p]);
+                var arg = Expression.ArrayIndex(args, Expression.Constant(index));
+                var absent = bindings[index].AbsentValue is { } value
+                    ? (Expression)Expression.Convert(Expression.Constant(value, typeof(object)), parameters[p].ParameterType)
+                    : Expression.Default(parameters[p].ParameterType);
+                values[p] = Expression.Condition(
+                    Expression.ReferenceEqual(arg, missing), absent, Expression.Convert(arg, parameters[p].ParameterType));
+            }
+
+            body.Add(Expression.Assign(instance, Expression.New(constructor, values)));
+        }
+
+        for (var i = 0; i < bindings.Count; i++)
+        {
+            if (bindings[i].ConstructorParameter is not null)
+            {
+                continue;
+            }
+
+            var property = bindings[i].Property;
+            var arg = Expression.ArrayIndex(args, Expression.Constant(i));
+            body.Add(Expression.IfThen(
+                Expression.Not(Expression.ReferenceEqual(arg, missing)),
+                Expression.Assign(Expression.Property(instance, property), Expression.Convert(arg, property.PropertyType))));
+        }
+
+        body.Add(Expression.Convert(instance, typeof(object)));
+        var block = Expression.Block(typeof(object), [instance], body);
+        return Expression.Lambda<Func<object?[], object>>(block, args).Compile();
+    }
+
+    private static int IndexOf(IReadOnlyList<MemberBinding> bindings, ParameterInfo parameter)
+    {
+        for (var i = 0; i < bindings.Count; i++)
+        {
+            if (bindings[i].ConstructorParameter?.Position == parameter.Position)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"Constructor parameter '{parameter.Name}' has no member.");
+    }
+}

@@ -1,0 +1,100 @@
+using System.Reflection;
+
+namespace SoapMiddleware.Model;
+
+/// <summary>
+/// Creates members: parameters, result parts and the properties of complex types, with nullability from
+/// <see cref="NullabilityInfoContext"/> and rules from DataAnnotations. Used under the model's lock.
+/// </summary>
+internal sealed class MemberFactory(TypeModel model)
+{
+    // NullabilityInfoContext is not thread-safe; the model's lock serializes every use.
+    private readonly NullabilityInfoContext _nullability = new();
+
+    public RpcMember CreateParameterMember(ParameterInfo parameter, string name, TypeFactory factory)
+    {
+        var nullable = IsNullable(parameter.ParameterType, () => _nullability.Create(parameter).ReadState);
+        var hasDefault = parameter.HasDefaultValue;
+        return Create(name, parameter.ParameterType, nullable, !nullable, [.. parameter.GetCustomAttributes()], hasDefault,
+            hasDefault ? NormalizeDefault(parameter.DefaultValue, parameter.ParameterType) : null, factory);
+    }
+
+    public RpcMember Create(string name, Type declaredType, bool nullable, bool required, IReadOnlyList<Attribute> attributes,
+        bool hasDefault, object? defaultValue, TypeFactory factory)
+    {
+        var type = factory.Resolve(declaredType);
+        var constraints = ConstraintReader.Read(attributes, type, name, out var requiredAttribute);
+        var canBeNull = !declaredType.IsValueType || Nullable.GetUnderlyingType(declaredType) is not null;
+
+        // [Required] wins over '?' and defaults, as in DataAnnotations: the value must be present and not null.
+        var nillable = canBeNull && nullable && !requiredAttribute;
+        var optional = !requiredAttribute && (hasDefault || nillable || !required);
+        return new RpcMember(name, type, declaredType, nillable, optional ? 0 : 1)
+        {
+            HasDefault = hasDefault,
+            DefaultValue = defaultValue,
+            Constraints = constraints,
+            ElementName = model.Namespace + name,
+        };
+    }
+
+    /// <summary>Describes a complex type's members and compiles its accessor; the type is already registered.</summary>
+    public void DescribeComplex(RpcType rpcType, TypeFactory factory)
+    {
+        var type = rpcType.ClrType;
+        var properties = ComplexTypeShape.GetProperties(type);
+        var constructor = ComplexTypeShape.FindConstructor(type, properties);
+        var parameters = constructor?.GetParameters() ?? [];
+        var members = new List<RpcMember>(properties.Count);
+        var bindings = new List<MemberBinding>(properties.Count);
+        foreach (var property in properties)
+        {
+            var parameter = ComplexTypeShape.MatchParameter(parameters, property);
+            if (parameter is null && property.SetMethod is not { IsPublic: true })
+            {
+                continue; // Computed or get-only: written nowhere, read from nowhere.
+            }
+
+            var nullable = IsNullable(property.PropertyType, () => _nullability.Create(property).ReadState);
+            var attributes = new List<Attribute>(property.GetCustomAttributes());
+            if (parameter is not null)
+            {
+                // A record's positional parameter carries the attributes written on it.
+                attributes.AddRange(parameter.GetCustomAttributes());
+            }
+
+            var hasDefault = parameter is { HasDefaultValue: true };
+            var defaultValue = hasDefault ? NormalizeDefault(parameter!.DefaultValue, parameter.ParameterType) : null;
+            RpcMember member;
+            try
+            {
+                member = Create(property.Name, property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidOperationException($"Property '{TypeNaming.Display(type)}.{property.Name}': {ex.Message}", ex);
+            }
+
+            members.Add(member);
+            bindings.Add(new MemberBinding(property, parameter, parameter is null ? null : member.AbsentValue));
+        }
+
+        rpcType.Members = members;
+        rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings);
+    }
+
+    private static bool IsNullable(Type type, Func<NullabilityState> state)
+        => type.IsValueType ? Nullable.GetUnderlyingType(type) is not null : state() != NullabilityState.NotNull;
+
+    // ParameterInfo.DefaultValue is null for "= default" on structs and the underlying integer for some enums.
+    private static object? NormalizeDefault(object? value, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is null || value is DBNull || value == Missing.Value)
+        {
+            return type.IsValueType && target == type ? Activator.CreateInstance(type) : null;
+        }
+
+        return target.IsEnum && value.GetType() != target ? Enum.ToObject(target, value) : value;
+    }
+}
