@@ -146,7 +146,7 @@ public sealed class RpcPipeline
         var operation = context.Operation!;
         var service = context.Services.GetRequiredService(operation.Service.ServiceType);
         return service is RpcServiceBase withWrapper
-            ? withWrapper.CallWrapperAsync(context, ctx => CallMethod(ctx, service))
+            ? withWrapper.InvokeCallWrapperAsync(context, ctx => CallMethod(ctx, service))
             : CallMethod(context, service);
     }
 

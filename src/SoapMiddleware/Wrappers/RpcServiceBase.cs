@@ -10,5 +10,8 @@ public abstract class RpcServiceBase
     /// Wraps each call of this service's methods. An override must call <c>base.CallWrapperAsync(context, next)</c>,
     /// which calls the method; not calling it skips the method (a deliberate short-circuit).
     /// </summary>
-    protected internal virtual ValueTask<object?> CallWrapperAsync(MethodContext context, CallNext next) => next(context);
+    protected virtual ValueTask<object?> CallWrapperAsync(MethodContext context, CallNext next) => next(context);
+
+    /// <summary>Lets the pipeline's core call the protected hook.</summary>
+    internal ValueTask<object?> InvokeCallWrapperAsync(MethodContext context, CallNext next) => CallWrapperAsync(context, next);
 }
