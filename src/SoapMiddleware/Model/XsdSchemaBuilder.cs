@@ -102,7 +102,7 @@ internal static class XsdSchemaBuilder
         {
             case RpcTypeKind.Complex:
                 var sequence = Sequence(type.Members, named, ns);
-                sequence.AddFirst(name);
+                sequence.Add(name);
                 return sequence;
             case RpcTypeKind.Array:
                 return new XElement(Xs + "complexType", name, new XElement(Xs + "sequence", ItemElement(type, ns)));
