@@ -228,4 +228,18 @@ public sealed class XsdSchemaBuilderTests
         Assert.Equal("tns:PageOfOrder", (string?)element.Attribute("type"));
         Assert.NotNull(NamedType(schema, "PageOfOrder"));
     }
+
+    [Theory]
+    [MemberData(nameof(XmlModelSerializerTests.PrimitiveValues), MemberType = typeof(XmlModelSerializerTests))]
+    public void Build_WrittenPrimitive_ValidatesAgainstSchema(object value, string text)
+    {
+        var serializer = new XmlModelSerializer(NewModel());
+        var message = Single(serializer.Model, value.GetType());
+        var set = Compile(XsdSchemaBuilder.Build(serializer.Model, [message], []));
+
+        var written = serializer.WriteMessage(message, [value]);
+
+        AssertValid(set, written);
+        Assert.Equal(text, written.Value);
+    }
 }
