@@ -58,12 +58,25 @@ internal sealed class MemberConstraints
             return $"value {text.Trim()} is outside the range {range.Describe()} (Range).";
         }
 
-        if (PatternRegex is not null && !PatternRegex.IsMatch(text))
+        if (PatternRegex is not null && !Matches(PatternRegex, text))
         {
             return $"'{text}' does not match the pattern '{Pattern}' (RegularExpression).";
         }
 
         return null;
+    }
+
+    // A pattern that backtracks past its timeout on hostile input is the client's problem, not a server error.
+    private static bool Matches(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Checks an array's item count; null when valid.</summary>

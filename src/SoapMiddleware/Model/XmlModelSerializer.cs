@@ -26,7 +26,7 @@ internal sealed class XmlModelSerializer
     {
         ArgumentNullException.ThrowIfNull(wrapper);
         var members = message.Members;
-        var values = new object?[members.Count];
+        var values = members.Count == 0 ? [] : new object?[members.Count];
         try
         {
             _reader.ReadMembers(wrapper, members, values, 0);
