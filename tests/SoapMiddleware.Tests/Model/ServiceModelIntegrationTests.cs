@@ -46,7 +46,7 @@ public sealed class ServiceModelIntegrationTests
         Assert.Equal(["tea", 20], values);
     }
 
-    [RpcService(Namespace = Ns)]
+    [RpcService]
     public sealed class ShopService
     {
         [RpcMethod]
