@@ -45,19 +45,16 @@ internal sealed partial class SqliteQueueStorage
 
     private static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction tx, NewQueuedTask task, long now, CancellationToken cancellationToken)
     {
-        var notBefore = UnixTime.ToMs(task.NotBefore);
-        var scheduled = notBefore > now;
-        var state = scheduled ? QueuedTaskState.Scheduled : QueuedTaskState.Enqueued;
-        var reason = scheduled ? TaskReasons.Scheduled(notBefore!.Value) : TaskReasons.Enqueued;
+        var row = QueuedRow.From(task, now);
         await using var insert = Command(connection, tx, InsertSql)
             .With("$queue", task.Queue).With("$service", task.Service).With("$operation", task.Operation)
             .With("$ct", task.ContentType).With("$action", task.Action).With("$payload", task.Payload)
-            .With("$state", (int)state).With("$max", task.MaxAttempts).With("$key", task.IdempotencyKey)
-            .With("$now", now).With("$nb", notBefore).With("$due", scheduled ? notBefore : now).With("$reason", reason);
+            .With("$state", (int)row.State).With("$max", task.MaxAttempts).With("$key", task.IdempotencyKey)
+            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason);
         var inserted = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (inserted is long id)
         {
-            await InsertHistoryAsync(connection, tx, id, now, state, null, reason, cancellationToken).ConfigureAwait(false);
+            await InsertHistoryAsync(connection, tx, id, now, row.State, null, row.Reason, cancellationToken).ConfigureAwait(false);
             return id;
         }
 

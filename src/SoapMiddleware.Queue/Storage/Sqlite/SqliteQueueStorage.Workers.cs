@@ -77,7 +77,7 @@ internal sealed partial class SqliteQueueStorage
 
     public async Task<long> GetSubscriptionCursorAsync(string subscriber, string queue, CancellationToken cancellationToken = default)
     {
-        var rows = await ReadAsync("SELECT cursor FROM queue_subscription WHERE subscriber = $s AND queue = $q",
+        var rows = await ReadAsync("SELECT cursor_id FROM queue_subscription WHERE subscriber = $s AND queue = $q",
             c => c.With("$s", subscriber).With("$q", queue), r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? 0 : rows[0];
     }
@@ -93,8 +93,8 @@ internal sealed partial class SqliteQueueStorage
         WriteAsync(async (connection, tx) =>
         {
             await using var command = Command(connection, tx, """
-                INSERT INTO queue_subscription (subscriber, queue, cursor, updated_at) VALUES ($s, $q, $id, $now)
-                ON CONFLICT (subscriber, queue) DO UPDATE SET cursor = MAX(cursor, excluded.cursor), updated_at = excluded.updated_at
+                INSERT INTO queue_subscription (subscriber, queue, cursor_id, updated_at) VALUES ($s, $q, $id, $now)
+                ON CONFLICT (subscriber, queue) DO UPDATE SET cursor_id = MAX(cursor_id, excluded.cursor_id), updated_at = excluded.updated_at
                 """).With("$s", subscriber).With("$q", queue).With("$id", taskId).With("$now", UnixTime.Now(_time));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);

@@ -65,7 +65,7 @@ internal static class SqliteSchema
         CREATE TABLE queue_subscription (
             subscriber TEXT NOT NULL,
             queue TEXT NOT NULL,
-            cursor INTEGER NOT NULL,
+            cursor_id INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             PRIMARY KEY (subscriber, queue)
         );
