@@ -1,0 +1,158 @@
+using Npgsql;
+using NpgsqlTypes;
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.PostgreSql;
+
+/// <summary>Enqueue: one statement per task (insert, history, notify), one transaction per batch.</summary>
+public sealed partial class PostgreSqlQueueStorage
+{
+    private const string InsertOneSql = $"""
+        WITH ins AS (
+            INSERT INTO queue_task (queue, service, operation, content_type, action, payload, state, max_attempts,
+                idempotency_key, created_at, not_before, due_at, reason)
+            VALUES (@queue, @service, @operation, @ct, @action, @payload, @state, @max, @key, @now, @nb, @due, @reason)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id, state, reason),
+        h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
+        SELECT id FROM ins UNION ALL SELECT id FROM queue_task WHERE idempotency_key = @key;
+        SELECT pg_notify('{PostgreSqlSchema.Channel}', @queue);
+        """;
+
+    private const string InsertBatchSql = """
+        WITH src AS (
+            SELECT * FROM unnest(@ids, @queues, @services, @operations, @cts, @actions, @payloads, @states, @maxes, @keys, @nbs, @dues, @reasons)
+                AS s(id, queue, service, operation, content_type, action, payload, state, max_attempts, idempotency_key, not_before, due_at, reason)),
+        ins AS (
+            INSERT INTO queue_task (id, queue, service, operation, content_type, action, payload, state, max_attempts,
+                idempotency_key, created_at, not_before, due_at, reason)
+            SELECT id, queue, service, operation, content_type, action, payload, state, max_attempts,
+                idempotency_key, @now, not_before, due_at, reason FROM src
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id, state, reason),
+        h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
+        SELECT s.id, COALESCE(i.id, t.id) FROM src s
+            LEFT JOIN ins i ON i.id = s.id
+            LEFT JOIN queue_task t ON i.id IS NULL AND t.idempotency_key = s.idempotency_key
+        """;
+
+    /// <inheritdoc/>
+    public async Task<long> EnqueueAsync(NewQueuedTask task, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var id = await EnqueueAsync(task, connection, null, cancellationToken).ConfigureAwait(false);
+        _signal.Pulse();
+        return id;
+    }
+
+    /// <summary>
+    /// Stores a task inside the caller's transaction: it exists (and workers are notified) only if the caller commits.
+    /// Returns its id, or the first task's id for a repeated idempotency key.
+    /// </summary>
+    /// <param name="task">The task.</param>
+    /// <param name="connection">An open connection to the queue's database (and search path).</param>
+    /// <param name="transaction">The caller's transaction, or <see langword="null"/> to commit at once.</param>
+    /// <param name="cancellationToken">Cancels the insert.</param>
+    public async Task<long> EnqueueAsync(NewQueuedTask task, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(connection);
+        var now = UnixTime.Now(_time);
+        var row = QueuedRow.From(task, now);
+        await using var command = new NpgsqlCommand(InsertOneSql, connection, transaction)
+            .With("queue", task.Queue).With("service", task.Service).With("operation", task.Operation)
+            .With("ct", task.ContentType).With("action", task.Action).With("payload", NpgsqlDbType.Bytea, task.Payload)
+            .With("state", NpgsqlDbType.Integer, (int)row.State).With("max", NpgsqlDbType.Integer, task.MaxAttempts)
+            .With("key", task.IdempotencyKey).With("now", now).With("nb", NpgsqlDbType.Bigint, row.NotBefore)
+            .With("due", row.DueAt).With("reason", row.Reason);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return reader.GetInt64(0);
+            }
+        }
+
+        // A concurrent insert of the same key committed after this statement's snapshot.
+        await using var existing = new NpgsqlCommand("SELECT id FROM queue_task WHERE idempotency_key = @key", connection, transaction)
+            .With("key", task.IdempotencyKey);
+        return (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<long>> EnqueueBatchAsync(IReadOnlyList<NewQueuedTask> tasks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (tasks.Count == 0)
+        {
+            return [];
+        }
+
+        // A key repeated within the batch is sent once; its later positions take the first one's id.
+        var firstByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sent = new List<int>(tasks.Count);
+        var alias = new int[tasks.Count];
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            alias[i] = tasks[i].IdempotencyKey is { } key && !firstByKey.TryAdd(key, i) ? firstByKey[key] : i;
+            if (alias[i] == i)
+            {
+                sent.Add(i);
+            }
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var ids = new long[tasks.Count];
+        var newIds = await AllocateIdsAsync(connection, tx, sent.Count, cancellationToken).ConfigureAwait(false);
+        var now = UnixTime.Now(_time);
+        var rows = sent.Select(i => QueuedRow.From(tasks[i], now)).ToArray();
+        var items = sent.Select(i => tasks[i]).ToArray();
+        await using var insert = new NpgsqlCommand(InsertBatchSql, connection, tx)
+            .With("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint, newIds)
+            .With("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Queue).ToArray())
+            .With("services", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Service).ToArray())
+            .With("operations", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Operation).ToArray())
+            .With("cts", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.ContentType).ToArray())
+            .With("actions", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Action).ToArray())
+            .With("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea, items.Select(t => t.Payload).ToArray())
+            .With("states", NpgsqlDbType.Array | NpgsqlDbType.Integer, rows.Select(r => (int)r.State).ToArray())
+            .With("maxes", NpgsqlDbType.Array | NpgsqlDbType.Integer, items.Select(t => t.MaxAttempts).ToArray())
+            .With("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.IdempotencyKey).ToArray())
+            .With("nbs", NpgsqlDbType.Array | NpgsqlDbType.Bigint, rows.Select(r => r.NotBefore).ToArray())
+            .With("dues", NpgsqlDbType.Array | NpgsqlDbType.Bigint, rows.Select(r => r.DueAt).ToArray())
+            .With("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Reason).ToArray())
+            .With("now", now);
+        var resolved = (await ReadAllAsync(insert, r => (Sent: r.GetInt64(0), Id: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.Sent, r => r.Id);
+        for (var n = 0; n < sent.Count; n++)
+        {
+            ids[sent[n]] = resolved[newIds[n]] ?? await ExistingIdAsync(connection, tx, items[n].IdempotencyKey!, cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await NotifyAsync(items.Select(t => t.Queue), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            ids[i] = ids[alias[i]];
+        }
+
+        return ids;
+    }
+
+    private static async Task<long[]> AllocateIdsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, int count, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT nextval(pg_get_serial_sequence('queue_task', 'id')) FROM generate_series(1, @n)", connection, tx)
+            .With("n", NpgsqlDbType.Integer, count);
+        var ids = await ReadAllAsync(command, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        ids.Sort();
+        return [.. ids];
+    }
+
+    private static async Task<long> ExistingIdAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT id FROM queue_task WHERE idempotency_key = @key", connection, tx).With("key", key);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.PostgreSql;
+
+/// <summary>
+/// Queue storage on PostgreSQL, shared by every process that scales out: each fetch is one
+/// <c>FOR UPDATE SKIP LOCKED</c> statement, batches are one statement each, and enqueues send
+/// <c>NOTIFY soapmw_queue</c> so idle workers (one <c>LISTEN</c> connection per storage) start at once.
+/// Tables are created in the connection's search path.
+/// </summary>
+public sealed partial class PostgreSqlQueueStorage : IQueueStorage, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly WorkSignal _signal;
+    private readonly PostgreSqlNotificationListener _listener;
+
+    /// <summary>Creates the storage; call <see cref="InitializeAsync"/> once before use.</summary>
+    /// <param name="connectionString">An Npgsql connection string (add <c>Search Path=...</c> for a schema of your own).</param>
+    /// <param name="time">The clock for every stored time, lease and wait.</param>
+    /// <param name="logger">The logger.</param>
+    public PostgreSqlQueueStorage(string connectionString, TimeProvider time, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _time = time;
+        _logger = logger;
+        _signal = new WorkSignal(time);
+        _listener = new PostgreSqlNotificationListener(_dataSource, _signal, time, logger);
+    }
+
+    /// <summary>Completes once the wake-up connection listens (it starts with the first <see cref="WaitForWorkAsync"/>).</summary>
+    internal Task Listening => _listener.Listening;
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({PostgreSqlSchema.AdvisoryLockKey}); {PostgreSqlSchema.VersionTable}", cancellationToken).ConfigureAwait(false);
+        await using var read = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", connection, tx);
+        var current = (int)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        for (var version = current + 1; version <= PostgreSqlSchema.Migrations.Length; version++)
+        {
+            await ExecuteAsync(connection, tx, PostgreSqlSchema.Migrations[version - 1], cancellationToken).ConfigureAwait(false);
+            await using var insert = new NpgsqlCommand("INSERT INTO schema_version (version, applied_at) VALUES (@v, @now)", connection, tx)
+                .With("v", NpgsqlTypes.NpgsqlDbType.Integer, version).With("now", UnixTime.Now(_time));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            PostgreSqlQueueStorageLog.Migrated(_logger, version);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> WaitForWorkAsync(IReadOnlyList<string> queues, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var waiting = _signal.WaitAsync(timeout, cancellationToken);
+        _listener.EnsureStarted();
+        return waiting;
+    }
+
+    /// <summary>Stops the wake-up connection and closes the pooled connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, tx);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private NpgsqlCommand Command(string sql) => _dataSource.CreateCommand(sql);
+
+    private static async Task<List<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(map(reader));
+        }
+
+        return list;
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        bind(command);
+        return await ReadAllAsync(command, map, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> NonQueryAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
+    {
+        var distinct = queues.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length > 0)
+        {
+            await NonQueryAsync($"SELECT pg_notify('{PostgreSqlSchema.Channel}', q) FROM unnest(@queues) AS q",
+                c => c.With("queues", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, distinct), cancellationToken).ConfigureAwait(false);
+        }
+
+        _signal.Pulse();
+    }
+}

@@ -1,0 +1,23 @@
+namespace SoapMiddleware.Queue.Storage;
+
+/// <summary>The state of a queued task. The numeric values are stored; do not renumber.</summary>
+public enum QueuedTaskState
+{
+    /// <summary>Waiting for its not-before time (a delayed task, or a failed attempt waiting to be retried).</summary>
+    Scheduled = 0,
+
+    /// <summary>Ready to be fetched by a worker.</summary>
+    Enqueued = 1,
+
+    /// <summary>Leased by a worker; delivered again when the lease expires.</summary>
+    Processing = 2,
+
+    /// <summary>Finished; the result bytes are stored.</summary>
+    Succeeded = 3,
+
+    /// <summary>Failed for good (attempts exhausted or not retryable); the fault bytes are stored.</summary>
+    Failed = 4,
+
+    /// <summary>Deleted by a person; kept for history, never fetched.</summary>
+    Deleted = 5,
+}

@@ -1,0 +1,128 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace SoapMiddleware.Queue.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Writes are serialized by an in-process lock and run in
+/// <c>BEGIN IMMEDIATE</c> transactions (with a busy timeout for other processes); reads run concurrently.
+/// Each operation opens a pooled connection. Enqueues in this process wake waiting workers at once; other
+/// processes are seen at the next poll.
+/// </summary>
+internal sealed partial class SqliteQueueStorage : IQueueStorage
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly WorkSignal _signal;
+
+    /// <param name="connectionStringOrPath">A SQLite connection string, or a file path.</param>
+    /// <param name="time">The clock for every stored time, lease and wait.</param>
+    /// <param name="logger">The logger.</param>
+    public SqliteQueueStorage(string connectionStringOrPath, TimeProvider time, ILogger logger)
+    {
+        var builder = connectionStringOrPath.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(connectionStringOrPath)
+            : new SqliteConnectionStringBuilder { DataSource = connectionStringOrPath };
+        builder.Pooling = true;
+        builder.DefaultTimeout = 30;
+        _connectionString = builder.ToString();
+        _time = time;
+        _logger = logger;
+        _signal = new WorkSignal(time);
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            await using var tx = connection.BeginTransaction(deferred: false);
+            await ExecuteAsync(connection, tx, SqliteSchema.VersionTable, cancellationToken).ConfigureAwait(false);
+            var current = Convert.ToInt32(await Command(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version")
+                .ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            for (var version = current + 1; version <= SqliteSchema.Migrations.Length; version++)
+            {
+                await ExecuteAsync(connection, tx, SqliteSchema.Migrations[version - 1], cancellationToken).ConfigureAwait(false);
+                var insert = Command(connection, tx, "INSERT INTO schema_version (version, applied_at) VALUES ($v, $now)");
+                insert.Parameters.AddWithValue("$v", version);
+                insert.Parameters.AddWithValue("$now", UnixTime.Now(_time));
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                SqliteQueueStorageLog.Migrated(_logger, version);
+            }
+
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<bool> WaitForWorkAsync(IReadOnlyList<string> queues, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _signal.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in a <c>BEGIN IMMEDIATE</c> transaction under the in-process write lock.</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, tx).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, tx, sql);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task InsertHistoryAsync(
+        SqliteConnection connection, SqliteTransaction tx, long taskId, long at, QueuedTaskState state, string? workerId, string? reason, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, tx,
+            "INSERT INTO queue_task_history (task_id, at, state, worker_id, reason) VALUES ($id, $at, $state, $w, $reason)");
+        command.Parameters.AddWithValue("$id", taskId);
+        command.Parameters.AddWithValue("$at", at);
+        command.Parameters.AddWithValue("$state", (int)state);
+        command.Parameters.AddWithValue("$w", (object?)workerId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,77 @@
+namespace SoapMiddleware.Queue.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema as numbered migrations. Times are unix milliseconds (UTC); <c>due_at</c> is when an active task
+/// (scheduled, enqueued, processing) may be fetched: its ready time, not-before time or lease end.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE queue_task (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            queue TEXT NOT NULL,
+            service TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            action TEXT NULL,
+            payload BLOB NOT NULL,
+            state INTEGER NOT NULL,
+            attempt INTEGER NOT NULL DEFAULT 0,
+            max_attempts INTEGER NOT NULL,
+            idempotency_key TEXT NULL,
+            worker_id TEXT NULL,
+            progress_percent INTEGER NULL,
+            progress_message TEXT NULL,
+            reason TEXT NULL,
+            created_at INTEGER NOT NULL,
+            not_before INTEGER NULL,
+            started_at INTEGER NULL,
+            finished_at INTEGER NULL,
+            lease_until INTEGER NULL,
+            due_at INTEGER NULL,
+            result BLOB NULL,
+            result_content_type TEXT NULL,
+            fault BLOB NULL
+        );
+        CREATE UNIQUE INDEX ix_queue_task_idempotency ON queue_task (idempotency_key);
+        CREATE INDEX ix_queue_task_fetch ON queue_task (queue, due_at, id) WHERE state <= 2;
+        CREATE INDEX ix_queue_task_state ON queue_task (state, id);
+        CREATE INDEX ix_queue_task_queue ON queue_task (queue, id);
+        CREATE TABLE queue_task_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            worker_id TEXT NULL,
+            reason TEXT NULL
+        );
+        CREATE INDEX ix_queue_task_history_task ON queue_task_history (task_id, id);
+        CREATE TABLE queue_worker (
+            worker_id TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            process_id INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            current_task_id INTEGER NULL,
+            progress_percent INTEGER NULL,
+            progress_message TEXT NULL,
+            processed INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            last_task_id INTEGER NULL,
+            started_at INTEGER NOT NULL,
+            heartbeat_at INTEGER NOT NULL
+        );
+        CREATE TABLE queue_subscription (
+            subscriber TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            cursor_id INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (subscriber, queue)
+        );
+        """,
+    ];
+
+    public const string VersionTable =
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL);";
+}

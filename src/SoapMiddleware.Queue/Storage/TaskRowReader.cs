@@ -1,0 +1,109 @@
+using System.Data.Common;
+
+namespace SoapMiddleware.Queue.Storage;
+
+/// <summary>
+/// Column lists and row mapping shared by the stores; both use the same column names and integer-millisecond times.
+/// </summary>
+internal static class TaskRowReader
+{
+    /// <summary>Columns for <see cref="ReadInfo"/>, byte columns last.</summary>
+    public const string InfoColumns =
+        "id, queue, service, operation, content_type, action, state, attempt, max_attempts, idempotency_key, " +
+        "worker_id, progress_percent, progress_message, reason, created_at, not_before, started_at, finished_at, " +
+        "lease_until, result_content_type, payload, result, fault";
+
+    /// <summary>Columns for <see cref="ReadFetched"/>.</summary>
+    public const string FetchedColumns =
+        "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until";
+
+    /// <summary>Columns for <see cref="ReadWorker"/>.</summary>
+    public const string WorkerColumns =
+        "worker_id, host, process_id, state, current_task_id, progress_percent, progress_message, processed, failed, " +
+        "last_task_id, started_at, heartbeat_at";
+
+    public static QueuedTaskInfo ReadInfo(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        Queue = r.GetString(1),
+        Service = r.GetString(2),
+        Operation = r.GetString(3),
+        ContentType = r.GetString(4),
+        Action = Str(r, 5),
+        State = (QueuedTaskState)r.GetInt32(6),
+        Attempt = r.GetInt32(7),
+        MaxAttempts = r.GetInt32(8),
+        IdempotencyKey = Str(r, 9),
+        WorkerId = Str(r, 10),
+        ProgressPercent = r.IsDBNull(11) ? null : r.GetInt32(11),
+        ProgressMessage = Str(r, 12),
+        Reason = Str(r, 13),
+        CreatedAt = UnixTime.FromMs(r.GetInt64(14)),
+        NotBefore = Time(r, 15),
+        StartedAt = Time(r, 16),
+        FinishedAt = Time(r, 17),
+        LeaseUntil = Time(r, 18),
+        ResultContentType = Str(r, 19),
+        Payload = Bytes(r, 20),
+        Result = Bytes(r, 21),
+        Fault = Bytes(r, 22),
+    };
+
+    public static FetchedTask ReadFetched(DbDataReader r, bool leased) => new()
+    {
+        Id = r.GetInt64(0),
+        Queue = r.GetString(1),
+        Service = r.GetString(2),
+        Operation = r.GetString(3),
+        ContentType = r.GetString(4),
+        Action = Str(r, 5),
+        Payload = Bytes(r, 6) ?? [],
+        Attempt = r.GetInt32(7),
+        MaxAttempts = r.GetInt32(8),
+        EnqueuedAt = UnixTime.FromMs(r.GetInt64(9)),
+        LeaseUntil = leased ? Time(r, 10) : null,
+    };
+
+    public static WorkerStatus ReadWorker(DbDataReader r) => new()
+    {
+        WorkerId = r.GetString(0),
+        Host = r.GetString(1),
+        ProcessId = r.GetInt32(2),
+        State = (WorkerState)r.GetInt32(3),
+        CurrentTaskId = r.IsDBNull(4) ? null : r.GetInt64(4),
+        ProgressPercent = r.IsDBNull(5) ? null : r.GetInt32(5),
+        ProgressMessage = Str(r, 6),
+        Processed = r.GetInt64(7),
+        Failed = r.GetInt64(8),
+        LastTaskId = r.IsDBNull(9) ? null : r.GetInt64(9),
+        StartedAt = UnixTime.FromMs(r.GetInt64(10)),
+        HeartbeatAt = UnixTime.FromMs(r.GetInt64(11)),
+    };
+
+    public static TaskHistoryEntry ReadHistory(DbDataReader r) =>
+        new(UnixTime.FromMs(r.GetInt64(0)), (QueuedTaskState)r.GetInt32(1), Str(r, 2), Str(r, 3));
+
+    public static QueueStats ReadStats(IEnumerable<(string Queue, QueuedTaskState State, long Count)> rows)
+    {
+        var byState = new Dictionary<QueuedTaskState, long>();
+        var byQueue = new Dictionary<string, Dictionary<QueuedTaskState, long>>(StringComparer.Ordinal);
+        foreach (var (queue, state, count) in rows)
+        {
+            byState[state] = byState.GetValueOrDefault(state) + count;
+            if (!byQueue.TryGetValue(queue, out var perQueue))
+            {
+                byQueue[queue] = perQueue = [];
+            }
+
+            perQueue[state] = count;
+        }
+
+        return new QueueStats(byState, byQueue.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<QueuedTaskState, long>)p.Value, StringComparer.Ordinal));
+    }
+
+    private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateTimeOffset? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : UnixTime.FromMs(r.GetInt64(i));
+
+    private static byte[]? Bytes(DbDataReader r, int i) => r.IsDBNull(i) ? null : (byte[])r.GetValue(i);
+}

@@ -1,0 +1,146 @@
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.Tests.Storage;
+
+public abstract partial class QueueStorageContractTests
+{
+    [StorageFact]
+    public async Task Complete_ByOwner_StoresResultAndHistory()
+    {
+        var id = await Storage.EnqueueAsync(NewTask());
+        await FetchOneAsync(W1);
+        Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(1, await Storage.CompleteAsync([new TaskCompletion(id, W1, "<ok/>"u8.ToArray(), "text/xml")]));
+
+        var info = await GetAsync(id);
+        Assert.Equal(QueuedTaskState.Succeeded, info.State);
+        Assert.Equal("<ok/>"u8.ToArray(), info.Result);
+        Assert.Equal("text/xml", info.ResultContentType);
+        Assert.Equal(Time.GetUtcNow(), info.FinishedAt);
+        Assert.Null(info.LeaseUntil);
+        var history = await LastHistoryAsync(id);
+        Assert.Equal((QueuedTaskState.Succeeded, W1), (history.State, history.WorkerId));
+    }
+
+    [StorageFact]
+    public async Task Complete_Batch_AppliesOnlyTasksStillHeldByTheirWorkers()
+    {
+        var ids = await Storage.EnqueueBatchAsync([NewTask(), NewTask(), NewTask()]);
+        await Storage.FetchAsync(Default, W1, 2, Lease);
+        await FetchOneAsync(W2);
+
+        var applied = await Storage.CompleteAsync(
+        [
+            new TaskCompletion(ids[0], W1, [1], "a"),
+            new TaskCompletion(ids[1], W1, null, null),
+            new TaskCompletion(ids[2], W1, [3], "c"),
+        ]);
+
+        Assert.Equal(2, applied);
+        Assert.Equal(QueuedTaskState.Succeeded, (await GetAsync(ids[1])).State);
+        Assert.Null((await GetAsync(ids[1])).Result);
+        Assert.Equal((QueuedTaskState.Processing, W2), ((await GetAsync(ids[2])).State, (await GetAsync(ids[2])).WorkerId));
+        Assert.Equal(0, await Storage.CompleteAsync([]));
+    }
+
+    [StorageFact]
+    public async Task Fail_WithRetryAt_SchedulesTheTaskAgainUntilThen()
+    {
+        var id = await Storage.EnqueueAsync(NewTask(maxAttempts: 3));
+        await FetchOneAsync(W1);
+        var retryAt = Time.GetUtcNow().AddSeconds(10);
+
+        Assert.True(await Storage.FailAsync(id, W1, "<fault/>"u8.ToArray(), "timeout", retryAt));
+
+        var info = await GetAsync(id);
+        Assert.Equal((QueuedTaskState.Scheduled, retryAt, 1), (info.State, info.NotBefore, info.Attempt));
+        Assert.Equal("<fault/>"u8.ToArray(), info.Fault);
+        var history = await LastHistoryAsync(id);
+        Assert.Equal(QueuedTaskState.Scheduled, history.State);
+        Assert.StartsWith("Retry 1 of 2 at ", history.Reason);
+        Assert.EndsWith(": timeout", history.Reason);
+        Assert.Empty(await Storage.FetchAsync(Default, W1, 10, Lease));
+
+        Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, (await FetchOneAsync(W2)).Attempt);
+    }
+
+    [StorageFact]
+    public async Task Fail_WithoutRetry_IsFailedWithFault()
+    {
+        var id = await Storage.EnqueueAsync(NewTask());
+        await FetchOneAsync(W1);
+
+        Assert.True(await Storage.FailAsync(id, W1, "<fault/>"u8.ToArray(), "bad payload", null));
+
+        var info = await GetAsync(id);
+        Assert.Equal((QueuedTaskState.Failed, "bad payload"), (info.State, info.Reason));
+        Assert.Equal("<fault/>"u8.ToArray(), info.Fault);
+        Assert.Equal(Time.GetUtcNow(), info.FinishedAt);
+        var history = await LastHistoryAsync(id);
+        Assert.Equal((QueuedTaskState.Failed, W1, "bad payload"), (history.State, history.WorkerId, history.Reason));
+    }
+
+    [StorageFact]
+    public async Task Fail_ByAnotherWorker_ReturnsFalseAndChangesNothing()
+    {
+        var id = await Storage.EnqueueAsync(NewTask());
+        await FetchOneAsync(W1);
+
+        Assert.False(await Storage.FailAsync(id, W2, null, "not mine", null));
+        Assert.Equal(0, await Storage.CompleteAsync([new TaskCompletion(id, W2, null, null)]));
+
+        Assert.Equal(QueuedTaskState.Processing, (await GetAsync(id)).State);
+    }
+
+    [StorageFact]
+    public async Task FailedTask_DoesNotBlockLaterTasks()
+    {
+        var first = await Storage.EnqueueAsync(NewTask());
+        var second = await Storage.EnqueueAsync(NewTask());
+        await FetchOneAsync(W1);
+        await Storage.FailAsync(first, W1, null, "boom", null);
+
+        Assert.Equal(second, (await FetchOneAsync(W1)).Id);
+    }
+
+    [StorageFact]
+    public async Task Retry_FailedTask_IsEnqueuedWithAttemptsReset()
+    {
+        var id = await Storage.EnqueueAsync(NewTask());
+        await FetchOneAsync(W1);
+        await Storage.FailAsync(id, W1, [9], "boom", null);
+
+        Assert.True(await Storage.RetryAsync(id));
+        Assert.False(await Storage.RetryAsync(id));
+
+        var info = await GetAsync(id);
+        Assert.Equal((QueuedTaskState.Enqueued, 0), (info.State, info.Attempt));
+        Assert.Null(info.Fault);
+        Assert.Equal((QueuedTaskState.Enqueued, "Retried by user"), ((await LastHistoryAsync(id)).State, (await LastHistoryAsync(id)).Reason));
+        Assert.Equal(1, (await FetchOneAsync(W2)).Attempt);
+    }
+
+    [StorageFact]
+    public async Task Delete_TaskIsKeptButNeverFetched()
+    {
+        var id = await Storage.EnqueueAsync(NewTask());
+
+        Assert.True(await Storage.DeleteAsync(id));
+        Assert.False(await Storage.DeleteAsync(id));
+        Assert.False(await Storage.DeleteAsync(id + 1000));
+
+        Assert.Empty(await Storage.FetchAsync(Default, W1, 10, Lease));
+        Assert.Equal((QueuedTaskState.Deleted, "Deleted by user"), ((await LastHistoryAsync(id)).State, (await LastHistoryAsync(id)).Reason));
+        Assert.True(await Storage.RetryAsync(id));
+        Assert.Equal(id, (await FetchOneAsync()).Id);
+    }
+
+    [StorageFact]
+    public async Task Get_UnknownId_ReturnsNull()
+    {
+        Assert.Null(await Storage.GetAsync(12345));
+        Assert.Empty(await Storage.GetHistoryAsync(12345));
+    }
+}

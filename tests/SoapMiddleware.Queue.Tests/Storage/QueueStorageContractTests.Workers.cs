@@ -1,0 +1,93 @@
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.Tests.Storage;
+
+public abstract partial class QueueStorageContractTests
+{
+    private static readonly DateTimeOffset WorkerStart = new(2025, 6, 1, 11, 0, 0, TimeSpan.Zero);
+
+    private static WorkerStatus Worker(string id, WorkerState state = WorkerState.Idle, long? task = null) => new()
+    {
+        WorkerId = id,
+        Host = "host-a",
+        ProcessId = 4242,
+        State = state,
+        CurrentTaskId = task,
+        StartedAt = WorkerStart,
+    };
+
+    [StorageFact]
+    public async Task HeartbeatWorker_InsertsThenUpdatesTheRow()
+    {
+        await Storage.HeartbeatWorkerAsync(Worker(W1));
+        Time.Advance(TimeSpan.FromSeconds(5));
+        await Storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, 7) with
+        {
+            ProgressPercent = 50, ProgressMessage = "half", Processed = 3, Failed = 1, LastTaskId = 6,
+        });
+        await Storage.HeartbeatWorkerAsync(Worker(W2));
+
+        var workers = await Storage.GetWorkersAsync();
+
+        Assert.Equal([W1, W2], workers.Select(w => w.WorkerId));
+        var w1 = workers[0];
+        Assert.Equal((WorkerState.Processing, 7L, 50, "half"), (w1.State, w1.CurrentTaskId, w1.ProgressPercent, w1.ProgressMessage));
+        Assert.Equal((3L, 1L, 6L, "host-a", 4242), (w1.Processed, w1.Failed, w1.LastTaskId, w1.Host, w1.ProcessId));
+        Assert.Equal(Time.GetUtcNow(), w1.HeartbeatAt);
+        Assert.Equal(WorkerStart, w1.StartedAt);
+    }
+
+    [StorageFact]
+    public async Task MarkDeadWorkers_StaleHeartbeat_MarksDeadAndReleasesItsTasks()
+    {
+        var id = await Storage.EnqueueAsync(NewTask());
+        await Storage.EnqueueAsync(NewTask(queue: "other"));
+        await Storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, id));
+        await FetchOneAsync(W1);
+        Time.Advance(TimeSpan.FromMinutes(2));
+        await Storage.HeartbeatWorkerAsync(Worker(W2));
+
+        Assert.Equal(1, await Storage.MarkDeadWorkersAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(0, await Storage.MarkDeadWorkersAsync(TimeSpan.FromMinutes(1)));
+
+        var workers = await Storage.GetWorkersAsync();
+        Assert.Equal((WorkerState.Dead, WorkerState.Idle), (workers[0].State, workers[1].State));
+        Assert.Contains("worker-1 is dead", (await LastHistoryAsync(id)).Reason);
+        var again = await FetchOneAsync(W2);
+        Assert.Equal((id, 2), (again.Id, again.Attempt));
+        Assert.False(await Storage.RenewLeaseAsync(id, W1, Lease));
+    }
+
+    [StorageFact]
+    public async Task SubscriptionCursor_IsZeroAtFirst_PerSubscriber_AndNeverMovesBack()
+    {
+        Assert.Equal(0, await Storage.GetSubscriptionCursorAsync("audit", "default"));
+
+        await Storage.AdvanceSubscriptionCursorAsync("audit", "default", 5);
+        await Storage.AdvanceSubscriptionCursorAsync("audit", "default", 3);
+        await Storage.AdvanceSubscriptionCursorAsync("mail", "default", 2);
+        await Storage.AdvanceSubscriptionCursorAsync("audit", "other", 9);
+
+        Assert.Equal(5, await Storage.GetSubscriptionCursorAsync("audit", "default"));
+        Assert.Equal(2, await Storage.GetSubscriptionCursorAsync("mail", "default"));
+        Assert.Equal(9, await Storage.GetSubscriptionCursorAsync("audit", "other"));
+    }
+
+    [StorageFact]
+    public async Task FetchForSubscriber_EveryTaskInIdOrder_ExceptDeleted_WithoutConsuming()
+    {
+        var ids = await Storage.EnqueueBatchAsync([NewTask("1"), NewTask("2", queue: "other"), NewTask("3"), NewTask("4"), NewTask("5")]);
+        await Storage.DeleteAsync(ids[3]);
+        var worked = await FetchOneAsync(W1);
+        await Storage.CompleteAsync([new TaskCompletion(worked.Id, W1, null, null)]);
+
+        var audit = await Storage.FetchForSubscriberAsync("audit", "default", 0, 10);
+        var page = await Storage.FetchForSubscriberAsync("mail", "default", ids[0], 1);
+
+        Assert.Equal([ids[0], ids[2], ids[4]], audit.Select(t => t.Id));
+        Assert.All(audit, t => Assert.Null(t.LeaseUntil));
+        Assert.Equal([ids[2]], page.Select(t => t.Id));
+        Assert.Equal(QueuedTaskState.Enqueued, (await GetAsync(ids[2])).State);
+        Assert.Equal("3"u8.ToArray(), audit[1].Payload);
+    }
+}

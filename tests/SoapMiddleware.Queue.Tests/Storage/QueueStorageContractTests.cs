@@ -1,0 +1,77 @@
+using System.Text;
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.Tests.Storage;
+
+/// <summary>
+/// The behaviour every <see cref="IQueueStorage"/> must have, written once; each store subclasses it.
+/// Each test gets a fresh store (file or schema) and a fake clock.
+/// </summary>
+public abstract partial class QueueStorageContractTests : IAsyncLifetime
+{
+    protected const string W1 = "worker-1";
+    protected const string W2 = "worker-2";
+    protected static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    protected static readonly string[] Default = ["default"];
+
+    private readonly List<IQueueStorage> _created = [];
+
+    protected FakeTimeProvider Time { get; } = new();
+
+    protected IQueueStorage Storage { get; private set; } = null!;
+
+    /// <summary>A new storage instance over the named backing store of this test (same name, same data).</summary>
+    protected abstract IQueueStorage CreateStorageCore(TimeProvider time, string store);
+
+    /// <summary>Removes the backing stores after the test.</summary>
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
+
+    protected IQueueStorage CreateStorage(TimeProvider time, string store = "main")
+    {
+        var storage = CreateStorageCore(time, store);
+        _created.Add(storage);
+        return storage;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Storage = CreateStorage(Time);
+        await Storage.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var storage in _created)
+        {
+            if (storage is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+
+        await CleanupAsync();
+    }
+
+    protected static NewQueuedTask NewTask(string body = "<call/>", string queue = "default", string? key = null, DateTimeOffset? notBefore = null, int maxAttempts = 3) => new()
+    {
+        Queue = queue,
+        Service = "Calculator",
+        Operation = "Add",
+        ContentType = "text/xml; charset=utf-8",
+        Action = "urn:add",
+        Payload = Encoding.UTF8.GetBytes(body),
+        IdempotencyKey = key,
+        NotBefore = notBefore,
+        MaxAttempts = maxAttempts,
+    };
+
+    protected async Task<FetchedTask> FetchOneAsync(string worker = W1, string queue = "default")
+    {
+        var fetched = await Storage.FetchAsync([queue], worker, 1, Lease);
+        return Assert.Single(fetched);
+    }
+
+    protected async Task<QueuedTaskInfo> GetAsync(long id) => Assert.IsType<QueuedTaskInfo>(await Storage.GetAsync(id));
+
+    protected async Task<TaskHistoryEntry> LastHistoryAsync(long id) => (await Storage.GetHistoryAsync(id))[^1];
+}

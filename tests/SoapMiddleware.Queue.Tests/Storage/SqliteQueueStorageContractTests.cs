@@ -1,0 +1,33 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue.Storage.Sqlite;
+
+namespace SoapMiddleware.Queue.Tests.Storage;
+
+/// <summary>The storage contract on SQLite, one temporary file per store.</summary>
+public sealed class SqliteQueueStorageContractTests : QueueStorageContractTests
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("soapmw-sqlite-").FullName;
+
+    protected override IQueueStorage CreateStorageCore(TimeProvider time, string store) =>
+        new SqliteQueueStorage(Path.Combine(_directory, store + ".db"), time, NullLogger.Instance);
+
+    protected override Task CleanupAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task WaitForWork_NothingEnqueued_ReturnsFalseWhenTheClockPassesTheTimeout()
+    {
+        var waiting = Storage.WaitForWorkAsync(Default, TimeSpan.FromSeconds(30));
+        Assert.False(waiting.IsCompleted);
+
+        Time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.False(await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+}
