@@ -1,4 +1,6 @@
 using SampleApp.Services;
+using SoapMiddleware;
+using SoapMiddleware.Queue;
 
 namespace SampleApp;
 
@@ -11,11 +13,35 @@ public static class SampleApplication
         // The root appsettings.json is copied next to the binary, so the app finds it whatever the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-        builder.Services.AddRpc().AddService<CalculatorService>();
+        var rpc = builder.Services.AddRpc()
+            .AddService<CalculatorService>()
+            .ConfigureEvents(CallLogging.Attach);
+        var queueSettings = builder.Configuration.GetSection(RpcQueueOptions.SectionName).Get<RpcQueueOptions>() ?? new RpcQueueOptions();
+        var queue = rpc.AddQueue();
+        if (queueSettings.Provider == QueueProvider.PostgreSql)
+        {
+            queue.UsePostgreSql(queueSettings.ConnectionString
+                ?? throw new InvalidOperationException("Queue:Provider is PostgreSql but Queue:ConnectionString is empty."));
+        }
 
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/health", () => Results.Ok(new { status = "ok", role = queueSettings.Role.ToString() }));
+        if (queueSettings.Role == QueueRole.Workers)
+        {
+            return app;
+        }
+
         app.UseRpc("/soap/calculator");
+        app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks");
+        app.MapRpcQueueTasks("/queue/tasks");
+        app.MapRpcQueue("/queue/api");
+
+        // Enqueueing from code: a typed call, serialized exactly as an HTTP client would send it.
+        app.MapPost("/demo/sleep/{seconds:int}", async (int seconds, IRpcQueue calls) =>
+        {
+            var id = await calls.EnqueueAsync<CalculatorService>(s => s.Sleep(seconds, null!, default));
+            return Results.Accepted($"/queue/tasks/{id}", new { id });
+        });
         return app;
     }
 }

@@ -1,6 +1,7 @@
 namespace SoapMiddleware.Queue.Storage;
 
 /// <summary>The state of a queued task. The numeric values are stored; do not renumber.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QueuedTaskState>))]
 public enum QueuedTaskState
 {
     /// <summary>Waiting for its not-before time (a delayed task, or a failed attempt waiting to be retried).</summary>

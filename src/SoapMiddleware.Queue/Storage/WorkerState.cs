@@ -1,6 +1,7 @@
 namespace SoapMiddleware.Queue.Storage;
 
 /// <summary>The state of a queue worker, as shown by the dashboard.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WorkerState>))]
 public enum WorkerState
 {
     /// <summary>Running and waiting for work.</summary>

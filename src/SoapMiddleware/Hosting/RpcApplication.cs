@@ -79,6 +79,22 @@ public sealed class RpcApplication
     /// <summary>Finds an operation by name, or returns null.</summary>
     public RpcOperation? FindOperation(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>Finds the operation a service method implements, or returns null.</summary>
+    public RpcOperation? FindOperation(System.Reflection.MethodInfo method)
+        => _byName.Values.FirstOrDefault(o => o.Method == method || (o.Method.DeclaringType == method.DeclaringType && o.Method.MethodHandle == method.MethodHandle));
+
+    /// <summary>
+    /// Serializes a call of <paramref name="operation"/> with the application's in protocol (SOAP 1.1): the bytes,
+    /// content type and action an HTTP client would send. The queue's producer stores exactly this.
+    /// </summary>
+    /// <param name="operation">The operation to call.</param>
+    /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation"/>'s request parts.</param>
+    public (byte[] Payload, string ContentType, string Action) SerializeRequest(RpcOperation operation, object?[] arguments)
+        => (Soap11.WriteRequest(operation, arguments), SoapVersion.Soap11.ContentType + "; charset=utf-8", operation.Action);
+
+    /// <summary>The number of arguments a request of <paramref name="operation"/> carries on the wire.</summary>
+    public static int WireArgumentCount(RpcOperation operation) => operation.Request.Members.Count;
+
     /// <summary>Finds an operation by its SOAPAction, or returns null.</summary>
     public RpcOperation? FindOperationByAction(string action) => _byAction.GetValueOrDefault(action);
 

@@ -40,6 +40,17 @@ public sealed class SoapCallTests(SampleAppServer server)
     }
 
     [Fact]
+    public async Task Add_DefaultNamespaceAndUnqualifiedChildren_ReturnsSum()
+    {
+        var envelope = """<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Add xmlns="http://example.com/calc"><a>2</a><b>3</b></Add></soap:Body></soap:Envelope>""";
+
+        var (status, document, _) = await SendAsync(server.Client, Soap11Request(server.SoapUrl, envelope));
+
+        Assert.Equal(200, status);
+        Assert.Equal("5", BodyContent(document).Value);
+    }
+
+    [Fact]
     public async Task Echo_MarkupAndUnicode_RoundTrips()
     {
         const string text = "a <b> & \"c\" żółć 🚀";

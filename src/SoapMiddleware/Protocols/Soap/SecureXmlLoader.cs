@@ -41,6 +41,17 @@ internal static class SecureXmlLoader
         }
     }
 
+    /// <summary>Namespace declarations need LINQ to XML's spelling: <c>xmlns</c> alone, or <c>xmlns:prefix</c>.</summary>
+    private static XName AttributeName(XmlReader reader)
+    {
+        if (reader.NamespaceURI == XNamespace.Xmlns.NamespaceName)
+        {
+            return reader.Prefix.Length == 0 ? XName.Get("xmlns") : XNamespace.Xmlns + reader.LocalName;
+        }
+
+        return XName.Get(reader.LocalName, reader.NamespaceURI);
+    }
+
     private static XDocument Build(XmlReader reader, int maxDepth)
     {
         var document = new XDocument();
@@ -60,7 +71,7 @@ internal static class SecureXmlLoader
                     {
                         do
                         {
-                            element.Add(new XAttribute(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value));
+                            element.Add(new XAttribute(AttributeName(reader), reader.Value));
                         }
                         while (reader.MoveToNextAttribute());
                         reader.MoveToElement();

@@ -136,6 +136,22 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         context.OutContentType = _outContentType;
     }
 
+    /// <summary>
+    /// Writes the request an HTTP client would send for <paramref name="operation"/> (Spyne's Producer): the queue
+    /// stores exactly these bytes, so a queued call and a direct call take the same path through the pipeline.
+    /// </summary>
+    public byte[] WriteRequest(RpcOperation operation, object?[] arguments)
+    {
+        var document = Envelope(null, application.Serializer.WriteMessage(operation.Request, arguments));
+        var buffer = new MemoryStream(512);
+        using (var writer = XmlWriter.Create(buffer, WriterSettings))
+        {
+            document.Save(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
     private XDocument Envelope(XElement? header, XElement body)
         => new(new XElement(
             version.Envelope,

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SoapMiddleware.Queue;
+
+/// <summary>
+/// Options of the async queue, bound from the <c>Queue</c> configuration section (every key overridable by
+/// environment variables such as <c>Queue__Workers=8</c>) and from the delegate passed to <c>AddQueue</c>.
+/// </summary>
+public sealed class RpcQueueOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "Queue";
+
+    /// <summary>Which storage to use when none is chosen in code. Default <see cref="QueueProvider.Sqlite"/>.</summary>
+    public QueueProvider Provider { get; set; } = QueueProvider.Sqlite;
+
+    /// <summary>
+    /// The storage's connection string: a SQLite file path or connection string, or an Npgsql connection string.
+    /// Empty for SQLite means <c>soapmiddleware-queue.db</c> next to the application.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>What this process does: serve HTTP and enqueue (<see cref="QueueRole.Web"/>), run workers, or both.</summary>
+    public QueueRole Role { get; set; } = QueueRole.All;
+
+    /// <summary>Worker loops in this process. Default 4.</summary>
+    [Range(0, 256)]
+    public int Workers { get; set; } = 4;
+
+    /// <summary>The work queues these workers take tasks from. Default <c>["default"]</c>.</summary>
+    public List<string> Queues { get; set; } = ["default"];
+
+    /// <summary>The queue that calls go to when the producer names none. Default <c>default</c>.</summary>
+    public string DefaultQueue { get; set; } = "default";
+
+    /// <summary>
+    /// How long a fetched task stays invisible to other workers. Running tasks renew it by heartbeat; when a worker
+    /// dies, its task is delivered again once the lease expires. Default 30 s.
+    /// </summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tasks fetched beyond the idle workers, to batch fetches under load. Default 4; 0 fetches only for idle workers.</summary>
+    [Range(0, 1000)]
+    public int Prefetch { get; set; } = 4;
+
+    /// <summary>How long an idle worker waits for a wake-up before it polls anyway. Default 5 s (PostgreSQL wakes at once by NOTIFY).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A worker with no heartbeat for this long is marked dead and its tasks are released. Default: twice <see cref="LeaseTimeout"/>.</summary>
+    public TimeSpan? DeadWorkerTimeout { get; set; }
+
+    /// <summary>On shutdown, how long running tasks may finish before they are cancelled and put back. Default 30 s.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts before a task fails for good (when the producer sets none). Default 10, like Hangfire.</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>The delay before the first retry; each further retry doubles it (with ±25% jitter). Default 15 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The longest delay between retries. Default 1 hour.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Fan-out subscriptions run by this process: each named subscriber does every task of its queue, in order, and
+    /// keeps its own cursor. A fan-out queue should not also be listed in <see cref="Queues"/>.
+    /// </summary>
+    public List<QueueSubscription> Subscriptions { get; set; } = [];
+
+    /// <summary>The largest request body the HTTP enqueue endpoint accepts. Default 4 MiB.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPayloadBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The authorization policy protecting the management API. When empty (the default), only requests from the
+    /// local machine are allowed.
+    /// </summary>
+    public string? ManagementPolicy { get; set; }
+
+    internal TimeSpan EffectiveDeadWorkerTimeout => DeadWorkerTimeout ?? LeaseTimeout * 2;
+
+    internal bool RunsWorkers => Role is QueueRole.All or QueueRole.Workers;
+}

@@ -1,0 +1,20 @@
+namespace SoapMiddleware.Queue;
+
+/// <summary>How to enqueue one call.</summary>
+public sealed record EnqueueOptions
+{
+    /// <summary>The queue; defaults to <see cref="RpcQueueOptions.DefaultQueue"/>.</summary>
+    public string? Queue { get; init; }
+
+    /// <summary>Run no sooner than this long from now.</summary>
+    public TimeSpan? Delay { get; init; }
+
+    /// <summary>Run no sooner than this time (wins over <see cref="Delay"/>).</summary>
+    public DateTimeOffset? RunAt { get; init; }
+
+    /// <summary>Attempts before the task fails for good; defaults to <see cref="RpcQueueOptions.MaxAttempts"/>.</summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>A key that makes the enqueue idempotent: a second enqueue with the same key returns the first task's id.</summary>
+    public string? IdempotencyKey { get; init; }
+}

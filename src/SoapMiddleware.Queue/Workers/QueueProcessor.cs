@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.Workers;
+
+/// <summary>
+/// The workers of one process (Hangfire's <c>BackgroundJobServer</c>, Spyne's Consumer): one fetch loop that leases
+/// tasks for idle worker loops (plus a small prefetch, so fetches batch under load), N worker loops, a heartbeat
+/// that renews leases and writes each worker's row, and a writer that records successes in batches.
+/// </summary>
+internal sealed class QueueProcessor : BackgroundService
+{
+    private readonly QueueStorageHolder _holder;
+    private readonly RpcQueueOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TaskRunner _runner;
+    private readonly SubscriptionLoop[] _subscriptions;
+    private readonly Channel<HeldTask> _ready = Channel.CreateUnbounded<HeldTask>();
+    private readonly ConcurrentDictionary<long, HeldTask> _held = new();
+    private readonly CompletionWriter _completions;
+    private readonly SemaphoreSlim _capacityFreed = new(0);
+    private readonly CancellationTokenSource _cancelRunning = new();
+    private readonly WorkerSlot[] _slots;
+    private int _inFlight;
+    private volatile bool _draining;
+
+    public QueueProcessor(RpcApplication application, QueueStorageHolder holder, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options, TimeProvider time, ILoggerFactory loggers)
+    {
+        _holder = holder;
+        _options = options.Value;
+        _time = time;
+        _logger = loggers.CreateLogger("SoapMiddleware.Queue.Workers");
+        OwnerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+        _runner = new TaskRunner(application, holder.Storage, scopes, new RetryPolicy(_options.RetryBaseDelay, _options.RetryMaxDelay), time, _logger);
+        _completions = new CompletionWriter(holder.Storage, _logger, id => _held.TryRemove(id, out _));
+        var now = time.GetUtcNow();
+        _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now)).ToArray();
+        _subscriptions = _options.Subscriptions
+            .Select(s => new SubscriptionLoop(s, application, holder.Storage, scopes, _options, time, _logger))
+            .ToArray();
+        holder.TaskDeleted += OnTaskDeleted;
+    }
+
+    /// <summary>The lease owner of every task this process fetches: <c>host:pid:tag</c>.</summary>
+    public string OwnerId { get; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await _holder.EnsureInitializedAsync(stoppingToken).ConfigureAwait(false);
+        QueueLog.Started(_logger, _slots.Length, OwnerId, string.Join(",", _options.Queues));
+        var workers = _slots.Select(slot => Task.Run(() => WorkerLoopAsync(slot))).ToArray();
+        using var background = new CancellationTokenSource();
+        var heartbeat = Task.Run(() => HeartbeatLoopAsync(background.Token));
+        var writer = Task.Run(() => _completions.RunAsync(background.Token));
+        var subscribers = _subscriptions.Select(s => Task.Run(() => s.RunAsync(stoppingToken))).ToArray();
+        if (_slots.Length > 0)
+        {
+            await FetchLoopAsync(stoppingToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+
+        // Graceful shutdown: stop fetching, put back what has not started, let running tasks finish in time.
+        _draining = true;
+        _ready.Writer.TryComplete();
+        QueueLog.Stopping(_logger, Volatile.Read(ref _inFlight), _options.ShutdownTimeout);
+        var allWorkers = Task.WhenAll(workers);
+        if (await Task.WhenAny(allWorkers, Task.Delay(_options.ShutdownTimeout, _time)).ConfigureAwait(false) != allWorkers)
+        {
+            QueueLog.ShutdownCancelling(_logger, Volatile.Read(ref _inFlight));
+            await _cancelRunning.CancelAsync().ConfigureAwait(false);
+            await allWorkers.ConfigureAwait(false);
+        }
+
+        await _completions.FlushAsync().ConfigureAwait(false);
+        await background.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll([heartbeat, writer, .. subscribers]).ConfigureAwait(false);
+        foreach (var slot in _slots)
+        {
+            slot.Stop();
+            await TryAsync(() => _holder.Storage.HeartbeatWorkerAsync(slot.Snapshot(_time.GetUtcNow()))).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FetchLoopAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var want = _slots.Length + _options.Prefetch - Volatile.Read(ref _inFlight);
+                if (want <= 0)
+                {
+                    await _capacityFreed.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var tasks = await _holder.Storage.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                if (tasks.Count == 0)
+                {
+                    await _holder.Storage.WaitForWorkAsync(_options.Queues, _options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                foreach (var task in tasks)
+                {
+                    var held = new HeldTask(task);
+                    _held[task.Id] = held;
+                    Interlocked.Increment(ref _inFlight);
+                    _ready.Writer.TryWrite(held);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures++)));
+                QueueLog.StorageFailed(_logger, "fetch", delay, ex);
+                await Task.Delay(delay, _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WorkerLoopAsync(WorkerSlot slot)
+    {
+        await foreach (var held in _ready.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            var id = held.Task.Id;
+            try
+            {
+                if (_draining)
+                {
+                    await TryAsync(() => _holder.Storage.ReleaseAsync(id, OwnerId, "Worker shut down before the task started; put back")).ConfigureAwait(false);
+                    _held.TryRemove(id, out _);
+                    continue;
+                }
+
+                slot.Start(id);
+                var succeeded = await _runner.RunAsync(OwnerId, slot, held, _cancelRunning.Token, _completions.Add).ConfigureAwait(false);
+                slot.Finish(id, succeeded);
+                if (!succeeded)
+                {
+                    _held.TryRemove(id, out _);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Recording failed (storage down): keep nothing; the lease expires and the task runs again.
+                QueueLog.StorageFailed(_logger, "worker", TimeSpan.Zero, ex);
+                _held.TryRemove(id, out _);
+                slot.Finish(id, succeeded: false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+                _capacityFreed.Release();
+            }
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken stop)
+    {
+        var interval = TimeSpan.FromTicks(Math.Max(_options.LeaseTimeout.Ticks / 3, TimeSpan.FromMilliseconds(200).Ticks));
+        while (!stop.IsCancellationRequested)
+        {
+            foreach (var held in _held.Values)
+            {
+                await RenewAsync(held).ConfigureAwait(false);
+            }
+
+            var now = _time.GetUtcNow();
+            foreach (var slot in _slots)
+            {
+                await TryAsync(() => _holder.Storage.HeartbeatWorkerAsync(slot.Snapshot(now))).ConfigureAwait(false);
+            }
+
+            await TryAsync(async () =>
+            {
+                var dead = await _holder.Storage.MarkDeadWorkersAsync(_options.EffectiveDeadWorkerTimeout).ConfigureAwait(false);
+                if (dead > 0)
+                {
+                    QueueLog.DeadWorkers(_logger, dead);
+                }
+            }).ConfigureAwait(false);
+
+            await Task.Delay(interval, _time, stop).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private void OnTaskDeleted(long id)
+    {
+        if (_held.TryGetValue(id, out var held))
+        {
+            Lose(held);
+        }
+    }
+
+    private static void Lose(HeldTask held)
+    {
+        held.Lost = true;
+        try
+        {
+            held.Cancellation?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The task finished meanwhile.
+        }
+    }
+
+    /// <summary>Renews a held task's lease; a "no" (deleted or taken over) cancels it. A storage error keeps it: the lease decides.</summary>
+    private async Task RenewAsync(HeldTask held)
+    {
+        try
+        {
+            if (!await _holder.Storage.RenewLeaseAsync(held.Task.Id, OwnerId, _options.LeaseTimeout).ConfigureAwait(false))
+            {
+                Lose(held);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            QueueLog.StorageFailed(_logger, "lease renewal", TimeSpan.Zero, ex);
+        }
+    }
+
+    /// <summary>Runs a storage call whose failure must not stop a loop.</summary>
+    private async Task TryAsync(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            QueueLog.StorageFailed(_logger, "heartbeat", TimeSpan.Zero, ex);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _holder.TaskDeleted -= OnTaskDeleted;
+        _cancelRunning.Dispose();
+        base.Dispose();
+    }
+}

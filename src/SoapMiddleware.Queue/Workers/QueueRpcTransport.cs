@@ -1,0 +1,45 @@
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue;
+
+/// <summary>The queue transport: which worker runs which task, and where its progress goes.</summary>
+public sealed class QueueRpcTransport : RpcTransport
+{
+    private readonly Func<int, string?, CancellationToken, ValueTask> _progress;
+
+    internal QueueRpcTransport(string workerId, FetchedTask task, Func<int, string?, CancellationToken, ValueTask> progress)
+    {
+        WorkerId = workerId;
+        TaskId = task.Id;
+        Attempt = task.Attempt;
+        MaxAttempts = task.MaxAttempts;
+        EnqueuedAt = task.EnqueuedAt;
+        Queue = task.Queue;
+        _progress = progress;
+    }
+
+    /// <inheritdoc />
+    public override string Name => "queue";
+
+    /// <summary>The worker running the task (<c>host:pid:tag/n</c>, or the subscriber's name).</summary>
+    public string WorkerId { get; }
+
+    /// <summary>The task's id.</summary>
+    public long TaskId { get; }
+
+    /// <summary>This attempt's number, from 1.</summary>
+    public int Attempt { get; }
+
+    /// <summary>The attempts allowed.</summary>
+    public int MaxAttempts { get; }
+
+    /// <summary>When the call was enqueued.</summary>
+    public DateTimeOffset EnqueuedAt { get; }
+
+    /// <summary>The queue the task came from.</summary>
+    public string Queue { get; }
+
+    /// <inheritdoc />
+    public override ValueTask ReportProgressAsync(int percent, string? message, CancellationToken cancellationToken)
+        => _progress(percent, message, cancellationToken);
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.Workers;
+
+/// <summary>
+/// A fan-out subscriber (Spyne's <c>WorkerStatus</c> consumer): runs every task of its queue in id order through the
+/// pipeline and moves its own cursor past each one. Tasks are not consumed, so every subscriber sees all of them.
+/// A task that keeps failing is retried a few times with a short backoff, then logged and skipped, so one bad task
+/// never stops the subscriber.
+/// </summary>
+internal sealed class SubscriptionLoop(
+    QueueSubscription subscription,
+    RpcApplication application,
+    IQueueStorage storage,
+    IServiceScopeFactory scopes,
+    RpcQueueOptions options,
+    TimeProvider time,
+    ILogger logger)
+{
+    private const int Attempts = 3;
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var queues = new[] { subscription.Queue };
+        var cursor = await storage.GetSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, stop).ConfigureAwait(false);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var tasks = await storage.FetchForSubscriberAsync(subscription.Subscriber, subscription.Queue, cursor, 50, stop).ConfigureAwait(false);
+                if (tasks.Count == 0)
+                {
+                    await storage.WaitForWorkAsync(queues, options.PollInterval, stop).ConfigureAwait(false);
+                    continue;
+                }
+
+                foreach (var task in tasks)
+                {
+                    await RunWithRetriesAsync(task, stop).ConfigureAwait(false);
+                    await storage.AdvanceSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, task.Id, stop).ConfigureAwait(false);
+                    cursor = task.Id;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                QueueLog.StorageFailed(logger, "subscription " + subscription.Subscriber, TimeSpan.FromSeconds(1), ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stop).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunWithRetriesAsync(FetchedTask task, CancellationToken stop)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt, MaxAttempts = Attempts }, (_, _, _) => ValueTask.CompletedTask);
+            var context = application.CreateContext(transport, scope.ServiceProvider, task.Payload, task.ContentType, task.Action, stop);
+            await application.Pipeline.GetInObject(context).ConfigureAwait(false);
+            await application.Pipeline.GetOutObject(context).ConfigureAwait(false);
+            await application.Pipeline.GetOutString(context).ConfigureAwait(false);
+            await application.Pipeline.CloseAsync(context).ConfigureAwait(false);
+            stop.ThrowIfCancellationRequested();
+            if (context.Error is null)
+            {
+                return;
+            }
+
+            if (context.InError is not null || context.OutError is RpcFault { Code: RpcFaultCode.Client } || attempt >= Attempts)
+            {
+                QueueLog.SubscriberSkipped(logger, subscription.Subscriber, task.Id, attempt, context.Error.Message);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(attempt), time, stop).ConfigureAwait(false);
+        }
+    }
+}
