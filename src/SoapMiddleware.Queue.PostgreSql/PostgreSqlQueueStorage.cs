@@ -18,6 +18,7 @@ public sealed partial class PostgreSqlQueueStorage : IQueueStorage, IAsyncDispos
     private readonly ILogger _logger;
     private readonly WorkSignal _signal;
     private readonly PostgreSqlNotificationListener _listener;
+    private int _disposed;
 
     /// <summary>Creates the storage; call <see cref="InitializeAsync"/> once before use.</summary>
     /// <param name="connectionString">An Npgsql connection string (add <c>Search Path=...</c> for a schema of your own).</param>
@@ -67,6 +68,11 @@ public sealed partial class PostgreSqlQueueStorage : IQueueStorage, IAsyncDispos
     /// <summary>Stops the wake-up connection and closes the pooled connections.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }

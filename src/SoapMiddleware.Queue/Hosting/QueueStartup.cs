@@ -10,6 +10,7 @@ namespace SoapMiddleware.Queue;
 /// Creates or migrates the queue's schema at startup (so a wrong connection string fails the start, not the first
 /// enqueue), then starts the workers when this process's role runs them.
 /// </summary>
+/// <remarks>The storage itself is a container singleton; the container disposes it.</remarks>
 internal sealed class QueueStartup(IServiceProvider services, QueueStorageHolder holder, IOptions<RpcQueueOptions> options) : IHostedService
 {
     private QueueProcessor? _processor;
@@ -30,11 +31,6 @@ internal sealed class QueueStartup(IServiceProvider services, QueueStorageHolder
         {
             await _processor.StopAsync(cancellationToken).ConfigureAwait(false);
             _processor.Dispose();
-        }
-
-        if (holder.Storage is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

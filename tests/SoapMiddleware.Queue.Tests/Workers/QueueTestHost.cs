@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.Queue.Tests.Workers;
+
+/// <summary>A web app with the toolkit and the queue on a real Kestrel (127.0.0.1), over a storage the test chooses.</summary>
+public sealed class QueueTestHost : IAsyncDisposable
+{
+    public const string Tns = "http://example.com/queue-tests";
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private QueueTestHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IRpcQueue Queue => _app.Services.GetRequiredService<IRpcQueue>();
+
+    public static async Task<QueueTestHost> StartAsync(QueueProbe probe, Func<IQueueStorage> storage, TimeProvider time, Action<RpcQueueOptions> configure)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(probe);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddRpc(o => o.Namespace = Tns)
+            .AddService<QueueTestService>()
+            .AddCallWrapper<ProbeWrapper>()
+            .ConfigureEvents(events => events.AddListener(RpcEventNames.MethodCall, context => probe.See("listener", context)))
+            .AddQueue(o =>
+            {
+                o.Workers = 2;
+                o.LeaseTimeout = TimeSpan.FromSeconds(3);
+                o.PollInterval = TimeSpan.FromMilliseconds(200);
+                o.ShutdownTimeout = TimeSpan.FromSeconds(5);
+                o.RetryBaseDelay = TimeSpan.FromSeconds(10);
+                configure(o);
+            })
+            .UseStorage(_ => storage());
+        var app = builder.Build();
+        app.UseRpc("/soap");
+        app.MapRpcQueueEndpoint("/queue/test", "/queue/tasks");
+        app.MapRpcQueueTasks("/queue/tasks");
+        app.MapRpcQueue("/queue/api");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new QueueTestHost(app, new Uri(address));
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A registered call wrapper: proves wrappers run in workers too.</summary>
+public sealed class ProbeWrapper(QueueProbe probe) : ICallWrapper
+{
+    public ValueTask<object?> InvokeAsync(MethodContext context, CallNext next)
+    {
+        probe.See("wrapper", context);
+        return next(context);
+    }
+}
