@@ -61,11 +61,20 @@ internal sealed class RpcQueue(RpcApplication application, QueueStorageHolder st
         };
     }
 
-    private async Task<long> EnqueueCallAsync(Expression body, EnqueueOptions? enqueue, CancellationToken cancellationToken)
+    /// <summary>Serializes a typed call into the task a storage stores (used by storage-specific producers too).</summary>
+    internal NewQueuedTask PrepareCall(Expression body, EnqueueOptions? enqueue)
     {
         var (operation, arguments) = CallExpressionReader.Read(application, body);
         var (payload, contentType, action) = application.SerializeRequest(operation, arguments);
+        return NewTask(payload, contentType, action, operation.Service.Name, operation.Name, enqueue);
+    }
+
+    internal Task EnsureInitializedAsync(CancellationToken cancellationToken) => storage.EnsureInitializedAsync(cancellationToken);
+
+    private async Task<long> EnqueueCallAsync(Expression body, EnqueueOptions? enqueue, CancellationToken cancellationToken)
+    {
+        var task = PrepareCall(body, enqueue);
         await storage.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        return await storage.Storage.EnqueueAsync(NewTask(payload, contentType, action, operation.Service.Name, operation.Name, enqueue), cancellationToken).ConfigureAwait(false);
+        return await storage.Storage.EnqueueAsync(task, cancellationToken).ConfigureAwait(false);
     }
 }

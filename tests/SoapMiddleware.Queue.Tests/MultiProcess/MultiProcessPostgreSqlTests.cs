@@ -1,0 +1,114 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SoapMiddleware.Queue.PostgreSql;
+using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue.Tests.Storage;
+
+namespace SoapMiddleware.Queue.Tests.MultiProcess;
+
+/// <summary>
+/// Scale-out on PostgreSQL: three worker processes of the sample app share one queue; one is killed with SIGKILL
+/// mid-run and started again. Every task must end Succeeded with the right result, and the only tasks run twice
+/// must be ones the killed process had fetched.
+/// </summary>
+public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
+{
+    private const int Tasks = 5000;
+    private readonly PostgreSqlTestSchemas _schemas = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (PostgreSqlTestEnvironment.ConnectionString is not null)
+        {
+            await _schemas.DisposeAsync();
+        }
+    }
+
+    [PostgreSqlFact]
+    public async Task ThreeProcesses_OneKilledMidRun_NothingLostOnlyKilledTasksRepeated()
+    {
+        var connectionString = _schemas.ConnectionString("mp");
+        await using var storage = new PostgreSqlQueueStorage(connectionString, TimeProvider.System, NullLogger.Instance);
+        await storage.InitializeAsync();
+        var processes = Enumerable.Range(0, 3).Select(_ => WorkerProcess.Start(connectionString, workers: 4)).ToList();
+        try
+        {
+            await WaitUntilAsync(async () => (await storage.GetWorkersAsync()).Select(w => w.ProcessId).Distinct().Count() >= 3, TimeSpan.FromSeconds(60));
+            var batch = Enumerable.Range(1, Tasks).Select(i => new NewQueuedTask
+            {
+                ContentType = "text/xml; charset=utf-8",
+                Operation = "Add",
+                Payload = Encoding.UTF8.GetBytes($"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Add xmlns="http://example.com/calc"><a>{i}</a><b>1000000</b></Add></s:Body></s:Envelope>"""),
+            }).ToList();
+            foreach (var chunk in batch.Chunk(500))
+            {
+                await storage.EnqueueBatchAsync(chunk);
+            }
+
+            await WaitUntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) >= Tasks / 5, TimeSpan.FromSeconds(120));
+            var victim = processes[1];
+            var victimPid = victim.Pid;
+            victim.KillHard();
+            processes.Add(WorkerProcess.Start(connectionString, workers: 4));
+
+            await WaitUntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) == Tasks, TimeSpan.FromSeconds(180));
+
+            await AssertResultsAndDuplicatesAsync(connectionString, victimPid);
+        }
+        finally
+        {
+            processes.ForEach(p => p.Dispose());
+        }
+    }
+
+    private static async Task AssertResultsAndDuplicatesAsync(string connectionString, int victimPid)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var results = new NpgsqlCommand("SELECT id, convert_from(payload, 'UTF8'), convert_from(result, 'UTF8') FROM queue_task", connection))
+        await using (var reader = await results.ExecuteReaderAsync())
+        {
+            var count = 0;
+            while (await reader.ReadAsync())
+            {
+                var a = int.Parse(System.Text.RegularExpressions.Regex.Match(reader.GetString(1), "<a>(\\d+)</a>").Groups[1].Value);
+                Assert.Contains($"<tns:AddResult>{a + 1000000}</tns:AddResult>", reader.GetString(2));
+                count++;
+            }
+
+            Assert.Equal(Tasks, count);
+        }
+
+        var victimPrefix = $":{victimPid}:";
+        await using var repeated = new NpgsqlCommand(
+            "SELECT task_id, array_agg(worker_id ORDER BY id) FROM queue_task_history WHERE state = 2 GROUP BY task_id HAVING count(*) > 1", connection);
+        await using var rows = await repeated.ExecuteReaderAsync();
+        var redelivered = 0;
+        while (await rows.ReadAsync())
+        {
+            var owners = (string[])rows.GetValue(1);
+            Assert.All(owners[..^1], owner => Assert.Contains(victimPrefix, owner));
+            redelivered++;
+        }
+
+        // The victim was killed with tasks in hand: the run must really have exercised redelivery.
+        Assert.InRange(redelivered, 1, 100);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Condition not met in " + timeout);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

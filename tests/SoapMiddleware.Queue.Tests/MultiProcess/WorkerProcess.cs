@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace SoapMiddleware.Queue.Tests.MultiProcess;
+
+/// <summary>A sample app started as a separate workers-only process on PostgreSQL; stopped (or killed) by PID.</summary>
+public sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private WorkerProcess(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static WorkerProcess Start(string connectionString, int workers)
+    {
+        var app = Path.Combine(AppContext.BaseDirectory, "SampleApp.dll");
+        var start = new ProcessStartInfo("dotnet",
+        [
+            app, "--urls", "http://127.0.0.1:0",
+            "--Queue:Role=Workers", "--Queue:Provider=PostgreSql", $"--Queue:ConnectionString={connectionString}",
+            $"--Queue:Workers={workers}", "--Queue:LeaseTimeout=00:00:05", "--Queue:PollInterval=00:00:01",
+            "--Logging:LogLevel:Default=Warning",
+        ])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(process);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut for the queue's purposes.</summary>
+    public void KillHard() => _process.Kill(entireProcessTree: false);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+}
