@@ -8,6 +8,7 @@ namespace SoapMiddleware.Tests.Infrastructure;
 public sealed class SampleAppServer : IAsyncLifetime
 {
     private WebApplication? _app;
+    private string? _directory;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -17,7 +18,12 @@ public sealed class SampleAppServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = SampleApp.SampleApplication.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"]);
+        _directory = Directory.CreateTempSubdirectory("soapmw-sample-").FullName;
+        _app = SampleApp.SampleApplication.Create(
+        [
+            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
+            "--Queue:ConnectionString", Path.Combine(_directory, "queue.db"), "--Queue:LeaseTimeout", "00:00:05",
+        ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
@@ -31,6 +37,12 @@ public sealed class SampleAppServer : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
         }
     }
 }

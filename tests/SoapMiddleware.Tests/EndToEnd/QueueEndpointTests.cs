@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static SoapMiddleware.Tests.Infrastructure.SoapRequests;
+
+namespace SoapMiddleware.Tests.EndToEnd;
+
+/// <summary>Asynchronous SOAP through the sample app: POST the synchronous request, poll, read the SOAP result.</summary>
+[Collection(SampleAppCollection.Name)]
+public sealed class QueueEndpointTests(SampleAppServer server)
+{
+    private Uri QueueUrl => new(server.BaseAddress, "/queue/calculator");
+
+    private async Task<JsonElement> PollUntilFinishedAsync(Uri location)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var task = await server.Client.GetFromJsonAsync<JsonElement>(location);
+            if (task.GetProperty("state").GetString() is "Succeeded" or "Failed")
+            {
+                return task;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{location} did not finish.");
+    }
+
+    [Fact]
+    public async Task PostSoap11_202ThenPoll_SoapResult()
+    {
+        var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Add><t:a>19</t:a><t:b>23</t:b></t:Add>")));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Matches(@"^/queue/tasks/\d+$", location.ToString());
+        var task = await PollUntilFinishedAsync(location);
+        Assert.Equal("Succeeded", task.GetProperty("state").GetString());
+        var result = XDocument.Parse(task.GetProperty("result").GetString()!);
+        Assert.Equal("42", BodyContent(result).Element(T + "AddResult")!.Value);
+        Assert.Equal(["Enqueued", "Processing", "Succeeded"], task.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task PostSoap12_PollWithXmlAccept_ReturnsStoredSoapResponse()
+    {
+        var response = await server.Client.SendAsync(Soap12Request(QueueUrl, Envelope12("<t:Echo><t:text>queued &amp; done</t:text></t:Echo>")));
+        var location = response.Headers.Location!;
+        await PollUntilFinishedAsync(location);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, location);
+        request.Headers.Accept.ParseAdd("application/soap+xml");
+        var soap = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, soap.StatusCode);
+        var document = XDocument.Parse(await soap.Content.ReadAsStringAsync());
+        Assert.Equal(Soap12 + "Envelope", document.Root!.Name);
+        Assert.Equal("queued & done", BodyContent(document).Value);
+    }
+
+    [Fact]
+    public async Task PostDivideByZero_TaskFailedWithSoapFaultAndNoRetry()
+    {
+        var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Divide><t:a>1</t:a><t:b>0</t:b></t:Divide>")));
+
+        var task = await PollUntilFinishedAsync(response.Headers.Location!);
+
+        Assert.Equal("Failed", task.GetProperty("state").GetString());
+        Assert.Equal(1, task.GetProperty("attempt").GetInt32());
+        Assert.Contains("Division by zero.", task.GetProperty("fault").GetString());
+    }
+
+    [Fact]
+    public async Task PostMalformed_RefusedAtOnceWithClientFault()
+    {
+        var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Add><t:a>x</t:a><t:b>1</t:b></t:Add>")));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var fault = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("soap:Client", fault.Descendants("faultcode").Single().Value);
+    }
+
+    [Fact]
+    public async Task GetUnknownTask_404()
+    {
+        var response = await server.Client.GetAsync("/queue/tasks/987654321");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ManagementApi_StatsWorkersRetryAndDelete()
+    {
+        var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Divide><t:a>9</t:a><t:b>0</t:b></t:Divide>")));
+        var location = response.Headers.Location!;
+        var id = long.Parse(location.ToString().Split('/')[^1]);
+        await PollUntilFinishedAsync(location);
+
+        var stats = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/stats");
+        Assert.True(stats.GetProperty("byState").GetProperty("Failed").GetInt32() >= 1);
+        var failed = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?state=Failed");
+        Assert.Contains(failed.EnumerateArray(), t => t.GetProperty("id").GetInt64() == id);
+        var workers = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/workers");
+        Assert.True(workers.GetArrayLength() >= 4);
+
+        var retry = await server.Client.PostAsync($"/queue/api/tasks/{id}/retry", null);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var again = await PollUntilFinishedAsync(location);
+        Assert.Contains(again.GetProperty("history").EnumerateArray(), h => h.GetProperty("reason").GetString() == "Retried by user");
+
+        var delete = await server.Client.DeleteAsync($"/queue/api/tasks/{id}");
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        var deleted = await server.Client.GetFromJsonAsync<JsonElement>(location);
+        Assert.Equal("Deleted", deleted.GetProperty("state").GetString());
+
+        var badState = await server.Client.GetAsync("/queue/api/tasks?state=Nope");
+        Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
+    }
+}
