@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ internal sealed class QueueProcessor : BackgroundService
     private readonly SemaphoreSlim _capacityFreed = new(0);
     private readonly CancellationTokenSource _cancelRunning = new();
     private readonly WorkerSlot[] _slots;
+    private readonly TaskDurations _durations = new();
     private int _inFlight;
     private volatile bool _draining;
 
@@ -97,13 +99,18 @@ internal sealed class QueueProcessor : BackgroundService
         {
             try
             {
-                var want = _slots.Length + _options.Prefetch - Volatile.Read(ref _inFlight);
-                if (want <= 0)
+                // Fetch only once the buffer has drained and a worker is free (low-water mark), then fill up to
+                // capacity in one statement. Prefetch applies only while tasks are short, so a long task never
+                // has others waiting behind it in this process while another process's workers are idle.
+                var inFlight = Volatile.Read(ref _inFlight);
+                if (inFlight >= _slots.Length)
                 {
                     await _capacityFreed.WaitAsync(stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
+                var prefetch = _durations.IsShort ? _options.Prefetch : 0;
+                var want = _slots.Length + prefetch - inFlight;
                 var tasks = await _holder.Storage.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 if (tasks.Count == 0)
@@ -148,7 +155,9 @@ internal sealed class QueueProcessor : BackgroundService
                 }
 
                 slot.Start(id);
+                var began = Stopwatch.GetTimestamp();
                 var succeeded = await _runner.RunAsync(OwnerId, slot, held, _cancelRunning.Token, _completions.Add).ConfigureAwait(false);
+                _durations.Add(Stopwatch.GetElapsedTime(began));
                 slot.Finish(id, succeeded);
                 if (!succeeded)
                 {
