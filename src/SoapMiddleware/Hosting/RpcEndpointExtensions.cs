@@ -42,6 +42,12 @@ public static class RpcEndpointExtensions
     {
         var factory = services.GetService<RpcApplicationFactory>()
             ?? throw new InvalidOperationException("Call services.AddRpc() before mapping RPC endpoints.");
+        if (serviceType is not null && services.GetService<IServiceProviderIsService>()?.IsService(serviceType) == false)
+        {
+            throw new InvalidOperationException(
+                $"'{serviceType.FullName}' is not registered for dependency injection: call AddRpc().AddService<{serviceType.Name}>() or register it (scoped) yourself.");
+        }
+
         var application = serviceType is null ? factory.Default : factory.For(serviceType);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Http");
         RpcLog.Mapped(logger, application.Name, path, application.Operations.Count());

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using SoapMiddleware.Tests.Wrappers;
+using static SoapMiddleware.Tests.Infrastructure.SoapRequests;
+
+namespace SoapMiddleware.Tests.EndToEnd;
+
+/// <summary>Endpoint routing: one service per endpoint, and startup errors that name the problem.</summary>
+public sealed class MapRpcTests
+{
+    [RpcService]
+    public sealed class DuplicateService
+    {
+        [RpcMethod]
+        public int Add(int a, int b) => a + b;
+
+        [RpcMethod(Name = "Add")]
+        public int Plus(int a, int b) => a + b;
+    }
+
+    [Fact]
+    public async Task MapRpcOfT_ServesThatServiceWithItsOwnWsdl()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(new Journal());
+        builder.Services.AddRpc(o => o.Namespace = Tns).AddService<WrappedService>();
+        await using var app = builder.Build();
+        app.MapRpc<WrappedService>("/svc");
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        var (status, document, _) = await SendAsync(client, Soap11Request(new Uri(client.BaseAddress!, "/svc"), Envelope11("<t:Add><t:a>2</t:a><t:b>2</t:b></t:Add>")));
+        var wsdl = await client.GetStringAsync("/svc?wsdl");
+
+        Assert.Equal(200, status);
+        Assert.Equal("4", BodyContent(document).Value);
+        Assert.Contains("name=\"WrappedService\"", wsdl);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void DuplicateOperationNames_StartupErrorNamesOperation()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddRpc().AddService<DuplicateService>();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.UseRpc("/dup"));
+
+        Assert.Contains("'Add' twice", error.Message);
+    }
+
+    [Fact]
+    public void MapRpcOfUnregisteredService_StartupErrorSaysHowToRegister()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddRpc();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapRpc<DuplicateService>("/x"));
+
+        Assert.Contains("AddService<DuplicateService>", error.Message);
+    }
+}
