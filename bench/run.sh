@@ -5,8 +5,8 @@
 # median. Prints a Markdown table and writes it to bench/results/latest.md.
 #
 # Knobs (environment):
-#   BENCH_DURATION  seconds of each measured wrk run        (default 15)
-#   BENCH_ROUNDS    rounds of subject/baseline alternation  (default 2; the median is reported)
+#   BENCH_DURATION  seconds of each measured wrk run        (default 10)
+#   BENCH_ROUNDS    rounds of subject/baseline alternation  (default 3; the median is reported)
 #   BENCH_WARMUP    seconds of warm-up load per server      (default 8)
 #   BENCH_SOAK      seconds of mixed load before reading the working set (default 60)
 #   BENCH_THREADS / BENCH_CONNECTIONS   wrk -t / -c         (default 2 / 32)
@@ -16,8 +16,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION="${BENCH_DURATION:-15}"
-ROUNDS="${BENCH_ROUNDS:-2}"
+DURATION="${BENCH_DURATION:-10}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 WARMUP="${BENCH_WARMUP:-8}"
 SOAK="${BENCH_SOAK:-60}"
 THREADS="${BENCH_THREADS:-2}"
@@ -31,8 +31,10 @@ PIDS=()
 
 log() { echo "bench: $*" >&2; }
 
+declare -A STOPPED=()
 stop_pid() {
   local pid="$1"
+  STOPPED[$pid]=1
   if kill -0 "$pid" 2>/dev/null; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -42,8 +44,14 @@ stop_pid() {
 }
 
 cleanup() {
-  # Only the servers this script started, by PID.
-  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  # Only the servers this script started, by PID. A server that died early says how (137: SIGKILL, e.g. the OOM killer).
+  for pid in "${PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null && [ -z "${STOPPED[$pid]:-}" ]; then
+      local rc=0; wait "$pid" 2>/dev/null || rc=$?
+      log "server pid $pid had died on its own (exit status $rc)"
+    fi
+    stop_pid "$pid"
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -149,11 +157,12 @@ compare() {
     [ $((round % 2)) = 0 ] && order=("b $bport" "s $sport")
     for entry in "${order[@]}"; do
       read -r side port <<<"$entry"
+      local loadavg; loadavg="$(cut -d' ' -f1 /proc/loadavg)"
       local result; result="$(load "$port" "$script" "$DURATION")"
       echo "$result" >>"$WORK/$side"
       local who="$sname"; [ "$side" = b ] && who="$bname"
       log "$title round $round: $who $(awk '{ printf "%.0f req/s, p99 %.2f ms", $1, $2 / 1000 }' <<<"$result")"
-      DETAILS+=("| $title | $round | $who | $(awk '{ printf "%.0f | %.2f", $1, $2 / 1000 }' <<<"$result") |")
+      DETAILS+=("| $title | $round | $who | $(awk '{ printf "%.0f | %.2f", $1, $2 / 1000 }' <<<"$result") | $loadavg |")
     done
   done
   local srps sp99 brps bp99 ratio met
@@ -208,7 +217,9 @@ ws_met="$(awk -v m="$rss_mb" 'BEGIN { print (m < 150) ? "met" : "**missed**" }')
   echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per run after ${WARMUP} s warm-up, median of $ROUNDS alternating rounds;" \
        "wrk and the server share the machine's $(nproc) cores. Idle VmRSS before the soak: $((rss_idle / 1024)) MB."
   echo
-  echo "| Scenario | Round | Server | req/s | p99 ms |"
-  echo "| --- | ---: | --- | ---: | ---: |"
+  echo "Each run (load average = 1-minute load before the run; above ~2 something else competed for the 2 cores):"
+  echo
+  echo "| Scenario | Round | Server | req/s | p99 ms | load average |"
+  echo "| --- | ---: | --- | ---: | ---: | ---: |"
   printf '%s\n' "${DETAILS[@]}"
 } | tee "$RESULTS/latest.md"
