@@ -217,7 +217,7 @@ ws_met="$(awk -v m="$rss_mb" 'BEGIN { print (m < 150) ? "met" : "**missed**" }')
   echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per run after ${WARMUP} s warm-up, median of $ROUNDS alternating rounds;" \
        "wrk and the server share the machine's $(nproc) cores. Idle VmRSS before the soak: $((rss_idle / 1024)) MB."
   echo
-  echo "Each run (load average = 1-minute load before the run; above ~2 something else competed for the 2 cores):"
+  echo "Each run (load average = 1-minute load before the run; it includes the benchmark's own wrk and server threads, so use it only to spot outliers):"
   echo
   echo "| Scenario | Round | Server | req/s | p99 ms | load average |"
   echo "| --- | ---: | --- | ---: | ---: | ---: |"
