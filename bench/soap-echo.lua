@@ -1,0 +1,13 @@
+-- wrk -s bench/soap-echo.lua: POSTs bench/requests/echo.xml as SOAP 1.1 to /soap/calculator.
+local soap = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "soap-common.lua")
+local req
+
+function init(args)
+  req = soap.request("echo")
+end
+
+function request()
+  return req
+end
+
+done = soap.done
