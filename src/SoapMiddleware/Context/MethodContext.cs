@@ -74,7 +74,11 @@ public sealed class MethodContext
     /// <summary>The method's result (null for void). Set by the pipeline after the call.</summary>
     public object? OutObject { get; set; }
 
-    /// <summary>The response document. Set by <see cref="IRpcProtocol.Serialize"/> or <see cref="IRpcProtocol.SerializeFault"/>.</summary>
+    /// <summary>
+    /// The response document. Set by <see cref="IRpcProtocol.Serialize"/> or <see cref="IRpcProtocol.SerializeFault"/>.
+    /// For speed, a successful result skips this tree and goes straight to <see cref="OutString"/> unless a listener of
+    /// <c>after_serialize</c> or <c>method_return_document</c> is registered (then it is always built).
+    /// </summary>
     public XDocument? OutDocument { get; set; }
 
     /// <summary>The response bytes. Set by <see cref="IRpcProtocol.CreateOutString"/>.</summary>
@@ -117,6 +121,13 @@ public sealed class MethodContext
     /// <summary>Sets a typed response header; it must be declared with <see cref="RpcHeaderAttribute"/> (direction Out or InOut).</summary>
     public void SetOutHeader<T>(T value) where T : class
         => (_outHeaders ??= [])[typeof(T)] = value;
+
+    /// <summary>
+    /// Whether the out protocol must build <see cref="OutDocument"/> (a listener of <c>after_serialize</c> or
+    /// <c>method_return_document</c> may read or change it). When false, the protocol writes
+    /// <see cref="OutString"/> directly, without the intermediate tree.
+    /// </summary>
+    internal bool OutDocumentWanted { get; set; } = true;
 
     /// <summary>When the context was created, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
     internal long StartTimestamp { get; set; }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using SoapMiddleware.Xml;
 
 namespace SoapMiddleware.Model;
 
@@ -49,6 +50,14 @@ internal sealed class XmlModelSerializer
 
     public XElement WriteMessage(RpcMessage message, object?[] values)
     {
+        var sink = new XElementSink();
+        WriteMessage(sink, message, values);
+        return sink.Root!;
+    }
+
+    /// <summary>Writes a wrapper element and its parts into <paramref name="sink"/>.</summary>
+    public void WriteMessage(XmlSink sink, RpcMessage message, object?[] values)
+    {
         ArgumentNullException.ThrowIfNull(values);
         var members = message.Members;
         if (values.Length != members.Count)
@@ -56,13 +65,14 @@ internal sealed class XmlModelSerializer
             throw new ArgumentException($"Message '{message.ElementName}' has {members.Count} parts but {values.Length} values were given.", nameof(values));
         }
 
-        var wrapper = new XElement(Model.Namespace + message.ElementName);
+        var name = Model.Namespace + message.ElementName;
+        sink.StartElement(name);
         for (var i = 0; i < members.Count; i++)
         {
-            _writer.WriteMember(wrapper, members[i], values[i], 0);
+            _writer.WriteMember(sink, message.ElementName, members[i], values[i], 0);
         }
 
-        return wrapper;
+        sink.EndElement(name);
     }
 
     /// <summary>Reads a standalone element (a header, a fault detail); <c>xsi:nil</c> reads as null.</summary>
@@ -86,5 +96,22 @@ internal sealed class XmlModelSerializer
 
     /// <summary>Writes a standalone element; null is written as <c>xsi:nil="true"</c>.</summary>
     public XElement WriteValue(XName name, RpcType type, object? value)
-        => value is null ? XmlModelWriter.NilElement(name) : _writer.WriteElement(name, type, value, 0);
+    {
+        var sink = new XElementSink();
+        WriteValue(sink, name, type, value);
+        return sink.Root!;
+    }
+
+    /// <summary>Writes a standalone element into <paramref name="sink"/>; null is written as <c>xsi:nil="true"</c>.</summary>
+    public void WriteValue(XmlSink sink, XName name, RpcType type, object? value)
+    {
+        if (value is null)
+        {
+            XmlModelWriter.WriteNil(sink, name);
+        }
+        else
+        {
+            _writer.WriteElement(sink, name, type, value, 0);
+        }
+    }
 }

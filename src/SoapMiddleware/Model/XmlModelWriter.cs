@@ -1,44 +1,49 @@
 using System.Collections;
 using System.Xml;
 using System.Xml.Linq;
+using SoapMiddleware.Xml;
 
 namespace SoapMiddleware.Model;
 
 /// <summary>
-/// Writes values as XML elements qualified in the model's namespace. A depth guard turns a cyclic
-/// object graph into an <see cref="InvalidOperationException"/> instead of a stack overflow.
+/// Writes values as XML elements qualified in the model's namespace, into an <see cref="XmlSink"/> (a tree or
+/// bytes). A depth guard turns a cyclic object graph into an <see cref="InvalidOperationException"/> instead of a
+/// stack overflow.
 /// </summary>
 internal sealed class XmlModelWriter(TypeModel model)
 {
     public const int MaxDepth = 64;
 
-    private static readonly XAttribute XsiDeclaration = new(XNamespace.Xmlns + "xsi", XmlNames.Xsi.NamespaceName);
-
-    public void WriteMember(XElement parent, RpcMember member, object? value, int depth)
+    public void WriteMember(XmlSink sink, string parentName, RpcMember member, object? value, int depth)
     {
         var name = member.ElementName ?? model.Namespace + member.Name;
         if (value is not null)
         {
-            parent.Add(WriteElement(name, member.Type, value, depth));
+            WriteElement(sink, name, member.Type, value, depth);
         }
         else if (member.MinOccurs > 0)
         {
             // A required member: null is only representable as xsi:nil, and only when the schema allows it.
-            parent.Add(member.IsNillable
-                ? NilElement(name)
-                : throw new InvalidOperationException(
-                    $"Cannot write element '{member.Name}' of '{parent.Name.LocalName}': the value is null but the member is not nullable (minOccurs=1, nillable=false)."));
+            if (!member.IsNillable)
+            {
+                throw new InvalidOperationException(
+                    $"Cannot write element '{member.Name}' of '{parentName}': the value is null but the member is not nullable (minOccurs=1, nillable=false).");
+            }
+
+            WriteNil(sink, name);
         }
     }
 
-    public XElement WriteElement(XName name, RpcType type, object value, int depth)
+    public void WriteElement(XmlSink sink, XName name, RpcType type, object value, int depth)
     {
         switch (type.Kind)
         {
             case RpcTypeKind.Complex:
-                return WriteComplex(name, type, value, depth);
+                WriteComplex(sink, name, type, value, depth);
+                break;
             case RpcTypeKind.Array:
-                return WriteArray(name, type, value, depth);
+                WriteArray(sink, name, type, value, depth);
+                break;
             default:
                 var codec = type.Codec!;
                 var text = codec.Format(value);
@@ -47,31 +52,36 @@ internal sealed class XmlModelWriter(TypeModel model)
                     VerifyXmlChars(name, text);
                 }
 
-                return new XElement(name, text);
+                sink.WriteElement(name, text);
+                break;
         }
     }
 
-    public static XElement NilElement(XName name)
-        => new(name, new XAttribute(XsiDeclaration), new XAttribute(XmlNames.Nil, "true"));
+    public static void WriteNil(XmlSink sink, XName name)
+    {
+        sink.StartElement(name);
+        sink.WriteNil();
+        sink.EndElement(name);
+    }
 
-    private XElement WriteComplex(XName name, RpcType type, object value, int depth)
+    private void WriteComplex(XmlSink sink, XName name, RpcType type, object value, int depth)
     {
         GuardDepth(type, depth);
-        var element = new XElement(name);
+        sink.StartElement(name);
         var members = type.Members;
         var getters = type.Accessor!.Getters;
         for (var i = 0; i < members.Count; i++)
         {
-            WriteMember(element, members[i], getters[i](value), depth + 1);
+            WriteMember(sink, name.LocalName, members[i], getters[i](value), depth + 1);
         }
 
-        return element;
+        sink.EndElement(name);
     }
 
-    private XElement WriteArray(XName name, RpcType type, object value, int depth)
+    private void WriteArray(XmlSink sink, XName name, RpcType type, object value, int depth)
     {
         GuardDepth(type, depth);
-        var element = new XElement(name);
+        sink.StartElement(name);
         var itemType = type.ItemType!;
         var itemName = type.ItemElementName ?? model.Namespace + itemType.ItemName;
 
@@ -80,30 +90,34 @@ internal sealed class XmlModelWriter(TypeModel model)
         {
             for (var i = 0; i < list.Count; i++)
             {
-                element.Add(WriteItem(itemName, type, list[i], depth));
+                WriteItem(sink, itemName, type, list[i], depth);
             }
         }
         else
         {
             foreach (var item in (IEnumerable)value)
             {
-                element.Add(WriteItem(itemName, type, item, depth));
+                WriteItem(sink, itemName, type, item, depth);
             }
         }
 
-        return element;
+        sink.EndElement(name);
     }
 
-    private XElement WriteItem(XName itemName, RpcType arrayType, object? item, int depth)
+    private void WriteItem(XmlSink sink, XName itemName, RpcType arrayType, object? item, int depth)
     {
         if (item is not null)
         {
-            return WriteElement(itemName, arrayType.ItemType!, item, depth + 1);
+            WriteElement(sink, itemName, arrayType.ItemType!, item, depth + 1);
         }
-
-        return arrayType.ItemNillable
-            ? NilElement(itemName)
-            : throw new InvalidOperationException($"Cannot write a null item into '{arrayType.SchemaName.Name}': its items are not nillable.");
+        else if (arrayType.ItemNillable)
+        {
+            WriteNil(sink, itemName);
+        }
+        else
+        {
+            throw new InvalidOperationException($"Cannot write a null item into '{arrayType.SchemaName.Name}': its items are not nillable.");
+        }
     }
 
     private static void GuardDepth(RpcType type, int depth)

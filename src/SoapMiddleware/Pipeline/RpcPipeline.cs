@@ -106,6 +106,8 @@ public sealed class RpcPipeline
     public async ValueTask GetOutString(MethodContext context)
     {
         var protocol = context.OutProtocol ?? _application.Soap11;
+        context.OutDocumentWanted = _events.HasListeners(RpcEventNames.AfterSerialize, context)
+            || _events.HasListeners(RpcEventNames.MethodReturnDocument, context);
         await _events.FireAsync(RpcEventNames.BeforeSerialize, context).ConfigureAwait(false);
         try
         {

@@ -64,6 +64,17 @@ public sealed class SoapCallTests(SampleAppServer server)
     }
 
     [Fact]
+    public async Task Echo_CarriageReturn_SurvivesTheRoundTrip()
+    {
+        var request = Soap11Request(server.SoapUrl, Envelope11("<t:Echo><t:text>a&#xD;&#xA;b</t:text></t:Echo>"));
+
+        var (status, document, _) = await SendAsync(server.Client, request);
+
+        Assert.Equal(200, status);
+        Assert.Equal("a\r\nb", BodyContent(document).Element(T + "EchoResult")!.Value);
+    }
+
+    [Fact]
     public async Task GetOrder_ThreeLines_ReturnsDeterministicOrder()
     {
         var request = Soap11Request(server.SoapUrl, Envelope11("<t:GetOrder><t:id>9</t:id><t:lines>3</t:lines></t:GetOrder>"));

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Xml;
 using System.Xml.Linq;
 using SoapMiddleware.Description;
+using SoapMiddleware.Xml;
 
 namespace SoapMiddleware.Protocols.Soap;
 
@@ -15,9 +17,16 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         OmitXmlDeclaration = false,
         Indent = false,
         CheckCharacters = true,
+        NewLineHandling = NewLineHandling.Entitize, // keep a \r in a string: a literal one is normalized away by every parser
     };
 
     private readonly string _outContentType = version.ContentType + "; charset=utf-8";
+    private readonly Dictionary<XNamespace, string> _prefixes = new()
+    {
+        [version.Namespace] = "soap",
+        [XNamespace.Get(application.Namespace)] = "tns",
+        [XNamespace.None] = string.Empty,
+    };
 
     public string Name => version.Name;
 
@@ -98,6 +107,12 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     {
         var operation = context.Operation!;
         object?[] values = operation.IsVoid ? [] : [context.OutObject];
+        if (!context.OutDocumentWanted)
+        {
+            WriteResponseBytes(context, operation, values);
+            return;
+        }
+
         var body = application.Serializer.WriteMessage(operation.Response, values);
         XElement? header = null;
         if (context.OutHeaders is { Count: > 0 } outHeaders)
@@ -126,6 +141,12 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// <inheritdoc />
     public void CreateOutString(MethodContext context)
     {
+        if (context.OutDocument is null && !context.OutString.IsEmpty)
+        {
+            // Serialize took the fast path and wrote the bytes already.
+            return;
+        }
+
         var buffer = new MemoryStream(1024);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
@@ -150,6 +171,37 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>The fast path: the response envelope written straight to UTF-8, the same bytes the tree would give.</summary>
+    private void WriteResponseBytes(MethodContext context, RpcOperation operation, object?[] values)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        var sink = new Utf8XmlSink(buffer, _prefixes);
+        sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        sink.StartElement(version.Envelope);
+        sink.WriteAttribute("xmlns:soap", version.Namespace.NamespaceName);
+        sink.WriteAttribute("xmlns:tns", application.Namespace);
+        if (context.OutHeaders is { Count: > 0 } outHeaders)
+        {
+            sink.StartElement(version.Header);
+            foreach (var declared in operation.Headers)
+            {
+                if (declared.IsOut && outHeaders.TryGetValue(declared.Type.ClrType, out var value))
+                {
+                    application.Serializer.WriteValue(sink, declared.Element, declared.Type, value);
+                }
+            }
+
+            sink.EndElement(version.Header);
+        }
+
+        sink.StartElement(version.Body);
+        application.Serializer.WriteMessage(sink, operation.Response, values);
+        sink.EndElement(version.Body);
+        sink.EndElement(version.Envelope);
+        context.OutString = buffer.WrittenMemory;
+        context.OutContentType = _outContentType;
     }
 
     private XDocument Envelope(XElement? header, XElement body)

@@ -1,0 +1,28 @@
+using System.Xml.Linq;
+
+namespace SoapMiddleware.Xml;
+
+/// <summary>
+/// Where the model writer puts elements: a tree (<see cref="XElementSink"/>, when someone wants
+/// <see cref="MethodContext.OutDocument"/>) or UTF-8 bytes straight away (<see cref="Utf8XmlSink"/>, the fast path).
+/// One writer serves both, so the two outputs cannot drift apart.
+/// </summary>
+internal abstract class XmlSink
+{
+    public abstract void StartElement(XName name);
+
+    /// <summary>Marks the element just started as <c>xsi:nil="true"</c>; call before any content.</summary>
+    public abstract void WriteNil();
+
+    public abstract void WriteText(string text);
+
+    public abstract void EndElement(XName name);
+
+    /// <summary>Writes an element holding only text.</summary>
+    public void WriteElement(XName name, string text)
+    {
+        StartElement(name);
+        WriteText(text);
+        EndElement(name);
+    }
+}
