@@ -216,6 +216,14 @@ internal static class MicroLoop
         await app.Pipeline.GetInObject(context);
         await app.Pipeline.GetOutObject(context);
         await app.Pipeline.GetOutString(context);
+        if (context.OutDocument is null)
+        {
+            // The fast path wrote the bytes directly (no listener wants OutDocument): build the tree once to compare.
+            context.OutDocumentWanted = true;
+            context.OutString = default;
+            context.OutProtocol!.Serialize(context);
+        }
+
         var document = context.OutDocument!;
         var size = context.OutString.Length;
         var settings = new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CheckCharacters = true };

@@ -35,6 +35,9 @@ public sealed class RpcOperation
     /// <summary>The wrappers of this operation, composed around the core per call.</summary>
     internal Wrappers.CallWrapperChain Chain { get; set; } = null!;
 
+    /// <summary>The size of the last response written, so the next buffer starts large enough (a hint; races are harmless).</summary>
+    internal int ResponseSizeHint { get; set; } = 768;
+
     internal RpcMessage Request { get; init; } = null!;
 
     internal RpcMessage Response { get; init; } = null!;

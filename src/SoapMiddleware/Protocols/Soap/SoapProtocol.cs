@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Xml;
 using System.Xml.Linq;
 using SoapMiddleware.Description;
@@ -21,12 +20,12 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     };
 
     private readonly string _outContentType = version.ContentType + "; charset=utf-8";
-    private readonly Dictionary<XNamespace, string> _prefixes = new()
+    private readonly Utf8TagCache _tags = new(new Dictionary<XNamespace, string>
     {
         [version.Namespace] = "soap",
         [XNamespace.Get(application.Namespace)] = "tns",
         [XNamespace.None] = string.Empty,
-    };
+    });
 
     public string Name => version.Name;
 
@@ -176,8 +175,8 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// <summary>The fast path: the response envelope written straight to UTF-8, the same bytes the tree would give.</summary>
     private void WriteResponseBytes(MethodContext context, RpcOperation operation, object?[] values)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        var sink = new Utf8XmlSink(buffer, _prefixes);
+        var buffer = new ByteBuffer(operation.ResponseSizeHint + 256);
+        var sink = new Utf8XmlSink(buffer, _tags);
         sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         sink.StartElement(version.Envelope);
         sink.WriteAttribute("xmlns:soap", version.Namespace.NamespaceName);
@@ -202,6 +201,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         sink.EndElement(version.Envelope);
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = _outContentType;
+        operation.ResponseSizeHint = context.OutString.Length;
     }
 
     private XDocument Envelope(XElement? header, XElement body)
