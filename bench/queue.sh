@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Queue benchmark: end-to-end throughput of queued Add calls (enqueue N, time until all Succeeded) and idle pickup
 # latency (enqueue -> method_call, p50/p99), on SQLite and PostgreSQL with 4 workers, beside a ceiling measured in
-# the same run on the same database: a bare loop doing only the fetch-and-complete SQL, 10 tasks per statement.
+# the same run on the same database: bare loops doing only the fetch-and-complete SQL, in batches as large as the
+# workers fetch (workers + prefetch, 68 by default).
 #   bench/queue.sh                 # 20,000 tasks, 4 workers
 #   QUEUE_TASKS=5000 bench/queue.sh
 # PostgreSQL: uses $SOAPMW_PG_CONNECTION, or starts the throwaway cluster of eng/postgres.sh (and stops it after).

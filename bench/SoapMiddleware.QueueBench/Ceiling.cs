@@ -4,10 +4,13 @@ using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.QueueBench;
 
-/// <summary>The ceiling: only the queue's SQL. N loops fetch up to 10 tasks per statement and complete them in one.</summary>
+/// <summary>
+/// The ceiling: only the queue's SQL. N loops fetch up to <c>batch</c> tasks per statement (the most the workers fetch:
+/// workers + prefetch) and complete them in one statement.
+/// </summary>
 internal static class Ceiling
 {
-    public static async Task<double> RunAsync(Func<Task<IQueueStorage>> create, int tasks, int loops)
+    public static async Task<double> RunAsync(Func<Task<IQueueStorage>> create, int tasks, int loops, int batch)
     {
         var storage = await create();
         var payload = Encoding.UTF8.GetBytes("<x/>");
@@ -23,7 +26,7 @@ internal static class Ceiling
             var owner = "ceiling-" + loop;
             while (true)
             {
-                var fetched = await storage.FetchAsync(["default"], owner, 10, TimeSpan.FromMinutes(5));
+                var fetched = await storage.FetchAsync(["default"], owner, batch, TimeSpan.FromMinutes(5));
                 if (fetched.Count == 0)
                 {
                     return;

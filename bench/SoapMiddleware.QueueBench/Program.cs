@@ -8,6 +8,7 @@ var connection = args.ElementAtOrDefault(1) ?? Path.Combine(Path.GetTempPath(), 
 var tasks = int.Parse(args.ElementAtOrDefault(2) ?? "20000");
 var workers = int.Parse(args.ElementAtOrDefault(3) ?? "4");
 
-var ceiling = await Ceiling.RunAsync(() => Stores.Fresh(provider, connection, "ceiling"), tasks, workers);
+var batch = workers + new SoapMiddleware.Queue.RpcQueueOptions().Prefetch;
+var ceiling = await Ceiling.RunAsync(() => Stores.Fresh(provider, connection, "ceiling"), tasks, workers, batch);
 var (throughput, pickup) = await EndToEnd.RunAsync(() => Stores.Fresh(provider, connection, "e2e"), provider, tasks, workers);
 Console.WriteLine($"| {provider} | {workers} | {tasks} | {ceiling:F0} | {throughput:F0} | {throughput / ceiling:P0} | {pickup.P50:F1} | {pickup.P99:F1} |");

@@ -40,11 +40,12 @@ public sealed class RpcQueueOptions
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Tasks fetched beyond the idle workers, so fetches batch under load. Applied only while recent tasks ran for less
-    /// than 100 ms; with longer tasks each worker fetches only what it runs. Default 16; 0 turns prefetching off.
+    /// The most tasks fetched beyond the idle workers, so fetches batch under load. The actual prefetch follows how long
+    /// recent tasks ran (about 50 ms of work per worker): short tasks batch up to this many, tasks of a second or more
+    /// are fetched only for idle workers. Default 64; 0 turns prefetching off.
     /// </summary>
     [Range(0, 1000)]
-    public int Prefetch { get; set; } = 16;
+    public int Prefetch { get; set; } = 64;
 
     /// <summary>How long an idle worker waits for a wake-up before it polls anyway. Default 5 s (PostgreSQL wakes at once by NOTIFY).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -100,8 +100,8 @@ internal sealed class QueueProcessor : BackgroundService
             try
             {
                 // Fetch only once the buffer has drained and a worker is free (low-water mark), then fill up to
-                // capacity in one statement. Prefetch applies only while tasks are short, so a long task never
-                // has others waiting behind it in this process while another process's workers are idle.
+                // capacity in one statement. The prefetch shrinks as tasks grow longer (about 50 ms of work per
+                // worker), so a long task never has others waiting behind it here while another process is idle.
                 var inFlight = Volatile.Read(ref _inFlight);
                 if (inFlight >= _slots.Length)
                 {
@@ -109,7 +109,7 @@ internal sealed class QueueProcessor : BackgroundService
                     continue;
                 }
 
-                var prefetch = _durations.IsShort ? _options.Prefetch : 0;
+                var prefetch = _durations.Prefetch(_slots.Length, _options.Prefetch);
                 var want = _slots.Length + prefetch - inFlight;
                 var tasks = await _holder.Storage.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, stoppingToken).ConfigureAwait(false);
                 failures = 0;

@@ -1,18 +1,34 @@
 namespace SoapMiddleware.Queue.Workers;
 
-/// <summary>A moving average of how long tasks run, to decide whether prefetching helps (short tasks) or hurts (long ones).</summary>
+/// <summary>
+/// A moving average of how long tasks run, to size the prefetch: about <see cref="BufferedWork"/> of work per worker
+/// waits in this process, so short tasks are fetched in large batches (the lever for throughput) while a long task
+/// never has others queued behind it here when another process's workers are idle.
+/// </summary>
 internal sealed class TaskDurations
 {
-    private static readonly double ShortTicks = TimeSpan.FromMilliseconds(100).Ticks;
+    /// <summary>How much work, per worker, may wait in the local buffer.</summary>
+    public static readonly TimeSpan BufferedWork = TimeSpan.FromMilliseconds(50);
+
     private double _averageTicks;
 
-    /// <summary>Whether recent tasks were short; true until a task says otherwise.</summary>
-    public bool IsShort => Volatile.Read(ref _averageTicks) < ShortTicks;
+    /// <summary>How many tasks to fetch beyond the idle workers: up to <paramref name="max"/>, fewer as tasks grow longer.</summary>
+    public int Prefetch(int workers, int max)
+    {
+        var average = Volatile.Read(ref _averageTicks);
+        if (average <= 0)
+        {
+            return max;
+        }
+
+        var fits = workers * BufferedWork.Ticks / average;
+        return (int)Math.Clamp(fits, 0, max);
+    }
 
     public void Add(TimeSpan duration)
     {
         // An exponentially weighted average: recent tasks count most, one outlier does not flip the decision alone.
         var current = Volatile.Read(ref _averageTicks);
-        Volatile.Write(ref _averageTicks, (current * 0.8) + (duration.Ticks * 0.2));
+        Volatile.Write(ref _averageTicks, current <= 0 ? duration.Ticks : (current * 0.8) + (duration.Ticks * 0.2));
     }
 }

@@ -94,8 +94,9 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
             redelivered++;
         }
 
-        // The victim was killed with tasks in hand: the run must really have exercised redelivery.
-        Assert.InRange(redelivered, 1, 100);
+        // The victim was killed with tasks in hand: the run must really have exercised redelivery. At most it held its
+        // fetched tasks (4 workers + 64 prefetch) and the successes not yet written (one completion batch, 200).
+        Assert.InRange(redelivered, 1, 4 + 64 + 200);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
