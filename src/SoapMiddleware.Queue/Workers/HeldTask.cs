@@ -12,4 +12,18 @@ internal sealed class HeldTask(FetchedTask task)
 
     /// <summary>Set when the lease was lost or the task deleted: the result must not be recorded.</summary>
     public volatile bool Lost;
+
+    /// <summary>Marks the task lost and cancels the running method, if it runs.</summary>
+    public void Lose()
+    {
+        Lost = true;
+        try
+        {
+            Cancellation?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The method finished meanwhile.
+        }
+    }
 }

@@ -11,8 +11,9 @@ namespace SoapMiddleware.Queue.Workers;
 
 /// <summary>
 /// The workers of one process (Hangfire's <c>BackgroundJobServer</c>, Spyne's Consumer): one fetch loop that leases
-/// tasks for idle worker loops (plus a small prefetch, so fetches batch under load), N worker loops, a heartbeat
-/// that renews leases and writes each worker's row, and a writer that records successes in batches.
+/// tasks for idle worker loops (plus a prefetch, so fetches batch under load), N worker loops, a
+/// <see cref="WorkerHeartbeat"/> that renews leases and writes each worker's row, and a writer that records successes
+/// in batches.
 /// </summary>
 internal sealed class QueueProcessor : BackgroundService
 {
@@ -58,7 +59,7 @@ internal sealed class QueueProcessor : BackgroundService
         QueueLog.Started(_logger, _slots.Length, OwnerId, string.Join(",", _options.Queues));
         var workers = _slots.Select(slot => Task.Run(() => WorkerLoopAsync(slot))).ToArray();
         using var background = new CancellationTokenSource();
-        var heartbeat = Task.Run(() => HeartbeatLoopAsync(background.Token));
+        var heartbeat = Task.Run(() => new WorkerHeartbeat(_holder.Storage, OwnerId, _options, _time, _logger).RunAsync(_held, _slots, background.Token));
         var writer = Task.Run(() => _completions.RunAsync(background.Token));
         var subscribers = _subscriptions.Select(s => Task.Run(() => s.RunAsync(stoppingToken))).ToArray();
         if (_slots.Length > 0)
@@ -179,73 +180,15 @@ internal sealed class QueueProcessor : BackgroundService
         }
     }
 
-    private async Task HeartbeatLoopAsync(CancellationToken stop)
-    {
-        var interval = TimeSpan.FromTicks(Math.Max(_options.LeaseTimeout.Ticks / 3, TimeSpan.FromMilliseconds(200).Ticks));
-        while (!stop.IsCancellationRequested)
-        {
-            foreach (var held in _held.Values)
-            {
-                await RenewAsync(held).ConfigureAwait(false);
-            }
-
-            var now = _time.GetUtcNow();
-            foreach (var slot in _slots)
-            {
-                await TryAsync(() => _holder.Storage.HeartbeatWorkerAsync(slot.Snapshot(now))).ConfigureAwait(false);
-            }
-
-            await TryAsync(async () =>
-            {
-                var dead = await _holder.Storage.MarkDeadWorkersAsync(_options.EffectiveDeadWorkerTimeout).ConfigureAwait(false);
-                if (dead > 0)
-                {
-                    QueueLog.DeadWorkers(_logger, dead);
-                }
-            }).ConfigureAwait(false);
-
-            await Task.Delay(interval, _time, stop).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        }
-    }
-
     private void OnTaskDeleted(long id)
     {
         if (_held.TryGetValue(id, out var held))
         {
-            Lose(held);
+            held.Lose();
         }
     }
 
-    private static void Lose(HeldTask held)
-    {
-        held.Lost = true;
-        try
-        {
-            held.Cancellation?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The task finished meanwhile.
-        }
-    }
-
-    /// <summary>Renews a held task's lease; a "no" (deleted or taken over) cancels it. A storage error keeps it: the lease decides.</summary>
-    private async Task RenewAsync(HeldTask held)
-    {
-        try
-        {
-            if (!await _holder.Storage.RenewLeaseAsync(held.Task.Id, OwnerId, _options.LeaseTimeout).ConfigureAwait(false))
-            {
-                Lose(held);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            QueueLog.StorageFailed(_logger, "lease renewal", TimeSpan.Zero, ex);
-        }
-    }
-
-    /// <summary>Runs a storage call whose failure must not stop a loop.</summary>
+    /// <summary>Runs a storage call whose failure must not stop a loop (the lease decides what happens to the task).</summary>
     private async Task TryAsync(Func<Task> call)
     {
         try
@@ -254,7 +197,7 @@ internal sealed class QueueProcessor : BackgroundService
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            QueueLog.StorageFailed(_logger, "heartbeat", TimeSpan.Zero, ex);
+            QueueLog.StorageFailed(_logger, "worker", TimeSpan.Zero, ex);
         }
     }
 
