@@ -82,6 +82,30 @@ public sealed class QueueEndpointTests(SampleAppServer server)
     }
 
     [Fact]
+    public async Task PostPlainText_415NamesTheContentType()
+    {
+        var response = await server.Client.PostAsync(QueueUrl, new StringContent("hello", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("text/plain", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PostLargerThanLimit_413AndNothingEnqueued()
+    {
+        var before = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?take=1");
+        var huge = Envelope11($"<t:Echo><t:text>{new string('z', 4 * 1024 * 1024 + 1)}</t:text></t:Echo>");
+
+        var response = await server.Client.SendAsync(Soap11Request(QueueUrl, huge));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var after = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?take=1");
+        Assert.Equal(
+            before.GetArrayLength() == 0 ? 0 : before[0].GetProperty("id").GetInt64(),
+            after.GetArrayLength() == 0 ? 0 : after[0].GetProperty("id").GetInt64());
+    }
+
+    [Fact]
     public async Task GetUnknownTask_404()
     {
         var response = await server.Client.GetAsync("/queue/tasks/987654321");
