@@ -15,6 +15,7 @@ namespace SoapMiddleware.Queue.Tests.MultiProcess;
 public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
 {
     private const int Tasks = 5000;
+    private const int Sleeps = 12;
     private readonly PostgreSqlTestSchemas _schemas = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -43,18 +44,34 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
                 Operation = "Add",
                 Payload = Encoding.UTF8.GetBytes($"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Add xmlns="http://example.com/calc"><a>{i}</a><b>1000000</b></Add></s:Body></s:Envelope>"""),
             }).ToList();
+            // A few slow calls first, so the victim is sure to be mid-call when it is killed.
+            batch.InsertRange(0, Enumerable.Range(0, Sleeps).Select(_ => new NewQueuedTask
+            {
+                ContentType = "text/xml; charset=utf-8",
+                Operation = "Sleep",
+                Payload = Encoding.UTF8.GetBytes("""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Sleep xmlns="http://example.com/calc"><seconds>3</seconds></Sleep></s:Body></s:Envelope>"""),
+            }));
             foreach (var chunk in batch.Chunk(500))
             {
                 await storage.EnqueueBatchAsync(chunk);
             }
 
-            await WaitUntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) >= Tasks / 5, TimeSpan.FromSeconds(120));
-            var victim = processes[1];
-            var victimPid = victim.Pid;
+            // Kill mid-run: the process that is in the middle of a 3-second call.
+            int victimPid;
+            await using (var probe = new NpgsqlConnection(connectionString))
+            {
+                await probe.OpenAsync();
+                await using var holding = new NpgsqlCommand("SELECT worker_id FROM queue_task WHERE state = 2 AND operation = 'Sleep' LIMIT 1", probe);
+                string? owner = null;
+                await WaitUntilAsync(async () => (owner = (string?)await holding.ExecuteScalarAsync()) is not null, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(5));
+                victimPid = int.Parse(owner!.Split(':')[1]);
+            }
+
+            var victim = processes.Single(p => p.Pid == victimPid);
             victim.KillHard();
             processes.Add(WorkerProcess.Start(connectionString, workers: 4));
 
-            await WaitUntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) == Tasks, TimeSpan.FromSeconds(180));
+            await WaitUntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) == Tasks + Sleeps, TimeSpan.FromSeconds(180));
 
             await AssertResultsAndDuplicatesAsync(connectionString, victimPid);
         }
@@ -68,7 +85,7 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using (var results = new NpgsqlCommand("SELECT id, convert_from(payload, 'UTF8'), convert_from(result, 'UTF8') FROM queue_task", connection))
+        await using (var results = new NpgsqlCommand("SELECT id, convert_from(payload, 'UTF8'), convert_from(result, 'UTF8') FROM queue_task WHERE operation = 'Add'", connection))
         await using (var reader = await results.ExecuteReaderAsync())
         {
             var count = 0;
@@ -99,7 +116,7 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
         Assert.InRange(redelivered, 1, 4 + 64 + 200);
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, TimeSpan? poll = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
@@ -109,7 +126,7 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
                 throw new TimeoutException("Condition not met in " + timeout);
             }
 
-            await Task.Delay(100);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(100));
         }
     }
 }
