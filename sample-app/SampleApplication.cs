@@ -32,6 +32,9 @@ public static class SampleApplication
         }
 
         app.UseRpc("/soap/calculator");
+        app.MapRpcJson("/json/calculator");
+        app.MapRpcHttp("/rpc/calculator");
+        app.MapRpcOpenApi("/openapi/v1.json");
         app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");
         app.MapRpcQueue("/queue/api");

@@ -18,7 +18,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, IRpcQueue qu
         var protocol = application.SelectProtocol(request.ContentType);
         if (protocol is null)
         {
-            await Results.Text($"Unsupported Content-Type '{request.ContentType}'; expected 'text/xml' (SOAP 1.1) or 'application/soap+xml' (SOAP 1.2).", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
+            await Results.Text($"Unsupported Content-Type '{request.ContentType}'; expected 'text/xml' (SOAP 1.1), 'application/soap+xml' (SOAP 1.2) or 'application/json' ({{\"Add\": {{...}}}}).", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 

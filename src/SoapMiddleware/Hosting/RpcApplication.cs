@@ -4,6 +4,8 @@ using SoapMiddleware.Interface;
 using SoapMiddleware.Model;
 using SoapMiddleware.Pipeline;
 using SoapMiddleware.Protocols;
+using SoapMiddleware.Protocols.HttpRpc;
+using SoapMiddleware.Protocols.Json;
 using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware;
@@ -41,6 +43,8 @@ public sealed class RpcApplication
 
         Soap11 = new SoapProtocol(this, SoapVersion.Soap11);
         Soap12 = new SoapProtocol(this, SoapVersion.Soap12);
+        Json = new JsonProtocol(this);
+        HttpRpc = new HttpRpcProtocol(this, Json);
         Documents = new InterfaceDocuments(this);
         Pipeline = new RpcPipeline(this, new Events.RpcEventDispatcher(Events, loggerFactory.CreateLogger("SoapMiddleware.Events")), loggerFactory.CreateLogger("SoapMiddleware.Pipeline"));
     }
@@ -76,6 +80,16 @@ public sealed class RpcApplication
 
     internal SoapProtocol Soap12 { get; }
 
+    internal JsonProtocol Json { get; }
+
+    internal HttpRpcProtocol HttpRpc { get; }
+
+    /// <summary>The prefixes mapped with <c>MapRpcJson</c>, for the OpenAPI document.</summary>
+    internal List<string> JsonPrefixes { get; } = [];
+
+    /// <summary>The prefixes mapped with <c>MapRpcHttp</c>, for the OpenAPI document.</summary>
+    internal List<string> HttpRpcPrefixes { get; } = [];
+
     /// <summary>Finds an operation by name, or returns null.</summary>
     public RpcOperation? FindOperation(string name) => _byName.GetValueOrDefault(name);
 
@@ -100,7 +114,8 @@ public sealed class RpcApplication
 
     /// <summary>
     /// Chooses the protocol that reads a request with this content type: SOAP 1.1 for <c>text/xml</c>,
-    /// SOAP 1.2 for <c>application/soap+xml</c>; null when none does.
+    /// SOAP 1.2 for <c>application/soap+xml</c>, JSON for <c>application/json</c> (a body naming the operation,
+    /// <c>{"Add": {...}}</c>); null when none does.
     /// </summary>
     public IRpcProtocol? SelectProtocol(string? contentType)
     {
@@ -110,7 +125,12 @@ public sealed class RpcApplication
             return Soap11;
         }
 
-        return string.Equals(mediaType, SoapVersion.Soap12.ContentType, StringComparison.OrdinalIgnoreCase) ? Soap12 : null;
+        if (string.Equals(mediaType, SoapVersion.Soap12.ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return Soap12;
+        }
+
+        return JsonProtocol.Accepts(mediaType) ? Json : null;
     }
 
     /// <summary>Creates the context of one call.</summary>

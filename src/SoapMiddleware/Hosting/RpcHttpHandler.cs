@@ -27,8 +27,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
             return RejectAsync(http, StatusCodes.Status405MethodNotAllowed, $"Method {request.Method} is not allowed; POST a SOAP request or GET ?wsdl.");
         }
 
-        var protocol = application.SelectProtocol(request.ContentType);
-        if (protocol is null)
+        if (application.SelectProtocol(request.ContentType) is not SoapProtocol)
         {
             return RejectAsync(http, StatusCodes.Status415UnsupportedMediaType,
                 $"Unsupported Content-Type '{request.ContentType}'; expected 'text/xml' (SOAP 1.1) or 'application/soap+xml' (SOAP 1.2).");

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SoapMiddleware;
+using SoapMiddleware.Interface.OpenApi;
+using SoapMiddleware.Pipeline;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Serves the default RPC application as JSON, as HTTP RPC (query string) and its OpenAPI document.</summary>
+public static class RpcJsonEndpointExtensions
+{
+    /// <summary>
+    /// Maps JSON calls: <c>POST {prefix}/{operation}</c> with the arguments object (<c>{"a":1,"b":2}</c>) and
+    /// <c>POST {prefix}</c> with an object naming the operation (<c>{"Add": {"a":1,"b":2}}</c>). The result is
+    /// <c>{"AddResult": 3}</c>; a fault is <c>{"fault": {"code", "message", "subcode", "detail"}}</c> with 400 (Client) or 500.
+    /// </summary>
+    /// <returns>A builder for both endpoints, so authorization and CORS policies apply to them.</returns>
+    public static IEndpointConventionBuilder MapRpcJson(this IEndpointRouteBuilder endpoints, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var (application, logger) = Resolve(endpoints, prefix);
+        application.JsonPrefixes.Add(prefix.TrimEnd('/'));
+        var handler = new RpcJsonHttpHandler(application, application.Json, httpRpc: false, logger);
+        var group = endpoints.MapGroup(prefix);
+        group.Map("", handler.HandleAsync);
+        group.Map("{" + RpcJsonHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
+        return group;
+    }
+
+    /// <summary>
+    /// Maps HTTP RPC calls (Spyne's <c>HttpRpc</c>): <c>GET {prefix}/{operation}?a=1&amp;b=2</c>, primitive and enum
+    /// arguments in the query string, the result and faults as JSON.
+    /// </summary>
+    public static IEndpointConventionBuilder MapRpcHttp(this IEndpointRouteBuilder endpoints, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var (application, logger) = Resolve(endpoints, prefix);
+        application.HttpRpcPrefixes.Add(prefix.TrimEnd('/'));
+        var handler = new RpcJsonHttpHandler(application, application.Json, httpRpc: true, logger);
+        return endpoints.Map(prefix.TrimEnd('/') + "/{" + RpcJsonHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
+    }
+
+    /// <summary>
+    /// Serves an OpenAPI 3.0 document (JSON) of the default application at <paramref name="pattern"/>: the paths mapped
+    /// with <see cref="MapRpcJson"/> and <see cref="MapRpcHttp"/> (in any order), with schemas from the type model.
+    /// Built once on first request and cached.
+    /// </summary>
+    public static IEndpointConventionBuilder MapRpcOpenApi(this IEndpointRouteBuilder endpoints, string pattern = "/openapi/v1.json")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var (application, _) = Resolve(endpoints, pattern);
+        var document = new Lazy<byte[]>(() => OpenApiBuilder.Build(application, application.JsonPrefixes, application.HttpRpcPrefixes));
+        return endpoints.MapGet(pattern, (HttpContext http) =>
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            var bytes = document.Value;
+            http.Response.ContentLength = bytes.Length;
+            return http.Response.Body.WriteAsync(bytes, http.RequestAborted).AsTask();
+        });
+    }
+
+    private static (RpcApplication Application, ILogger Logger) Resolve(IEndpointRouteBuilder endpoints, string path)
+    {
+        var factory = endpoints.ServiceProvider.GetService<RpcApplicationFactory>()
+            ?? throw new InvalidOperationException("Call services.AddRpc() before mapping RPC endpoints.");
+        var application = factory.Default;
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Http");
+        RpcLog.Mapped(logger, application.Name, path, application.Operations.Count());
+        return (application, logger);
+    }
+}

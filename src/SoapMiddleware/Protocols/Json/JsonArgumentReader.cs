@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+using SoapMiddleware.Model;
+
+namespace SoapMiddleware.Protocols.Json;
+
+/// <summary>
+/// Turns a JSON arguments object into the wrapper element the SOAP body would carry
+/// (<c>{"a":1,"b":2}</c> → <c>&lt;Add xmlns="tns"&gt;&lt;a&gt;1&lt;/a&gt;&lt;b&gt;2&lt;/b&gt;&lt;/Add&gt;</c>), so the model reader
+/// validates it and names the element path exactly as for SOAP. Arrays become wrapped item elements named by the
+/// model, <c>null</c> becomes <c>xsi:nil</c>. Only the JSON shape is checked here (an object where a number belongs);
+/// values, occurrences and DataAnnotations are left to the reader.
+/// </summary>
+internal static class JsonArgumentReader
+{
+    private static readonly XAttribute NilTrue = new(XmlNames.Nil, "true");
+
+    public static XElement ReadMessage(JsonElement arguments, RpcMessage message, XNamespace ns)
+    {
+        if (arguments.ValueKind != JsonValueKind.Object)
+        {
+            throw RpcFault.Client($"Element '{message.ElementName}': expected a JSON object of arguments, got {Describe(arguments)}.");
+        }
+
+        var wrapper = new XElement(ns + message.ElementName);
+        AddMembers(wrapper, arguments, message.Members, ns, message.ElementName);
+        return wrapper;
+    }
+
+    private static void AddMembers(XElement parent, JsonElement obj, IReadOnlyList<RpcMember> members, XNamespace ns, string path)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            var member = Find(members, property.Name)
+                ?? throw RpcFault.Client($"Element '{path}/{property.Name}': unknown element; expected {Expected(members)}.");
+            parent.Add(Element(member.ElementName ?? ns + member.Name, property.Value, member.Type, ns, path + "/" + member.Name));
+        }
+    }
+
+    private static XElement Element(XName name, JsonElement value, RpcType type, XNamespace ns, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return new XElement(name, NilTrue);
+        }
+
+        switch (type.Kind)
+        {
+            case RpcTypeKind.Complex:
+                Expect(value, JsonValueKind.Object, path, "an object");
+                var complex = new XElement(name);
+                AddMembers(complex, value, type.Members, ns, path);
+                return complex;
+            case RpcTypeKind.Array:
+                Expect(value, JsonValueKind.Array, path, "an array");
+                var array = new XElement(name);
+                var itemType = type.ItemType!;
+                var itemName = type.ItemElementName ?? ns + itemType.ItemName;
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    index++;
+                    array.Add(Element(itemName, item, itemType, ns, $"{path}/{itemType.ItemName}[{index.ToString(CultureInfo.InvariantCulture)}]"));
+                }
+
+                return array;
+            default:
+                return new XElement(name, Text(value, path));
+        }
+    }
+
+    /// <summary>A primitive's element text: strings as they are, numbers as written, booleans as <c>true</c>/<c>false</c>.</summary>
+    private static string Text(JsonElement value, string path) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => throw RpcFault.Client($"Element '{path}': expected a JSON string, number or boolean, got {Describe(value)}."),
+    };
+
+    private static void Expect(JsonElement value, JsonValueKind kind, string path, string what)
+    {
+        if (value.ValueKind != kind)
+        {
+            throw RpcFault.Client($"Element '{path}': expected {what}, got {Describe(value)}.");
+        }
+    }
+
+    // Exact name first; a JSON client's camelCase ("customer" for Customer) is accepted too.
+    private static RpcMember? Find(IReadOnlyList<RpcMember> members, string name)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].Name == name)
+            {
+                return members[i];
+            }
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (string.Equals(members[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return members[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static string Expected(IReadOnlyList<RpcMember> members)
+        => members.Count == 0 ? "no members" : string.Join(", ", members.Select(m => m.Name));
+
+    internal static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

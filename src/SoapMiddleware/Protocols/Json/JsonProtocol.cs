@@ -1,0 +1,163 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace SoapMiddleware.Protocols.Json;
+
+/// <summary>
+/// JSON over HTTP (Spyne's <c>JsonDocument</c>). The request is either the arguments object of an operation the
+/// transport already chose from the route (<c>POST /json/calculator/Add</c> with <c>{"a":1,"b":2}</c>), or an object
+/// naming the operation (<c>{"Add": {"a":1,"b":2}}</c>). The arguments become the same wrapper element a SOAP body
+/// would hold and are read by the same model reader, so validation and Client-fault messages match SOAP exactly.
+/// The response is <c>{"AddResult": 3}</c> (<c>{}</c> for void), a fault is <c>{"fault": {...}}</c>.
+/// </summary>
+/// <remarks>
+/// <see cref="MethodContext.InDocument"/> holds the arguments converted to XML (the SOAP body's wrapper element,
+/// no envelope); <see cref="MethodContext.InHeaderDocument"/> is null. The response is written straight to
+/// <see cref="MethodContext.OutString"/>: <see cref="MethodContext.OutDocument"/> stays null for JSON.
+/// </remarks>
+internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
+{
+    /// <summary>The media type this protocol reads and writes.</summary>
+    public const string MediaType = "application/json";
+
+    private const string OutContentType = MediaType + "; charset=utf-8";
+
+    // Relaxed escaping: the body is application/json, never embedded in HTML, so "<", "&", "'" and non-ASCII
+    // letters are written as they are (quotes, backslashes and control characters are still escaped).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly XNamespace _namespace = XNamespace.Get(application.Namespace);
+
+    public string Name => "json";
+
+    /// <summary>Whether a request content type is JSON: <c>application/json</c> or any <c>+json</c> type.</summary>
+    public static bool Accepts(string? mediaType)
+        => string.Equals(mediaType, MediaType, StringComparison.OrdinalIgnoreCase)
+           || (mediaType is not null && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Reads <see cref="MethodContext.InString"/> (and <see cref="MethodContext.Operation"/> when the transport chose it);
+    /// sets <see cref="MethodContext.InDocument"/> to the arguments as the XML wrapper, and the operation.
+    /// </summary>
+    public void CreateInDocument(MethodContext context)
+    {
+        var operation = context.Operation;
+        if (context.InString.IsEmpty && operation is not null)
+        {
+            context.InDocument = new XDocument(new XElement(_namespace + operation.Request.ElementName));
+            return;
+        }
+
+        using var document = Parse(context.InString);
+        var arguments = document.RootElement;
+        if (operation is null)
+        {
+            (operation, arguments) = Route(arguments);
+            context.Operation = operation;
+        }
+
+        context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
+    }
+
+    /// <summary>Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (JSON has no header).</summary>
+    public void DecomposeIncomingEnvelope(MethodContext context)
+    {
+        context.InHeaderDocument = null;
+        context.InBodyDocument = context.InDocument?.Root ?? throw RpcFault.Client("The request has no arguments.");
+    }
+
+    /// <summary>Reads <see cref="MethodContext.InBodyDocument"/>; sets <see cref="MethodContext.InObject"/>.</summary>
+    public void Deserialize(MethodContext context)
+    {
+        var operation = context.Operation!;
+        context.InObject = application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        foreach (var header in operation.Headers)
+        {
+            if (header.IsIn && header.Required)
+            {
+                throw RpcFault.Client($"The operation '{operation.Name}' requires the header '{header.Element.LocalName}', which JSON cannot carry; call it over SOAP.");
+            }
+        }
+    }
+
+    /// <summary>Reads <see cref="MethodContext.OutObject"/>; sets <see cref="MethodContext.OutString"/> (the JSON result) directly.</summary>
+    public void Serialize(MethodContext context)
+    {
+        var operation = context.Operation!;
+        object?[] values = operation.IsVoid ? [] : [context.OutObject];
+        Write(context, writer => JsonModelWriter.WriteMessage(writer, operation.Response, values));
+    }
+
+    /// <summary>Reads <see cref="MethodContext.Error"/>; sets <see cref="MethodContext.OutString"/> to the JSON fault.</summary>
+    public void SerializeFault(MethodContext context)
+    {
+        var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
+        Write(context, writer => JsonFaultWriter.Write(writer, application, fault, context.Error));
+    }
+
+    /// <summary>Nothing left to do: <see cref="Serialize"/> and <see cref="SerializeFault"/> wrote the bytes.</summary>
+    public void CreateOutString(MethodContext context) => context.OutContentType = OutContentType;
+
+    /// <summary>A fault as bytes, for a transport that refuses a request before the pipeline runs (415, 405).</summary>
+    public byte[] WriteFault(RpcFault fault)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonFaultWriter.Write(writer, application, fault, fault);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Write(MethodContext context, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        context.OutDocument = null;
+        context.OutString = buffer.WrittenMemory;
+        context.OutContentType = OutContentType;
+    }
+
+    private JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = application.Options.MaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            throw RpcFault.Client($"The request is not valid JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>The body names the operation: <c>{"Add": {"a": 1, "b": 2}}</c>.</summary>
+    private (Description.RpcOperation Operation, JsonElement Arguments) Route(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw RpcFault.Client($"Expected a JSON object naming the operation, such as {{\"{application.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {JsonArgumentReader.Describe(root)}.");
+        }
+
+        using var properties = root.EnumerateObject();
+        if (!properties.MoveNext())
+        {
+            throw RpcFault.Client("The JSON object is empty; expected one property naming the operation.");
+        }
+
+        var property = properties.Current;
+        if (properties.MoveNext())
+        {
+            throw RpcFault.Client($"Expected one property naming the operation, but the object has more ('{property.Name}', '{properties.Current.Name}', ...).");
+        }
+
+        var operation = application.FindOperation(property.Name)
+            ?? throw RpcFault.Client($"Unknown operation '{property.Name}'.");
+        return (operation, property.Value);
+    }
+}
