@@ -124,18 +124,18 @@ public sealed class DashboardPageTests
         await Expect(browser.ByTestId("workers-table").Locator("thead th")).ToHaveTextAsync(
             ["Worker", "Host", "PID", "State", "Current task", "Progress", "Processed", "Failed", "Last task", "Started", "Heartbeat"]);
 
-        var sleep = await app.EnqueueSleepAsync(8);
+        var sleep = await app.EnqueueSleepAsync(15); // long enough to be seen running on a loaded machine; deleted at the end
 
         var running = browser.Page.Locator("[data-testid=worker-row][data-state=Processing]");
         await Expect(running).ToHaveCountAsync(1);
         await Expect(running.GetByTestId("worker-task")).ToHaveTextAsync("#" + sleep);
-        await Expect(running.GetByTestId("worker-progress-message")).ToHaveTextAsync(new Regex(@"^\d+% slept [1-7] of 8 s$"));
+        await Expect(running.GetByTestId("worker-progress-message")).ToHaveTextAsync(new Regex(@"^\d+% slept ([1-9]|1[0-4]) of 15 s$"));
         await Expect(running.Locator("progress")).ToHaveAttributeAsync("value", new Regex(@"^\d+$"));
         await Expect(browser.Page.Locator("[data-testid=worker-row][data-state=Dead]")).ToHaveCountAsync(0);
 
         await running.GetByTestId("worker-task").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Processing");
-        await Expect(browser.ByTestId("detail-progress")).ToContainTextAsync("of 8 s");
+        await Expect(browser.ByTestId("detail-progress")).ToContainTextAsync("of 15 s");
         await app.DeleteAsync(sleep);
     }
 
