@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SoapMiddleware.Dashboard.Tests.Infrastructure;
+using SoapMiddleware.Queue.Storage;
 using static Microsoft.Playwright.Assertions;
 
 namespace SoapMiddleware.Dashboard.Tests;
@@ -137,6 +138,24 @@ public sealed class DashboardPageTests
         await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Processing");
         await Expect(browser.ByTestId("detail-progress")).ToContainTextAsync("of 15 s");
         await app.DeleteAsync(sleep);
+    }
+
+    [ChromiumFact]
+    public async Task WorkersTable_DeadWorkerRow_VisiblyMarkedDead()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await app.Queue.Storage.HeartbeatWorkerAsync(new WorkerStatus
+        {
+            WorkerId = "gone-host:4242:dead/1", Host = "gone-host", ProcessId = 4242, State = WorkerState.Dead, LastTaskId = 17, StartedAt = DateTimeOffset.UtcNow,
+        });
+
+        await using var browser = await DashboardBrowser.OpenAsync(app.DashboardUrl);
+
+        await Expect(browser.ByTestId("worker-row")).ToHaveCountAsync(5);
+        var dead = browser.Page.Locator("[data-testid=worker-row][data-worker-id='gone-host:4242:dead/1']");
+        await Expect(dead).ToHaveClassAsync("dead");
+        await Expect(dead.GetByTestId("worker-state")).ToHaveTextAsync("DeadDEAD");
+        await Expect(browser.Page.Locator("[data-testid=worker-row].dead")).ToHaveCountAsync(1);
     }
 
     [ChromiumFact]

@@ -25,6 +25,8 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
+    public SoapMiddleware.Queue.IRpcQueue Queue => _app.Services.GetRequiredService<SoapMiddleware.Queue.IRpcQueue>();
+
     public Uri DashboardUrl => new(BaseAddress, "/rpc-dashboard");
 
     public static async Task<DashboardApp> StartAsync(params string[] extraArgs)
