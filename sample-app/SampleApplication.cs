@@ -38,6 +38,7 @@ public static class SampleApplication
         app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");
         app.MapRpcQueue("/queue/api");
+        app.MapRpcDashboard("/rpc-dashboard", "/queue/api");
 
         // Enqueueing from code: a typed call, serialized exactly as an HTTP client would send it.
         app.MapPost("/demo/sleep/{seconds:int}", async (int seconds, IRpcQueue calls) =>

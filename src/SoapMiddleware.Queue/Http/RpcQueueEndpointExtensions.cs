@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,16 +39,7 @@ public static class RpcQueueEndpointExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
         var group = endpoints.MapGroup(pattern);
-        if (string.IsNullOrEmpty(options.ManagementPolicy))
-        {
-            group.AddEndpointFilter((context, next) => IsLocal(context.HttpContext.Connection)
-                ? next(context)
-                : ValueTask.FromResult<object?>(Results.Problem("The queue management API answers local requests only; set Queue:ManagementPolicy to open it.", statusCode: 403)));
-        }
-        else
-        {
-            group.RequireAuthorization(options.ManagementPolicy);
-        }
+        ManagementAccess.Protect(group, options, "The queue management API");
 
         group.MapGet("/stats", (IRpcQueue queue, CancellationToken ct) => queue.Storage.GetStatsAsync(ct));
         group.MapGet("/tasks", async (IRpcQueue queue, string? state, string? queueName, int? skip, int? take, CancellationToken ct) =>
@@ -79,9 +69,4 @@ public static class RpcQueueEndpointExtensions
 
     private static QueueHttpHandlers Handlers(HttpContext http)
         => ActivatorUtilities.CreateInstance<QueueHttpHandlers>(http.RequestServices);
-
-    private static bool IsLocal(ConnectionInfo connection)
-        => connection.RemoteIpAddress is null
-            || IPAddress.IsLoopback(connection.RemoteIpAddress)
-            || connection.RemoteIpAddress.Equals(connection.LocalIpAddress);
 }

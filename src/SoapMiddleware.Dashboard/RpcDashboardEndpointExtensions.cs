@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SoapMiddleware.Dashboard.Page;
+using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Http;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the queue dashboard: one page that reads the JSON management API mapped by <c>MapRpcQueue</c>.</summary>
+public static class RpcDashboardEndpointExtensions
+{
+    /// <summary>
+    /// Maps <c>GET {pattern}</c>: a self-contained HTML page (inline CSS and script, a strict Content-Security-Policy,
+    /// nothing loaded from elsewhere) showing counts per state and queue, tasks per state, a task's detail and history,
+    /// the workers, and Retry and Delete buttons. It calls the management API at <paramref name="apiPath"/> (map it with
+    /// <c>MapRpcQueue(apiPath)</c>). Protected like that API: by <see cref="RpcQueueOptions.ManagementPolicy"/>, or to
+    /// local requests only when no policy is set.
+    /// </summary>
+    /// <param name="endpoints">The app or route builder.</param>
+    /// <param name="pattern">Where the page is served.</param>
+    /// <param name="apiPath">Where <c>MapRpcQueue</c> mapped the management API; a path starting with <c>/</c> is taken below the request's path base.</param>
+    /// <returns>The route group of the page, for further conventions.</returns>
+    public static RouteGroupBuilder MapRpcDashboard(this IEndpointRouteBuilder endpoints, string pattern = "/rpc-dashboard", string apiPath = "/queue/api")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        ArgumentException.ThrowIfNullOrEmpty(apiPath);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
+        var group = endpoints.MapGroup(pattern);
+        ManagementAccess.Protect(group, options, "The queue dashboard");
+        group.MapGet("", (HttpContext http) => DashboardPage.Instance.Render(http, apiPath)).ExcludeFromDescription();
+        return group;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SoapMiddleware.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The sample app on a real Kestrel server on 127.0.0.1 and a free port, with its own SQLite queue. A request with the
+/// test-only <see cref="RemoteIpHeader"/> header is treated as coming from that address, to check the local-only rule.
+/// </summary>
+public sealed class DashboardApp : IAsyncDisposable
+{
+    public const string RemoteIpHeader = "X-Test-Remote-Ip";
+    private const string Namespace = "http://example.com/calc";
+
+    private WebApplication _app = null!;
+    private string _directory = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public SoapMiddleware.Queue.IRpcQueue Queue => _app.Services.GetRequiredService<SoapMiddleware.Queue.IRpcQueue>();
+
+    public Uri DashboardUrl => new(BaseAddress, "/rpc-dashboard");
+
+    public static async Task<DashboardApp> StartAsync(params string[] extraArgs)
+    {
+        var server = new DashboardApp { _directory = Directory.CreateTempSubdirectory("soapmw-dashboard-").FullName };
+        // A short lease makes the heartbeat (lease / 3) write the workers' progress every second.
+        server._app = SampleApp.SampleApplication.Create(
+        [
+            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
+            "--Queue:ConnectionString", Path.Combine(server._directory, "queue.db"), "--Queue:LeaseTimeout", "00:00:03",
+            .. extraArgs,
+        ]);
+        server._app.Use((http, next) =>
+        {
+            if (http.Request.Headers.TryGetValue(RemoteIpHeader, out var spoofed))
+            {
+                http.Connection.RemoteIpAddress = IPAddress.Parse(spoofed.ToString());
+            }
+
+            return next(http);
+        });
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(address);
+        server.Client = new HttpClient { BaseAddress = server.BaseAddress };
+        return server;
+    }
+
+    /// <summary>Enqueues a SOAP 1.1 call through <c>POST /queue/calculator</c> and returns the task id.</summary>
+    public async Task<long> EnqueueAsync(string operation, int a, int b, int? delaySeconds = null)
+    {
+        var envelope = $"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><{operation} xmlns="{Namespace}"><a>{a}</a><b>{b}</b></{operation}></s:Body></s:Envelope>""";
+        using var content = new StringContent(envelope, Encoding.UTF8, "text/xml");
+        using var response = await Client.PostAsync(delaySeconds is null ? "/queue/calculator" : $"/queue/calculator?delaySeconds={delaySeconds}", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>Enqueues <c>Sleep(seconds)</c> through <c>POST /demo/sleep/{seconds}</c> and returns the task id.</summary>
+    public async Task<long> EnqueueSleepAsync(int seconds)
+    {
+        using var response = await Client.PostAsync($"/demo/sleep/{seconds}", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    public async Task DeleteAsync(long id)
+    {
+        using var response = await Client.DeleteAsync($"/queue/api/tasks/{id}");
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path) => await Client.GetFromJsonAsync<JsonElement>(path);
+
+    public async Task<string> TaskStateAsync(long id) => (await GetJsonAsync($"/queue/api/tasks/{id}")).GetProperty("state").GetString()!;
+
+    /// <summary>Polls the API until <paramref name="condition"/> holds (the queue works in the background).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutMs = 15_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public Task WaitForStateAsync(long id, string state)
+        => WaitUntilAsync(async () => await TaskStateAsync(id) == state, $"task {id} is {state}");
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
