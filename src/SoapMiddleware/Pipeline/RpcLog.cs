@@ -11,6 +11,9 @@ internal static partial class RpcLog
     [LoggerMessage(101, LogLevel.Error, "Operation {Service}.{Operation} threw an unhandled exception; the caller gets a Server fault")]
     public static partial void MethodFailed(ILogger logger, string service, string operation, Exception exception);
 
+    [LoggerMessage(103, LogLevel.Information, "Operation {Service}.{Operation} was cancelled (caller gone, shutdown, or task deleted)")]
+    public static partial void MethodCancelled(ILogger logger, string service, string operation);
+
     [LoggerMessage(102, LogLevel.Error, "Writing the response of operation {Operation} failed; the caller gets a Server fault")]
     public static partial void ResponseWriteFailed(ILogger logger, string operation, Exception exception);
 

@@ -85,6 +85,12 @@ public sealed class RpcPipeline
         {
             context.OutObject = await context.Operation.Chain.InvokeAsync(context).ConfigureAwait(false);
         }
+        catch (OperationCanceledException ex) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The caller went away, the host is stopping, or a person deleted the queued task: not a bug to log as one.
+            context.OutError = ex;
+            RpcLog.MethodCancelled(_logger, context.Operation.Service.Name, context.Operation.Name);
+        }
         catch (Exception ex)
         {
             context.OutError = ex;
