@@ -1,6 +1,5 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Pipeline;
 using SoapMiddleware.Protocols.Soap;
@@ -40,10 +39,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
     {
         var request = http.Request;
         var max = application.Options.MaxRequestBytes;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature && (sizeFeature.MaxRequestBodySize ?? 0) < max)
-        {
-            sizeFeature.MaxRequestBodySize = max + 1L;
-        }
+        HttpCallRunner.AllowBodyUpTo(http, max);
 
         var action = SoapVersion.MediaTypeOf(request.ContentType) == SoapVersion.Soap12.ContentType
             ? SoapVersion.ParameterOf(request.ContentType, "action")
@@ -51,25 +47,14 @@ internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
         var body = await RequestBodyReader.ReadAsync(request, max, http.RequestAborted).ConfigureAwait(false);
         try
         {
-            var pipeline = application.Pipeline;
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, body.Memory, request.ContentType, action, http.RequestAborted);
             if (body.TooLarge)
             {
                 context.InError = RpcFault.Client($"The request body is larger than the limit of {max} bytes.");
             }
 
-            await pipeline.Events.FireAsync(RpcEventNames.HttpCall, context).ConfigureAwait(false);
-            await pipeline.GetInObject(context).ConfigureAwait(false);
-            await pipeline.GetOutObject(context).ConfigureAwait(false);
-            await pipeline.GetOutString(context).ConfigureAwait(false);
-            var response = http.Response;
-            response.StatusCode = body.TooLarge ? StatusCodes.Status413PayloadTooLarge
-                : context.Error is null ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;
-            response.ContentType = context.OutContentType;
-            response.ContentLength = context.OutString.Length;
-            await response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
-            await pipeline.Events.FireAsync(context.Error is null ? RpcEventNames.HttpReturn : RpcEventNames.HttpException, context).ConfigureAwait(false);
-            await pipeline.CloseAsync(context).ConfigureAwait(false);
+            await HttpCallRunner.RunAsync(application, http, context, ctx => body.TooLarge ? StatusCodes.Status413PayloadTooLarge
+                : ctx.Error is null ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError).ConfigureAwait(false);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Pipeline;
@@ -42,10 +41,7 @@ internal sealed class RpcJsonHttpHandler(RpcApplication application, JsonProtoco
     {
         var request = http.Request;
         var max = application.Options.MaxRequestBytes;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature && (sizeFeature.MaxRequestBodySize ?? 0) < max)
-        {
-            sizeFeature.MaxRequestBodySize = max + 1L;
-        }
+        HttpCallRunner.AllowBodyUpTo(http, max);
 
         var body = httpRpc
             ? default
@@ -53,7 +49,6 @@ internal sealed class RpcJsonHttpHandler(RpcApplication application, JsonProtoco
         try
         {
             var input = httpRpc ? System.Text.Encoding.UTF8.GetBytes(request.QueryString.Value?.TrimStart('?') ?? string.Empty) : body.Memory;
-            var pipeline = application.Pipeline;
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, input, request.ContentType, null, http.RequestAborted);
             context.InProtocol = context.OutProtocol = httpRpc ? application.HttpRpc : json;
             var status = StatusCodes.Status200OK;
@@ -72,20 +67,10 @@ internal sealed class RpcJsonHttpHandler(RpcApplication application, JsonProtoco
                 }
             }
 
-            await pipeline.Events.FireAsync(RpcEventNames.HttpCall, context).ConfigureAwait(false);
-            await pipeline.GetInObject(context).ConfigureAwait(false);
-            await pipeline.GetOutObject(context).ConfigureAwait(false);
-            await pipeline.GetOutString(context).ConfigureAwait(false);
-            var response = http.Response;
-            response.StatusCode = status != StatusCodes.Status200OK ? status
-                : context.Error is null ? StatusCodes.Status200OK
-                : context.Error is RpcFault { Code: RpcFaultCode.Client } ? StatusCodes.Status400BadRequest
-                : StatusCodes.Status500InternalServerError;
-            response.ContentType = context.OutContentType;
-            response.ContentLength = context.OutString.Length;
-            await response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
-            await pipeline.Events.FireAsync(context.Error is null ? RpcEventNames.HttpReturn : RpcEventNames.HttpException, context).ConfigureAwait(false);
-            await pipeline.CloseAsync(context).ConfigureAwait(false);
+            await HttpCallRunner.RunAsync(application, http, context, ctx => status != StatusCodes.Status200OK ? status
+                : ctx.Error is null ? StatusCodes.Status200OK
+                : ctx.Error is RpcFault { Code: RpcFaultCode.Client } ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status500InternalServerError).ConfigureAwait(false);
         }
         finally
         {

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SoapMiddleware;
+
+/// <summary>
+/// The part of an HTTP call every protocol's handler shares: lift Kestrel's body limit to the application's own,
+/// then run the pipeline between <c>http_call</c> and <c>http_return</c>/<c>http_exception</c>, write the response and
+/// close the context. The handlers differ only in how they build the context and choose the status code.
+/// </summary>
+internal static class HttpCallRunner
+{
+    /// <summary>Lets bodies up to <paramref name="max"/> (plus one byte, to detect "too large") past Kestrel's own limit.</summary>
+    public static void AllowBodyUpTo(HttpContext http, int max)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature && (sizeFeature.MaxRequestBodySize ?? 0) < max)
+        {
+            sizeFeature.MaxRequestBodySize = max + 1L;
+        }
+    }
+
+    /// <summary>Runs the call and writes the response with the status <paramref name="statusOf"/> picks once the call is done.</summary>
+    public static async Task RunAsync(RpcApplication application, HttpContext http, MethodContext context, Func<MethodContext, int> statusOf)
+    {
+        var pipeline = application.Pipeline;
+        await pipeline.Events.FireAsync(RpcEventNames.HttpCall, context).ConfigureAwait(false);
+        await pipeline.GetInObject(context).ConfigureAwait(false);
+        await pipeline.GetOutObject(context).ConfigureAwait(false);
+        await pipeline.GetOutString(context).ConfigureAwait(false);
+        var response = http.Response;
+        response.StatusCode = statusOf(context);
+        response.ContentType = context.OutContentType;
+        response.ContentLength = context.OutString.Length;
+        await response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
+        await pipeline.Events.FireAsync(context.Error is null ? RpcEventNames.HttpReturn : RpcEventNames.HttpException, context).ConfigureAwait(false);
+        await pipeline.CloseAsync(context).ConfigureAwait(false);
+    }
+}
