@@ -11,22 +11,6 @@ public sealed class QueueEndpointTests(SampleAppServer server)
 {
     private Uri QueueUrl => new(server.BaseAddress, "/queue/calculator");
 
-    private async Task<JsonElement> PollUntilFinishedAsync(Uri location)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var task = await server.Client.GetFromJsonAsync<JsonElement>(location);
-            if (task.GetProperty("state").GetString() is "Succeeded" or "Failed")
-            {
-                return task;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{location} did not finish.");
-    }
-
     [Fact]
     public async Task PostSoap11_202ThenPoll_SoapResult()
     {
@@ -35,7 +19,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!;
         Assert.Matches(@"^/queue/tasks/\d+$", location.ToString());
-        var task = await PollUntilFinishedAsync(location);
+        var task = await server.PollUntilFinishedAsync(location);
         Assert.Equal("Succeeded", task.GetProperty("state").GetString());
         var result = XDocument.Parse(task.GetProperty("result").GetString()!);
         Assert.Equal("42", BodyContent(result).Element(T + "AddResult")!.Value);
@@ -47,7 +31,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
     {
         var response = await server.Client.SendAsync(Soap12Request(QueueUrl, Envelope12("<t:Echo><t:text>queued &amp; done</t:text></t:Echo>")));
         var location = response.Headers.Location!;
-        await PollUntilFinishedAsync(location);
+        await server.PollUntilFinishedAsync(location);
 
         var request = new HttpRequestMessage(HttpMethod.Get, location);
         request.Headers.Accept.ParseAdd("application/soap+xml");
@@ -64,7 +48,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
     {
         var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Divide><t:a>1</t:a><t:b>0</t:b></t:Divide>")));
 
-        var task = await PollUntilFinishedAsync(response.Headers.Location!);
+        var task = await server.PollUntilFinishedAsync(response.Headers.Location!);
 
         Assert.Equal("Failed", task.GetProperty("state").GetString());
         Assert.Equal(1, task.GetProperty("attempt").GetInt32());
@@ -119,7 +103,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
         var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Divide><t:a>9</t:a><t:b>0</t:b></t:Divide>")));
         var location = response.Headers.Location!;
         var id = long.Parse(location.ToString().Split('/')[^1]);
-        await PollUntilFinishedAsync(location);
+        await server.PollUntilFinishedAsync(location);
 
         var stats = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/stats");
         Assert.True(stats.GetProperty("byState").GetProperty("Failed").GetInt32() >= 1);
@@ -130,7 +114,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
 
         var retry = await server.Client.PostAsync($"/queue/api/tasks/{id}/retry", null);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        var again = await PollUntilFinishedAsync(location);
+        var again = await server.PollUntilFinishedAsync(location);
         Assert.Contains(again.GetProperty("history").EnumerateArray(), h => h.GetProperty("reason").GetString() == "Retried by user");
 
         var delete = await server.Client.DeleteAsync($"/queue/api/tasks/{id}");

@@ -9,22 +9,6 @@ namespace SoapMiddleware.Tests.EndToEnd;
 [Collection(SampleAppCollection.Name)]
 public sealed class QueueJsonTests(SampleAppServer server)
 {
-    private async Task<JsonElement> PollUntilFinishedAsync(Uri location)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var task = await server.Client.GetFromJsonAsync<JsonElement>(location);
-            if (task.GetProperty("state").GetString() is "Succeeded" or "Failed")
-            {
-                return task;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{location} did not finish.");
-    }
-
     [Fact]
     public async Task PostJson_202ThenPoll_JsonResult()
     {
@@ -32,7 +16,7 @@ public sealed class QueueJsonTests(SampleAppServer server)
 
         Assert.Equal(202, status);
         Assert.Equal("GetOrder", body.GetProperty("operation").GetString());
-        var task = await PollUntilFinishedAsync(response.Headers.Location!);
+        var task = await server.PollUntilFinishedAsync(response.Headers.Location!);
         Assert.Equal("Succeeded", task.GetProperty("state").GetString());
         Assert.StartsWith("application/json", task.GetProperty("resultContentType").GetString());
         var result = JsonDocument.Parse(task.GetProperty("result").GetString()!).RootElement;
@@ -44,7 +28,7 @@ public sealed class QueueJsonTests(SampleAppServer server)
     {
         var (_, _, response) = await PostJsonAsync(server.Client, "/queue/calculator", "{\"Divide\": {\"a\": 1, \"b\": 0}}");
 
-        var task = await PollUntilFinishedAsync(response.Headers.Location!);
+        var task = await server.PollUntilFinishedAsync(response.Headers.Location!);
 
         Assert.Equal("Failed", task.GetProperty("state").GetString());
         var fault = Fault(JsonDocument.Parse(task.GetProperty("fault").GetString()!).RootElement);

@@ -30,6 +30,23 @@ public sealed class SampleAppServer : IAsyncLifetime
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
+    /// <summary>Polls a queued task's location until it is Succeeded or Failed.</summary>
+    public async Task<System.Text.Json.JsonElement> PollUntilFinishedAsync(Uri location)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var task = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(Client, location);
+            if (task.GetProperty("state").GetString() is "Succeeded" or "Failed")
+            {
+                return task;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{location} did not finish.");
+    }
+
     public async Task DisposeAsync()
     {
         Client?.Dispose();
