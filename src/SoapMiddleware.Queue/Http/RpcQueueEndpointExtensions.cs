@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,7 @@ public static class RpcQueueEndpointExtensions
         ManagementAccess.Protect(group, options, "The queue management API");
 
         group.MapGet("/stats", (IRpcQueue queue, CancellationToken ct) => queue.Storage.GetStatsAsync(ct));
-        group.MapGet("/tasks", async (IRpcQueue queue, string? state, string? queueName, int? skip, int? take, CancellationToken ct) =>
+        group.MapGet("/tasks", async (IRpcQueue queue, string? state, [FromQuery(Name = "queue")] string? queueName, int? skip, int? take, CancellationToken ct) =>
         {
             QueuedTaskState? filter = null;
             if (state is not null)

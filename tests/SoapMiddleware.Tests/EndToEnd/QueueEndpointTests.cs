@@ -122,6 +122,11 @@ public sealed class QueueEndpointTests(SampleAppServer server)
         var deleted = await server.Client.GetFromJsonAsync<JsonElement>(location);
         Assert.Equal("Deleted", deleted.GetProperty("state").GetString());
 
+        var otherQueue = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?state=Deleted&queue=nope");
+        Assert.Equal(0, otherQueue.GetArrayLength());
+        var defaultQueue = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?state=Deleted&queue=default");
+        Assert.Contains(defaultQueue.EnumerateArray(), t => t.GetProperty("id").GetInt64() == id);
+
         var badState = await server.Client.GetAsync("/queue/api/tasks?state=Nope");
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
     }
