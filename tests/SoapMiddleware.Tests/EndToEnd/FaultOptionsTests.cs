@@ -23,4 +23,21 @@ public sealed class FaultOptionsTests
         Assert.Equal("System.InvalidOperationException", detail.Element(SoapRequests.T + "Type")!.Value);
         Assert.Equal("boom", detail.Element(SoapRequests.T + "Message")!.Value);
     }
+
+    [Fact]
+    public async Task PublicBaseUrl_Set_WsdlAddressUsesIt()
+    {
+        await using var server = await TestServer.StartAsync(rpc =>
+        {
+            rpc.Services.AddSingleton(new Journal());
+            rpc.Services.Configure<RpcOptions>(o => o.PublicBaseUrl = "https://api.example.com/");
+            rpc.AddService<WrappedService>();
+        });
+
+        var wsdl = XDocument.Parse(await server.Client.GetStringAsync("/soap?wsdl"));
+
+        var addresses = wsdl.Descendants().Where(e => e.Name.LocalName == "address").Select(e => (string)e.Attribute("location")!).ToList();
+        Assert.Equal(2, addresses.Count);
+        Assert.All(addresses, a => Assert.Equal("https://api.example.com/soap", a));
+    }
 }
