@@ -95,7 +95,7 @@ public sealed class RpcApplication
 
     /// <summary>Finds the operation a service method implements, or returns null.</summary>
     public RpcOperation? FindOperation(System.Reflection.MethodInfo method)
-        => _byName.Values.FirstOrDefault(o => o.Method == method || (o.Method.DeclaringType == method.DeclaringType && o.Method.MethodHandle == method.MethodHandle));
+        => _byName.Values.FirstOrDefault(o => o.Method.MethodHandle == method.MethodHandle && o.Method.Module == method.Module);
 
     /// <summary>
     /// Serializes a call of <paramref name="operation"/> with the application's in protocol (SOAP 1.1): the bytes,
@@ -105,9 +105,6 @@ public sealed class RpcApplication
     /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation"/>'s request parts.</param>
     public (byte[] Payload, string ContentType, string Action) SerializeRequest(RpcOperation operation, object?[] arguments)
         => (Soap11.WriteRequest(operation, arguments), SoapVersion.Soap11.ContentType + "; charset=utf-8", operation.Action);
-
-    /// <summary>The number of arguments a request of <paramref name="operation"/> carries on the wire.</summary>
-    public static int WireArgumentCount(RpcOperation operation) => operation.Request.Members.Count;
 
     /// <summary>Finds an operation by its SOAPAction, or returns null.</summary>
     public RpcOperation? FindOperationByAction(string action) => _byAction.GetValueOrDefault(action);
