@@ -43,7 +43,7 @@ public static class SampleApplication
         // Enqueueing from code: a typed call, serialized exactly as an HTTP client would send it.
         app.MapPost("/demo/sleep/{seconds:int}", async (int seconds, IRpcQueue calls) =>
         {
-            var id = await calls.EnqueueAsync<CalculatorService>(s => s.Sleep(seconds, null!, default));
+            var id = await calls.EnqueueAsync<CalculatorService>(s => s.Sleep(seconds));
             return Results.Accepted($"/queue/tasks/{id}", new { id });
         });
         return app;

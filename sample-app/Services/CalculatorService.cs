@@ -3,8 +3,12 @@ using SoapMiddleware;
 namespace SampleApp.Services;
 
 /// <summary>The reference service of shared/DESIGN.md section 5; tests, benchmarks and the README drive it.</summary>
+/// <remarks>
+/// <c>Sleep(seconds)</c> keeps the plain signature of the reference service: it reaches its call (progress,
+/// cancellation) through <see cref="IMethodContextAccessor"/>, so a typed enqueue reads <c>s =&gt; s.Sleep(5)</c>.
+/// </remarks>
 [RpcService(Name = "CalculatorService")]
-public sealed class CalculatorService
+public sealed class CalculatorService(IMethodContextAccessor? calls = null)
 {
     private static readonly DateTime OrderDate = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -49,15 +53,20 @@ public sealed class CalculatorService
 
     /// <summary>Sleeps, reporting progress each second: the queue's classic example.</summary>
     [RpcMethod]
-    public async Task Sleep(int seconds, MethodContext context, CancellationToken cancellationToken)
+    public async Task Sleep(int seconds)
     {
+        var context = calls?.MethodContext;
+        var cancellationToken = context?.CancellationToken ?? CancellationToken.None;
         seconds = Math.Clamp(seconds, 0, 3600);
         for (var i = 0; i < seconds; i++)
         {
-            await context.ReportProgressAsync(i * 100 / seconds, $"slept {i} of {seconds} s");
+            await Report(context, i * 100 / seconds, $"slept {i} of {seconds} s");
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
 
-        await context.ReportProgressAsync(100, $"slept {seconds} s");
+        await Report(context, 100, $"slept {seconds} s");
     }
+
+    private static ValueTask Report(MethodContext? context, int percent, string message)
+        => context is null ? ValueTask.CompletedTask : context.ReportProgressAsync(percent, message);
 }

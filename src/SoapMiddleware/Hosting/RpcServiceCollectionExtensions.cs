@@ -22,6 +22,8 @@ public static class RpcServiceCollectionExtensions
             services.AddOptions<RpcOptions>().BindConfiguration(RpcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
             services.TryAddSingleton<RpcApplicationFactory>();
             services.TryAddSingleton(sp => sp.GetRequiredService<RpcApplicationFactory>().Default);
+            services.TryAddScoped<MethodContextAccessor>();
+            services.TryAddScoped<IMethodContextAccessor>(sp => sp.GetRequiredService<MethodContextAccessor>());
         }
 
         if (configure is not null)

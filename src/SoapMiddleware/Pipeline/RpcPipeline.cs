@@ -152,6 +152,11 @@ public sealed class RpcPipeline
     internal static ValueTask<object?> InvokeCoreAsync(MethodContext context)
     {
         var operation = context.Operation!;
+        if (context.Services.GetService<MethodContextAccessor>() is { } accessor)
+        {
+            accessor.MethodContext = context;
+        }
+
         var service = context.Services.GetRequiredService(operation.Service.ServiceType);
         return service is RpcServiceBase withWrapper
             ? withWrapper.InvokeCallWrapperAsync(context, ctx => CallMethod(ctx, service))

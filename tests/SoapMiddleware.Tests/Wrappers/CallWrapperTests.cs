@@ -92,4 +92,15 @@ public sealed class CallWrapperTests
         Assert.Equal("Internal Error", document.Descendants("faultstring").Single().Value);
         Assert.DoesNotContain("boom", document.ToString());
     }
+
+    [Fact]
+    public async Task MethodContextAccessor_InsideTheMethod_GivesTheCallsContext()
+    {
+        await using var server = await StartAsync(new Journal(), _ => { });
+
+        var (status, document, _) = await server.CallAsync("<t:WhoAmI/>");
+
+        Assert.Equal(200, status);
+        Assert.Equal("WhoAmI over http", BodyContent(document).Value);
+    }
 }

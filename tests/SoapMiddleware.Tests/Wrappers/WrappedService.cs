@@ -4,7 +4,7 @@ namespace SoapMiddleware.Tests.Wrappers;
 [RpcService]
 [RpcCallWrapper(typeof(ServiceAttributeWrapper))]
 [RpcHeader(typeof(TraceHeader), Direction = RpcHeaderDirection.InOut)]
-public sealed class WrappedService(Journal journal) : RpcServiceBase
+public sealed class WrappedService(Journal journal, IMethodContextAccessor calls) : RpcServiceBase
 {
     [RpcMethod]
     [RpcCallWrapper(typeof(MethodAttributeWrapper))]
@@ -20,6 +20,9 @@ public sealed class WrappedService(Journal journal) : RpcServiceBase
         journal.Add("method fail");
         throw kind == "fault" ? RpcFault.Client("bad input from method") : new InvalidOperationException("boom");
     }
+
+    [RpcMethod]
+    public string WhoAmI() => $"{calls.MethodContext?.Operation?.Name} over {calls.MethodContext?.Transport.Name}";
 
     protected override async ValueTask<object?> CallWrapperAsync(MethodContext context, CallNext next)
     {
