@@ -58,7 +58,7 @@ public sealed partial class PostgreSqlQueueStorage
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
         var changed = await TransitionAsync("""
-            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, reason = @reason
+            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, finished_at = @now, reason = @reason
             WHERE id = @id AND state <> 5 RETURNING id, queue, state, reason
             """, null, c => c.With("id", id).With("reason", TaskReasons.DeletedByUser), cancellationToken).ConfigureAwait(false);
         return changed.Count == 1;

@@ -31,6 +31,23 @@ public sealed partial class PostgreSqlQueueStorage
             TaskRowReader.ReadWorker, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
+    public async Task<int> PurgeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            WITH gone AS (
+                DELETE FROM queue_task WHERE id IN (
+                    SELECT id FROM queue_task WHERE state IN (3, 5) AND COALESCE(finished_at, created_at) < @cutoff LIMIT @n)
+                RETURNING id),
+            h AS (DELETE FROM queue_task_history WHERE task_id IN (SELECT id FROM gone)),
+            w AS (DELETE FROM queue_worker WHERE state IN (2, 3) AND heartbeat_at < @cutoff)
+            SELECT count(*)::integer FROM gone
+            """;
+        var rows = await ReadAsync(sql, c => c.With("cutoff", finishedBefore.ToUnixTimeMilliseconds()).With("n", maxCount),
+            r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
+        return rows[0];
+    }
+
+    /// <inheritdoc/>
     public async Task<int> MarkDeadWorkersAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         // The reason mirrors TaskReasons.WorkerDead.

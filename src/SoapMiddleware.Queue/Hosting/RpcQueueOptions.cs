@@ -72,6 +72,12 @@ public sealed class RpcQueueOptions
     /// </summary>
     public List<QueueSubscription> Subscriptions { get; set; } = [];
 
+    /// <summary>
+    /// How long Succeeded and Deleted tasks (and the rows of workers gone) are kept before a worker process deletes
+    /// them with their history. Failed tasks are kept until a person acts. Default 1 day; zero or less keeps everything.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The largest request body the HTTP enqueue endpoint accepts. Default 4 MiB.</summary>
     [Range(1, int.MaxValue)]
     public int MaxPayloadBytes { get; set; } = 4 * 1024 * 1024;

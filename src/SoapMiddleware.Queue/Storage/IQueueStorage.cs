@@ -70,6 +70,13 @@ public interface IQueueStorage
     /// </summary>
     Task<int> MarkDeadWorkersAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes up to <paramref name="maxCount"/> Succeeded or Deleted tasks that finished before
+    /// <paramref name="finishedBefore"/>, with their history, and the rows of stopped or dead workers last seen before
+    /// it. Failed tasks are kept: they wait for a person. Returns the number of tasks deleted.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default);
+
     /// <summary>The last task id <paramref name="subscriber"/> finished in <paramref name="queue"/>; 0 when none.</summary>
     Task<long> GetSubscriptionCursorAsync(string subscriber, string queue, CancellationToken cancellationToken = default);
 

@@ -23,6 +23,9 @@ internal static partial class QueueLog
     [LoggerMessage(505, LogLevel.Warning, "Subscriber {Subscriber} skips task {TaskId} after {Attempts} failed attempts: {Reason}")]
     public static partial void SubscriberSkipped(ILogger logger, string subscriber, long taskId, int attempts, string reason);
 
+    [LoggerMessage(507, LogLevel.Information, "Deleted {Count} finished tasks older than {Retention} with their history")]
+    public static partial void Purged(ILogger logger, int count, TimeSpan retention);
+
     [LoggerMessage(506, LogLevel.Warning, "Shutdown timeout passed: cancelling {Running} running tasks; they are put back in the queue")]
     public static partial void ShutdownCancelling(ILogger logger, int running);
 }

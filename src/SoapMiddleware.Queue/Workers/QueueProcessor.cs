@@ -62,6 +62,7 @@ internal sealed class QueueProcessor : BackgroundService
         var heartbeat = Task.Run(() => new WorkerHeartbeat(_holder.Storage, OwnerId, _options, _time, _logger).RunAsync(_held, _slots, background.Token));
         var writer = Task.Run(() => _completions.RunAsync(background.Token));
         var subscribers = _subscriptions.Select(s => Task.Run(() => s.RunAsync(stoppingToken))).ToArray();
+        var cleaner = Task.Run(() => new RetentionCleaner(_holder.Storage, _options, _time, _logger).RunAsync(background.Token));
         if (_slots.Length > 0)
         {
             await FetchLoopAsync(stoppingToken).ConfigureAwait(false);
@@ -85,7 +86,7 @@ internal sealed class QueueProcessor : BackgroundService
 
         await _completions.FlushAsync().ConfigureAwait(false);
         await background.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll([heartbeat, writer, .. subscribers]).ConfigureAwait(false);
+        await Task.WhenAll([heartbeat, writer, cleaner, .. subscribers]).ConfigureAwait(false);
         foreach (var slot in _slots)
         {
             slot.Stop();

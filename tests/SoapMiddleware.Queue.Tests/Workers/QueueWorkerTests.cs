@@ -176,6 +176,28 @@ public abstract class QueueWorkerTests : IAsyncLifetime
     }
 
     [StorageFact]
+    public async Task Retention_OldSucceededTaskPurgedByTheWorkers_FailedKept()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await StartAsync(o => o.Retention = TimeSpan.FromHours(1), time);
+        var done = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(5, 5, null!));
+        var failed = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Divide(1, 0));
+        await WaitForStateAsync(host.Queue, done, QueuedTaskState.Succeeded);
+        await WaitForStateAsync(host.Queue, failed, QueuedTaskState.Failed);
+
+        time.Advance(TimeSpan.FromHours(2));
+        var deadline = DateTime.UtcNow + Patience;
+        while (await host.Queue.GetAsync(done) is not null && DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMinutes(5));
+            await Task.Delay(50);
+        }
+
+        Assert.Null(await host.Queue.GetAsync(done));
+        Assert.Equal(QueuedTaskState.Failed, (await host.Queue.GetAsync(failed))!.State);
+    }
+
+    [StorageFact]
     public async Task IdempotencyKey_SecondEnqueueReturnsFirstTaskAndRunsOnce()
     {
         await using var host = await StartAsync();

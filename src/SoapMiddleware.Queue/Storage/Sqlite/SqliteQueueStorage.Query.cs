@@ -53,7 +53,7 @@ internal sealed partial class SqliteQueueStorage
 
     public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default) =>
         TransitionAsync(id, """
-            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, reason = $reason
+            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, finished_at = $now, reason = $reason
             WHERE id = $id AND state <> 5
             """, QueuedTaskState.Deleted, TaskReasons.DeletedByUser, cancellationToken);
 

@@ -27,6 +27,35 @@ internal sealed partial class SqliteQueueStorage
     public Task<IReadOnlyList<WorkerStatus>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
         ReadAsync($"SELECT {TaskRowReader.WorkerColumns} FROM queue_worker ORDER BY worker_id", _ => { }, TaskRowReader.ReadWorker, cancellationToken);
 
+    public Task<int> PurgeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, tx) =>
+        {
+            var cutoff = finishedBefore.ToUnixTimeMilliseconds();
+            await using (var history = Command(connection, tx, """
+                CREATE TEMP TABLE IF NOT EXISTS purge_ids (id INTEGER PRIMARY KEY);
+                DELETE FROM purge_ids;
+                INSERT INTO purge_ids SELECT id FROM queue_task WHERE state IN (3, 5) AND COALESCE(finished_at, created_at) < $cutoff LIMIT $n;
+                DELETE FROM queue_task_history WHERE task_id IN (SELECT id FROM purge_ids);
+                """).With("$cutoff", cutoff).With("$n", maxCount))
+            {
+                await history.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            int purged;
+            await using (var tasks = Command(connection, tx, "DELETE FROM queue_task WHERE id IN (SELECT id FROM purge_ids)"))
+            {
+                purged = await tasks.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var workers = Command(connection, tx, "DELETE FROM queue_worker WHERE state IN (2, 3) AND heartbeat_at < $cutoff").With("$cutoff", cutoff))
+            {
+                await workers.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return purged;
+        }, cancellationToken);
+
+    /// <inheritdoc/>
     public async Task<int> MarkDeadWorkersAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var marked = await WriteAsync(async (connection, tx) =>
