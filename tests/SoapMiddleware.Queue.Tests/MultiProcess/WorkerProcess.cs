@@ -14,15 +14,16 @@ public sealed class WorkerProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     public static WorkerProcess Start(string connectionString, int workers)
+        => StartSampleApp(
+            "--urls", "http://127.0.0.1:0",
+            "--Queue:Role=Workers", "--Queue:Provider=PostgreSql", $"--Queue:ConnectionString={connectionString}",
+            $"--Queue:Workers={workers}", "--Queue:LeaseTimeout=00:00:05", "--Queue:PollInterval=00:00:01");
+
+    /// <summary>Starts the sample app with these arguments (logging at Warning).</summary>
+    public static WorkerProcess StartSampleApp(params string[] arguments)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "SampleApp.dll");
-        var start = new ProcessStartInfo("dotnet",
-        [
-            app, "--urls", "http://127.0.0.1:0",
-            "--Queue:Role=Workers", "--Queue:Provider=PostgreSql", $"--Queue:ConnectionString={connectionString}",
-            $"--Queue:Workers={workers}", "--Queue:LeaseTimeout=00:00:05", "--Queue:PollInterval=00:00:01",
-            "--Logging:LogLevel:Default=Warning",
-        ])
+        var start = new ProcessStartInfo("dotnet", [app, .. arguments, "--Logging:LogLevel:Default=Warning"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
