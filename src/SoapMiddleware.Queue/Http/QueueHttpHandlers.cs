@@ -50,7 +50,10 @@ internal sealed class QueueHttpHandlers(RpcApplication application, IRpcQueue qu
             context.InError = ex;
             protocol.SerializeFault(context);
             protocol.CreateOutString(context);
-            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            // The same status the synchronous endpoint answers: SOAP faults are 500, JSON Client faults 400.
+            http.Response.StatusCode = protocol is SoapProtocol || ex is not RpcFault { Code: RpcFaultCode.Client }
+                ? StatusCodes.Status500InternalServerError
+                : StatusCodes.Status400BadRequest;
             http.Response.ContentType = context.OutContentType;
             await http.Response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
             return;
