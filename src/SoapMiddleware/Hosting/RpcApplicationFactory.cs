@@ -12,9 +12,20 @@ namespace SoapMiddleware;
 internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcServiceRegistry registry, ILoggerFactory loggerFactory)
 {
     private readonly ConcurrentDictionary<Type, RpcApplication> _single = new();
+    private readonly object _gate = new();
     private RpcApplication? _default;
 
-    public RpcApplication Default => _default ??= Create();
+    /// <summary>The default application, built once (listeners and wrappers attach to this one instance).</summary>
+    public RpcApplication Default
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _default ??= Create();
+            }
+        }
+    }
 
     public RpcApplication For(Type serviceType)
         => _single.GetOrAdd(serviceType, t => new RpcApplication(NameOf(t), options.Value, [t], registry, loggerFactory));
