@@ -30,13 +30,12 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
 
     public override void WriteNil() => output.Write(Nil);
 
-    /// <summary>Writes a namespace declaration or attribute on the element just started.</summary>
-    public void WriteAttribute(string qualifiedName, string value)
+    public override void WriteNamespace(string prefix, string namespaceName)
     {
-        Write(" ");
-        Write(qualifiedName);
+        Write(" xmlns:");
+        Write(prefix);
         Write("=\"");
-        WriteEscaped(value, AttributeEscapes);
+        WriteEscaped(namespaceName, AttributeEscapes);
         Write("\"");
     }
 

@@ -32,6 +32,9 @@ internal sealed class XElementSink : XmlSink
         element.Add(new XAttribute(XNamespace.Xmlns + "xsi", XmlNames.Xsi.NamespaceName), new XAttribute(XmlNames.Nil, "true"));
     }
 
+    public override void WriteNamespace(string prefix, string namespaceName)
+        => _open.Peek().Add(new XAttribute(XNamespace.Xmlns + prefix, namespaceName));
+
     public override void WriteText(string text) => _open.Peek().Add(text);
 
     public override void EndElement(XName name) => _open.Pop();

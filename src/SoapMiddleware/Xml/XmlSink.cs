@@ -11,6 +11,9 @@ internal abstract class XmlSink
 {
     public abstract void StartElement(XName name);
 
+    /// <summary>Declares <c>xmlns:{prefix}</c> on the element just started; call before any content.</summary>
+    public abstract void WriteNamespace(string prefix, string namespaceName);
+
     /// <summary>Marks the element just started as <c>xsi:nil="true"</c>; call before any content.</summary>
     public abstract void WriteNil();
 

@@ -106,27 +106,22 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     {
         var operation = context.Operation!;
         object?[] values = operation.IsVoid ? [] : [context.OutObject];
-        if (!context.OutDocumentWanted)
+        if (context.OutDocumentWanted)
         {
-            WriteResponseBytes(context, operation, values);
+            var tree = new XElementSink();
+            WriteResponse(tree, context, operation, values);
+            context.OutDocument = new XDocument(tree.Root);
             return;
         }
 
-        var body = application.Serializer.WriteMessage(operation.Response, values);
-        XElement? header = null;
-        if (context.OutHeaders is { Count: > 0 } outHeaders)
-        {
-            header = new XElement(version.Header);
-            foreach (var declared in operation.Headers)
-            {
-                if (declared.IsOut && outHeaders.TryGetValue(declared.Type.ClrType, out var value))
-                {
-                    header.Add(application.Serializer.WriteValue(declared.Element, declared.Type, value));
-                }
-            }
-        }
-
-        context.OutDocument = Envelope(header, body);
+        // The fast path: the same envelope written straight to UTF-8, without the tree.
+        var buffer = new ByteBuffer(operation.ResponseSizeHint + 256);
+        var sink = new Utf8XmlSink(buffer, _tags);
+        sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        WriteResponse(sink, context, operation, values);
+        context.OutString = buffer.WrittenMemory;
+        context.OutContentType = _outContentType;
+        operation.ResponseSizeHint = context.OutString.Length;
     }
 
     /// <inheritdoc />
@@ -134,7 +129,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     {
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var detail = SoapFaultDetail.Create(application, fault, context.Error, application.Options.IncludeExceptionDetails);
-        context.OutDocument = Envelope(null, SoapFaultWriter.Write(version, fault, application.Namespace, detail));
+        context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, application.Namespace, detail));
     }
 
     /// <inheritdoc />
@@ -162,7 +157,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// </summary>
     public byte[] WriteRequest(RpcOperation operation, object?[] arguments)
     {
-        var document = Envelope(null, application.Serializer.WriteMessage(operation.Request, arguments));
+        var document = Envelope(application.Serializer.WriteMessage(operation.Request, arguments));
         var buffer = new MemoryStream(512);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
@@ -172,15 +167,12 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         return buffer.ToArray();
     }
 
-    /// <summary>The fast path: the response envelope written straight to UTF-8, the same bytes the tree would give.</summary>
-    private void WriteResponseBytes(MethodContext context, RpcOperation operation, object?[] values)
+    /// <summary>Writes the result envelope (out headers, then the response message) into a tree or into bytes.</summary>
+    private void WriteResponse(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
     {
-        var buffer = new ByteBuffer(operation.ResponseSizeHint + 256);
-        var sink = new Utf8XmlSink(buffer, _tags);
-        sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         sink.StartElement(version.Envelope);
-        sink.WriteAttribute("xmlns:soap", version.Namespace.NamespaceName);
-        sink.WriteAttribute("xmlns:tns", application.Namespace);
+        sink.WriteNamespace("soap", version.Namespace.NamespaceName);
+        sink.WriteNamespace("tns", application.Namespace);
         if (context.OutHeaders is { Count: > 0 } outHeaders)
         {
             sink.StartElement(version.Header);
@@ -199,17 +191,14 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         application.Serializer.WriteMessage(sink, operation.Response, values);
         sink.EndElement(version.Body);
         sink.EndElement(version.Envelope);
-        context.OutString = buffer.WrittenMemory;
-        context.OutContentType = _outContentType;
-        operation.ResponseSizeHint = context.OutString.Length;
     }
 
-    private XDocument Envelope(XElement? header, XElement body)
+    /// <summary>A header-less envelope around <paramref name="body"/> (faults, and requests the queue's producer writes).</summary>
+    private XDocument Envelope(XElement body)
         => new(new XElement(
             version.Envelope,
             new XAttribute(XNamespace.Xmlns + "soap", version.Namespace.NamespaceName),
             new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
-            header,
             new XElement(version.Body, body)));
 
     /// <summary>SOAPAction first (quoted or not); empty, missing or unknown actions fall back to the body element.</summary>
