@@ -39,9 +39,7 @@ internal sealed class InProcessPipeline
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var context = Application.CreateContext(new HttpRpcTransport(http), scope.ServiceProvider, BenchHost.Request(operation), ContentType, BenchHost.Action(operation), default);
         var pipeline = Application.Pipeline;
-        await pipeline.GetInObject(context);
-        await pipeline.GetOutObject(context);
-        await pipeline.GetOutString(context);
+        await pipeline.RunAsync(context);
         await pipeline.CloseAsync(context);
         return (context.OutString.ToArray(), context.OutContentType!, context.Error);
     }

@@ -62,9 +62,7 @@ internal sealed class SubscriptionLoop(
             await using var scope = scopes.CreateAsyncScope();
             var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt, MaxAttempts = Attempts }, (_, _, _) => ValueTask.CompletedTask);
             var context = application.CreateContext(transport, scope.ServiceProvider, task.Payload, task.ContentType, task.Action, stop);
-            await application.Pipeline.GetInObject(context).ConfigureAwait(false);
-            await application.Pipeline.GetOutObject(context).ConfigureAwait(false);
-            await application.Pipeline.GetOutString(context).ConfigureAwait(false);
+            await application.Pipeline.RunAsync(context).ConfigureAwait(false);
             await application.Pipeline.CloseAsync(context).ConfigureAwait(false);
             stop.ThrowIfCancellationRequested();
             if (context.Error is null)

@@ -42,9 +42,7 @@ internal sealed class TaskRunner(
         });
         var context = application.CreateContext(transport, scope.ServiceProvider, task.Payload, task.ContentType, task.Action, cancellation.Token);
         var pipeline = application.Pipeline;
-        await pipeline.GetInObject(context).ConfigureAwait(false);
-        await pipeline.GetOutObject(context).ConfigureAwait(false);
-        await pipeline.GetOutString(context).ConfigureAwait(false);
+        await pipeline.RunAsync(context).ConfigureAwait(false);
         var succeeded = await RecordAsync(ownerId, held, context, shutdown, record).ConfigureAwait(false);
         await pipeline.CloseAsync(context).ConfigureAwait(false);
         return succeeded;

@@ -24,9 +24,7 @@ internal static class HttpCallRunner
     {
         var pipeline = application.Pipeline;
         await pipeline.Events.FireAsync(RpcEventNames.HttpCall, context).ConfigureAwait(false);
-        await pipeline.GetInObject(context).ConfigureAwait(false);
-        await pipeline.GetOutObject(context).ConfigureAwait(false);
-        await pipeline.GetOutString(context).ConfigureAwait(false);
+        await pipeline.RunAsync(context).ConfigureAwait(false);
         var response = http.Response;
         response.StatusCode = statusOf(context);
         response.ContentType = context.OutContentType;

@@ -141,6 +141,18 @@ public sealed class RpcPipeline
         await _events.FireAsync(failed ? RpcEventNames.MethodExceptionString : RpcEventNames.MethodReturnString, context).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a call from request bytes to response bytes: <see cref="GetInObject"/>, <see cref="GetOutObject"/>,
+    /// <see cref="GetOutString"/>. The transport then delivers <see cref="MethodContext.OutString"/> and calls
+    /// <see cref="CloseAsync"/>.
+    /// </summary>
+    public async ValueTask RunAsync(MethodContext context)
+    {
+        await GetInObject(context).ConfigureAwait(false);
+        await GetOutObject(context).ConfigureAwait(false);
+        await GetOutString(context).ConfigureAwait(false);
+    }
+
     /// <summary>Fires <c>method_context_closed</c>: the transport is done with the call.</summary>
     public ValueTask CloseAsync(MethodContext context) => _events.FireAsync(RpcEventNames.MethodContextClosed, context);
 
