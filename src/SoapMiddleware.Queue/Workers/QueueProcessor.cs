@@ -90,7 +90,7 @@ internal sealed class QueueProcessor : BackgroundService
         foreach (var slot in _slots)
         {
             slot.Stop();
-            await TryAsync(() => _holder.Storage.HeartbeatWorkerAsync(slot.Snapshot(_time.GetUtcNow()))).ConfigureAwait(false);
+            await StorageCall.TryAsync(_logger, "worker row", () => _holder.Storage.HeartbeatWorkerAsync(slot.Snapshot(_time.GetUtcNow()))).ConfigureAwait(false);
         }
     }
 
@@ -151,7 +151,7 @@ internal sealed class QueueProcessor : BackgroundService
             {
                 if (_draining)
                 {
-                    await TryAsync(() => _holder.Storage.ReleaseAsync(id, OwnerId, "Worker shut down before the task started; put back")).ConfigureAwait(false);
+                    await StorageCall.TryAsync(_logger, "release", () => _holder.Storage.ReleaseAsync(id, OwnerId, "Worker shut down before the task started; put back")).ConfigureAwait(false);
                     _held.TryRemove(id, out _);
                     continue;
                 }
@@ -186,19 +186,6 @@ internal sealed class QueueProcessor : BackgroundService
         if (_held.TryGetValue(id, out var held))
         {
             held.Lose();
-        }
-    }
-
-    /// <summary>Runs a storage call whose failure must not stop a loop (the lease decides what happens to the task).</summary>
-    private async Task TryAsync(Func<Task> call)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            QueueLog.StorageFailed(_logger, "worker", TimeSpan.Zero, ex);
         }
     }
 

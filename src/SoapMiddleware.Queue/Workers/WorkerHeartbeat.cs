@@ -18,7 +18,7 @@ internal sealed class WorkerHeartbeat(IQueueStorage storage, string ownerId, Rpc
         {
             foreach (var task in held.Values)
             {
-                await TryAsync("lease renewal", async () =>
+                await StorageCall.TryAsync(logger, "lease renewal", async () =>
                 {
                     if (!await storage.RenewLeaseAsync(task.Task.Id, ownerId, options.LeaseTimeout).ConfigureAwait(false))
                     {
@@ -30,10 +30,10 @@ internal sealed class WorkerHeartbeat(IQueueStorage storage, string ownerId, Rpc
             var now = time.GetUtcNow();
             foreach (var slot in slots)
             {
-                await TryAsync("worker row", () => storage.HeartbeatWorkerAsync(slot.Snapshot(now))).ConfigureAwait(false);
+                await StorageCall.TryAsync(logger, "worker row", () => storage.HeartbeatWorkerAsync(slot.Snapshot(now))).ConfigureAwait(false);
             }
 
-            await TryAsync("dead worker check", async () =>
+            await StorageCall.TryAsync(logger, "dead worker check", async () =>
             {
                 var dead = await storage.MarkDeadWorkersAsync(options.EffectiveDeadWorkerTimeout).ConfigureAwait(false);
                 if (dead > 0)
@@ -43,18 +43,6 @@ internal sealed class WorkerHeartbeat(IQueueStorage storage, string ownerId, Rpc
             }).ConfigureAwait(false);
 
             await Task.Delay(interval, time, stop).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
-        }
-    }
-
-    private async Task TryAsync(string what, Func<Task> call)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            QueueLog.StorageFailed(logger, what, TimeSpan.Zero, ex);
         }
     }
 }
