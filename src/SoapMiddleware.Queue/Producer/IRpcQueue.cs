@@ -4,39 +4,68 @@ using SoapMiddleware.Queue.Storage;
 namespace SoapMiddleware.Queue;
 
 /// <summary>
-/// The producer and the read side of the queue. A call is serialized with the application's in protocol, exactly
-/// the request an HTTP client would send, and stored; workers run it through the same pipeline as HTTP calls.
+/// The producer side of the queue, the same on every engine (the built-in one and Hangfire). A call is serialized with
+/// the application's in protocol, exactly the request an HTTP client would send, and stored; workers run it through the
+/// same pipeline as HTTP calls. Tasks are named by opaque, unguessable handles: hand one only to whoever may read the
+/// task's result.
 /// </summary>
 public interface IRpcQueue
 {
     /// <summary>Enqueues a call of an operation that returns a value or a task: <c>queue.EnqueueAsync&lt;Calc&gt;(s => s.Add(1, 2))</c>.</summary>
-    /// <returns>The task id.</returns>
-    Task<long> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    /// <returns>The task's handle.</returns>
+    /// <exception cref="IdempotencyKeyConflictException">The idempotency key names a task with a different request.</exception>
+    /// <exception cref="QueueUnavailableException">The engine's storage cannot be reached; nothing was stored.</exception>
+    Task<string> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class;
 
     /// <summary>Enqueues a call of a void operation.</summary>
-    /// <returns>The task id.</returns>
-    Task<long> EnqueueAsync<TService>(Expression<Action<TService>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    /// <returns>The task's handle.</returns>
+    /// <exception cref="IdempotencyKeyConflictException">The idempotency key names a task with a different request.</exception>
+    /// <exception cref="QueueUnavailableException">The engine's storage cannot be reached; nothing was stored.</exception>
+    Task<string> EnqueueAsync<TService>(Expression<Action<TService>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class;
 
     /// <summary>
-    /// Enqueues a request as a client would send it over HTTP (a SOAP envelope). The payload is not checked here;
-    /// a payload that does not parse fails at once when a worker takes it, with its fault stored.
+    /// Enqueues a request as a client would send it over HTTP (a SOAP envelope or a JSON <c>{"Add": {...}}</c> body).
+    /// The payload is not checked here; a payload that does not parse fails at once when a worker takes it, with its
+    /// fault stored. The HTTP enqueue endpoint checks the request before it calls this.
     /// </summary>
-    Task<long> EnqueueRequestAsync(byte[] payload, string contentType, string? action, EnqueueOptions? options = null, CancellationToken cancellationToken = default);
+    /// <returns>The task's handle.</returns>
+    Task<string> EnqueueRequestAsync(byte[] payload, string contentType, string? action, EnqueueOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns a task's state, attempts, progress, and its result or fault (the serialized response), or null.</summary>
-    Task<QueuedTaskInfo?> GetAsync(long id, CancellationToken cancellationToken = default);
+    /// <summary>Returns a task's state, attempts, progress, and its result or fault (the serialized response), or null for an unknown handle.</summary>
+    Task<QueuedTaskInfo?> GetAsync(string handle, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns a task's transitions, oldest first.</summary>
-    Task<IReadOnlyList<TaskHistoryEntry>> GetHistoryAsync(long id, CancellationToken cancellationToken = default);
+    /// <summary>Returns a task's transitions, oldest first (empty for an unknown handle).</summary>
+    Task<IReadOnlyList<TaskHistoryEntry>> GetHistoryAsync(string handle, CancellationToken cancellationToken = default);
 
     /// <summary>Puts a Failed, Succeeded or Deleted task back in its queue, attempts reset.</summary>
-    Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default);
+    Task<bool> RetryAsync(string handle, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a task: it is kept for its history but never runs again; a running call is cancelled.</summary>
-    Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default);
+    Task<bool> DeleteAsync(string handle, CancellationToken cancellationToken = default);
 
-    /// <summary>The storage underneath, for queries the interface does not cover (lists, stats, workers).</summary>
-    IQueueStorage Storage { get; }
+    /// <summary>
+    /// Creates or replaces a recurring call: each occurrence of <paramref name="cron"/> (five fields, or six with seconds)
+    /// enqueues the call once, however many processes run workers.
+    /// </summary>
+    /// <param name="recurringId">The recurring call's name, unique per queue storage (for example <c>nightly-report</c>).</param>
+    /// <param name="call">The call, as for <see cref="EnqueueAsync{TService}(Expression{Func{TService, object}}, EnqueueOptions, CancellationToken)"/>.</param>
+    /// <param name="cron">A cron expression such as <c>0 3 * * *</c>.</param>
+    /// <param name="options">Time zone and queue; UTC and the default queue when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task AddOrUpdateRecurringAsync<TService>(string recurringId, Expression<Func<TService, object?>> call, string cron, RecurringOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class;
+
+    /// <summary>Creates or replaces a recurring call of a void operation.</summary>
+    /// <param name="recurringId">The recurring call's name.</param>
+    /// <param name="call">The call.</param>
+    /// <param name="cron">A cron expression such as <c>0 3 * * *</c>.</param>
+    /// <param name="options">Time zone and queue.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task AddOrUpdateRecurringAsync<TService>(string recurringId, Expression<Action<TService>> call, string cron, RecurringOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class;
+
+    /// <summary>Removes a recurring call; tasks it already enqueued stay. <see langword="false"/> when there is none by that name.</summary>
+    Task<bool> RemoveRecurringAsync(string recurringId, CancellationToken cancellationToken = default);
 }

@@ -6,6 +6,9 @@ public sealed record FetchedTask
     /// <summary>The task id; ids grow in enqueue order.</summary>
     public required long Id { get; init; }
 
+    /// <summary>The task's public handle (<c>{id}-{secret}</c>).</summary>
+    public required string Handle { get; init; }
+
     /// <summary>The queue name.</summary>
     public required string Queue { get; init; }
 

@@ -12,6 +12,12 @@ public sealed record NewQueuedTask
     /// <summary>The operation name, for display.</summary>
     public string Operation { get; init; } = "";
 
+    /// <summary>The call as people read it, e.g. <c>CalculatorService.Add(1, 2)</c>.</summary>
+    public string? Display { get; init; }
+
+    /// <summary>The secret half of the task's handle: 32 lowercase hex digits (128 random bits).</summary>
+    public string Secret { get; init; } = Engine.TaskHandle.NewSecret();
+
     /// <summary>The content type of <see cref="Payload"/>, as an HTTP client would send it.</summary>
     public required string ContentType { get; init; }
 

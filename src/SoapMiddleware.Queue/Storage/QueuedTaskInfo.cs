@@ -3,8 +3,17 @@ namespace SoapMiddleware.Queue.Storage;
 /// <summary>Everything stored about a task, for the dashboard and the JSON API.</summary>
 public sealed record QueuedTaskInfo
 {
-    /// <summary>The task id.</summary>
-    public required long Id { get; init; }
+    /// <summary>The task's handle: opaque and unguessable; the only name of a task outside the engine.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The built-in storage's row id (internal: never shown to callers).</summary>
+    internal long RowId { get; init; }
+
+    /// <summary>The engine that stores the task: <c>Builtin</c> or <c>Hangfire</c>.</summary>
+    public string Engine { get; init; } = "Builtin";
+
+    /// <summary>The call as people read it, e.g. <c>CalculatorService.Add(1, 2)</c>; null when not recorded.</summary>
+    public string? Display { get; init; }
 
     /// <summary>The queue name.</summary>
     public required string Queue { get; init; }

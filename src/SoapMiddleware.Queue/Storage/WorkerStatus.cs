@@ -3,7 +3,7 @@ namespace SoapMiddleware.Queue.Storage;
 /// <summary>A worker's row: what it is doing, its counters and its last heartbeat.</summary>
 public sealed record WorkerStatus
 {
-    /// <summary>The stable worker id (for example <c>host:pid:3</c>).</summary>
+    /// <summary>The stable worker id (for example <c>host:pid:tag/3</c>, or a Hangfire server's worker).</summary>
     public required string WorkerId { get; init; }
 
     /// <summary>The machine name.</summary>
@@ -15,8 +15,11 @@ public sealed record WorkerStatus
     /// <summary>What the worker is doing.</summary>
     public WorkerState State { get; init; }
 
-    /// <summary>The task being run, if any.</summary>
-    public long? CurrentTaskId { get; init; }
+    /// <summary>The handle of the task being run, if any.</summary>
+    public string? CurrentTaskId { get; init; }
+
+    /// <summary>The operation being run (<c>Service.Operation</c>), if any.</summary>
+    public string? CurrentOperation { get; init; }
 
     /// <summary>The progress the running method reported, 0 to 100.</summary>
     public int? ProgressPercent { get; init; }
@@ -30,8 +33,8 @@ public sealed record WorkerStatus
     /// <summary>Tasks that failed since the worker started.</summary>
     public long Failed { get; init; }
 
-    /// <summary>The last task id the worker finished (a fan-out subscriber's cursor).</summary>
-    public long? LastTaskId { get; init; }
+    /// <summary>The handle of the last task the worker finished.</summary>
+    public string? LastTaskId { get; init; }
 
     /// <summary>When the worker started.</summary>
     public DateTimeOffset StartedAt { get; init; }

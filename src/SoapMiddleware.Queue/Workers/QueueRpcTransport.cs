@@ -8,24 +8,33 @@ public sealed class QueueRpcTransport : RpcTransport
     private readonly Func<int, string?, CancellationToken, ValueTask> _progress;
 
     internal QueueRpcTransport(string workerId, FetchedTask task, Func<int, string?, CancellationToken, ValueTask> progress)
+        : this("Builtin", workerId, task.Handle, task.Attempt, task.MaxAttempts, task.EnqueuedAt, task.Queue, progress)
     {
+    }
+
+    internal QueueRpcTransport(string engine, string workerId, string taskId, int attempt, int maxAttempts, DateTimeOffset enqueuedAt, string queue, Func<int, string?, CancellationToken, ValueTask> progress)
+    {
+        Engine = engine;
         WorkerId = workerId;
-        TaskId = task.Id;
-        Attempt = task.Attempt;
-        MaxAttempts = task.MaxAttempts;
-        EnqueuedAt = task.EnqueuedAt;
-        Queue = task.Queue;
+        TaskId = taskId;
+        Attempt = attempt;
+        MaxAttempts = maxAttempts;
+        EnqueuedAt = enqueuedAt;
+        Queue = queue;
         _progress = progress;
     }
 
     /// <inheritdoc />
     public override string Name => "queue";
 
-    /// <summary>The worker running the task (<c>host:pid:tag/n</c>, or the subscriber's name).</summary>
+    /// <summary>The engine running the task: <c>Builtin</c> or <c>Hangfire</c>.</summary>
+    public string Engine { get; }
+
+    /// <summary>The worker running the task (<c>host:pid:tag/n</c>, a Hangfire server's worker, or the subscriber's name).</summary>
     public string WorkerId { get; }
 
-    /// <summary>The task's id.</summary>
-    public long TaskId { get; }
+    /// <summary>The task's handle.</summary>
+    public string TaskId { get; }
 
     /// <summary>This attempt's number, from 1.</summary>
     public int Attempt { get; }

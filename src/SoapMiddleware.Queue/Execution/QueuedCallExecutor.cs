@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using SoapMiddleware.Queue.Engine;
+
+namespace SoapMiddleware.Queue.Execution;
+
+/// <summary>
+/// Runs a stored request through the application's <see cref="Pipeline.RpcPipeline"/>, exactly as an HTTP call runs,
+/// and says what a queue should do next. It knows no storage: both engines and the HTTP enqueue endpoint's check use it,
+/// so the decision "succeeded / rejected for good / retry" is made in one place.
+/// </summary>
+internal sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes)
+{
+    /// <summary>Runs the call in its own DI scope; every event and wrapper fires as for HTTP.</summary>
+    public async Task<QueuedCallOutcome> ExecuteAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, RpcTransport transport, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = application.CreateContext(transport, scope.ServiceProvider, payload, contentType, action, cancellationToken);
+        var pipeline = application.Pipeline;
+        await pipeline.RunAsync(context).ConfigureAwait(false);
+        var outcome = Classify(context);
+        await pipeline.CloseAsync(context).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Reads a request as a worker will (the pipeline's first stage, with its events) without calling the method.
+    /// When reading fails, the fault is serialized into <see cref="MethodContext.OutString"/>. The caller closes the
+    /// context with <see cref="CloseAsync"/> when it is done.
+    /// </summary>
+    public async Task<MethodContext> ReadAsync(ReadOnlyMemory<byte> payload, string? contentType, string? action, RpcTransport transport, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var context = application.CreateContext(transport, services, payload, contentType, action, cancellationToken);
+        await application.Pipeline.GetInObject(context).ConfigureAwait(false);
+        if (context.InError is not null)
+        {
+            await application.Pipeline.GetOutString(context).ConfigureAwait(false);
+        }
+
+        return context;
+    }
+
+    public ValueTask CloseAsync(MethodContext context) => application.Pipeline.CloseAsync(context);
+
+    /// <summary>How the checked request reads in lists: <c>Service.Operation(args)</c>.</summary>
+    public static string Display(MethodContext context)
+        => context.Operation is null ? CallDisplay.Format(null, null) : CallDisplay.Format(context.Operation, context.InObject);
+
+    private QueuedCallOutcome Classify(MethodContext context)
+    {
+        var response = context.OutString.ToArray();
+        if (context.Error is null)
+        {
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Succeeded, response, context.OutContentType, null, context.Operation);
+        }
+
+        if (context.OutError is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Cancelled, response, context.OutContentType, "Cancelled while running", context.Operation);
+        }
+
+        if (context.InError is { } inError)
+        {
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, $"Payload rejected, not retried: {inError.Message}", context.Operation);
+        }
+
+        if (context.OutError is RpcFault { Code: RpcFaultCode.Client } clientFault)
+        {
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, $"Client fault, not retried: {clientFault.Message}", context.Operation);
+        }
+
+        // The same words the synchronous caller reads: never an unexpected exception's text unless details are on.
+        var reason = context.OutError switch
+        {
+            RpcFault fault => fault.Message,
+            { } ex when application.Options.IncludeExceptionDetails => ex.Message,
+            _ => "Internal Error",
+        };
+        return new QueuedCallOutcome(QueuedCallOutcomeKind.Retryable, response, context.OutContentType, reason, context.Operation);
+    }
+}

@@ -1,0 +1,17 @@
+namespace SoapMiddleware.Queue.Execution;
+
+/// <summary>How a queued call ended, as far as a queue engine cares.</summary>
+internal enum QueuedCallOutcomeKind
+{
+    /// <summary>The method returned; the response bytes are its result.</summary>
+    Succeeded,
+
+    /// <summary>The request does not parse, names no operation, or the method answered a Client fault: running it again cannot help.</summary>
+    Rejected,
+
+    /// <summary>A Server fault (an exception in the method): the engine's retry policy decides.</summary>
+    Retryable,
+
+    /// <summary>The call's token was cancelled (deletion, lost lease, shutdown) while it ran.</summary>
+    Cancelled,
+}
