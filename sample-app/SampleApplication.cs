@@ -16,16 +16,33 @@ public static class SampleApplication
         var rpc = builder.Services.AddRpc()
             .AddService<CalculatorService>()
             .ConfigureEvents(CallLogging.Attach);
-        var queueSettings = builder.Configuration.GetSection(RpcQueueOptions.SectionName).Get<RpcQueueOptions>() ?? new RpcQueueOptions();
+        var queueSettings = builder.Configuration.GetSection(RpcQueueOptions.SectionName).Get<SampleQueueSettings>() ?? new SampleQueueSettings();
         var queue = rpc.AddQueue();
-        if (queueSettings.Provider == QueueProvider.PostgreSql)
+        if (queueSettings.IsHangfire)
         {
-            queue.UsePostgreSql(queueSettings.ConnectionString
-                ?? throw new InvalidOperationException("Queue:Provider is PostgreSql but Queue:ConnectionString is empty."));
+            SampleHangfire.Configure(builder, queue, queueSettings);
+        }
+        else
+        {
+            switch (queueSettings.Provider ?? "Sqlite")
+            {
+                case var p when p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase):
+                    if (!string.IsNullOrWhiteSpace(queueSettings.ConnectionString))
+                    {
+                        queue.UseSqlite(queueSettings.ConnectionString);
+                    }
+
+                    break;
+                case var p when p.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase):
+                    queue.UsePostgreSql(queueSettings.RequireConnectionString());
+                    break;
+                default:
+                    throw new InvalidOperationException($"Queue:Provider '{queueSettings.Provider}' is not a storage of the built-in engine; expected Sqlite or PostgreSql.");
+            }
         }
 
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok", role = queueSettings.Role.ToString() }));
+        app.MapGet("/health", () => Results.Ok(new { status = "ok", role = queueSettings.Role.ToString(), engine = queueSettings.IsHangfire ? "Hangfire" : "Builtin" }));
         if (queueSettings.Role == QueueRole.Workers)
         {
             return app;
@@ -39,12 +56,17 @@ public static class SampleApplication
         app.MapRpcQueueTasks("/queue/tasks");
         app.MapRpcQueue("/queue/api");
         app.MapRpcDashboard("/rpc-dashboard", "/queue/api");
+        if (queueSettings.IsHangfire)
+        {
+            SampleHangfire.MapDashboard(app, queueSettings);
+        }
 
         // Enqueueing from code: a typed call, serialized exactly as an HTTP client would send it.
         app.MapPost("/demo/sleep/{seconds:int}", async (int seconds, IRpcQueue calls) =>
         {
             var id = await calls.EnqueueAsync<CalculatorService>(s => s.Sleep(seconds));
-            return Results.Accepted($"/queue/tasks/{id}", new { id });
+            var location = $"/queue/tasks/{id}";
+            return Results.Accepted(location, new { id, state = "Enqueued", operation = nameof(CalculatorService.Sleep), location });
         });
         return app;
     }

@@ -12,16 +12,16 @@ public sealed partial class PostgreSqlQueueStorage
         ArgumentNullException.ThrowIfNull(status);
         return NonQueryAsync($"""
             INSERT INTO queue_worker ({TaskRowReader.WorkerColumns})
-            VALUES (@id, @host, @pid, @state, @task, @pp, @pm, @processed, @failed, @last, @started, @now)
+            VALUES (@id, @host, @pid, @state, @task, @pp, @pm, @processed, @failed, @last, @started, @now, @op)
             ON CONFLICT (worker_id) DO UPDATE SET host = excluded.host, process_id = excluded.process_id,
-                state = excluded.state, current_task_id = excluded.current_task_id,
+                state = excluded.state, current_task_id = excluded.current_task_id, current_operation = excluded.current_operation,
                 progress_percent = excluded.progress_percent, progress_message = excluded.progress_message,
                 processed = excluded.processed, failed = excluded.failed, last_task_id = excluded.last_task_id,
                 started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at
             """, c => c.With("id", status.WorkerId).With("host", status.Host).With("pid", NpgsqlDbType.Integer, status.ProcessId)
-                .With("state", NpgsqlDbType.Integer, (int)status.State).With("task", NpgsqlDbType.Bigint, status.CurrentTaskId)
+                .With("state", NpgsqlDbType.Integer, (int)status.State).With("task", status.CurrentTaskId).With("op", status.CurrentOperation)
                 .With("pp", NpgsqlDbType.Integer, status.ProgressPercent).With("pm", status.ProgressMessage)
-                .With("processed", status.Processed).With("failed", status.Failed).With("last", NpgsqlDbType.Bigint, status.LastTaskId)
+                .With("processed", status.Processed).With("failed", status.Failed).With("last", status.LastTaskId)
                 .With("started", UnixTime.ToMs(status.StartedAt)).With("now", UnixTime.Now(_time)), cancellationToken);
     }
 

@@ -78,5 +78,40 @@ internal static class PostgreSqlSchema
             PRIMARY KEY (subscriber, queue)
         );
         """,
+
+        // 2: task handles ({id}-{secret}) and display names; worker rows name tasks by handle; recurring calls.
+        // Existing tasks get a fresh random secret (gen_random_uuid is built in from PostgreSQL 13); a worker's old
+        // numeric task ids become that task's handle, or NULL when the task is gone, so no bare row id is ever
+        // shown as a handle.
+        """
+        ALTER TABLE queue_task ADD COLUMN secret text NULL, ADD COLUMN display text NULL;
+        UPDATE queue_task SET secret = replace(gen_random_uuid()::text, '-', '') WHERE secret IS NULL;
+        ALTER TABLE queue_task ALTER COLUMN secret SET NOT NULL;
+        ALTER TABLE queue_worker
+            ALTER COLUMN current_task_id TYPE text USING current_task_id::text,
+            ALTER COLUMN last_task_id TYPE text USING last_task_id::text,
+            ADD COLUMN current_operation text NULL;
+        UPDATE queue_worker w SET
+            current_task_id = (SELECT t.id || '-' || t.secret FROM queue_task t WHERE t.id::text = w.current_task_id),
+            last_task_id = (SELECT t.id || '-' || t.secret FROM queue_task t WHERE t.id::text = w.last_task_id);
+        CREATE TABLE queue_recurring (
+            id text PRIMARY KEY,
+            cron text NOT NULL,
+            time_zone text NOT NULL,
+            queue text NOT NULL,
+            service text NOT NULL,
+            operation text NOT NULL,
+            display text NOT NULL,
+            content_type text NOT NULL,
+            action text NULL,
+            payload bytea NOT NULL,
+            max_attempts integer NOT NULL,
+            next_run_at bigint NULL,
+            last_run_at bigint NULL,
+            last_task_id text NULL,
+            created_at bigint NOT NULL
+        );
+        CREATE INDEX ix_queue_recurring_next ON queue_recurring (next_run_at);
+        """,
     ];
 }

@@ -43,7 +43,7 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
 
     /// <summary>How the checked request reads in lists: <c>Service.Operation(args)</c>.</summary>
     public static string Display(MethodContext context)
-        => context.Operation is null ? CallDisplay.Format(null, null) : CallDisplay.Format(context.Operation, context.InObject);
+        => context.Operation is null ? CallDisplay.Format((string?)null, null) : CallDisplay.Format(context.Operation, context.InObject);
 
     private QueuedCallOutcome Classify(MethodContext context)
     {

@@ -3,8 +3,8 @@ using SoapMiddleware.Queue.Storage;
 namespace SoapMiddleware.Queue;
 
 /// <summary>
-/// The one storage of the process, initialized (schema created or migrated) once, whoever touches it first:
-/// the startup initializer, a producer, or a worker. Also tells local workers at once when a task is deleted here.
+/// The built-in engine's one storage in this process, initialized (schema created or migrated) once, whoever touches
+/// it first: the startup initializer, a producer, or a worker. Also tells local workers at once when a task is deleted here.
 /// </summary>
 internal sealed class QueueStorageHolder(IQueueStorage storage)
 {
@@ -12,6 +12,14 @@ internal sealed class QueueStorageHolder(IQueueStorage storage)
     private Task? _initialized;
 
     public IQueueStorage Storage { get; } = storage;
+
+    /// <summary>The storage's kind for messages: <c>SQLite</c>, <c>PostgreSQL</c>, or the type's name.</summary>
+    public string StorageName => Storage.GetType().Name.Replace("QueueStorage", string.Empty, StringComparison.Ordinal) switch
+    {
+        "Sqlite" => "SQLite",
+        "PostgreSql" => "PostgreSQL",
+        var other => other,
+    };
 
     /// <summary>Raised after a task is deleted through this process, so a local worker running it cancels at once.</summary>
     public event Action<long>? TaskDeleted;

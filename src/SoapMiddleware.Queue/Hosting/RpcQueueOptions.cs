@@ -4,21 +4,14 @@ namespace SoapMiddleware.Queue;
 
 /// <summary>
 /// Options of the async queue, bound from the <c>Queue</c> configuration section (every key overridable by
-/// environment variables such as <c>Queue__Workers=8</c>) and from the delegate passed to <c>AddQueue</c>.
+/// environment variables such as <c>Queue__Workers=8</c>) and from the delegate passed to <c>AddQueue</c>. Unless noted,
+/// an option applies to both engines; the storage and the engine are chosen in code (<c>UseSqlite</c>,
+/// <c>UsePostgreSql</c>, <c>UseHangfire</c>).
 /// </summary>
 public sealed class RpcQueueOptions
 {
     /// <summary>The configuration section the options bind from.</summary>
     public const string SectionName = "Queue";
-
-    /// <summary>Which storage to use when none is chosen in code. Default <see cref="QueueProvider.Sqlite"/>.</summary>
-    public QueueProvider Provider { get; set; } = QueueProvider.Sqlite;
-
-    /// <summary>
-    /// The storage's connection string: a SQLite file path or connection string, or an Npgsql connection string.
-    /// Empty for SQLite means <c>soapmiddleware-queue.db</c> next to the application.
-    /// </summary>
-    public string? ConnectionString { get; set; }
 
     /// <summary>What this process does: serve HTTP and enqueue (<see cref="QueueRole.Web"/>), run workers, or both.</summary>
     public QueueRole Role { get; set; } = QueueRole.All;
@@ -46,6 +39,9 @@ public sealed class RpcQueueOptions
     /// </summary>
     [Range(0, 1000)]
     public int Prefetch { get; set; } = 64;
+
+    /// <summary>How often the built-in engine's workers look for due recurring calls. Default 1 s.</summary>
+    public TimeSpan RecurringPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long an idle worker waits for a wake-up before it polls anyway. Default 5 s (PostgreSQL wakes at once by NOTIFY).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SoapMiddleware;
+using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Builtin;
+using SoapMiddleware.Queue.Engine;
+using SoapMiddleware.Queue.Execution;
 using SoapMiddleware.Queue.Producer;
 using SoapMiddleware.Queue.Storage;
 using SoapMiddleware.Queue.Storage.Sqlite;
-using SoapMiddleware.Queue.Workers;
-
-using SoapMiddleware;
-using SoapMiddleware.Queue;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -16,10 +17,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RpcQueueServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the durable queue: <see cref="IRpcQueue"/> to enqueue calls, and (unless <see cref="RpcQueueOptions.Role"/>
-    /// is <see cref="QueueRole.Web"/>) a hosted service running <see cref="RpcQueueOptions.Workers"/> worker loops.
-    /// Options bind from the <c>Queue</c> section, then <paramref name="configure"/> runs. The storage is SQLite
-    /// (<see cref="RpcQueueOptions.ConnectionString"/> or <c>soapmiddleware-queue.db</c>) unless another is chosen.
+    /// Adds the durable queue: <see cref="IRpcQueue"/> to enqueue calls, <see cref="IRpcQueueMonitor"/> to watch them,
+    /// and, on the built-in engine (unless <see cref="RpcQueueOptions.Role"/> is <see cref="QueueRole.Web"/>), a hosted
+    /// service running <see cref="RpcQueueOptions.Workers"/> worker loops. Options bind from the <c>Queue</c> section,
+    /// then <paramref name="configure"/> runs. The engine is the built-in one on a SQLite file
+    /// (<c>soapmiddleware-queue.db</c> next to the application) unless the returned builder chooses another.
     /// </summary>
     public static IRpcQueueBuilder AddQueue(this IRpcBuilder rpc, Action<RpcQueueOptions>? configure = null)
     {
@@ -34,7 +36,11 @@ public static class RpcQueueServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IQueueStorage>(DefaultStorage);
         services.TryAddSingleton(sp => new QueueStorageHolder(sp.GetRequiredService<IQueueStorage>()));
-        services.TryAddSingleton<IRpcQueue, RpcQueue>();
+        services.TryAddSingleton<IQueueEngine, BuiltinQueueEngine>();
+        services.TryAddSingleton<QueuedCallExecutor>();
+        services.TryAddSingleton<RpcQueue>();
+        services.TryAddSingleton<IRpcQueue>(sp => sp.GetRequiredService<RpcQueue>());
+        services.TryAddSingleton<IRpcQueueMonitor>(sp => sp.GetRequiredService<RpcQueue>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QueueStartup>());
         services.AddOptions<HostOptions>().Configure<IOptions<RpcQueueOptions>>((host, queue) =>
         {
@@ -48,27 +54,27 @@ public static class RpcQueueServiceCollectionExtensions
         return new RpcQueueBuilder(services);
     }
 
-    /// <summary>Uses a SQLite file (or connection string) for the queue: the embedded default, for one process's workers.</summary>
+    /// <summary>
+    /// Adds the durable queue and lets <paramref name="configure"/> choose its engine or storage:
+    /// <c>.AddQueue(q => q.UseHangfire())</c>, <c>.AddQueue(q => q.UsePostgreSql(connectionString))</c>.
+    /// </summary>
+    public static IRpcBuilder AddQueue(this IRpcBuilder rpc, Action<IRpcQueueBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(rpc.AddQueue());
+        return rpc;
+    }
+
+    /// <summary>Uses a SQLite file (or connection string) for the built-in engine: the embedded default, for one process's workers.</summary>
     public static IRpcQueueBuilder UseSqlite(this IRpcQueueBuilder builder, string pathOrConnectionString)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(pathOrConnectionString);
         return builder.UseStorage(sp => new SqliteQueueStorage(pathOrConnectionString, sp.GetRequiredService<TimeProvider>(), Logger(sp)));
     }
 
     private static IQueueStorage DefaultStorage(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
-        if (options.Provider != QueueProvider.Sqlite)
-        {
-            throw new InvalidOperationException(
-                $"Queue:Provider is {options.Provider}, but no {options.Provider} storage is registered: call AddQueue().UsePostgreSql(connectionString) from SoapMiddleware.Queue.PostgreSql.");
-        }
-
-        var path = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? Path.Combine(AppContext.BaseDirectory, "soapmiddleware-queue.db")
-            : options.ConnectionString;
-        return new SqliteQueueStorage(path, services.GetRequiredService<TimeProvider>(), Logger(services));
-    }
+        => new SqliteQueueStorage(Path.Combine(AppContext.BaseDirectory, "soapmiddleware-queue.db"), services.GetRequiredService<TimeProvider>(), Logger(services));
 
     private static ILogger Logger(IServiceProvider services)
         => services.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Queue.Storage");

@@ -1,22 +1,27 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Protocols.Soap;
+using SoapMiddleware.Queue.Execution;
+using SoapMiddleware.Queue.Producer;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Http;
 
 /// <summary>
-/// Asynchronous SOAP over HTTP: <c>POST</c> the request a synchronous endpoint takes and get <c>202 Accepted</c> with
-/// the task's id and a <c>Location</c> to poll. A request that does not parse is refused at once with the same fault
-/// the synchronous endpoint would answer, so a client learns about its mistake now rather than from a failed task.
+/// Asynchronous calls over HTTP: <c>POST</c> the request a synchronous endpoint takes and get <c>202 Accepted</c> with
+/// the task's handle and a <c>Location</c> to poll. The request is read first by the same pipeline stage a worker runs
+/// (its events fire), so a request that does not parse is refused at once with the fault the synchronous endpoint
+/// would answer, and a client learns about its mistake now rather than from a failed task.
 /// </summary>
-internal sealed class QueueHttpHandlers(RpcApplication application, IRpcQueue queue, IOptions<RpcQueueOptions> options)
+internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue queue, QueuedCallExecutor executor, IOptions<RpcQueueOptions> options)
 {
+    /// <summary>How long a client should wait before trying again when the queue's storage is unreachable.</summary>
+    private const int RetryAfterSeconds = 5;
+
     public async Task EnqueueAsync(HttpContext http, string tasksPath)
     {
         var request = http.Request;
-        var protocol = application.SelectProtocol(request.ContentType);
-        if (protocol is null)
+        if (application.SelectProtocol(request.ContentType) is null)
         {
             await Results.Text($"Unsupported Content-Type '{request.ContentType}'; expected 'text/xml' (SOAP 1.1), 'application/soap+xml' (SOAP 1.2) or 'application/json' ({{\"Add\": {{...}}}}).", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
             return;
@@ -38,48 +43,30 @@ internal sealed class QueueHttpHandlers(RpcApplication application, IRpcQueue qu
         var action = SoapVersion.MediaTypeOf(request.ContentType) == SoapVersion.Soap12.ContentType
             ? SoapVersion.ParameterOf(request.ContentType, "action")
             : request.Headers["SOAPAction"].ToString().Trim('"');
-        var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, payload, request.ContentType, action, http.RequestAborted);
+        var context = await executor.ReadAsync(payload, request.ContentType, action, new HttpRpcTransport(http), http.RequestServices, http.RequestAborted).ConfigureAwait(false);
         try
         {
-            protocol.CreateInDocument(context);
-            protocol.DecomposeIncomingEnvelope(context);
-            protocol.Deserialize(context);
+            var result = context.InError is { } error
+                ? FaultResult(context, error)
+                : await StoreAsync(http, context, payload, tasksPath).ConfigureAwait(false);
+            await result.ExecuteAsync(http).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        finally
         {
-            context.InError = ex;
-            protocol.SerializeFault(context);
-            protocol.CreateOutString(context);
-            // The same status the synchronous endpoint answers: SOAP faults are 500, JSON Client faults 400.
-            http.Response.StatusCode = protocol is SoapProtocol || ex is not RpcFault { Code: RpcFaultCode.Client }
-                ? StatusCodes.Status500InternalServerError
-                : StatusCodes.Status400BadRequest;
-            http.Response.ContentType = context.OutContentType;
-            await http.Response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
-            return;
+            await executor.CloseAsync(context).ConfigureAwait(false);
         }
-
-        var enqueue = new EnqueueOptions
-        {
-            Queue = request.Query["queue"].FirstOrDefault(),
-            IdempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault(),
-            Delay = int.TryParse(request.Query["delaySeconds"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
-        };
-        var id = await queue.EnqueueRequestAsync(payload, request.ContentType!, string.IsNullOrEmpty(action) ? context.Operation!.Action : action, enqueue, http.RequestAborted).ConfigureAwait(false);
-        var location = $"{tasksPath.TrimEnd('/')}/{id}";
-        await Results.Accepted(location, new { id, state = "Enqueued", operation = context.Operation!.Name, location }).ExecuteAsync(http).ConfigureAwait(false);
     }
 
     /// <summary>
     /// A task's state as JSON; or, for a client that accepts XML, the stored SOAP response itself once the task is
-    /// finished (200 result, 500 fault) and 202 while it is not.
+    /// finished (200 result, 500 fault) and 202 while it is not. An unknown or forged handle is 404.
     /// </summary>
-    public async Task<IResult> GetTaskAsync(HttpContext http, long id)
+    public async Task<IResult> GetTaskAsync(HttpContext http, string handle)
     {
-        var task = await queue.GetAsync(id, http.RequestAborted).ConfigureAwait(false);
+        var task = await queue.GetAsync(handle, http.RequestAborted).ConfigureAwait(false);
         if (task is null)
         {
-            return Results.NotFound(new { error = $"No task {id}." });
+            return Results.Problem($"No task '{Shorten(handle)}'.", statusCode: 404);
         }
 
         var accept = http.Request.Headers.Accept.ToString();
@@ -93,7 +80,51 @@ internal sealed class QueueHttpHandlers(RpcApplication application, IRpcQueue qu
             };
         }
 
-        var history = await queue.GetHistoryAsync(id, http.RequestAborted).ConfigureAwait(false);
+        var history = await queue.GetHistoryAsync(handle, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(TaskView.From(task, history));
+    }
+
+    internal static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
+
+    private async Task<IResult> StoreAsync(HttpContext http, MethodContext context, byte[] payload, string tasksPath)
+    {
+        var request = http.Request;
+        var operation = context.Operation!;
+        var enqueue = new EnqueueOptions
+        {
+            Queue = request.Query["queue"].FirstOrDefault(),
+            IdempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault(),
+            Delay = int.TryParse(request.Query["delaySeconds"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
+        };
+        var action = string.IsNullOrEmpty(context.InAction) || application.FindOperationByAction(context.InAction.Trim('"')) is null
+            ? operation.Action
+            : context.InAction;
+        var call = queue.NewCall(payload, request.ContentType!, action, operation, QueuedCallExecutor.Display(context), enqueue);
+        string handle;
+        try
+        {
+            handle = await queue.EnqueueAsync(call, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (IdempotencyKeyConflictException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Idempotency key conflict");
+        }
+        catch (QueueUnavailableException)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem("The queue's storage is unreachable; nothing was stored. Try again later.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Queue unavailable");
+        }
+
+        var location = $"{tasksPath.TrimEnd('/')}/{handle}";
+        return Results.Accepted(location, new { id = handle, state = call.NotBefore is null ? "Enqueued" : "Scheduled", operation = operation.Name, location });
+    }
+
+    /// <summary>The fault the synchronous endpoint would answer, with its status: SOAP faults are 500, JSON Client faults 400.</summary>
+    private static StatusBytesResult FaultResult(MethodContext context, Exception error)
+    {
+        var status = context.InProtocol is SoapProtocol || error is not RpcFault { Code: RpcFaultCode.Client }
+            ? StatusCodes.Status500InternalServerError
+            : StatusCodes.Status400BadRequest;
+        return new StatusBytesResult(context.OutString.ToArray(), context.OutContentType ?? "text/plain", status);
     }
 }

@@ -13,9 +13,11 @@ namespace Microsoft.AspNetCore.Builder;
 public static class RpcQueueEndpointExtensions
 {
     /// <summary>
-    /// Maps <c>POST {pattern}</c>: the body is a request the synchronous endpoint takes (SOAP 1.1 or 1.2); the answer is
-    /// <c>202 Accepted</c> with the task id and <c>Location: {tasksPath}/{id}</c>. Optional: <c>?queue=</c>,
-    /// <c>?delaySeconds=</c>, and an <c>Idempotency-Key</c> header.
+    /// Maps <c>POST {pattern}</c>: the body is a request the synchronous endpoint takes (SOAP 1.1 or 1.2, or JSON
+    /// <c>{"Add": {...}}</c>); the answer is <c>202 Accepted</c> with the task's handle and
+    /// <c>Location: {tasksPath}/{handle}</c>. Optional: <c>?queue=</c>, <c>?delaySeconds=</c>, and an
+    /// <c>Idempotency-Key</c> header (the same key with a different request is <c>409</c>). When the queue's storage is
+    /// unreachable the answer is <c>503</c> with <c>Retry-After</c> and nothing is stored.
     /// </summary>
     public static IEndpointConventionBuilder MapRpcQueueEndpoint(this IEndpointRouteBuilder endpoints, string pattern, string tasksPath = "/queue/tasks")
     {
@@ -23,17 +25,18 @@ public static class RpcQueueEndpointExtensions
         return endpoints.MapPost(pattern, (HttpContext http) => Handlers(http).EnqueueAsync(http, tasksPath));
     }
 
-    /// <summary>Maps <c>GET {pattern}/{id}</c>: a task's state, progress, and SOAP result or fault.</summary>
+    /// <summary>Maps <c>GET {pattern}/{handle}</c>: a task's state, progress, and SOAP result or fault, for whoever holds its handle.</summary>
     public static IEndpointConventionBuilder MapRpcQueueTasks(this IEndpointRouteBuilder endpoints, string pattern = "/queue/tasks")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapGet(pattern.TrimEnd('/') + "/{id:long}", (HttpContext http, long id) => Handlers(http).GetTaskAsync(http, id));
+        return endpoints.MapGet(pattern.TrimEnd('/') + "/{handle}", (HttpContext http, string handle) => Handlers(http).GetTaskAsync(http, handle));
     }
 
     /// <summary>
     /// Maps the JSON management API under <paramref name="pattern"/>: <c>GET stats</c>, <c>GET tasks?state=&amp;queue=&amp;skip=&amp;take=</c>,
-    /// <c>GET tasks/{id}</c>, <c>GET workers</c>, <c>POST tasks/{id}/retry</c>, <c>DELETE tasks/{id}</c>. Protected by
-    /// <see cref="RpcQueueOptions.ManagementPolicy"/>, or to local requests only when no policy is set.
+    /// <c>GET tasks/{id}</c>, <c>GET workers</c>, <c>GET recurring</c>, <c>POST tasks/{id}/retry</c>, <c>DELETE tasks/{id}</c>,
+    /// <c>DELETE recurring/{id}</c>, the same on every engine. Protected by <see cref="RpcQueueOptions.ManagementPolicy"/>,
+    /// or to local requests only when no policy is set.
     /// </summary>
     public static RouteGroupBuilder MapRpcQueue(this IEndpointRouteBuilder endpoints, string pattern)
     {
@@ -42,29 +45,38 @@ public static class RpcQueueEndpointExtensions
         var group = endpoints.MapGroup(pattern);
         ManagementAccess.Protect(group, options, "The queue management API");
 
-        group.MapGet("/stats", (IRpcQueue queue, CancellationToken ct) => queue.Storage.GetStatsAsync(ct));
-        group.MapGet("/tasks", async (IRpcQueue queue, string? state, [FromQuery(Name = "queue")] string? queueName, int? skip, int? take, CancellationToken ct) =>
+        group.MapGet("/stats", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.GetStatsAsync(ct));
+        group.MapGet("/tasks", async (IRpcQueueMonitor monitor, string? state, [FromQuery(Name = "queue")] string? queueName, int? skip, int? take, CancellationToken ct) =>
         {
             QueuedTaskState? filter = null;
             if (state is not null)
             {
                 if (!Enum.TryParse<QueuedTaskState>(state, ignoreCase: true, out var parsed))
                 {
-                    return Results.Problem($"Unknown state '{state}'; expected one of {string.Join(", ", Enum.GetNames<QueuedTaskState>())}.", statusCode: 400);
+                    return Results.Problem($"Unknown state '{QueueHttpHandlers.Shorten(state)}'; expected one of {string.Join(", ", Enum.GetNames<QueuedTaskState>())}.", statusCode: 400);
                 }
 
                 filter = parsed;
             }
 
-            var tasks = await queue.Storage.ListAsync(filter, queueName, Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, 500), ct).ConfigureAwait(false);
+            var tasks = await monitor.ListAsync(filter, queueName, Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, 500), ct).ConfigureAwait(false);
             return Results.Json(tasks.Select(t => TaskView.From(t)));
         });
-        group.MapGet("/tasks/{id:long}", (HttpContext http, long id) => Handlers(http).GetTaskAsync(http, id));
-        group.MapGet("/workers", (IRpcQueue queue, CancellationToken ct) => queue.Storage.GetWorkersAsync(ct));
-        group.MapPost("/tasks/{id:long}/retry", async (IRpcQueue queue, long id, CancellationToken ct) =>
-            await queue.RetryAsync(id, ct).ConfigureAwait(false) ? Results.Ok(new { id, state = "Enqueued" }) : Results.NotFound(new { error = $"No task {id} to retry (only Failed, Succeeded or Deleted tasks can be retried)." }));
-        group.MapDelete("/tasks/{id:long}", async (IRpcQueue queue, long id, CancellationToken ct) =>
-            await queue.DeleteAsync(id, ct).ConfigureAwait(false) ? Results.Ok(new { id, state = "Deleted" }) : Results.NotFound(new { error = $"No task {id} to delete." }));
+        group.MapGet("/tasks/{id}", (HttpContext http, string id) => Handlers(http).GetTaskAsync(http, id));
+        group.MapGet("/workers", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.GetWorkersAsync(ct));
+        group.MapGet("/recurring", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.ListRecurringAsync(ct));
+        group.MapPost("/tasks/{id}/retry", async (IRpcQueue queue, string id, CancellationToken ct) =>
+            await queue.RetryAsync(id, ct).ConfigureAwait(false)
+                ? Results.Ok(new { id, state = "Enqueued" })
+                : Results.Problem($"No task '{QueueHttpHandlers.Shorten(id)}' to retry (only Failed, Succeeded or Deleted tasks can be retried).", statusCode: 404));
+        group.MapDelete("/tasks/{id}", async (IRpcQueue queue, string id, CancellationToken ct) =>
+            await queue.DeleteAsync(id, ct).ConfigureAwait(false)
+                ? Results.Ok(new { id, state = "Deleted" })
+                : Results.Problem($"No task '{QueueHttpHandlers.Shorten(id)}' to delete.", statusCode: 404));
+        group.MapDelete("/recurring/{id}", async (IRpcQueue queue, string id, CancellationToken ct) =>
+            await queue.RemoveRecurringAsync(id, ct).ConfigureAwait(false)
+                ? Results.Ok(new { id, removed = true })
+                : Results.Problem($"No recurring call '{QueueHttpHandlers.Shorten(id)}'.", statusCode: 404));
         return group;
     }
 

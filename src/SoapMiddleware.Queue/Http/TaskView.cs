@@ -5,11 +5,13 @@ namespace SoapMiddleware.Queue.Http;
 
 /// <summary>The JSON shape of a task for HTTP clients: its state, progress, and the SOAP result or fault as text.</summary>
 internal sealed record TaskView(
-    long Id,
+    string Id,
+    string Engine,
     string State,
     string Queue,
     string Service,
     string Operation,
+    string? Display,
     int Attempt,
     int MaxAttempts,
     string? WorkerId,
@@ -27,10 +29,12 @@ internal sealed record TaskView(
 {
     public static TaskView From(QueuedTaskInfo task, IReadOnlyList<TaskHistoryEntry>? history = null) => new(
         task.Id,
+        task.Engine,
         task.State.ToString(),
         task.Queue,
         task.Service,
         task.Operation,
+        task.Display,
         task.Attempt,
         task.MaxAttempts,
         task.WorkerId,

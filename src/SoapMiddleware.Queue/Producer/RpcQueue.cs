@@ -1,57 +1,84 @@
 using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
+using SoapMiddleware.Description;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Producer;
 
-/// <summary>The producer (Spyne's <c>Producer</c>): turns typed calls into stored requests.</summary>
-internal sealed class RpcQueue(RpcApplication application, QueueStorageHolder storage, IOptions<RpcQueueOptions> options, TimeProvider time) : IRpcQueue
+/// <summary>
+/// The producer (Spyne's <c>Producer</c>) and the read side, over whichever engine is registered: typed calls become
+/// requests here, once, so every engine stores exactly what an HTTP client would send.
+/// </summary>
+internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, IOptions<RpcQueueOptions> options, TimeProvider time) : IRpcQueue, IRpcQueueMonitor
 {
-    public IQueueStorage Storage => storage.Storage;
+    public string Engine => engine.Name;
 
-    public Task<long> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>The engine underneath, for engine-specific producers (a caller's PostgreSQL transaction).</summary>
+    internal IQueueEngine EngineImpl => engine;
+
+    public Task<string> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class
-        => EnqueueCallAsync(call.Body, options, cancellationToken);
+        => engine.EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
 
-    public Task<long> EnqueueAsync<TService>(Expression<Action<TService>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<string> EnqueueAsync<TService>(Expression<Action<TService>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class
-        => EnqueueCallAsync(call.Body, options, cancellationToken);
+        => engine.EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
 
-    public async Task<long> EnqueueRequestAsync(byte[] payload, string contentType, string? action, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<string> EnqueueRequestAsync(byte[] payload, string contentType, string? action, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
         var operation = action is null ? null : application.FindOperationByAction(action.Trim('"'));
-        await storage.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        return await storage.Storage.EnqueueAsync(NewTask(payload, contentType, action, operation?.Service.Name, operation?.Name, options), cancellationToken).ConfigureAwait(false);
+        var display = CallDisplay.Format(operation?.Service.Name, operation?.Name);
+        return engine.EnqueueAsync(NewCall(payload, contentType, action, operation, display, options), cancellationToken);
     }
 
-    public Task<QueuedTaskInfo?> GetAsync(long id, CancellationToken cancellationToken = default) => storage.Storage.GetAsync(id, cancellationToken);
+    /// <summary>Stores a call that is already prepared (the HTTP endpoint, which has read and checked the request).</summary>
+    internal Task<string> EnqueueAsync(QueuedCall call, CancellationToken cancellationToken) => engine.EnqueueAsync(call, cancellationToken);
 
-    public Task<IReadOnlyList<TaskHistoryEntry>> GetHistoryAsync(long id, CancellationToken cancellationToken = default) => storage.Storage.GetHistoryAsync(id, cancellationToken);
+    public Task<QueuedTaskInfo?> GetAsync(string handle, CancellationToken cancellationToken = default) => engine.GetAsync(handle, cancellationToken);
 
-    public Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default) => storage.Storage.RetryAsync(id, cancellationToken);
+    public Task<IReadOnlyList<TaskHistoryEntry>> GetHistoryAsync(string handle, CancellationToken cancellationToken = default) => engine.GetHistoryAsync(handle, cancellationToken);
 
-    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    public Task<bool> RetryAsync(string handle, CancellationToken cancellationToken = default) => engine.RetryAsync(handle, cancellationToken);
+
+    public Task<bool> DeleteAsync(string handle, CancellationToken cancellationToken = default) => engine.DeleteAsync(handle, cancellationToken);
+
+    public Task AddOrUpdateRecurringAsync<TService>(string recurringId, Expression<Func<TService, object?>> call, string cron, RecurringOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class
+        => AddOrUpdateRecurringCoreAsync(recurringId, call.Body, cron, options, cancellationToken);
+
+    public Task AddOrUpdateRecurringAsync<TService>(string recurringId, Expression<Action<TService>> call, string cron, RecurringOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class
+        => AddOrUpdateRecurringCoreAsync(recurringId, call.Body, cron, options, cancellationToken);
+
+    public Task<bool> RemoveRecurringAsync(string recurringId, CancellationToken cancellationToken = default)
     {
-        var deleted = await storage.Storage.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
-        if (deleted)
-        {
-            storage.OnDeleted(id);
-        }
-
-        return deleted;
+        ArgumentException.ThrowIfNullOrEmpty(recurringId);
+        return engine.RemoveRecurringAsync(recurringId, cancellationToken);
     }
 
-    internal NewQueuedTask NewTask(byte[] payload, string contentType, string? action, string? service, string? operation, EnqueueOptions? enqueue)
+    public Task<QueueStats> GetStatsAsync(CancellationToken cancellationToken = default) => engine.GetStatsAsync(cancellationToken);
+
+    public Task<IReadOnlyList<QueuedTaskInfo>> ListAsync(QueuedTaskState? state, string? queue, int skip, int take, CancellationToken cancellationToken = default)
+        => engine.ListAsync(state, queue, skip, take, cancellationToken);
+
+    public Task<IReadOnlyList<WorkerStatus>> GetWorkersAsync(CancellationToken cancellationToken = default) => engine.GetWorkersAsync(cancellationToken);
+
+    public Task<IReadOnlyList<RecurringCallInfo>> ListRecurringAsync(CancellationToken cancellationToken = default) => engine.ListRecurringAsync(cancellationToken);
+
+    /// <summary>Fills in the defaults (queue, attempts) and turns a delay into a time.</summary>
+    internal QueuedCall NewCall(byte[] payload, string contentType, string? action, RpcOperation? operation, string display, EnqueueOptions? enqueue)
     {
         var settings = options.Value;
         var notBefore = enqueue?.RunAt ?? (enqueue?.Delay is { } delay ? time.GetUtcNow() + delay : null);
-        return new NewQueuedTask
+        return new QueuedCall
         {
             Queue = enqueue?.Queue ?? settings.DefaultQueue,
-            Service = service ?? string.Empty,
-            Operation = operation ?? string.Empty,
+            Service = operation?.Service.Name ?? string.Empty,
+            Operation = operation?.Name ?? string.Empty,
+            Display = display,
             ContentType = contentType,
             Action = action,
             Payload = payload,
@@ -61,20 +88,19 @@ internal sealed class RpcQueue(RpcApplication application, QueueStorageHolder st
         };
     }
 
-    /// <summary>Serializes a typed call into the task a storage stores (used by storage-specific producers too).</summary>
-    internal NewQueuedTask PrepareCall(Expression body, EnqueueOptions? enqueue)
+    /// <summary>Serializes a typed call into the call an engine stores (used by storage-specific producers too).</summary>
+    internal QueuedCall PrepareCall(Expression body, EnqueueOptions? enqueue)
     {
         var (operation, arguments) = CallExpressionReader.Read(application, body);
         var (payload, contentType, action) = application.SerializeRequest(operation, arguments);
-        return NewTask(payload, contentType, action, operation.Service.Name, operation.Name, enqueue);
+        return NewCall(payload, contentType, action, operation, CallDisplay.Format(operation, arguments), enqueue);
     }
 
-    internal Task EnsureInitializedAsync(CancellationToken cancellationToken) => storage.EnsureInitializedAsync(cancellationToken);
-
-    private async Task<long> EnqueueCallAsync(Expression body, EnqueueOptions? enqueue, CancellationToken cancellationToken)
+    private Task AddOrUpdateRecurringCoreAsync(string recurringId, Expression body, string cron, RecurringOptions? recurring, CancellationToken cancellationToken)
     {
-        var task = PrepareCall(body, enqueue);
-        await storage.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        return await storage.Storage.EnqueueAsync(task, cancellationToken).ConfigureAwait(false);
+        ArgumentException.ThrowIfNullOrEmpty(recurringId);
+        RecurringSchedule.Parse(cron);
+        var call = PrepareCall(body, new EnqueueOptions { Queue = recurring?.Queue });
+        return engine.AddOrUpdateRecurringAsync(recurringId, call, cron, recurring?.TimeZone ?? TimeZoneInfo.Utc, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using SoapMiddleware.Queue.Engine;
+
 namespace SoapMiddleware.Queue.Storage;
 
 /// <summary>The computed columns of a new task: scheduled when its not-before time is in the future, else enqueued.</summary>
@@ -5,9 +7,19 @@ internal readonly record struct QueuedRow(QueuedTaskState State, long? NotBefore
 {
     public static QueuedRow From(NewQueuedTask task, long now)
     {
+        // The secret is the only thing that keeps a handle unguessable: refuse a weak or malformed one rather than
+        // store a task anyone could name by counting ids.
+        if (!IsSecret(task.Secret))
+        {
+            throw new ArgumentException($"A task secret must be {TaskHandle.SecretLength} lowercase hex digits.", nameof(task));
+        }
+
         var notBefore = UnixTime.ToMs(task.NotBefore);
         return notBefore is { } at && at > now
             ? new QueuedRow(QueuedTaskState.Scheduled, at, at, TaskReasons.Scheduled(at))
             : new QueuedRow(QueuedTaskState.Enqueued, notBefore, now, TaskReasons.Enqueued);
     }
+
+    private static bool IsSecret(string? secret) =>
+        secret is { Length: TaskHandle.SecretLength } && secret.All(char.IsAsciiHexDigitLower);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using SoapMiddleware.Queue.Engine;
 
 namespace SoapMiddleware.Queue.Storage;
 
@@ -11,20 +12,27 @@ internal static class TaskRowReader
     public const string InfoColumns =
         "id, queue, service, operation, content_type, action, state, attempt, max_attempts, idempotency_key, " +
         "worker_id, progress_percent, progress_message, reason, created_at, not_before, started_at, finished_at, " +
-        "lease_until, result_content_type, payload, result, fault";
+        "lease_until, result_content_type, secret, display, payload, result, fault";
 
     /// <summary>Columns for <see cref="ReadFetched"/>.</summary>
     public const string FetchedColumns =
-        "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until";
+        "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until, secret";
 
     /// <summary>Columns for <see cref="ReadWorker"/>.</summary>
     public const string WorkerColumns =
         "worker_id, host, process_id, state, current_task_id, progress_percent, progress_message, processed, failed, " +
-        "last_task_id, started_at, heartbeat_at";
+        "last_task_id, started_at, heartbeat_at, current_operation";
+
+    /// <summary>Columns for <see cref="ReadRecurring"/>.</summary>
+    public const string RecurringColumns =
+        "id, cron, time_zone, queue, service, operation, display, content_type, action, payload, max_attempts, " +
+        "next_run_at, last_run_at, last_task_id";
 
     public static QueuedTaskInfo ReadInfo(DbDataReader r) => new()
     {
-        Id = r.GetInt64(0),
+        Id = TaskHandle.Format(r.GetInt64(0), r.GetString(20)),
+        RowId = r.GetInt64(0),
+        Display = Str(r, 21),
         Queue = r.GetString(1),
         Service = r.GetString(2),
         Operation = r.GetString(3),
@@ -44,14 +52,15 @@ internal static class TaskRowReader
         FinishedAt = Time(r, 17),
         LeaseUntil = Time(r, 18),
         ResultContentType = Str(r, 19),
-        Payload = Bytes(r, 20),
-        Result = Bytes(r, 21),
-        Fault = Bytes(r, 22),
+        Payload = Bytes(r, 22),
+        Result = Bytes(r, 23),
+        Fault = Bytes(r, 24),
     };
 
     public static FetchedTask ReadFetched(DbDataReader r, bool leased) => new()
     {
         Id = r.GetInt64(0),
+        Handle = TaskHandle.Format(r.GetInt64(0), r.GetString(11)),
         Queue = r.GetString(1),
         Service = r.GetString(2),
         Operation = r.GetString(3),
@@ -70,14 +79,33 @@ internal static class TaskRowReader
         Host = r.GetString(1),
         ProcessId = r.GetInt32(2),
         State = (WorkerState)r.GetInt32(3),
-        CurrentTaskId = r.IsDBNull(4) ? null : r.GetInt64(4),
+        CurrentTaskId = Str(r, 4),
+        CurrentOperation = Str(r, 12),
         ProgressPercent = r.IsDBNull(5) ? null : r.GetInt32(5),
         ProgressMessage = Str(r, 6),
         Processed = r.GetInt64(7),
         Failed = r.GetInt64(8),
-        LastTaskId = r.IsDBNull(9) ? null : r.GetInt64(9),
+        LastTaskId = Str(r, 9),
         StartedAt = UnixTime.FromMs(r.GetInt64(10)),
         HeartbeatAt = UnixTime.FromMs(r.GetInt64(11)),
+    };
+
+    public static RecurringRow ReadRecurring(DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Cron = r.GetString(1),
+        TimeZone = r.GetString(2),
+        Queue = r.GetString(3),
+        Service = r.GetString(4),
+        Operation = r.GetString(5),
+        Display = r.GetString(6),
+        ContentType = r.GetString(7),
+        Action = Str(r, 8),
+        Payload = Bytes(r, 9) ?? [],
+        MaxAttempts = r.GetInt32(10),
+        NextRunAt = Time(r, 11),
+        LastRunAt = Time(r, 12),
+        LastTaskId = Str(r, 13),
     };
 
     public static TaskHistoryEntry ReadHistory(DbDataReader r) =>

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SoapMiddleware.Queue.Builtin;
+using SoapMiddleware.Queue.Execution;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Workers;
@@ -33,19 +35,19 @@ internal sealed class QueueProcessor : BackgroundService
     private int _inFlight;
     private volatile bool _draining;
 
-    public QueueProcessor(RpcApplication application, QueueStorageHolder holder, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options, TimeProvider time, ILoggerFactory loggers)
+    public QueueProcessor(QueuedCallExecutor executor, QueueStorageHolder holder, IOptions<RpcQueueOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         _holder = holder;
         _options = options.Value;
         _time = time;
         _logger = loggers.CreateLogger("SoapMiddleware.Queue.Workers");
         OwnerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
-        _runner = new TaskRunner(application, holder.Storage, scopes, new RetryPolicy(_options.RetryBaseDelay, _options.RetryMaxDelay), time, _logger);
+        _runner = new TaskRunner(executor, holder.Storage, new RetryPolicy(_options.RetryBaseDelay, _options.RetryMaxDelay), time, _logger);
         _completions = new CompletionWriter(holder.Storage, _logger, id => _held.TryRemove(id, out _));
         var now = time.GetUtcNow();
         _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now)).ToArray();
         _subscriptions = _options.Subscriptions
-            .Select(s => new SubscriptionLoop(s, application, holder.Storage, scopes, _options, time, _logger))
+            .Select(s => new SubscriptionLoop(s, executor, holder.Storage, _options, time, _logger))
             .ToArray();
         holder.TaskDeleted += OnTaskDeleted;
     }
@@ -63,6 +65,7 @@ internal sealed class QueueProcessor : BackgroundService
         var writer = Task.Run(() => _completions.RunAsync(background.Token));
         var subscribers = _subscriptions.Select(s => Task.Run(() => s.RunAsync(stoppingToken))).ToArray();
         var cleaner = Task.Run(() => new RetentionCleaner(_holder.Storage, _options, _time, _logger).RunAsync(background.Token));
+        var recurring = Task.Run(() => new RecurringScheduler(_holder.Storage, _time, _logger, _options.RecurringPollInterval).RunAsync(background.Token));
         if (_slots.Length > 0)
         {
             await FetchLoopAsync(stoppingToken).ConfigureAwait(false);
@@ -86,7 +89,7 @@ internal sealed class QueueProcessor : BackgroundService
 
         await _completions.FlushAsync().ConfigureAwait(false);
         await background.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll([heartbeat, writer, cleaner, .. subscribers]).ConfigureAwait(false);
+        await Task.WhenAll([heartbeat, writer, cleaner, recurring, .. subscribers]).ConfigureAwait(false);
         foreach (var slot in _slots)
         {
             slot.Stop();
@@ -156,11 +159,11 @@ internal sealed class QueueProcessor : BackgroundService
                     continue;
                 }
 
-                slot.Start(id);
+                slot.Start(held.Task);
                 var began = Stopwatch.GetTimestamp();
                 var succeeded = await _runner.RunAsync(OwnerId, slot, held, _cancelRunning.Token, _completions.Add).ConfigureAwait(false);
                 _durations.Add(Stopwatch.GetElapsedTime(began));
-                slot.Finish(id, succeeded);
+                slot.Finish(held.Task, succeeded);
                 if (!succeeded)
                 {
                     _held.TryRemove(id, out _);
@@ -171,7 +174,7 @@ internal sealed class QueueProcessor : BackgroundService
                 // Recording failed (storage down): keep nothing; the lease expires and the task runs again.
                 QueueLog.StorageFailed(_logger, "worker", TimeSpan.Zero, ex);
                 _held.TryRemove(id, out _);
-                slot.Finish(id, succeeded: false);
+                slot.Finish(held.Task, succeeded: false);
             }
             finally
             {

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SoapMiddleware.Queue.Execution;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Workers;
@@ -12,9 +12,8 @@ namespace SoapMiddleware.Queue.Workers;
 /// </summary>
 internal sealed class SubscriptionLoop(
     QueueSubscription subscription,
-    RpcApplication application,
+    QueuedCallExecutor executor,
     IQueueStorage storage,
-    IServiceScopeFactory scopes,
     RpcQueueOptions options,
     TimeProvider time,
     ILogger logger)
@@ -59,20 +58,17 @@ internal sealed class SubscriptionLoop(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
             var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt, MaxAttempts = Attempts }, (_, _, _) => ValueTask.CompletedTask);
-            var context = application.CreateContext(transport, scope.ServiceProvider, task.Payload, task.ContentType, task.Action, stop);
-            await application.Pipeline.RunAsync(context).ConfigureAwait(false);
-            await application.Pipeline.CloseAsync(context).ConfigureAwait(false);
+            var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, stop).ConfigureAwait(false);
             stop.ThrowIfCancellationRequested();
-            if (context.Error is null)
+            if (outcome.Succeeded)
             {
                 return;
             }
 
-            if (context.InError is not null || context.OutError is RpcFault { Code: RpcFaultCode.Client } || attempt >= Attempts)
+            if (outcome.Kind == QueuedCallOutcomeKind.Rejected || attempt >= Attempts)
             {
-                QueueLog.SubscriberSkipped(logger, subscription.Subscriber, task.Id, attempt, context.Error.Message);
+                QueueLog.SubscriberSkipped(logger, subscription.Subscriber, task.Id, attempt, outcome.Reason ?? outcome.Kind.ToString());
                 return;
             }
 

@@ -7,20 +7,22 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
 {
     private readonly object _gate = new();
     private WorkerState _state = WorkerState.Idle;
-    private long? _current;
+    private string? _current;
+    private string? _operation;
     private int? _percent;
     private string? _message;
     private long _processed;
     private long _failed;
-    private long? _last;
+    private string? _last;
 
     public string Id { get; } = id;
 
-    public void Start(long taskId)
+    public void Start(FetchedTask task)
     {
         lock (_gate)
         {
-            (_state, _current, _percent, _message) = (WorkerState.Processing, taskId, null, null);
+            (_state, _current, _percent, _message) = (WorkerState.Processing, task.Handle, null, null);
+            _operation = string.IsNullOrEmpty(task.Operation) ? null : task.Service + "." + task.Operation;
         }
     }
 
@@ -32,13 +34,14 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
         }
     }
 
-    public void Finish(long taskId, bool succeeded)
+    public void Finish(FetchedTask task, bool succeeded)
     {
         lock (_gate)
         {
             _state = WorkerState.Idle;
             _current = null;
-            _last = taskId;
+            _operation = null;
+            _last = task.Handle;
             _processed++;
             if (!succeeded)
             {
@@ -51,7 +54,7 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
     {
         lock (_gate)
         {
-            (_state, _current) = (WorkerState.Stopped, null);
+            (_state, _current, _operation) = (WorkerState.Stopped, null, null);
         }
     }
 
@@ -66,6 +69,7 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
                 ProcessId = Environment.ProcessId,
                 State = _state,
                 CurrentTaskId = _current,
+                CurrentOperation = _operation,
                 ProgressPercent = _percent,
                 ProgressMessage = _message,
                 Processed = _processed,

@@ -6,11 +6,11 @@ namespace SoapMiddleware.Queue.Storage.Sqlite;
 internal sealed partial class SqliteQueueStorage
 {
     private const string InsertSql = """
-        INSERT INTO queue_task (queue, service, operation, content_type, action, payload, state, max_attempts,
-            idempotency_key, created_at, not_before, due_at, reason)
-        VALUES ($queue, $service, $operation, $ct, $action, $payload, $state, $max, $key, $now, $nb, $due, $reason)
+        INSERT INTO queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
+            idempotency_key, secret, created_at, not_before, due_at, reason)
+        VALUES ($queue, $service, $operation, $display, $ct, $action, $payload, $state, $max, $key, $secret, $now, $nb, $due, $reason)
         ON CONFLICT (idempotency_key) DO NOTHING
-        RETURNING id
+        RETURNING id, secret
         """;
 
     public async Task<long> EnqueueAsync(NewQueuedTask task, CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ internal sealed partial class SqliteQueueStorage
             var result = new long[tasks.Count];
             for (var i = 0; i < tasks.Count; i++)
             {
-                result[i] = await InsertAsync(connection, tx, tasks[i], now, cancellationToken).ConfigureAwait(false);
+                result[i] = (await InsertAsync(connection, tx, tasks[i], now, cancellationToken).ConfigureAwait(false)).Id;
             }
 
             return result;
@@ -43,22 +43,39 @@ internal sealed partial class SqliteQueueStorage
         return ids;
     }
 
-    private static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction tx, NewQueuedTask task, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a task with its first history row; for a known idempotency key inserts nothing and returns the existing
+    /// task. Returns the stored id and secret (the existing task's, not <paramref name="task"/>'s, for a known key).
+    /// </summary>
+    private static async Task<(long Id, string Secret)> InsertAsync(SqliteConnection connection, SqliteTransaction tx, NewQueuedTask task, long now, CancellationToken cancellationToken)
     {
         var row = QueuedRow.From(task, now);
-        await using var insert = Command(connection, tx, InsertSql)
+        await using (var insert = Command(connection, tx, InsertSql)
             .With("$queue", task.Queue).With("$service", task.Service).With("$operation", task.Operation)
-            .With("$ct", task.ContentType).With("$action", task.Action).With("$payload", task.Payload)
-            .With("$state", (int)row.State).With("$max", task.MaxAttempts).With("$key", task.IdempotencyKey)
-            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason);
-        var inserted = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        if (inserted is long id)
+            .With("$display", task.Display).With("$ct", task.ContentType).With("$action", task.Action)
+            .With("$payload", task.Payload).With("$state", (int)row.State).With("$max", task.MaxAttempts)
+            .With("$key", task.IdempotencyKey).With("$secret", task.Secret)
+            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason))
         {
-            await InsertHistoryAsync(connection, tx, id, now, row.State, null, row.Reason, cancellationToken).ConfigureAwait(false);
-            return id;
+            long? inserted = null;
+            await using (var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    inserted = reader.GetInt64(0);
+                }
+            }
+
+            if (inserted is { } id)
+            {
+                await InsertHistoryAsync(connection, tx, id, now, row.State, null, row.Reason, cancellationToken).ConfigureAwait(false);
+                return (id, task.Secret);
+            }
         }
 
-        await using var existing = Command(connection, tx, "SELECT id FROM queue_task WHERE idempotency_key = $key").With("$key", task.IdempotencyKey);
-        return (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using var existing = Command(connection, tx, "SELECT id, secret FROM queue_task WHERE idempotency_key = $key").With("$key", task.IdempotencyKey);
+        await using var found = await existing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await found.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (found.GetInt64(0), found.GetString(1));
     }
 }

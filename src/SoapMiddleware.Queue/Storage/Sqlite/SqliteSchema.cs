@@ -2,7 +2,8 @@ namespace SoapMiddleware.Queue.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite schema as numbered migrations. Times are unix milliseconds (UTC); <c>due_at</c> is when an active task
-/// (scheduled, enqueued, processing) may be fetched: its ready time, not-before time or lease end.
+/// (scheduled, enqueued, processing) may be fetched: its ready time, not-before time or lease end. Migrations are
+/// append-only: a released one is never edited, since databases that already ran it would not run it again.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -69,6 +70,59 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL,
             PRIMARY KEY (subscriber, queue)
         );
+        """,
+
+        // 2: task handles ({id}-{secret}) and display names; worker rows name tasks by handle; recurring calls.
+        // Existing tasks get a fresh random secret; a worker's old numeric task ids become that task's handle
+        // (or NULL when the task is gone), so no bare row id is ever shown as a handle. SQLite cannot change a
+        // column's type, so queue_worker is rebuilt (it has no indexes, views or foreign keys to carry over).
+        """
+        ALTER TABLE queue_task ADD COLUMN secret TEXT NULL;
+        ALTER TABLE queue_task ADD COLUMN display TEXT NULL;
+        UPDATE queue_task SET secret = lower(hex(randomblob(16))) WHERE secret IS NULL;
+        CREATE TABLE queue_worker_v2 (
+            worker_id TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            process_id INTEGER NOT NULL,
+            state INTEGER NOT NULL,
+            current_task_id TEXT NULL,
+            current_operation TEXT NULL,
+            progress_percent INTEGER NULL,
+            progress_message TEXT NULL,
+            processed INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            last_task_id TEXT NULL,
+            started_at INTEGER NOT NULL,
+            heartbeat_at INTEGER NOT NULL
+        );
+        INSERT INTO queue_worker_v2 (worker_id, host, process_id, state, current_task_id, progress_percent, progress_message,
+            processed, failed, last_task_id, started_at, heartbeat_at)
+        SELECT w.worker_id, w.host, w.process_id, w.state,
+            (SELECT t.id || '-' || t.secret FROM queue_task t WHERE t.id = w.current_task_id),
+            w.progress_percent, w.progress_message, w.processed, w.failed,
+            (SELECT t.id || '-' || t.secret FROM queue_task t WHERE t.id = w.last_task_id),
+            w.started_at, w.heartbeat_at
+        FROM queue_worker w;
+        DROP TABLE queue_worker;
+        ALTER TABLE queue_worker_v2 RENAME TO queue_worker;
+        CREATE TABLE queue_recurring (
+            id TEXT PRIMARY KEY,
+            cron TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            service TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            display TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            action TEXT NULL,
+            payload BLOB NOT NULL,
+            max_attempts INTEGER NOT NULL,
+            next_run_at INTEGER NULL,
+            last_run_at INTEGER NULL,
+            last_task_id TEXT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_queue_recurring_next ON queue_recurring (next_run_at);
         """,
     ];
 

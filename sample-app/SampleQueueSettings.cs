@@ -1,0 +1,40 @@
+using SoapMiddleware.Queue;
+
+namespace SampleApp;
+
+/// <summary>
+/// The sample's own reading of the <c>Queue</c> section: which engine and storage to use. The library chooses them in
+/// code (<c>UseSqlite</c>, <c>UsePostgreSql</c>, <c>UseHangfire</c>); this maps the configuration keys onto those calls.
+/// </summary>
+public sealed class SampleQueueSettings
+{
+    /// <summary><c>Builtin</c> (default) or <c>Hangfire</c>.</summary>
+    public string Engine { get; set; } = "Builtin";
+
+    /// <summary>Builtin: <c>Sqlite</c> (default) or <c>PostgreSql</c>. Hangfire: <c>InMemory</c> (default), <c>PostgreSql</c> or <c>SqlServer</c>.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>The storage's connection string (SQLite: a file path; empty means a file next to the app).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Worker count in this process.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>What this process does.</summary>
+    public QueueRole Role { get; set; } = QueueRole.All;
+
+    /// <summary>Built-in lease; Hangfire's invisibility timeout where the storage has one.</summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The authorization policy of the management surfaces; empty = local requests only.</summary>
+    public string? ManagementPolicy { get; set; }
+
+    /// <summary>True for <c>Queue:Engine=Hangfire</c>.</summary>
+    public bool IsHangfire => string.Equals(Engine, "Hangfire", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The connection string, or a clear error naming the key when the provider needs one.</summary>
+    public string RequireConnectionString()
+        => string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException($"Queue:Provider is {Provider} (engine {Engine}) but Queue:ConnectionString is empty.")
+            : ConnectionString;
+}
