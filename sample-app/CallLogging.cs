@@ -19,7 +19,7 @@ internal static partial class CallLogging
             context.Items[StartKey] = System.Diagnostics.Stopwatch.GetTimestamp();
             if (context.Transport is QueueRpcTransport queue)
             {
-                WorkerTookTask(Logger(context), queue.WorkerId, queue.TaskId, context.Operation!.Name, queue.Attempt);
+                WorkerTookTask(Logger(context), queue.WorkerId, queue.TaskLabel, context.Operation!.Name, queue.Attempt);
             }
         });
         events.AddListener(RpcEventNames.MethodReturnObject, context =>
@@ -32,7 +32,7 @@ internal static partial class CallLogging
                     HttpCall(Logger(context), context.Operation!.Name, http.RemoteAddress ?? "?", elapsed);
                     break;
                 case QueueRpcTransport queue:
-                    WorkerFinishedTask(Logger(context), queue.WorkerId, queue.TaskId, elapsed);
+                    WorkerFinishedTask(Logger(context), queue.WorkerId, queue.TaskLabel, elapsed);
                     break;
             }
         });
@@ -45,8 +45,8 @@ internal static partial class CallLogging
     private static partial void HttpCall(ILogger logger, string operation, string remote, double elapsedMs);
 
     [LoggerMessage(1001, LogLevel.Information, "worker {WorkerId} took task {TaskId} ({Operation}, attempt {Attempt})")]
-    private static partial void WorkerTookTask(ILogger logger, string workerId, long taskId, string operation, int attempt);
+    private static partial void WorkerTookTask(ILogger logger, string workerId, string taskId, string operation, int attempt);
 
     [LoggerMessage(1002, LogLevel.Information, "worker {WorkerId} finished task {TaskId} in {ElapsedMs:0.0} ms")]
-    private static partial void WorkerFinishedTask(ILogger logger, string workerId, long taskId, double elapsedMs);
+    private static partial void WorkerFinishedTask(ILogger logger, string workerId, string taskId, double elapsedMs);
 }

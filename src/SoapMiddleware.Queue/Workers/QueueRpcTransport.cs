@@ -33,8 +33,11 @@ public sealed class QueueRpcTransport : RpcTransport
     /// <summary>The worker running the task (<c>host:pid:tag/n</c>, a Hangfire server's worker, or the subscriber's name).</summary>
     public string WorkerId { get; }
 
-    /// <summary>The task's handle.</summary>
+    /// <summary>The task's handle: whoever holds it may read the task's result, so keep it out of shared logs.</summary>
     public string TaskId { get; }
+
+    /// <summary>The task's name for logs: the engine's own id (a row or Hangfire job id), without the handle's secret.</summary>
+    public string TaskLabel => SoapMiddleware.Queue.Engine.TaskHandle.TryParse(TaskId, out string? id, out _) ? id : TaskId;
 
     /// <summary>This attempt's number, from 1.</summary>
     public int Attempt { get; }

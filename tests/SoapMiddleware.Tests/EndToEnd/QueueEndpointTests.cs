@@ -18,7 +18,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!;
-        Assert.Matches(@"^/queue/tasks/\d+$", location.ToString());
+        Assert.Matches(@"^/queue/tasks/\d+-[0-9a-f]{32}$", location.ToString());
         var task = await server.PollUntilFinishedAsync(location);
         Assert.Equal("Succeeded", task.GetProperty("state").GetString());
         var result = XDocument.Parse(task.GetProperty("result").GetString()!);
@@ -85,8 +85,8 @@ public sealed class QueueEndpointTests(SampleAppServer server)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var after = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?take=1");
         Assert.Equal(
-            before.GetArrayLength() == 0 ? 0 : before[0].GetProperty("id").GetInt64(),
-            after.GetArrayLength() == 0 ? 0 : after[0].GetProperty("id").GetInt64());
+            before.GetArrayLength() == 0 ? null : before[0].GetProperty("id").GetString(),
+            after.GetArrayLength() == 0 ? null : after[0].GetProperty("id").GetString());
     }
 
     [Fact]
@@ -102,13 +102,13 @@ public sealed class QueueEndpointTests(SampleAppServer server)
     {
         var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Divide><t:a>9</t:a><t:b>0</t:b></t:Divide>")));
         var location = response.Headers.Location!;
-        var id = long.Parse(location.ToString().Split('/')[^1]);
+        var id = location.ToString().Split('/')[^1];
         await server.PollUntilFinishedAsync(location);
 
         var stats = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/stats");
         Assert.True(stats.GetProperty("byState").GetProperty("Failed").GetInt32() >= 1);
         var failed = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?state=Failed");
-        Assert.Contains(failed.EnumerateArray(), t => t.GetProperty("id").GetInt64() == id);
+        Assert.Contains(failed.EnumerateArray(), t => t.GetProperty("id").GetString() == id);
         var workers = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/workers");
         Assert.True(workers.GetArrayLength() >= 4);
 
@@ -125,7 +125,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
         var otherQueue = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?state=Deleted&queue=nope");
         Assert.Equal(0, otherQueue.GetArrayLength());
         var defaultQueue = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?state=Deleted&queue=default");
-        Assert.Contains(defaultQueue.EnumerateArray(), t => t.GetProperty("id").GetInt64() == id);
+        Assert.Contains(defaultQueue.EnumerateArray(), t => t.GetProperty("id").GetString() == id);
 
         var badState = await server.Client.GetAsync("/queue/api/tasks?state=Nope");
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
