@@ -31,7 +31,7 @@ public sealed class SqliteKillTests : IDisposable
         "--Queue:ConnectionString", Path.Combine(_directory, "queue.db"),
         "--Queue:LeaseTimeout=00:00:02", "--Queue:PollInterval=00:00:00.500");
 
-    private static async Task<JsonElement> GetTaskAsync(HttpClient client, long id)
+    private static async Task<JsonElement> GetTaskAsync(HttpClient client, string id)
         => JsonDocument.Parse(await client.GetStringAsync($"/queue/tasks/{id}")).RootElement;
 
     private static async Task WaitAsync(Func<Task<bool>> condition)
@@ -61,14 +61,14 @@ public sealed class SqliteKillTests : IDisposable
     {
         var port = FreePort();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        long id;
+        string id;
         using (var first = StartApp(port))
         {
             await WaitAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode);
             var body = """<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Sleep xmlns="http://example.com/calc"><seconds>4</seconds></Sleep></s:Body></s:Envelope>""";
             var response = await client.PostAsync("/queue/calculator", new StringContent(body, Encoding.UTF8, "text/xml"));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            id = long.Parse(response.Headers.Location!.ToString().Split('/')[^1]);
+            id = response.Headers.Location!.ToString().Split('/')[^1];
             await WaitAsync(async () => (await GetTaskAsync(client, id)).GetProperty("progressPercent").ValueKind == JsonValueKind.Number);
 
             first.KillHard();

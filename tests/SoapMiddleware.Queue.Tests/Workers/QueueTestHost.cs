@@ -28,6 +28,11 @@ public sealed class QueueTestHost : IAsyncDisposable
 
     public IRpcQueue Queue => _app.Services.GetRequiredService<IRpcQueue>();
 
+    public IRpcQueueMonitor Monitor => _app.Services.GetRequiredService<IRpcQueueMonitor>();
+
+    /// <summary>The built-in engine's storage, for what only the storage can show (subscription cursors).</summary>
+    public IQueueStorage Storage => _app.Services.GetRequiredService<IQueueStorage>();
+
     public static async Task<QueueTestHost> StartAsync(QueueProbe probe, Func<IQueueStorage> storage, TimeProvider time, Action<RpcQueueOptions> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -9,7 +9,7 @@ public sealed class QueueProbe
 
     public ConcurrentDictionary<string, int> FailuresLeft { get; } = new();
 
-    public ConcurrentQueue<(string Source, string Transport, long TaskId, int Attempt, string WorkerId)> Seen { get; } = new();
+    public ConcurrentQueue<(string Source, string Transport, string TaskId, int Attempt, string WorkerId)> Seen { get; } = new();
 
     public ConcurrentDictionary<string, TaskCompletionSource> Started { get; } = new();
 

@@ -47,7 +47,7 @@ public abstract class QueueWorkerTests : IAsyncLifetime
         return QueueTestHost.StartAsync(Probe, () => CreateStorage(time), time, configure ?? (_ => { }));
     }
 
-    protected static async Task<QueuedTaskInfo> WaitForStateAsync(IRpcQueue queue, long id, QueuedTaskState state, Action? tick = null)
+    protected static async Task<QueuedTaskInfo> WaitForStateAsync(IRpcQueue queue, string id, QueuedTaskState state, Action? tick = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         QueuedTaskInfo? task = null;
@@ -217,9 +217,10 @@ public abstract class QueueWorkerTests : IAsyncLifetime
         var setup = CreateStorage(TimeProvider.System);
         await setup.InitializeAsync();
         var payload = Encoding.UTF8.GetBytes($"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Add xmlns="{QueueTestHost.Tns}"><a>20</a><b>22</b></Add></s:Body></s:Envelope>""");
-        var id = await setup.EnqueueAsync(new NewQueuedTask { ContentType = "text/xml; charset=utf-8", Payload = payload, Operation = "Add" });
+        var rowId = await setup.EnqueueAsync(new NewQueuedTask { ContentType = "text/xml; charset=utf-8", Payload = payload, Operation = "Add" });
+        var id = (await setup.GetAsync(rowId))!.Id;
         var stolen = await setup.FetchAsync(["default"], "dead-worker", 1, TimeSpan.FromSeconds(1));
-        Assert.Equal(id, Assert.Single(stolen).Id);
+        Assert.Equal(rowId, Assert.Single(stolen).Id);
 
         await using var host = await StartAsync();
         var task = await WaitForStateAsync(host.Queue, id, QueuedTaskState.Succeeded);
@@ -290,7 +291,7 @@ public abstract class QueueWorkerTests : IAsyncLifetime
         for (var i = 0; i < 100 && worker is null; i++)
         {
             await Task.Delay(50);
-            worker = (await host.Queue.Storage.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == id && w.ProgressPercent == 50);
+            worker = (await host.Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == id && w.ProgressPercent == 50);
         }
 
         Assert.NotNull(worker);
@@ -311,7 +312,7 @@ public abstract class QueueWorkerTests : IAsyncLifetime
             new QueueSubscription { Subscriber = "mail", Queue = "events" },
         ]);
 
-        var ids = new List<long>();
+        var ids = new List<string>();
         for (var i = 1; i <= 5; i++)
         {
             ids.Add(await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(i, 100, null!), new EnqueueOptions { Queue = "events" }));
@@ -326,7 +327,7 @@ public abstract class QueueWorkerTests : IAsyncLifetime
         foreach (var subscriber in new[] { "audit", "mail" })
         {
             Assert.Equal(Enumerable.Range(1, 5).Select(i => $"Add {i} 100 by {subscriber}"), Probe.Runs.Where(r => r.EndsWith(subscriber, StringComparison.Ordinal)));
-            Assert.Equal(ids[^1], await host.Queue.Storage.GetSubscriptionCursorAsync(subscriber, "events"));
+            Assert.Equal(long.Parse(ids[^1].Split('-')[0]), await host.Storage.GetSubscriptionCursorAsync(subscriber, "events"));
         }
 
         Assert.Equal(QueuedTaskState.Enqueued, (await host.Queue.GetAsync(ids[0]))!.State);
