@@ -13,8 +13,9 @@ public static class RpcDashboardEndpointExtensions
 {
     /// <summary>
     /// Maps <c>GET {pattern}</c>: a self-contained HTML page (inline CSS and script, a strict Content-Security-Policy,
-    /// nothing loaded from elsewhere) showing counts per state and queue, tasks per state, a task's detail and history,
-    /// the workers, and Retry and Delete buttons. It calls the management API at <paramref name="apiPath"/> (map it with
+    /// nothing loaded from elsewhere) showing counts per state and queue, tasks per state, a task's detail and history
+    /// (opened by its handle), the workers, the recurring calls, and Retry, Delete and Remove buttons, each confirmed
+    /// first. It calls the management API at <paramref name="apiPath"/> (map it with
     /// <c>MapRpcQueue(apiPath)</c>). Protected like that API: by <see cref="RpcQueueOptions.ManagementPolicy"/>, or to
     /// local requests only when no policy is set.
     /// </summary>

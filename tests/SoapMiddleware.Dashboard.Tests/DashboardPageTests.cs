@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SampleApp.Services;
 using SoapMiddleware.Dashboard.Tests.Infrastructure;
+using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Storage;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,8 +53,10 @@ public sealed class DashboardPageTests
 
         await browser.ByTestId("tab-Failed").ClickAsync();
         await Expect(browser.ByTestId("tab-Failed")).ToHaveAttributeAsync("aria-selected", "true");
-        var row = browser.Page.Locator($"[data-testid=task-row][data-task-id='{divide}']");
-        await Expect(row.GetByTestId("task-operation")).ToHaveTextAsync("Divide");
+        var row = browser.TaskRow(divide);
+        await Expect(row.GetByTestId("task-call")).ToHaveTextAsync("CalculatorService.Divide(7, 0)");
+        await Expect(row.GetByTestId("task-open")).ToHaveTextAsync(DashboardBrowser.ShortId(divide));
+        await Expect(row.GetByTestId("task-open")).ToHaveAttributeAsync("title", divide);
         await row.GetByTestId("task-open").ClickAsync();
 
         await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Failed");
@@ -79,8 +83,8 @@ public sealed class DashboardPageTests
         await browser.ByTestId("detail-retry").ClickAsync();
 
         await Expect(browser.ByTestId("history-reason").Filter(new() { HasText = "Retried by user" })).ToHaveCountAsync(1);
-        Assert.Equal($"Retry task #{divide}? It is enqueued again.", question);
-        var history = (await app.GetJsonAsync($"/queue/api/tasks/{divide}")).GetProperty("history").EnumerateArray();
+        Assert.Equal($"Retry task {DashboardBrowser.ShortId(divide)}? It is enqueued again.", question);
+        var history = (await app.GetTaskAsync(divide)).GetProperty("history").EnumerateArray();
         Assert.Contains(history, h => h.GetProperty("reason").GetString() == "Retried by user");
     }
 
@@ -105,7 +109,7 @@ public sealed class DashboardPageTests
         await Expect(browser.ByTestId("detail-delete")).ToBeDisabledAsync();
         Assert.Equal("Deleted", await app.TaskStateAsync(divide));
         await browser.ByTestId("tab-Deleted").ClickAsync();
-        await Expect(browser.Page.Locator($"[data-testid=task-row][data-task-id='{divide}']")).ToHaveCountAsync(1);
+        await Expect(browser.TaskRow(divide)).ToHaveCountAsync(1);
         await browser.ByTestId("tab-Failed").ClickAsync();
         await Expect(browser.ByTestId("task-row")).ToHaveCountAsync(0);
 
@@ -123,18 +127,21 @@ public sealed class DashboardPageTests
         await using var browser = await DashboardBrowser.OpenAsync(app.DashboardUrl);
         await Expect(browser.ByTestId("worker-row")).ToHaveCountAsync(4);
         await Expect(browser.ByTestId("workers-table").Locator("thead th")).ToHaveTextAsync(
-            ["Worker", "Host", "PID", "State", "Current task", "Progress", "Processed", "Failed", "Last task", "Started", "Heartbeat"]);
+            ["Worker", "Host", "PID", "State", "Current task", "Operation", "Progress", "Processed", "Failed", "Last task", "Started", "Heartbeat"]);
 
         var sleep = await app.EnqueueSleepAsync(15); // long enough to be seen running on a loaded machine; deleted at the end
 
         var running = browser.Page.Locator("[data-testid=worker-row][data-state=Processing]");
         await Expect(running).ToHaveCountAsync(1);
-        await Expect(running.GetByTestId("worker-task")).ToHaveTextAsync("#" + sleep);
+        await Expect(running.GetByTestId("worker-task")).ToHaveTextAsync(DashboardBrowser.ShortId(sleep));
+        await Expect(running.GetByTestId("worker-task").GetByRole(AriaRole.Button)).ToHaveAttributeAsync("title", sleep);
+        await Expect(running.GetByTestId("worker-operation")).ToHaveTextAsync("CalculatorService.Sleep");
         await Expect(running.GetByTestId("worker-progress-message")).ToHaveTextAsync(new Regex(@"^\d+% slept ([1-9]|1[0-4]) of 15 s$"));
         await Expect(running.Locator("progress")).ToHaveAttributeAsync("value", new Regex(@"^\d+$"));
         await Expect(browser.Page.Locator("[data-testid=worker-row][data-state=Dead]")).ToHaveCountAsync(0);
 
         await running.GetByTestId("worker-task").GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(browser.ByTestId("detail-handle")).ToHaveTextAsync(sleep);
         await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Processing");
         await Expect(browser.ByTestId("detail-progress")).ToContainTextAsync("of 15 s");
         await app.DeleteAsync(sleep);
@@ -144,9 +151,10 @@ public sealed class DashboardPageTests
     public async Task WorkersTable_DeadWorkerRow_VisiblyMarkedDead()
     {
         await using var app = await DashboardApp.StartAsync();
-        await app.Queue.Storage.HeartbeatWorkerAsync(new WorkerStatus
+        const string lastTask = "17-9f86d081884c7d659a2feaa0c55ad015";
+        await app.Storage.HeartbeatWorkerAsync(new WorkerStatus
         {
-            WorkerId = "gone-host:4242:dead/1", Host = "gone-host", ProcessId = 4242, State = WorkerState.Dead, LastTaskId = 17, StartedAt = DateTimeOffset.UtcNow,
+            WorkerId = "gone-host:4242:dead/1", Host = "gone-host", ProcessId = 4242, State = WorkerState.Dead, LastTaskId = lastTask, StartedAt = DateTimeOffset.UtcNow,
         });
 
         await using var browser = await DashboardBrowser.OpenAsync(app.DashboardUrl);
@@ -156,6 +164,10 @@ public sealed class DashboardPageTests
         await Expect(dead).ToHaveClassAsync("dead");
         await Expect(dead.GetByTestId("worker-state")).ToHaveTextAsync("DeadDEAD");
         await Expect(browser.Page.Locator("[data-testid=worker-row].dead")).ToHaveCountAsync(1);
+        // The last task is a handle, shown short with the whole handle in the title: not a number.
+        await Expect(dead.GetByTestId("worker-last-task")).ToHaveTextAsync("17-9f86d0…");
+        await Expect(dead.GetByTestId("worker-last-task").GetByRole(AriaRole.Button)).ToHaveAttributeAsync("title", lastTask);
+        await Expect(dead.GetByTestId("worker-last-task")).Not.ToHaveClassAsync(new Regex(@"\bnum\b"));
     }
 
     [ChromiumFact]
@@ -172,11 +184,14 @@ public sealed class DashboardPageTests
         await Expect(browser.ByTestId("detail-outcome")).ToContainTextAsync("<tns:AddResult>42</tns:AddResult>");
         Assert.Equal(0, await browser.Page.EvaluateAsync<int>("document.getElementsByTagName('tns:AddResult').length"));
         await browser.OpenTaskAsync("Failed", divide);
-        foreach (var state in States)
+        foreach (var tab in States.Append("Recurring"))
         {
-            await browser.ByTestId("tab-" + state).ClickAsync();
-            await Expect(browser.ByTestId("tab-" + state)).ToHaveAttributeAsync("aria-selected", "true");
+            await browser.ByTestId("tab-" + tab).ClickAsync();
+            await Expect(browser.ByTestId("tab-" + tab)).ToHaveAttributeAsync("aria-selected", "true");
         }
+
+        await Expect(browser.ByTestId("recurring-table")).ToBeVisibleAsync();
+        await Expect(browser.ByTestId("task-table")).ToBeHiddenAsync();
 
         await Expect(browser.ByTestId("worker-row")).ToHaveCountAsync(4);
         await Expect(browser.ByTestId("error")).ToBeEmptyAsync();
@@ -229,6 +244,117 @@ public sealed class DashboardPageTests
         await browser.ByTestId("refresh-toggle").ClickAsync();
         await Expect(browser.ByTestId("refresh-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(browser.ByTestId("count-Succeeded")).ToHaveTextAsync("1");
+    }
+
+    [ChromiumFact]
+    public async Task TaskList_OpenByHandle_DetailShowsDisplayHandleAndEngine()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        var add = await app.Queue.EnqueueAsync<CalculatorService>(s => s.Add(1, 2), new EnqueueOptions { Delay = TimeSpan.FromHours(1) });
+        var other = await app.Queue.EnqueueAsync<CalculatorService>(s => s.Add(3, 4), new EnqueueOptions { Delay = TimeSpan.FromHours(1) });
+        var task = await app.GetTaskAsync(add);
+        Assert.Equal("CalculatorService.Add(1, 2)", task.GetProperty("display").GetString());
+        await using var browser = await DashboardBrowser.OpenAsync(app.DashboardUrl);
+
+        await browser.ByTestId("tab-Scheduled").ClickAsync();
+        await Expect(browser.ByTestId("task-row")).ToHaveCountAsync(2);
+        var row = browser.TaskRow(add);
+        await Expect(row.GetByTestId("task-call")).ToHaveTextAsync("CalculatorService.Add(1, 2)");
+        await Expect(row.GetByTestId("task-open")).ToHaveTextAsync(DashboardBrowser.ShortId(add));
+        await Expect(row.GetByTestId("task-open")).ToHaveAttributeAsync("title", add);
+        await browser.OpenTaskAsync("Scheduled", add);
+
+        await Expect(browser.ByTestId("detail-display")).ToHaveTextAsync("CalculatorService.Add(1, 2)");
+        await Expect(browser.ByTestId("detail-operation")).ToHaveTextAsync("CalculatorService.Add");
+        await Expect(browser.ByTestId("detail-id")).ToHaveAttributeAsync("title", add);
+        await Expect(browser.ByTestId("detail-engine")).ToHaveTextAsync(task.GetProperty("engine").GetString() + " engine");
+        await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Scheduled");
+
+        // The other task opens by its own full handle: the page asked the API for exactly that handle.
+        await browser.TaskRow(other).GetByTestId("task-open").ClickAsync();
+        await Expect(browser.ByTestId("detail-handle")).ToHaveTextAsync(other);
+        await Expect(browser.ByTestId("detail-display")).ToHaveTextAsync("CalculatorService.Add(3, 4)");
+        lock (browser.Requests)
+        {
+            Assert.Contains(browser.Requests, url => url.EndsWith("/queue/api/tasks/" + Uri.EscapeDataString(add), StringComparison.Ordinal));
+            Assert.Contains(browser.Requests, url => url.EndsWith("/queue/api/tasks/" + Uri.EscapeDataString(other), StringComparison.Ordinal));
+        }
+
+        Assert.Empty(browser.ConsoleErrors);
+    }
+
+    [ChromiumFact]
+    public async Task RecurringTab_RecurringCall_ListedAsTextAndRemoveTakesItAway()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await app.Queue.AddOrUpdateRecurringAsync<CalculatorService>("nightly", s => s.Echo("<b>x</b>"), "0 3 * * *");
+        var listed = (await app.GetJsonAsync("/queue/api/recurring")).EnumerateArray().Single();
+        var display = listed.GetProperty("display").GetString()!;
+        Assert.Equal("CalculatorService.Echo(\"<b>x</b>\")", display);
+        await using var browser = await DashboardBrowser.OpenAsync(app.DashboardUrl);
+
+        await Expect(browser.ByTestId("tab-count-Recurring")).ToHaveTextAsync("1");
+        await browser.ByTestId("tab-Recurring").ClickAsync();
+        await Expect(browser.ByTestId("tab-Recurring")).ToHaveAttributeAsync("aria-selected", "true");
+        var row = browser.Page.Locator("[data-testid=recurring-row][data-recurring-id=nightly]");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.GetByTestId("recurring-id")).ToHaveTextAsync("nightly");
+        await Expect(row.GetByTestId("recurring-cron")).ToHaveTextAsync("0 3 * * *");
+        await Expect(row.GetByTestId("recurring-time-zone")).ToHaveTextAsync(listed.GetProperty("timeZone").GetString()!);
+        await Expect(row.GetByTestId("recurring-queue")).ToHaveTextAsync(listed.GetProperty("queue").GetString()!);
+        await Expect(row.GetByTestId("recurring-next")).Not.ToBeEmptyAsync();
+        await Expect(row.GetByTestId("recurring-last")).ToHaveTextAsync("never");
+        // The call's markup is shown as text, never parsed into the page.
+        await Expect(row.GetByTestId("recurring-call")).ToHaveTextAsync(display);
+        Assert.Equal(0, await browser.Page.EvaluateAsync<int>("document.querySelectorAll('main b').length"));
+
+        string? question = null;
+        browser.Page.Dialog += DismissOnce;
+        await row.GetByTestId("recurring-remove").ClickAsync();
+        await Expect(row).ToHaveCountAsync(1);
+        Assert.Single((await app.GetJsonAsync("/queue/api/recurring")).EnumerateArray());
+
+        browser.Page.Dialog += async (_, dialog) => { question = dialog.Message; await dialog.AcceptAsync(); };
+        await row.GetByTestId("recurring-remove").ClickAsync();
+
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(browser.ByTestId("recurring-table")).ToContainTextAsync("No recurring calls.");
+        await Expect(browser.ByTestId("tab-count-Recurring")).ToHaveTextAsync("0");
+        Assert.Equal("Remove recurring call nightly? Tasks it already enqueued stay.", question);
+        Assert.Empty((await app.GetJsonAsync("/queue/api/recurring")).EnumerateArray());
+        await Expect(browser.ByTestId("error")).ToBeEmptyAsync();
+        Assert.Empty(browser.ConsoleErrors);
+
+        void DismissOnce(object? sender, IDialog dialog)
+        {
+            browser.Page.Dialog -= DismissOnce;
+            _ = dialog.DismissAsync();
+        }
+    }
+
+    [ChromiumFact]
+    public async Task RecurringTab_AfterAnOccurrence_LastRunLinksToItsTask()
+    {
+        await using var app = await DashboardApp.StartAsync();
+        await app.Queue.AddOrUpdateRecurringAsync<CalculatorService>("every-second", s => s.Add(2, 3), "* * * * * *");
+        await using var browser = await DashboardBrowser.OpenAsync(app.DashboardUrl);
+
+        await browser.ByTestId("tab-Recurring").ClickAsync();
+        var row = browser.Page.Locator("[data-testid=recurring-row][data-recurring-id=every-second]");
+        await Expect(row.GetByTestId("recurring-call")).ToHaveTextAsync("CalculatorService.Add(2, 3)");
+        var link = row.GetByTestId("recurring-last-task");
+        await Expect(link).ToHaveAttributeAsync("title", new Regex("^.+-[0-9a-f]{32}$"));
+        await Expect(row.GetByTestId("recurring-last")).Not.ToContainTextAsync("never");
+
+        // A new occurrence each second re-renders the row: read the link's handle and click it in one step.
+        var handle = await browser.Page.EvaluateAsync<string>(
+            "() => { const link = document.querySelector('[data-testid=recurring-last-task]'); link.click(); return link.title; }");
+        Assert.Matches(@"^\d+-[0-9a-f]{32}$", handle);
+        await Expect(browser.ByTestId("detail-handle")).ToHaveTextAsync(handle);
+        await Expect(browser.ByTestId("detail-id")).ToHaveTextAsync(DashboardBrowser.ShortId(handle));
+        await Expect(browser.ByTestId("detail-display")).ToHaveTextAsync("CalculatorService.Add(2, 3)");
+        Assert.True(await app.Queue.RemoveRecurringAsync("every-second"));
+        Assert.Empty(browser.ConsoleErrors);
     }
 
     private static int StatsRequests(DashboardBrowser browser)

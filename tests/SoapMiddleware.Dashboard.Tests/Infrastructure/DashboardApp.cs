@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Dashboard.Tests.Infrastructure;
 
@@ -25,7 +27,10 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
-    public SoapMiddleware.Queue.IRpcQueue Queue => _app.Services.GetRequiredService<SoapMiddleware.Queue.IRpcQueue>();
+    public IRpcQueue Queue => _app.Services.GetRequiredService<IRpcQueue>();
+
+    /// <summary>The built-in engine's storage, to plant rows (a dead worker) that the running app would not make by itself.</summary>
+    public IQueueStorage Storage => _app.Services.GetRequiredService<IQueueStorage>();
 
     public Uri DashboardUrl => new(BaseAddress, "/rpc-dashboard");
 
@@ -55,33 +60,36 @@ public sealed class DashboardApp : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Enqueues a SOAP 1.1 call through <c>POST /queue/calculator</c> and returns the task id.</summary>
-    public async Task<long> EnqueueAsync(string operation, int a, int b, int? delaySeconds = null)
+    /// <summary>Enqueues a SOAP 1.1 call through <c>POST /queue/calculator</c> and returns the task's handle.</summary>
+    public async Task<string> EnqueueAsync(string operation, int a, int b, int? delaySeconds = null)
     {
         var envelope = $"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><{operation} xmlns="{Namespace}"><a>{a}</a><b>{b}</b></{operation}></s:Body></s:Envelope>""";
         using var content = new StringContent(envelope, Encoding.UTF8, "text/xml");
         using var response = await Client.PostAsync(delaySeconds is null ? "/queue/calculator" : $"/queue/calculator?delaySeconds={delaySeconds}", content);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return Handle(await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
-    /// <summary>Enqueues <c>Sleep(seconds)</c> through <c>POST /demo/sleep/{seconds}</c> and returns the task id.</summary>
-    public async Task<long> EnqueueSleepAsync(int seconds)
+    /// <summary>Enqueues <c>Sleep(seconds)</c> through <c>POST /demo/sleep/{seconds}</c> and returns the task's handle.</summary>
+    public async Task<string> EnqueueSleepAsync(int seconds)
     {
         using var response = await Client.PostAsync($"/demo/sleep/{seconds}", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return Handle(await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
-    public async Task DeleteAsync(long id)
+    public async Task DeleteAsync(string id)
     {
-        using var response = await Client.DeleteAsync($"/queue/api/tasks/{id}");
+        using var response = await Client.DeleteAsync($"/queue/api/tasks/{Uri.EscapeDataString(id)}");
         response.EnsureSuccessStatusCode();
     }
 
     public async Task<JsonElement> GetJsonAsync(string path) => await Client.GetFromJsonAsync<JsonElement>(path);
 
-    public async Task<string> TaskStateAsync(long id) => (await GetJsonAsync($"/queue/api/tasks/{id}")).GetProperty("state").GetString()!;
+    /// <summary>A task as the management API shows it.</summary>
+    public Task<JsonElement> GetTaskAsync(string id) => GetJsonAsync($"/queue/api/tasks/{Uri.EscapeDataString(id)}");
+
+    public async Task<string> TaskStateAsync(string id) => (await GetTaskAsync(id)).GetProperty("state").GetString()!;
 
     /// <summary>Polls the API until <paramref name="condition"/> holds (the queue works in the background).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutMs = 15_000)
@@ -98,8 +106,17 @@ public sealed class DashboardApp : IAsyncDisposable
         }
     }
 
-    public Task WaitForStateAsync(long id, string state)
+    public Task WaitForStateAsync(string id, string state)
         => WaitUntilAsync(async () => await TaskStateAsync(id) == state, $"task {id} is {state}");
+
+    /// <summary>The <c>id</c> of a 202 answer: a handle <c>{engine id}-{32 hex digits}</c>, never a bare number.</summary>
+    private static string Handle(JsonElement accepted)
+    {
+        var id = accepted.GetProperty("id");
+        Assert.Equal(JsonValueKind.String, id.ValueKind);
+        Assert.Matches("^.+-[0-9a-f]{32}$", id.GetString()!);
+        return id.GetString()!;
+    }
 
     public async ValueTask DisposeAsync()
     {

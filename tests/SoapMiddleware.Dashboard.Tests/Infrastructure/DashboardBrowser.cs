@@ -44,12 +44,28 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     public ILocator ByTestId(string testId) => Page.GetByTestId(testId);
 
-    /// <summary>Opens a task's detail from the list in <paramref name="tab"/>.</summary>
-    public async Task OpenTaskAsync(string tab, long id)
+    /// <summary>
+    /// How the page shows a handle in tables and titles: the engine id and the first 6 hex digits of the secret
+    /// (<c>17-9f86d0…</c>); the whole handle is in the element's <c>title</c>.
+    /// </summary>
+    public static string ShortId(string handle)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(handle, "^(.+)-([0-9a-f]{32})$");
+        Assert.True(match.Success, $"'{handle}' is not a task handle.");
+        var head = match.Groups[1].Value.Length > 12 ? match.Groups[1].Value[..8] + "…" : match.Groups[1].Value;
+        return head + "-" + match.Groups[2].Value[..6] + "…";
+    }
+
+    /// <summary>The row of the task list showing the task with this handle.</summary>
+    public ILocator TaskRow(string id) => Page.Locator($"[data-testid=task-row][data-task-id='{id}']");
+
+    /// <summary>Opens a task's detail from the list in <paramref name="tab"/>, by its handle.</summary>
+    public async Task OpenTaskAsync(string tab, string id)
     {
         await ByTestId("tab-" + tab).ClickAsync();
-        await Page.Locator($"[data-testid=task-row][data-task-id='{id}'] [data-testid=task-open]").ClickAsync();
-        await Assertions.Expect(ByTestId("detail-id")).ToHaveTextAsync("#" + id);
+        await TaskRow(id).GetByTestId("task-open").ClickAsync();
+        await Assertions.Expect(ByTestId("detail-id")).ToHaveTextAsync(ShortId(id));
+        await Assertions.Expect(ByTestId("detail-handle")).ToHaveTextAsync(id);
     }
 
     public async ValueTask DisposeAsync()
