@@ -18,13 +18,18 @@ public static class SampleApplication
             .ConfigureEvents(CallLogging.Attach);
         var queueSettings = builder.Configuration.GetSection(RpcQueueOptions.SectionName).Get<SampleQueueSettings>() ?? new SampleQueueSettings();
         var queue = rpc.AddQueue();
+        if (!queueSettings.IsHangfire && !string.Equals(queueSettings.Engine, "Builtin", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Queue:Engine '{queueSettings.Engine}' is not an engine; expected Builtin or Hangfire.");
+        }
+
         if (queueSettings.IsHangfire)
         {
             SampleHangfire.Configure(builder, queue, queueSettings);
         }
         else
         {
-            switch (queueSettings.Provider ?? "Sqlite")
+            switch (queueSettings.EffectiveProvider)
             {
                 case var p when p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase):
                     if (!string.IsNullOrWhiteSpace(queueSettings.ConnectionString))

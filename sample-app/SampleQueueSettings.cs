@@ -29,12 +29,15 @@ public sealed class SampleQueueSettings
     /// <summary>The authorization policy of the management surfaces; empty = local requests only.</summary>
     public string? ManagementPolicy { get; set; }
 
+    /// <summary>The provider, or the engine's default (<c>Sqlite</c> on Builtin, <c>InMemory</c> on Hangfire) when empty.</summary>
+    public string EffectiveProvider => string.IsNullOrWhiteSpace(Provider) ? (IsHangfire ? "InMemory" : "Sqlite") : Provider;
+
     /// <summary>True for <c>Queue:Engine=Hangfire</c>.</summary>
     public bool IsHangfire => string.Equals(Engine, "Hangfire", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The connection string, or a clear error naming the key when the provider needs one.</summary>
     public string RequireConnectionString()
         => string.IsNullOrWhiteSpace(ConnectionString)
-            ? throw new InvalidOperationException($"Queue:Provider is {Provider} (engine {Engine}) but Queue:ConnectionString is empty.")
+            ? throw new InvalidOperationException($"Queue:Provider is {EffectiveProvider} (engine {Engine}) but Queue:ConnectionString is empty.")
             : ConnectionString;
 }

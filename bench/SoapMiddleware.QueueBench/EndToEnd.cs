@@ -20,7 +20,7 @@ internal static class EndToEnd
     public static async Task<(double Throughput, (double P50, double P99) Pickup)> RunAsync(Func<Task<IQueueStorage>> create, string provider, int tasks, int workers)
     {
         var storage = await create();
-        var started = new ConcurrentDictionary<long, long>();
+        var started = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -71,7 +71,7 @@ internal static class EndToEnd
         return tasks / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double P50, double P99)> PickupAsync(IRpcQueue queue, ConcurrentDictionary<long, long> started, int samples)
+    private static async Task<(double P50, double P99)> PickupAsync(IRpcQueue queue, ConcurrentDictionary<string, long> started, int samples)
     {
         var latencies = new List<double>();
         await Task.Delay(1000);

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.PostgreSql;
@@ -9,25 +10,25 @@ public sealed partial class PostgreSqlQueueStorage
 {
     private const string InsertOneSql = $"""
         WITH ins AS (
-            INSERT INTO queue_task (queue, service, operation, content_type, action, payload, state, max_attempts,
-                idempotency_key, created_at, not_before, due_at, reason)
-            VALUES (@queue, @service, @operation, @ct, @action, @payload, @state, @max, @key, @now, @nb, @due, @reason)
+            INSERT INTO queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
+                idempotency_key, secret, created_at, not_before, due_at, reason)
+            VALUES (@queue, @service, @operation, @display, @ct, @action, @payload, @state, @max, @key, @secret, @now, @nb, @due, @reason)
             ON CONFLICT (idempotency_key) DO NOTHING
-            RETURNING id, state, reason),
+            RETURNING id, secret, state, reason),
         h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
-        SELECT id FROM ins UNION ALL SELECT id FROM queue_task WHERE idempotency_key = @key;
+        SELECT id, secret FROM ins UNION ALL SELECT id, secret FROM queue_task WHERE idempotency_key = @key;
         SELECT pg_notify('{PostgreSqlSchema.Channel}', @queue);
         """;
 
     private const string InsertBatchSql = """
         WITH src AS (
-            SELECT * FROM unnest(@ids, @queues, @services, @operations, @cts, @actions, @payloads, @states, @maxes, @keys, @nbs, @dues, @reasons)
-                AS s(id, queue, service, operation, content_type, action, payload, state, max_attempts, idempotency_key, not_before, due_at, reason)),
+            SELECT * FROM unnest(@ids, @queues, @services, @operations, @displays, @cts, @actions, @payloads, @states, @maxes, @keys, @secrets, @nbs, @dues, @reasons)
+                AS s(id, queue, service, operation, display, content_type, action, payload, state, max_attempts, idempotency_key, secret, not_before, due_at, reason)),
         ins AS (
-            INSERT INTO queue_task (id, queue, service, operation, content_type, action, payload, state, max_attempts,
-                idempotency_key, created_at, not_before, due_at, reason)
-            SELECT id, queue, service, operation, content_type, action, payload, state, max_attempts,
-                idempotency_key, @now, not_before, due_at, reason FROM src
+            INSERT INTO queue_task (id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
+                idempotency_key, secret, created_at, not_before, due_at, reason)
+            SELECT id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
+                idempotency_key, secret, @now, not_before, due_at, reason FROM src
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, state, reason),
         h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
@@ -57,10 +58,32 @@ public sealed partial class PostgreSqlQueueStorage
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(connection);
+        return (await InsertOneAsync(task, connection, transaction, cancellationToken).ConfigureAwait(false)).Id;
+    }
+
+    /// <summary>
+    /// Like <see cref="EnqueueAsync(NewQueuedTask, NpgsqlConnection, NpgsqlTransaction?, CancellationToken)"/>, but
+    /// returns the task's handle: the new task's, or the earlier task's for a repeated idempotency key.
+    /// </summary>
+    internal async Task<string> EnqueueForHandleAsync(NewQueuedTask task, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(connection);
+        var (id, secret) = await InsertOneAsync(task, connection, transaction, cancellationToken).ConfigureAwait(false);
+        return TaskHandle.Format(id, secret);
+    }
+
+    /// <summary>
+    /// Inserts a task with its first history row and a <c>NOTIFY</c> (sent when the transaction commits); for a known
+    /// idempotency key inserts nothing. Returns the stored id and secret (the existing task's for a known key).
+    /// </summary>
+    private async Task<(long Id, string Secret)> InsertOneAsync(NewQueuedTask task, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
         var now = UnixTime.Now(_time);
         var row = QueuedRow.From(task, now);
         await using var command = new NpgsqlCommand(InsertOneSql, connection, transaction)
             .With("queue", task.Queue).With("service", task.Service).With("operation", task.Operation)
+            .With("display", task.Display).With("secret", task.Secret)
             .With("ct", task.ContentType).With("action", task.Action).With("payload", NpgsqlDbType.Bytea, task.Payload)
             .With("state", NpgsqlDbType.Integer, (int)row.State).With("max", NpgsqlDbType.Integer, task.MaxAttempts)
             .With("key", task.IdempotencyKey).With("now", now).With("nb", NpgsqlDbType.Bigint, row.NotBefore)
@@ -69,14 +92,15 @@ public sealed partial class PostgreSqlQueueStorage
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                return reader.GetInt64(0);
+                return (reader.GetInt64(0), reader.GetString(1));
             }
         }
 
         // A concurrent insert of the same key committed after this statement's snapshot.
-        await using var existing = new NpgsqlCommand("SELECT id FROM queue_task WHERE idempotency_key = @key", connection, transaction)
+        await using var existing = new NpgsqlCommand("SELECT id, secret FROM queue_task WHERE idempotency_key = @key", connection, transaction)
             .With("key", task.IdempotencyKey);
-        return (long)(await existing.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var found = await ReadAllAsync(existing, r => (r.GetInt64(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+        return found[0];
     }
 
     /// <inheritdoc/>
@@ -113,6 +137,8 @@ public sealed partial class PostgreSqlQueueStorage
             .With("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Queue).ToArray())
             .With("services", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Service).ToArray())
             .With("operations", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Operation).ToArray())
+            .With("displays", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Display).ToArray())
+            .With("secrets", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Secret).ToArray())
             .With("cts", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.ContentType).ToArray())
             .With("actions", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Action).ToArray())
             .With("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea, items.Select(t => t.Payload).ToArray())

@@ -21,6 +21,18 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Timers armed and not yet fired or disposed (a loop parked in <c>Task.Delay</c> holds one).</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;

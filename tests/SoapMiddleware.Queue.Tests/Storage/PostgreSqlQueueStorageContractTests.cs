@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using SoapMiddleware.Queue.PostgreSql;
 using SoapMiddleware.Queue.Storage;
 
@@ -12,6 +13,20 @@ public sealed class PostgreSqlQueueStorageContractTests : QueueStorageContractTe
 
     protected override IQueueStorage CreateStorageCore(TimeProvider time, string store) =>
         new PostgreSqlQueueStorage(_schemas.ConnectionString(store), time, NullLogger.Instance);
+
+    protected override IReadOnlyList<string> Migrations => PostgreSqlSchema.Migrations;
+
+    protected override string VersionTable => PostgreSqlSchema.VersionTable;
+
+    protected override string BlobType => "bytea";
+
+    protected override async Task ExecuteSqlAsync(string store, string sql)
+    {
+        await using var connection = new NpgsqlConnection(_schemas.ConnectionString(store));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     protected override async Task CleanupAsync() => await _schemas.DisposeAsync();
 }

@@ -15,10 +15,10 @@ public abstract partial class QueueStorageContractTests
         var page = await Storage.ListAsync(null, "a", 1, 1);
         var enqueuedA = await Storage.ListAsync(QueuedTaskState.Enqueued, "a", 0, 10);
 
-        Assert.Equal(ids.Reverse(), all.Select(t => t.Id));
+        Assert.Equal(ids.Reverse(), all.Select(t => t.RowId));
         Assert.Null(all[0].Payload);
-        Assert.Equal([ids[2]], page.Select(t => t.Id));
-        Assert.Equal([ids[3], ids[2]], enqueuedA.Select(t => t.Id));
+        Assert.Equal([ids[2]], page.Select(t => t.RowId));
+        Assert.Equal([ids[3], ids[2]], enqueuedA.Select(t => t.RowId));
     }
 
     [StorageFact]

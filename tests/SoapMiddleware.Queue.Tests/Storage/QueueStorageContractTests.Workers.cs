@@ -6,13 +6,17 @@ public abstract partial class QueueStorageContractTests
 {
     private static readonly DateTimeOffset WorkerStart = new(2025, 6, 1, 11, 0, 0, TimeSpan.Zero);
 
-    private static WorkerStatus Worker(string id, WorkerState state = WorkerState.Idle, long? task = null) => new()
+    private const string Handle7 = "7-0123456789abcdef0123456789abcdef";
+    private const string Handle6 = "6-fedcba9876543210fedcba9876543210";
+
+    private static WorkerStatus Worker(string id, WorkerState state = WorkerState.Idle, string? task = null, string? operation = null) => new()
     {
         WorkerId = id,
         Host = "host-a",
         ProcessId = 4242,
         State = state,
         CurrentTaskId = task,
+        CurrentOperation = operation,
         StartedAt = WorkerStart,
     };
 
@@ -21,9 +25,9 @@ public abstract partial class QueueStorageContractTests
     {
         await Storage.HeartbeatWorkerAsync(Worker(W1));
         Time.Advance(TimeSpan.FromSeconds(5));
-        await Storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, 7) with
+        await Storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, Handle7, "Calculator.Add") with
         {
-            ProgressPercent = 50, ProgressMessage = "half", Processed = 3, Failed = 1, LastTaskId = 6,
+            ProgressPercent = 50, ProgressMessage = "half", Processed = 3, Failed = 1, LastTaskId = Handle6,
         });
         await Storage.HeartbeatWorkerAsync(Worker(W2));
 
@@ -31,10 +35,23 @@ public abstract partial class QueueStorageContractTests
 
         Assert.Equal([W1, W2], workers.Select(w => w.WorkerId));
         var w1 = workers[0];
-        Assert.Equal((WorkerState.Processing, 7L, 50, "half"), (w1.State, w1.CurrentTaskId, w1.ProgressPercent, w1.ProgressMessage));
-        Assert.Equal((3L, 1L, 6L, "host-a", 4242), (w1.Processed, w1.Failed, w1.LastTaskId, w1.Host, w1.ProcessId));
+        Assert.Equal((WorkerState.Processing, Handle7, "Calculator.Add"), (w1.State, w1.CurrentTaskId, w1.CurrentOperation));
+        Assert.Equal((50, "half"), (w1.ProgressPercent, w1.ProgressMessage));
+        Assert.Equal((3L, 1L, Handle6, "host-a", 4242), (w1.Processed, w1.Failed, w1.LastTaskId, w1.Host, w1.ProcessId));
         Assert.Equal(Time.GetUtcNow(), w1.HeartbeatAt);
         Assert.Equal(WorkerStart, w1.StartedAt);
+        Assert.Equal((null, null, null), (workers[1].CurrentTaskId, workers[1].CurrentOperation, workers[1].LastTaskId));
+    }
+
+    [StorageFact]
+    public async Task HeartbeatWorker_GoingIdle_ClearsTheCurrentTaskAndOperation()
+    {
+        await Storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, Handle7, "Calculator.Add"));
+        await Storage.HeartbeatWorkerAsync(Worker(W1) with { LastTaskId = Handle7 });
+
+        var w1 = Assert.Single(await Storage.GetWorkersAsync());
+
+        Assert.Equal((WorkerState.Idle, null, null, Handle7), (w1.State, w1.CurrentTaskId, w1.CurrentOperation, w1.LastTaskId));
     }
 
     [StorageFact]
@@ -42,7 +59,7 @@ public abstract partial class QueueStorageContractTests
     {
         var id = await Storage.EnqueueAsync(NewTask());
         await Storage.EnqueueAsync(NewTask(queue: "other"));
-        await Storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, id));
+        await Storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, (await GetAsync(id)).Id));
         await FetchOneAsync(W1);
         Time.Advance(TimeSpan.FromMinutes(2));
         await Storage.HeartbeatWorkerAsync(Worker(W2));

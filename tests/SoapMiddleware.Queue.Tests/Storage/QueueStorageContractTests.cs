@@ -23,6 +23,18 @@ public abstract partial class QueueStorageContractTests : IAsyncLifetime
     /// <summary>A new storage instance over the named backing store of this test (same name, same data).</summary>
     protected abstract IQueueStorage CreateStorageCore(TimeProvider time, string store);
 
+    /// <summary>The store's migrations, oldest first (to build a database as an older release left it).</summary>
+    protected abstract IReadOnlyList<string> Migrations { get; }
+
+    /// <summary>The statement creating the store's <c>schema_version</c> table.</summary>
+    protected abstract string VersionTable { get; }
+
+    /// <summary>The store's column type for bytes, for raw SQL written once for both stores.</summary>
+    protected abstract string BlobType { get; }
+
+    /// <summary>Runs raw SQL (several statements) on the named backing store, bypassing the storage class.</summary>
+    protected abstract Task ExecuteSqlAsync(string store, string sql);
+
     /// <summary>Removes the backing stores after the test.</summary>
     protected virtual Task CleanupAsync() => Task.CompletedTask;
 

@@ -13,6 +13,21 @@ public sealed class SqliteQueueStorageContractTests : QueueStorageContractTests
     protected override IQueueStorage CreateStorageCore(TimeProvider time, string store) =>
         new SqliteQueueStorage(Path.Combine(_directory, store + ".db"), time, NullLogger.Instance);
 
+    protected override IReadOnlyList<string> Migrations => SqliteSchema.Migrations;
+
+    protected override string VersionTable => SqliteSchema.VersionTable;
+
+    protected override string BlobType => "BLOB";
+
+    protected override async Task ExecuteSqlAsync(string store, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, store + ".db") }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected override Task CleanupAsync()
     {
         SqliteConnection.ClearAllPools();

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace SoapMiddleware.Hangfire;
+
+/// <summary>The engine's log messages. Job ids are logged, never handles: a handle reads the task's result.</summary>
+internal static partial class HangfireEngineLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Display} (Hangfire job {JobId}) succeeded on attempt {Attempt}")]
+    public static partial void CallSucceeded(ILogger logger, string display, string jobId, int attempt);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Display} (Hangfire job {JobId}) was rejected and fails without retry: {Reason}")]
+    public static partial void CallRejected(ILogger logger, string display, string jobId, string? reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Display} (Hangfire job {JobId}) failed on attempt {Attempt} of {MaxAttempts}: {Reason}")]
+    public static partial void CallFailed(ILogger logger, string display, string jobId, int attempt, int maxAttempts, string? reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Display} (Hangfire job {JobId}) was cancelled while running")]
+    public static partial void CallCancelled(ILogger logger, string display, string jobId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Hangfire job {JobId} was deleted; its call running in this process is cancelled")]
+    public static partial void CancelledLocally(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Idempotency key reused with the same request: Hangfire job {JobId} is returned")]
+    public static partial void IdempotentRepeat(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Could not store the idempotency key of Hangfire job {JobId}; the job is deleted again")]
+    public static partial void IdempotencyWriteFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "The Hangfire queue engine uses {Storage}")]
+    public static partial void Started(ILogger logger, string storage);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Hangfire.States;
+
+namespace SoapMiddleware.Hangfire;
+
+/// <summary>
+/// Runs after Hangfire's <c>AutomaticRetryAttribute</c> (order 20) on every state election of an <see cref="RpcJob"/>:
+/// <list type="bullet">
+/// <item>an Enqueued state goes to the call's own queue (retries and dashboard requeues would go to <c>default</c>);</item>
+/// <item>a rejected call (Client fault, unreadable payload, unknown operation) fails at once even when the retry policy
+/// chose to retry it (<see cref="ElectStateContext.TraversedStates"/> holds the Failed state it replaced);</item>
+/// <item>a Server fault is retried by the application's policy, but no more than the call's own attempts.</item>
+/// </list>
+/// </summary>
+internal sealed class RpcJobStateFilter : IElectStateFilter
+{
+    /// <summary>After AutomaticRetry (20) and any filter of the application's at the usual orders.</summary>
+    public const int Order = 1000;
+
+    public void OnStateElection(ElectStateContext context)
+    {
+        var job = context.BackgroundJob.Job;
+        if (!RpcJobArguments.IsRpcJob(job))
+        {
+            return;
+        }
+
+        if (context.CandidateState is EnqueuedState enqueued)
+        {
+            var queue = RpcJobArguments.Queue(job);
+            if (!string.Equals(enqueued.Queue, queue, StringComparison.Ordinal))
+            {
+                enqueued.Queue = queue;
+            }
+        }
+
+        var failed = context.CandidateState as FailedState ?? context.TraversedStates.OfType<FailedState>().LastOrDefault();
+        switch (failed?.Exception)
+        {
+            case RpcCallRejectedException rejected:
+                if (context.CandidateState is not FailedState)
+                {
+                    UndoRetry(context);
+                }
+
+                context.CandidateState = Final(failed, context.CandidateState, rejected.Message);
+                break;
+
+            case RpcCallFailedException fault when context.CandidateState is FailedState final:
+                // The retry policy has given up (or there is none): say how many attempts were made.
+                final.Reason = string.Create(CultureInfo.InvariantCulture, $"Failed after {Attempts(context)} attempt(s): {fault.Message}");
+                break;
+
+            case RpcCallFailedException fault when IsRetry(context.CandidateState):
+                // AutomaticRetry counted the attempt that just failed; stop when it was the call's last one.
+                var done = RetryCount(context);
+                var allowed = Math.Max(RpcJobArguments.MaxAttempts(job!), 1);
+                if (done >= allowed)
+                {
+                    UndoRetry(context);
+                    context.CandidateState = Final(failed!, context.CandidateState, string.Create(
+                        CultureInfo.InvariantCulture, $"Failed after {done} attempt(s), the most this call allows: {fault.Message}"));
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsRetry(IState state) => state is ScheduledState or EnqueuedState;
+
+    private static FailedState Final(FailedState failed, IState candidate, string reason)
+    {
+        if (ReferenceEquals(failed, candidate))
+        {
+            failed.Reason = reason;
+            return failed;
+        }
+
+        return new FailedState(failed.Exception, failed.ServerId) { Reason = reason };
+    }
+
+    /// <summary>Attempts made: AutomaticRetry's count of retries, plus the first.</summary>
+    private static int Attempts(ElectStateContext context) => RetryCount(context) + 1;
+
+    private static int RetryCount(ElectStateContext context)
+        => JobParameters.RetryCount(context.Connection.GetJobParameter(context.BackgroundJob.Id, JobParameters.RetryCountName));
+
+    /// <summary>AutomaticRetry already counted a retry that will not happen: take it back, so the attempt count stays right.</summary>
+    private static void UndoRetry(ElectStateContext context)
+    {
+        var count = RetryCount(context);
+        if (count > 0)
+        {
+            context.Connection.SetJobParameter(context.BackgroundJob.Id, JobParameters.RetryCountName, (count - 1).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

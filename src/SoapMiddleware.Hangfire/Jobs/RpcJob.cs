@@ -1,0 +1,173 @@
+using System.ComponentModel;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Server;
+using Hangfire.States;
+using Microsoft.Extensions.Logging;
+using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Engine;
+using SoapMiddleware.Queue.Execution;
+
+namespace SoapMiddleware.Hangfire;
+
+/// <summary>
+/// The Hangfire job that runs one queued RPC call through the application's pipeline. Applications never call it: the
+/// Hangfire queue engine creates jobs of it. Its full name and the signature of <see cref="Run"/> are stored in every
+/// job, so neither may ever be renamed or changed: a stored job whose type or method no longer loads cannot run.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class RpcJob
+{
+    private readonly QueuedCallExecutor _executor;
+    private readonly RunningJobs _running;
+    private readonly HangfireBackend _backend;
+    private readonly ILogger _logger;
+
+    internal RpcJob(QueuedCallExecutor executor, RunningJobs running, HangfireBackend backend, ILogger<RpcJob> logger)
+    {
+        _executor = executor;
+        _running = running;
+        _backend = backend;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Runs the stored request once. Succeeded: returns the response text (the Succeeded state's <c>Result</c>).
+    /// Rejected (the request cannot succeed): throws, and the job fails at once. Server fault: throws, and Hangfire's
+    /// retry policy applies, capped by <paramref name="maxAttempts"/>.
+    /// </summary>
+    /// <param name="display">The call as people read it; Hangfire's dashboard shows it as the job's name.</param>
+    /// <param name="queue">The queue the call belongs to (retries and requeues go back to it).</param>
+    /// <param name="service">The service name.</param>
+    /// <param name="operation">The operation name.</param>
+    /// <param name="contentType">The content type of <paramref name="payload"/>.</param>
+    /// <param name="action">The SOAPAction, or null.</param>
+    /// <param name="payload">The request bytes, exactly as an HTTP client would send them.</param>
+    /// <param name="maxAttempts">Attempts allowed, the first included.</param>
+    /// <param name="context">Injected by Hangfire; null at enqueue.</param>
+    /// <param name="cancellationToken">Injected by Hangfire (shutdown, deletion); default at enqueue.</param>
+    /// <returns>The response text (base64 when it is not UTF-8, with a job parameter saying so).</returns>
+    [JobDisplayName("{0}")]
+    public async Task<string> Run(
+        string display,
+        string queue,
+        string service,
+        string operation,
+        string contentType,
+        string? action,
+        byte[] payload,
+        int maxAttempts,
+        PerformContext? context,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var jobId = context.BackgroundJob.Id;
+        var storage = context.Storage;
+        var secret = JobParameters.Read(context, JobParameters.Secret);
+        if (secret is null)
+        {
+            // Created where our client filter was not registered: give the task a secret now so it has a handle.
+            secret = TaskHandle.NewSecret();
+            context.SetJobParameter(JobParameters.Secret, secret);
+        }
+
+        var handle = TaskHandle.Format(jobId, secret);
+        var attempt = JobParameters.RetryCount(JobParameters.Read(context, JobParameters.RetryCountName)) + 1;
+        var allowed = RetryLimit.Effective(_backend.FilterProvider, context.BackgroundJob.Job, maxAttempts);
+        var workerId = WorkerId(context);
+
+        using var run = _running.Start(jobId, cancellationToken);
+        var transport = new QueueRpcTransport(
+            HangfireQueueEngine.EngineName,
+            workerId,
+            handle,
+            attempt,
+            allowed,
+            new DateTimeOffset(DateTime.SpecifyKind(context.BackgroundJob.CreatedAt, DateTimeKind.Utc)),
+            queue,
+            (percent, message, _) => ReportProgress(storage, jobId, percent, message));
+
+        // Progress of an earlier run must not show on this one.
+        ClearProgress(storage, jobId);
+        var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, run.Token).ConfigureAwait(false);
+        switch (outcome.Kind)
+        {
+            case QueuedCallOutcomeKind.Succeeded:
+                HangfireEngineLog.CallSucceeded(_logger, display, jobId, attempt);
+                using (var connection = storage.GetConnection())
+                {
+                    connection.SetJobParameter(jobId, JobParameters.ResultType, outcome.ContentType ?? contentType);
+                    var (text, base64) = JobParameters.EncodeBytes(outcome.Response);
+                    if (base64)
+                    {
+                        connection.SetJobParameter(jobId, JobParameters.ResultBase64, "true");
+                    }
+
+                    return text;
+                }
+
+            case QueuedCallOutcomeKind.Rejected:
+                StoreFault(storage, jobId, outcome, contentType);
+                HangfireEngineLog.CallRejected(_logger, display, jobId, outcome.Reason);
+                throw new RpcCallRejectedException(outcome.Reason ?? "Rejected");
+
+            case QueuedCallOutcomeKind.Retryable:
+                StoreFault(storage, jobId, outcome, contentType);
+                HangfireEngineLog.CallFailed(_logger, display, jobId, attempt, allowed, outcome.Reason);
+                throw new RpcCallFailedException(outcome.Reason ?? "Internal Error");
+
+            default:
+                // Deleted (this process cancelled it, or Hangfire's check did) or the server is stopping: Hangfire
+                // keeps a deleted job deleted and puts a stopping server's job back, so only say why.
+                HangfireEngineLog.CallCancelled(_logger, display, jobId);
+                throw new OperationCanceledException(outcome.Reason, run.Token);
+        }
+    }
+
+    /// <summary>The job for <paramref name="call"/>: every argument of <see cref="Run"/> but the two Hangfire injects.</summary>
+    internal static Job CreateJob(QueuedCall call)
+        => new(typeof(RpcJob), RunMethod, new object?[]
+        {
+            call.Display, call.Queue, call.Service, call.Operation, call.ContentType, call.Action, call.Payload, call.MaxAttempts, null, CancellationToken.None,
+        });
+
+    internal static readonly System.Reflection.MethodInfo RunMethod = typeof(RpcJob).GetMethod(nameof(Run))!;
+
+    /// <summary><c>{server}/{worker}</c>: the Processing state names both (Hangfire's worker id is a GUID per worker loop).</summary>
+    private static string WorkerId(PerformContext context)
+    {
+        var state = context.Connection.GetStateData(context.BackgroundJob.Id);
+        if (state is not null && string.Equals(state.Name, ProcessingState.StateName, StringComparison.OrdinalIgnoreCase)
+            && state.Data is { } data && data.TryGetValue("ServerId", out var server) && data.TryGetValue("WorkerId", out var worker))
+        {
+            return HangfireWorkers.Format(server, worker);
+        }
+
+        return context.ServerId ?? "hangfire";
+    }
+
+    private static ValueTask ReportProgress(JobStorage storage, string jobId, int percent, string? message)
+    {
+        using var connection = storage.GetConnection();
+        connection.SetJobParameter(jobId, JobParameters.Progress, JobParameters.EncodeProgress(percent, message));
+        return ValueTask.CompletedTask;
+    }
+
+    private static void ClearProgress(JobStorage storage, string jobId)
+    {
+        using var connection = storage.GetConnection();
+        if (connection.GetJobParameter(jobId, JobParameters.Progress) is { Length: > 0 })
+        {
+            connection.SetJobParameter(jobId, JobParameters.Progress, string.Empty);
+        }
+    }
+
+    private static void StoreFault(JobStorage storage, string jobId, QueuedCallOutcome outcome, string contentType)
+    {
+        var (text, base64) = JobParameters.EncodeBytes(outcome.Response);
+        using var connection = storage.GetConnection();
+        connection.SetJobParameter(jobId, JobParameters.Fault, text);
+        connection.SetJobParameter(jobId, JobParameters.FaultBase64, base64 ? "true" : string.Empty);
+        connection.SetJobParameter(jobId, JobParameters.ResultType, outcome.ContentType ?? contentType);
+    }
+}

@@ -1,0 +1,51 @@
+namespace SoapMiddleware.Hangfire.Tests.Infrastructure;
+
+[RpcService]
+public sealed class QueueTestService(QueueProbe probe)
+{
+    [RpcMethod]
+    public int Add(int a, int b, MethodContext context)
+    {
+        probe.See("method", context);
+        probe.Runs.Enqueue($"Add {a} {b}");
+        return a + b;
+    }
+
+    /// <summary>Fails with a Server fault (an unexpected exception) while failures are left for <paramref name="key"/>.</summary>
+    [RpcMethod]
+    public string Flaky(string key, MethodContext context)
+    {
+        probe.See("method", context);
+        probe.Runs.Enqueue("Flaky " + key);
+        var left = probe.FailuresLeft.AddOrUpdate(key, -1, (_, n) => n - 1);
+        return left >= 0 ? throw new InvalidOperationException($"flaky {key}, {left} failures left") : key;
+    }
+
+    /// <summary>A Client fault when dividing by zero: never retried.</summary>
+    [RpcMethod]
+    public int Divide(int a, int b)
+    {
+        probe.Runs.Enqueue($"Divide {a} {b}");
+        return b == 0 ? throw RpcFault.Client("Division by zero.") : a / b;
+    }
+
+    /// <summary>Reports progress, then waits until the test releases it or the call is cancelled.</summary>
+    [RpcMethod]
+    public async Task<string> Block(string key, MethodContext context, CancellationToken cancellationToken)
+    {
+        probe.Runs.Enqueue("Block " + key);
+        await context.ReportProgressAsync(50, "half way");
+        probe.Signal(probe.Started, key).TrySetResult();
+        try
+        {
+            await probe.Signal(probe.Release, key).Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            probe.Signal(probe.Cancelled, key).TrySetResult();
+            throw;
+        }
+
+        return "released " + key;
+    }
+}
