@@ -18,6 +18,9 @@ internal static class SampleHangfire
     public static void Configure(WebApplicationBuilder builder, IRpcQueueBuilder queue, SampleQueueSettings settings)
     {
         var provider = settings.EffectiveProvider;
+
+        // First, so its storage check runs before Hangfire's server starts: a wrong connection string fails the start at once.
+        queue.UseHangfire();
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -60,8 +63,6 @@ internal static class SampleHangfire
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(2);
             });
         }
-
-        queue.UseHangfire();
     }
 
     /// <summary>Hangfire's dashboard at <c>/hangfire</c>, protected like the management API.</summary>
