@@ -13,6 +13,9 @@ internal sealed class BuiltinEngineHost(WebApplication app) : IEngineHost
 
     public IRpcQueueMonitor Monitor => app.Services.GetRequiredService<IRpcQueueMonitor>();
 
+    /// <summary>Where Kestrel listens: <c>POST /queue/calls</c> enqueues, <c>GET /queue/tasks/{handle}</c> reads.</summary>
+    public Uri BaseAddress => new(app.Urls.First());
+
     public static async Task<IEngineHost> StartAsync(EngineProbe probe, Action<IRpcQueueBuilder> storage)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -32,6 +35,7 @@ internal sealed class BuiltinEngineHost(WebApplication app) : IEngineHost
                 o.ShutdownTimeout = TimeSpan.FromSeconds(2);
             }));
         var app = builder.Build();
+        app.MapRpcQueueEndpoint("/queue/calls", "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");
         await app.StartAsync();
         return new BuiltinEngineHost(app);
