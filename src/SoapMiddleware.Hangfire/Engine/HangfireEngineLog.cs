@@ -26,6 +26,9 @@ internal static partial class HangfireEngineLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Could not store the idempotency key of Hangfire job {JobId}; the job is deleted again")]
     public static partial void IdempotencyWriteFailed(ILogger logger, Exception exception, string jobId);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Hangfire job {JobId} could not be failed from its run; its retry is stopped by the state filter instead")]
+    public static partial void FailNowFailed(ILogger logger, Exception exception, string jobId);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "The Hangfire queue engine uses {Storage}")]
     public static partial void Started(ILogger logger, string storage);
 }

@@ -7,15 +7,19 @@ namespace SoapMiddleware.Hangfire;
 /// Runs after Hangfire's <c>AutomaticRetryAttribute</c> (order 20) on every state election of an <see cref="RpcJob"/>:
 /// <list type="bullet">
 /// <item>an Enqueued state goes to the call's own queue (retries and dashboard requeues would go to <c>default</c>);</item>
-/// <item>a rejected call (Client fault, unreadable payload, unknown operation) fails at once even when the retry policy
-/// chose to retry it (<see cref="ElectStateContext.TraversedStates"/> holds the Failed state it replaced);</item>
-/// <item>a Server fault is retried by the application's policy, but no more than the call's own attempts.</item>
+/// <item>a Failed state gets a reason that says how many attempts were made;</item>
+/// <item>a rejected call (Client fault, unreadable payload, unknown operation), or a Server fault on the call's last
+/// allowed attempt, fails even when the retry policy chose to retry it (<see cref="ElectStateContext.TraversedStates"/>
+/// holds the Failed state it replaced). <see cref="RpcJob"/> normally fails such a job itself, around the retry policy,
+/// so this is the fallback for when that state change could not be made.</item>
 /// </list>
 /// </summary>
 internal sealed class RpcJobStateFilter : IElectStateFilter
 {
     /// <summary>After AutomaticRetry (20) and any filter of the application's at the usual orders.</summary>
     public const int Order = 1000;
+
+    private const string FailedAfter = "Failed after";
 
     public void OnStateElection(ElectStateContext context)
     {
@@ -47,8 +51,13 @@ internal sealed class RpcJobStateFilter : IElectStateFilter
                 break;
 
             case RpcCallFailedException fault when context.CandidateState is FailedState final:
-                // The retry policy has given up (or there is none): say how many attempts were made.
-                final.Reason = string.Create(CultureInfo.InvariantCulture, $"Failed after {Attempts(context)} attempt(s): {fault.Message}");
+                // The retry policy has given up (or there is none): say how many attempts were made, unless the job
+                // already said why it stopped.
+                if (final.Reason is null || !final.Reason.StartsWith(FailedAfter, StringComparison.Ordinal))
+                {
+                    final.Reason = string.Create(CultureInfo.InvariantCulture, $"{FailedAfter} {Attempts(context)} attempt(s): {fault.Message}");
+                }
+
                 break;
 
             case RpcCallFailedException fault when IsRetry(context.CandidateState):
@@ -59,7 +68,7 @@ internal sealed class RpcJobStateFilter : IElectStateFilter
                 {
                     UndoRetry(context);
                     context.CandidateState = Final(failed!, context.CandidateState, string.Create(
-                        CultureInfo.InvariantCulture, $"Failed after {done} attempt(s), the most this call allows: {fault.Message}"));
+                        CultureInfo.InvariantCulture, $"{FailedAfter} {done} attempt(s), the most this call allows: {fault.Message}"));
                 }
 
                 break;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -107,14 +108,29 @@ public sealed class RpcJob
                 }
 
             case QueuedCallOutcomeKind.Rejected:
+            {
                 StoreFault(storage, jobId, outcome, contentType);
                 HangfireEngineLog.CallRejected(_logger, display, jobId, outcome.Reason);
-                throw new RpcCallRejectedException(outcome.Reason ?? "Rejected");
+                var reason = outcome.Reason ?? "Rejected";
+                throw FailNow(context, new RpcCallRejectedException(reason), reason);
+            }
 
             case QueuedCallOutcomeKind.Retryable:
+            {
                 StoreFault(storage, jobId, outcome, contentType);
                 HangfireEngineLog.CallFailed(_logger, display, jobId, attempt, allowed, outcome.Reason);
-                throw new RpcCallFailedException(outcome.Reason ?? "Internal Error");
+                var error = new RpcCallFailedException(outcome.Reason ?? "Internal Error");
+
+                // The call's own limit stops it before the retry policy would: fail here. When the policy's own limit is
+                // reached, the policy decides (it may delete the job instead of failing it).
+                if (attempt >= allowed && attempt < RetryLimit.Policy(_backend.FilterProvider, context.BackgroundJob.Job))
+                {
+                    throw FailNow(context, error, string.Create(
+                        CultureInfo.InvariantCulture, $"Failed after {attempt} attempt(s), the most this call allows: {error.Message}"));
+                }
+
+                throw error;
+            }
 
             default:
                 // Deleted (this process cancelled it, or Hangfire's check did) or the server is stopping: Hangfire
@@ -144,6 +160,30 @@ public sealed class RpcJob
         }
 
         return context.ServerId ?? "hangfire";
+    }
+
+    /// <summary>
+    /// Fails the job for good from inside its run, through the application's filters minus its retry policy, so the
+    /// history reads Processing → Failed (no retry scheduled and taken back). The returned exception ends the run
+    /// without another state change (Hangfire's worker then only removes the job from its queue). When the state change
+    /// itself fails, the returned exception is <paramref name="error"/>: the worker fails the job and
+    /// <see cref="RpcJobStateFilter"/> stops the retry.
+    /// </summary>
+    private Exception FailNow(PerformContext context, Exception error, string reason)
+    {
+        try
+        {
+            var client = new BackgroundJobClient(context.Storage, new WithoutRetryFilterProvider(_backend.FilterProvider));
+            client.ChangeState(context.BackgroundJob.Id, new FailedState(error, context.ServerId) { Reason = reason }, ProcessingState.StateName);
+
+            // Applied, or the job is no longer Processing (deleted meanwhile): either way nothing more to record.
+            return new JobAbortedException();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            HangfireEngineLog.FailNowFailed(_logger, ex, context.BackgroundJob.Id);
+            return error;
+        }
     }
 
     private static ValueTask ReportProgress(JobStorage storage, string jobId, int percent, string? message)

@@ -31,6 +31,7 @@ internal sealed class QueueProcessor : BackgroundService
     private readonly SemaphoreSlim _capacityFreed = new(0);
     private readonly CancellationTokenSource _cancelRunning = new();
     private readonly WorkerSlot[] _slots;
+    private readonly WorkerRowWriter? _rows;
     private readonly TaskDurations _durations = new();
     private int _inFlight;
     private volatile bool _draining;
@@ -45,7 +46,8 @@ internal sealed class QueueProcessor : BackgroundService
         _runner = new TaskRunner(executor, holder.Storage, new RetryPolicy(_options.RetryBaseDelay, _options.RetryMaxDelay), time, _logger);
         _completions = new CompletionWriter(holder.Storage, _logger, id => _held.TryRemove(id, out _));
         var now = time.GetUtcNow();
-        _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now)).ToArray();
+        _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now, () => _rows?.Signal())).ToArray();
+        _rows = new WorkerRowWriter(holder.Storage, _slots, time, _logger);
         _subscriptions = _options.Subscriptions
             .Select(s => new SubscriptionLoop(s, executor, holder.Storage, _options, time, _logger))
             .ToArray();
@@ -63,6 +65,7 @@ internal sealed class QueueProcessor : BackgroundService
         using var background = new CancellationTokenSource();
         var heartbeat = Task.Run(() => new WorkerHeartbeat(_holder.Storage, OwnerId, _options, _time, _logger).RunAsync(_held, _slots, background.Token));
         var writer = Task.Run(() => _completions.RunAsync(background.Token));
+        var rows = Task.Run(() => _rows!.RunAsync(background.Token));
         var subscribers = _subscriptions.Select(s => Task.Run(() => s.RunAsync(stoppingToken))).ToArray();
         var cleaner = Task.Run(() => new RetentionCleaner(_holder.Storage, _options, _time, _logger).RunAsync(background.Token));
         var recurring = Task.Run(() => new RecurringScheduler(_holder.Storage, _time, _logger, _options.RecurringPollInterval).RunAsync(background.Token));
@@ -89,7 +92,16 @@ internal sealed class QueueProcessor : BackgroundService
 
         await _completions.FlushAsync().ConfigureAwait(false);
         await background.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll([heartbeat, writer, cleaner, recurring, .. subscribers]).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll([heartbeat, writer, rows, cleaner, recurring, .. subscribers]).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A background loop ended by cancellation instead of returning: it is stopping either way.
+        }
+
+        // Last, whatever happened above: every worker's row says Stopped, so no one mistakes it for an idle worker.
         foreach (var slot in _slots)
         {
             slot.Stop();

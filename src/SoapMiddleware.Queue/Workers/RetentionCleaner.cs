@@ -23,6 +23,12 @@ internal sealed class RetentionCleaner(IQueueStorage storage, RpcQueueOptions op
         while (!stop.IsCancellationRequested)
         {
             await Task.Delay(interval, time, stop).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            if (stop.IsCancellationRequested)
+            {
+                // Shutting down: a purge now would only be cancelled, and its exception would end the workers' shutdown early.
+                return;
+            }
+
             try
             {
                 var cutoff = time.GetUtcNow() - options.Retention;

@@ -2,8 +2,11 @@ using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Workers;
 
-/// <summary>One worker loop's live state; the heartbeat writes it to the worker table for the dashboard.</summary>
-internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
+/// <summary>
+/// One worker loop's live state. Every change bumps <see cref="Version"/> and calls <paramref name="changed"/>, so the
+/// <see cref="WorkerRowWriter"/> writes the row within a fraction of a second; the heartbeat writes it regularly too.
+/// </summary>
+internal sealed class WorkerSlot(string id, DateTimeOffset startedAt, Action? changed = null)
 {
     private readonly object _gate = new();
     private WorkerState _state = WorkerState.Idle;
@@ -14,8 +17,12 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
     private long _processed;
     private long _failed;
     private string? _last;
+    private long _version;
 
     public string Id { get; } = id;
+
+    /// <summary>Grows with every change of the row.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public void Start(FetchedTask task)
     {
@@ -24,6 +31,8 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
             (_state, _current, _percent, _message) = (WorkerState.Processing, task.Handle, null, null);
             _operation = string.IsNullOrEmpty(task.Operation) ? null : task.Service + "." + task.Operation;
         }
+
+        Touch();
     }
 
     public void Progress(int percent, string? message)
@@ -32,6 +41,8 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
         {
             (_percent, _message) = (percent, message);
         }
+
+        Touch();
     }
 
     public void Finish(FetchedTask task, bool succeeded)
@@ -42,12 +53,17 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
             _current = null;
             _operation = null;
             _last = task.Handle;
-            _processed++;
-            if (!succeeded)
+            if (succeeded)
+            {
+                _processed++;
+            }
+            else
             {
                 _failed++;
             }
         }
+
+        Touch();
     }
 
     public void Stop()
@@ -56,6 +72,14 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt)
         {
             (_state, _current, _operation) = (WorkerState.Stopped, null, null);
         }
+
+        Touch();
+    }
+
+    private void Touch()
+    {
+        Interlocked.Increment(ref _version);
+        changed?.Invoke();
     }
 
     public WorkerStatus Snapshot(DateTimeOffset now)

@@ -9,7 +9,7 @@ namespace SoapMiddleware.Hangfire.Tests.Infrastructure;
 /// So the test hosts never call <c>AddHangfire</c>: each registers its own <see cref="JobStorage"/> in its container
 /// and builds its <see cref="BackgroundJobServer"/> itself with explicit storage and a container-backed activator
 /// (<see cref="TestHangfireServer"/>); the log provider stays Hangfire's default (no logging), and the only global
-/// thing changed is the retry policy below, the same for every test.
+/// things changed are the retry policy and serializer settings below, the same for every test.
 /// </summary>
 public static class HangfireTestGlobals
 {
@@ -28,6 +28,11 @@ public static class HangfireTestGlobals
                 return;
             }
 
+            // The serializer settings the sample app (and Hangfire's docs) use: process-wide, the same for every test.
+            GlobalConfiguration.Configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
             GlobalJobFilters.Filters.Remove(typeof(AutomaticRetryAttribute));
             GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute { Attempts = RetryAttempts, DelaysInSeconds = [1] });
             _configured = true;

@@ -1,21 +1,21 @@
 namespace SoapMiddleware.Hangfire.Tests.Infrastructure;
 
 [RpcService]
-public sealed class QueueTestService(QueueProbe probe)
+public sealed class QueueTestService(QueueProbe probe, IMethodContextAccessor accessor)
 {
     [RpcMethod]
-    public int Add(int a, int b, MethodContext context)
+    public int Add(int a, int b)
     {
-        probe.See("method", context);
+        probe.See("method", accessor.MethodContext!);
         probe.Runs.Enqueue($"Add {a} {b}");
         return a + b;
     }
 
     /// <summary>Fails with a Server fault (an unexpected exception) while failures are left for <paramref name="key"/>.</summary>
     [RpcMethod]
-    public string Flaky(string key, MethodContext context)
+    public string Flaky(string key)
     {
-        probe.See("method", context);
+        probe.See("method", accessor.MethodContext!);
         probe.Runs.Enqueue("Flaky " + key);
         var left = probe.FailuresLeft.AddOrUpdate(key, -1, (_, n) => n - 1);
         return left >= 0 ? throw new InvalidOperationException($"flaky {key}, {left} failures left") : key;

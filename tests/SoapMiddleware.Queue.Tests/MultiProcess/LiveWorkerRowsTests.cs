@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using SoapMiddleware.Queue.Tests.Storage;
+
+namespace SoapMiddleware.Queue.Tests.MultiProcess;
+
+/// <summary>
+/// Live per-worker progress, across processes: a web process of the sample app takes a <c>Sleep(3)</c>, a workers-only
+/// process runs it, and the web process's workers API shows the worker busy, its progress rising, then idle with its
+/// count grown, each within a second of the change (all processes share this machine's clock).
+/// </summary>
+public sealed class LiveWorkerRowsTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Live = TimeSpan.FromSeconds(1);
+    private readonly string _database = "soapmw_live_" + Guid.NewGuid().ToString("N")[..10];
+    private string? _connectionString;
+
+    public async Task InitializeAsync()
+    {
+        if (PostgreSqlTestEnvironment.ConnectionString is not { } admin)
+        {
+            return;
+        }
+
+        await Execute(admin, $"CREATE DATABASE {_database}");
+        _connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _database }.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_connectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Execute(PostgreSqlTestEnvironment.ConnectionString!, $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+        }
+    }
+
+    [PostgreSqlTheory]
+    [InlineData("Builtin")]
+    [InlineData("Hangfire")]
+    public async Task SleepInAnotherProcess_WorkerRowBusyRisingThenIdle_EachWithinASecond(string engine)
+    {
+        var port = FreePort();
+        using var web = Start(engine, port, "Web");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode);
+        using var worker = Start(engine, FreePort(), "Workers", workers: 1);
+        await WaitUntilAsync(async () => (await Rows(client)).Any(r => r.GetProperty("processId").GetInt32() == worker.Pid && r.GetProperty("state").GetString() == "Idle"));
+        var before = (await Rows(client)).Where(r => r.GetProperty("processId").GetInt32() == worker.Pid).Sum(r => r.GetProperty("processed").GetInt64());
+
+        var envelope = """<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Sleep xmlns="http://example.com/calc"><seconds>3</seconds></Sleep></s:Body></s:Envelope>""";
+        var accepted = await client.PostAsync("/queue/calculator", new StringContent(envelope, Encoding.UTF8, "text/xml"));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var handle = accepted.Headers.Location!.ToString().Split('/')[^1];
+
+        // Watch the row every 50 ms until the task is over, noting when each state of it was first seen.
+        var seen = new List<(DateTimeOffset At, string State, int? Percent, long Processed)>();
+        JsonElement task;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var row = (await Rows(client)).FirstOrDefault(r => r.GetProperty("processId").GetInt32() == worker.Pid);
+            if (row.ValueKind == JsonValueKind.Object)
+            {
+                var state = row.GetProperty("currentTaskId").GetString() == handle ? "Busy" : row.GetProperty("state").GetString()!;
+                int? percent = row.GetProperty("progressPercent").ValueKind == JsonValueKind.Number ? row.GetProperty("progressPercent").GetInt32() : null;
+                var processed = row.GetProperty("processed").GetInt64();
+                if (seen.Count == 0 || seen[^1].State != state || seen[^1].Percent != percent || seen[^1].Processed != processed)
+                {
+                    seen.Add((DateTimeOffset.UtcNow, state, percent, processed));
+                }
+            }
+
+            task = await client.GetFromJsonAsync<JsonElement>($"/queue/tasks/{handle}");
+            if (task.GetProperty("state").GetString() == "Succeeded" && seen.Count > 0 && seen[^1].Processed > before)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Timeline: " + string.Join("; ", seen));
+            await Task.Delay(50);
+        }
+
+        var timeline = string.Join("; ", seen.Select(s => $"{s.At:HH:mm:ss.fff} {s.State} {s.Percent} {s.Processed}"));
+        var startedAt = task.GetProperty("startedAt").GetDateTimeOffset();
+        var finishedAt = task.GetProperty("finishedAt").GetDateTimeOffset();
+        var busy = seen.Where(s => s.State == "Busy").ToList();
+        Assert.True(busy.Count > 0, timeline);
+        Assert.True(busy[0].At - startedAt < Live, $"busy seen {busy[0].At - startedAt} after the start; {timeline}");
+        var percents = busy.Where(s => s.Percent is not null).Select(s => s.Percent!.Value).Distinct().ToList();
+        Assert.True(percents.Count >= 3, $"progress did not rise live: {timeline}");
+        Assert.Equal(percents.OrderBy(p => p), percents);
+        for (var i = 1; i < busy.Count; i++)
+        {
+            // Sleep reports once a second: each change shows up within a second of the one before it (plus the report's own second).
+            Assert.True(busy[i].At - busy[i - 1].At < Live + TimeSpan.FromSeconds(1), timeline);
+        }
+
+        var idle = seen.First(s => s.State == "Idle" && s.At > busy[^1].At && s.Processed > before);
+        Assert.True(idle.At - finishedAt < Live, $"idle seen {idle.At - finishedAt} after the finish; {timeline}");
+    }
+
+    private WorkerProcess Start(string engine, int port, string role, int workers = 2)
+        => WorkerProcess.StartSampleApp(
+            "--urls", $"http://127.0.0.1:{port}",
+            $"--Queue:Engine={engine}", "--Queue:Provider=PostgreSql", $"--Queue:ConnectionString={_connectionString}",
+            $"--Queue:Role={role}", $"--Queue:Workers={workers}", "--Queue:LeaseTimeout=00:00:30");
+
+    private static async Task<List<JsonElement>> Rows(HttpClient client)
+        => (await client.GetFromJsonAsync<JsonElement>("/queue/api/workers")).EnumerateArray().ToList();
+
+    private static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (clock.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                throw new TimeoutException("The sample app processes did not come up.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
