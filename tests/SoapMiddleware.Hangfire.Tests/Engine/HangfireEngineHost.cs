@@ -1,0 +1,62 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SoapMiddleware.EngineContract;
+using SoapMiddleware.Hangfire.Tests.Infrastructure;
+using SoapMiddleware.Queue;
+
+namespace SoapMiddleware.Hangfire.Tests.Engine;
+
+/// <summary>
+/// The Hangfire engine for the contract suite: a real Kestrel (127.0.0.1), its own storage and Hangfire server (see
+/// <see cref="HangfireTestGlobals"/> for why not <c>AddHangfire</c>), retries a second apart, schedules polled each second.
+/// </summary>
+internal sealed class HangfireEngineHost(WebApplication app, JobStorage storage) : IEngineHost
+{
+    public IRpcQueue Queue => app.Services.GetRequiredService<IRpcQueue>();
+
+    public IRpcQueueMonitor Monitor => app.Services.GetRequiredService<IRpcQueueMonitor>();
+
+    public static async Task<IEngineHost> StartAsync(EngineProbe probe, JobStorage storage)
+    {
+        HangfireTestGlobals.EnsureConfigured();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(probe);
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddRpc(o => o.Namespace = EngineTestService.Namespace)
+            .AddService<EngineTestService>()
+            .AddQueue(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2))
+            .UseHangfire();
+        var options = new BackgroundJobServerOptions
+        {
+            ServerName = "contract-" + Guid.NewGuid().ToString("N")[..8],
+            WorkerCount = 2,
+            SchedulePollingInterval = TimeSpan.FromSeconds(1),
+            CancellationCheckInterval = TimeSpan.FromSeconds(1),
+            ShutdownTimeout = TimeSpan.FromSeconds(2),
+            StopTimeout = TimeSpan.FromSeconds(1),
+        };
+        builder.Services.AddSingleton<IHostedService>(sp => new TestHangfireServer(storage, options, sp.GetRequiredService<IServiceScopeFactory>()));
+        var app = builder.Build();
+        await app.StartAsync();
+        return new HangfireEngineHost(app, storage);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await app.StopAsync();
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            (storage as IDisposable)?.Dispose();
+        }
+    }
+}
