@@ -5,10 +5,35 @@ namespace SoapMiddleware.Protocols;
 /// and a result or fault becomes bytes. Each step reads and sets named <see cref="MethodContext"/> properties and
 /// throws <see cref="RpcFault"/> for a request it cannot accept.
 /// </summary>
+/// <remarks>
+/// Register a protocol of your own with <c>AddRpc().AddProtocol&lt;T&gt;()</c> (its constructor may take the
+/// <see cref="RpcApplication"/> it serves and any DI service) and choose it by name when mapping:
+/// <c>app.MapRpc&lt;T&gt;("/calc", p =&gt; p.In("soap11", "csv").Out("csv"))</c>.
+/// </remarks>
 public interface IRpcProtocol
 {
-    /// <summary>A short name for logs and metrics: <c>soap11</c>, <c>soap12</c>.</summary>
+    /// <summary>A short, unique name for mappings, logs and metrics: <c>soap11</c>, <c>soap12</c>, <c>json</c>, <c>httprpc</c>.</summary>
     string Name { get; }
+
+    /// <summary>The media types this protocol reads; the first is the one it writes.</summary>
+    IReadOnlyList<string> MediaTypes { get; }
+
+    /// <summary>How it meets HTTP; <see cref="RpcHttpBinding.Default"/> unless it says otherwise.</summary>
+    RpcHttpBinding HttpBinding => RpcHttpBinding.Default;
+
+    /// <summary>Whether it reads a request of <paramref name="mediaType"/> (the content type without parameters).</summary>
+    bool CanRead(string? mediaType)
+    {
+        foreach (var candidate in MediaTypes)
+        {
+            if (string.Equals(candidate, mediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Reads <see cref="MethodContext.InString"/>, sets <see cref="MethodContext.InDocument"/>.</summary>
     void CreateInDocument(MethodContext context);

@@ -19,6 +19,13 @@ internal sealed class HttpRpcProtocol(RpcApplication application, JsonProtocol j
 
     public string Name => "httprpc";
 
+    /// <summary>None: the request is the query string, whatever the content type.</summary>
+    public IReadOnlyList<string> MediaTypes { get; } = [];
+
+    public RpcHttpBinding HttpBinding => HttpRpcHttpBinding.Instance;
+
+    public bool CanRead(string? mediaType) => true;
+
     /// <summary>Reads <see cref="MethodContext.InString"/> and <see cref="MethodContext.Operation"/>; sets <see cref="MethodContext.InDocument"/> to the XML wrapper.</summary>
     public void CreateInDocument(MethodContext context)
     {

@@ -31,6 +31,11 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
 
     public string Name => "json";
 
+    public IReadOnlyList<string> MediaTypes { get; } = [MediaType];
+
+    /// <summary>JSON reads <c>application/json</c> and any <c>+json</c> type.</summary>
+    public bool CanRead(string? mediaType) => Accepts(mediaType);
+
     /// <summary>Whether a request content type is JSON: <c>application/json</c> or any <c>+json</c> type.</summary>
     public static bool Accepts(string? mediaType)
         => string.Equals(mediaType, MediaType, StringComparison.OrdinalIgnoreCase)

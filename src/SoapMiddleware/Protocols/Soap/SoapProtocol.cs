@@ -29,6 +29,10 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
 
     public string Name => version.Name;
 
+    public IReadOnlyList<string> MediaTypes { get; } = [version.ContentType];
+
+    public RpcHttpBinding HttpBinding { get; } = new SoapHttpBinding(version);
+
     public SoapVersion Version => version;
 
     /// <inheritdoc />
