@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SoapMiddleware.Protocols;
 
 namespace SoapMiddleware;
 
@@ -23,6 +24,14 @@ public interface IRpcBuilder
 
     /// <summary>Sets the application-level wrapper (Spyne's <c>Application.call_wrapper</c>), the outermost of all.</summary>
     IRpcBuilder UseApplicationCallWrapper<TWrapper>() where TWrapper : RpcApplicationCallWrapper;
+
+    /// <summary>
+    /// Adds a protocol (Spyne's <c>in_protocol</c>/<c>out_protocol</c>) to every application: created once per
+    /// application, its constructor may take the <see cref="RpcApplication"/> and any DI service. Map it by name:
+    /// <c>app.MapRpc&lt;T&gt;("/calc", p =&gt; p.In("soap11", "msgpack").Out("soap11", "msgpack"))</c>; the queue's enqueue
+    /// endpoint accepts its content type too.
+    /// </summary>
+    IRpcBuilder AddProtocol<TProtocol>() where TProtocol : class, IRpcProtocol;
 
     /// <summary>Adds application-level listeners (typed events or <see cref="RpcEvents.AddListener(string, RpcEventHandler)"/>).</summary>
     IRpcBuilder ConfigureEvents(Action<RpcEvents> configure);

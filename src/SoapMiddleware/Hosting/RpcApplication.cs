@@ -20,7 +20,9 @@ public sealed class RpcApplication
     private readonly Dictionary<string, RpcOperation> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RpcOperation> _byAction = new(StringComparer.Ordinal);
 
-    internal RpcApplication(string name, RpcOptions options, IEnumerable<Type> serviceTypes, RpcServiceRegistry registry, ILoggerFactory loggerFactory)
+    private readonly List<IRpcProtocol> _protocols = [];
+
+    internal RpcApplication(string name, RpcOptions options, IEnumerable<Type> serviceTypes, RpcServiceRegistry registry, ILoggerFactory loggerFactory, IServiceProvider? services = null)
     {
         Name = name;
         Options = options;
@@ -45,6 +47,21 @@ public sealed class RpcApplication
         Soap12 = new SoapProtocol(this, SoapVersion.Soap12);
         Json = new JsonProtocol(this);
         HttpRpc = new HttpRpcProtocol(this, Json);
+
+        // The built-in protocols are registered like a user's, first; then the ones added with AddProtocol<T>().
+        _protocols.AddRange([Soap11, Soap12, Json, HttpRpc]);
+        foreach (var type in registry.Protocols)
+        {
+            var protocol = (IRpcProtocol)(services is null
+                ? Activator.CreateInstance(type, this)!
+                : Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(services, type, this));
+            if (FindProtocol(protocol.Name) is { } taken)
+            {
+                throw new InvalidOperationException($"Two protocols are named '{protocol.Name}': {taken.GetType().Name} and {type.Name}. Protocol names must be unique.");
+            }
+
+            _protocols.Add(protocol);
+        }
         Documents = new InterfaceDocuments(this);
         Pipeline = new RpcPipeline(this, new Events.RpcEventDispatcher(Events, loggerFactory.CreateLogger("SoapMiddleware.Events")), loggerFactory.CreateLogger("SoapMiddleware.Pipeline"));
     }
@@ -66,6 +83,9 @@ public sealed class RpcApplication
 
     /// <summary>Application-level listeners: they fire first, before service- and method-level ones.</summary>
     public RpcEvents Events { get; } = new();
+
+    /// <summary>The protocols this application reads and writes, in order: SOAP 1.1, SOAP 1.2, JSON, HTTP RPC, then those added with <c>AddProtocol&lt;T&gt;()</c>.</summary>
+    public IReadOnlyList<IRpcProtocol> Protocols => _protocols;
 
     /// <summary>The pipeline every transport runs calls through.</summary>
     public RpcPipeline Pipeline { get; }
@@ -90,6 +110,24 @@ public sealed class RpcApplication
     /// <summary>The prefixes mapped with <c>MapRpcHttp</c>, for the OpenAPI document.</summary>
     internal List<string> HttpRpcPrefixes { get; } = [];
 
+    /// <summary>
+    /// Notes an HTTP mapping for the OpenAPI document: a path that reads JSON documents its JSON calls, one that reads
+    /// HTTP RPC its GET calls (paths ending in <c>{operation}</c> are listed by their prefix).
+    /// </summary>
+    internal void RecordMapping(string path, RpcProtocolMapping mapping)
+    {
+        var prefix = path.Replace("/{" + RpcHttpHandler.OperationRouteKey + "}", string.Empty, StringComparison.Ordinal).TrimEnd('/');
+        if (mapping.In.Contains(Json) && !JsonPrefixes.Contains(prefix))
+        {
+            JsonPrefixes.Add(prefix);
+        }
+
+        if (mapping.In.Contains(HttpRpc) && !HttpRpcPrefixes.Contains(prefix))
+        {
+            HttpRpcPrefixes.Add(prefix);
+        }
+    }
+
     /// <summary>Finds an operation by name, or returns null.</summary>
     public RpcOperation? FindOperation(string name) => _byName.GetValueOrDefault(name);
 
@@ -97,37 +135,60 @@ public sealed class RpcApplication
     public RpcOperation? FindOperation(System.Reflection.MethodInfo method)
         => _byName.Values.FirstOrDefault(o => o.Method.MethodHandle == method.MethodHandle && o.Method.Module == method.Module);
 
+    /// <summary>Finds a protocol by its name (<c>soap11</c>, <c>json</c>, ...), or returns null.</summary>
+    public IRpcProtocol? FindProtocol(string name)
+    {
+        foreach (var protocol in _protocols)
+        {
+            if (string.Equals(protocol.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return protocol;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
-    /// Serializes a call of <paramref name="operation"/> with the application's in protocol (SOAP 1.1): the bytes,
-    /// content type and action an HTTP client would send. The queue's producer stores exactly this.
+    /// Serializes a call of <paramref name="operation"/> as a client of <paramref name="protocol"/> would send it (SOAP 1.1
+    /// when null; the protocol must implement <see cref="IRpcRequestWriter"/>): the bytes, content type and action. The
+    /// queue's producer stores exactly this.
     /// </summary>
     /// <param name="operation">The operation to call.</param>
     /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation"/>'s request parts.</param>
-    public (byte[] Payload, string ContentType, string Action) SerializeRequest(RpcOperation operation, object?[] arguments)
-        => (Soap11.WriteRequest(operation, arguments), SoapVersion.Soap11.ContentType + "; charset=utf-8", operation.Action);
+    /// <param name="protocol">The protocol's name; null for SOAP 1.1.</param>
+    public (byte[] Payload, string ContentType, string Action) SerializeRequest(RpcOperation operation, object?[] arguments, string? protocol = null)
+    {
+        var chosen = protocol is null ? Soap11 : FindProtocol(protocol);
+        var (payload, contentType) = chosen switch
+        {
+            SoapProtocol soap => (soap.WriteRequest(operation, arguments), soap.Version.ContentType + "; charset=utf-8"),
+            IRpcRequestWriter writer => writer.WriteRequest(operation, arguments),
+            _ => throw new ArgumentException($"The protocol '{protocol}' cannot write requests (it does not implement IRpcRequestWriter).", nameof(protocol)),
+        };
+        return (payload, contentType, operation.Action);
+    }
 
     /// <summary>Finds an operation by its SOAPAction, or returns null.</summary>
     public RpcOperation? FindOperationByAction(string action) => _byAction.GetValueOrDefault(action);
 
     /// <summary>
-    /// Chooses the protocol that reads a request with this content type: SOAP 1.1 for <c>text/xml</c>,
-    /// SOAP 1.2 for <c>application/soap+xml</c>, JSON for <c>application/json</c> (a body naming the operation,
-    /// <c>{"Add": {...}}</c>); null when none does.
+    /// Chooses the protocol that reads a request body with this content type, in registration order: SOAP 1.1 for
+    /// <c>text/xml</c>, SOAP 1.2 for <c>application/soap+xml</c>, JSON for <c>application/json</c> (a body naming the
+    /// operation, <c>{"Add": {...}}</c>), then the protocols added with <c>AddProtocol&lt;T&gt;()</c>; null when none does.
     /// </summary>
     public IRpcProtocol? SelectProtocol(string? contentType)
     {
         var mediaType = SoapVersion.MediaTypeOf(contentType);
-        if (string.Equals(mediaType, SoapVersion.Soap11.ContentType, StringComparison.OrdinalIgnoreCase))
+        foreach (var protocol in _protocols)
         {
-            return Soap11;
+            if (protocol.HttpBinding.RequiresContentType && protocol.CanRead(mediaType))
+            {
+                return protocol;
+            }
         }
 
-        if (string.Equals(mediaType, SoapVersion.Soap12.ContentType, StringComparison.OrdinalIgnoreCase))
-        {
-            return Soap12;
-        }
-
-        return JsonProtocol.Accepts(mediaType) ? Json : null;
+        return null;
     }
 
     /// <summary>Creates the context of one call.</summary>

@@ -9,7 +9,7 @@ namespace SoapMiddleware;
 /// service mapped alone with <c>MapRpc&lt;T&gt;</c>. Building validates the services, so a bad service is a
 /// startup error rather than a failure on the first call.
 /// </summary>
-internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcServiceRegistry registry, ILoggerFactory loggerFactory)
+internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcServiceRegistry registry, ILoggerFactory loggerFactory, IServiceProvider services)
 {
     private readonly ConcurrentDictionary<Type, RpcApplication> _single = new();
     private readonly object _gate = new();
@@ -28,7 +28,7 @@ internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcSer
     }
 
     public RpcApplication For(Type serviceType)
-        => _single.GetOrAdd(serviceType, t => new RpcApplication(NameOf(t), options.Value, [t], registry, loggerFactory));
+        => _single.GetOrAdd(serviceType, t => new RpcApplication(NameOf(t), options.Value, [t], registry, loggerFactory, services));
 
     private RpcApplication Create()
     {
@@ -38,7 +38,7 @@ internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcSer
         }
 
         var name = registry.Types.Count == 1 ? NameOf(registry.Types[0]) : "RpcApplication";
-        return new RpcApplication(name, options.Value, registry.Types, registry, loggerFactory);
+        return new RpcApplication(name, options.Value, registry.Types, registry, loggerFactory, services);
     }
 
     private static string NameOf(Type serviceType)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SoapMiddleware.Protocols;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SoapMiddleware;
@@ -39,6 +40,16 @@ internal sealed class RpcBuilder(IServiceCollection services, RpcServiceRegistry
     {
         Services.TryAddScoped<TWrapper>();
         registry.ApplicationWrapper = typeof(TWrapper);
+        return this;
+    }
+
+    public IRpcBuilder AddProtocol<TProtocol>() where TProtocol : class, IRpcProtocol
+    {
+        if (!registry.Protocols.Contains(typeof(TProtocol)))
+        {
+            registry.Protocols.Add(typeof(TProtocol));
+        }
+
         return this;
     }
 

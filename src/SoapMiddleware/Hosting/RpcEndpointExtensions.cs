@@ -17,28 +17,36 @@ public static class RpcEndpointExtensions
     public static IApplicationBuilder UseRpc(this IApplicationBuilder app, PathString path)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var handler = CreateHandler(app.ApplicationServices, path, null);
+        var handler = CreateHandler(app.ApplicationServices, path, null, null);
         return app.Map(path, branch => branch.Run(http =>
             string.IsNullOrEmpty(http.Request.Path.Value) || http.Request.Path.Value == "/"
                 ? handler.HandleAsync(http)
                 : NotFound(http)));
     }
 
-    /// <summary>Maps the default application as an endpoint at <paramref name="pattern"/> (so authorization and CORS policies apply).</summary>
-    public static IEndpointConventionBuilder MapRpc(this IEndpointRouteBuilder endpoints, string pattern)
+    /// <summary>
+    /// Maps the default application as an endpoint at <paramref name="pattern"/> (so authorization and CORS policies
+    /// apply): SOAP 1.1 and 1.2 unless <paramref name="protocols"/> chooses others, e.g.
+    /// <c>p =&gt; p.In("soap11", "msgpack").Out("soap11", "msgpack")</c>. A pattern with an <c>{operation}</c> segment
+    /// takes the operation from the path (JSON, HTTP RPC).
+    /// </summary>
+    public static IEndpointConventionBuilder MapRpc(this IEndpointRouteBuilder endpoints, string pattern, Action<RpcProtocolSelection>? protocols = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, pattern, null).HandleAsync);
+        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, pattern, null, protocols).HandleAsync);
     }
 
-    /// <summary>Maps <typeparamref name="TService"/> alone as an endpoint at <paramref name="pattern"/>, with its own WSDL.</summary>
-    public static IEndpointConventionBuilder MapRpc<TService>(this IEndpointRouteBuilder endpoints, string pattern) where TService : class
+    /// <summary>
+    /// Maps <typeparamref name="TService"/> alone as an endpoint at <paramref name="pattern"/>, with its own WSDL;
+    /// SOAP 1.1 and 1.2 unless <paramref name="protocols"/> chooses others.
+    /// </summary>
+    public static IEndpointConventionBuilder MapRpc<TService>(this IEndpointRouteBuilder endpoints, string pattern, Action<RpcProtocolSelection>? protocols = null) where TService : class
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, pattern, typeof(TService)).HandleAsync);
+        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, pattern, typeof(TService), protocols).HandleAsync);
     }
 
-    private static RpcHttpHandler CreateHandler(IServiceProvider services, string path, Type? serviceType)
+    internal static RpcHttpHandler CreateHandler(IServiceProvider services, string path, Type? serviceType, Action<RpcProtocolSelection>? protocols, params string[] defaults)
     {
         var factory = services.GetService<RpcApplicationFactory>()
             ?? throw new InvalidOperationException("Call services.AddRpc() before mapping RPC endpoints.");
@@ -51,7 +59,19 @@ public static class RpcEndpointExtensions
         var application = serviceType is null ? factory.Default : factory.For(serviceType);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Http");
         RpcLog.Mapped(logger, application.Name, path, application.Operations.Count());
-        return new RpcHttpHandler(application, logger);
+        var selection = new RpcProtocolSelection();
+        if (protocols is null)
+        {
+            selection.In(defaults.Length == 0 ? ["soap11", "soap12"] : defaults);
+        }
+        else
+        {
+            protocols(selection);
+        }
+
+        var mapping = RpcProtocolMapping.Resolve(application, selection);
+        application.RecordMapping(path, mapping);
+        return new RpcHttpHandler(application, mapping, logger);
     }
 
     private static Task NotFound(HttpContext http)

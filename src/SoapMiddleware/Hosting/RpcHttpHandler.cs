@@ -1,60 +1,91 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Pipeline;
+using SoapMiddleware.Protocols;
 using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware;
 
 /// <summary>
-/// The HTTP transport (Spyne's WSGI server): turns a request into a <see cref="MethodContext"/>, runs the
-/// pipeline, and writes the result. It knows HTTP; it does not know SOAP beyond picking the protocol.
+/// The HTTP transport (Spyne's WSGI server), one for every protocol: picks the in protocol by method and content type
+/// and the out protocol by the mapping and <c>Accept</c>, reads the request where the protocol's binding says (body or
+/// query string), takes the operation from the route when the path names it, runs the pipeline, and answers with the
+/// status the out protocol's binding gives. It knows HTTP, not protocols. GET <c>?wsdl</c>/<c>?xsd</c> serve the
+/// interface documents where SOAP is mapped.
 /// </summary>
-internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
+internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapping protocols, ILogger logger)
 {
+    /// <summary>The route value that names the operation in a path such as <c>/json/calculator/{operation}</c>.</summary>
+    public const string OperationRouteKey = "operation";
+
     public Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        var mediaType = SoapVersion.MediaTypeOf(request.ContentType);
+        if (protocols.ServesInterfaceDocuments && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && http.GetRouteValue(OperationRouteKey) is null)
         {
-            return WriteInterfaceDocumentAsync(http);
-        }
-
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            http.Response.Headers.Allow = "GET, POST";
-            return RejectAsync(http, StatusCodes.Status405MethodNotAllowed, $"Method {request.Method} is not allowed; POST a SOAP request or GET ?wsdl.");
-        }
-
-        if (application.SelectProtocol(request.ContentType) is not SoapProtocol)
-        {
-            return RejectAsync(http, StatusCodes.Status415UnsupportedMediaType,
-                $"Unsupported Content-Type '{request.ContentType}'; expected 'text/xml' (SOAP 1.1) or 'application/soap+xml' (SOAP 1.2).");
-        }
-
-        return InvokeCoreAsync(http);
-    }
-
-    private async Task InvokeCoreAsync(HttpContext http)
-    {
-        var request = http.Request;
-        var max = application.Options.MaxRequestBytes;
-        HttpCallRunner.AllowBodyUpTo(http, max);
-
-        var action = SoapVersion.MediaTypeOf(request.ContentType) == SoapVersion.Soap12.ContentType
-            ? SoapVersion.ParameterOf(request.ContentType, "action")
-            : request.Headers["SOAPAction"].ToString();
-        var body = await RequestBodyReader.ReadAsync(request, max, http.RequestAborted).ConfigureAwait(false);
-        try
-        {
-            var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, body.Memory, request.ContentType, action, http.RequestAborted);
-            if (body.TooLarge)
+            var byQuery = protocols.SelectIn(request.Method, mediaType);
+            if (byQuery is null || request.Query.ContainsKey("wsdl") || request.Query.ContainsKey("WSDL") || request.Query.ContainsKey("xsd") || request.Query.ContainsKey("XSD"))
             {
-                context.InError = RpcFault.Client($"The request body is larger than the limit of {max} bytes.");
+                return WriteInterfaceDocumentAsync(http);
+            }
+        }
+
+        var reader = protocols.SelectIn(request.Method, mediaType);
+        if (reader is null)
+        {
+            var methods = protocols.In.Select(p => p.HttpBinding.Method.ToUpperInvariant()).Distinct().ToList();
+            if (!methods.Contains(request.Method.ToUpperInvariant()))
+            {
+                if (protocols.ServesInterfaceDocuments && !methods.Contains("GET"))
+                {
+                    methods.Add("GET");
+                }
+
+                http.Response.Headers.Allow = string.Join(", ", methods);
+                return RejectAsync(http, StatusCodes.Status405MethodNotAllowed, $"Method {request.Method} is not allowed; {Expected()}.");
             }
 
-            await HttpCallRunner.RunAsync(application, http, context, ctx => body.TooLarge ? StatusCodes.Status413PayloadTooLarge
-                : ctx.Error is null ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError).ConfigureAwait(false);
+            var types = protocols.In.SelectMany(p => p.MediaTypes).Select(t => $"'{t}'");
+            return RejectAsync(http, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Type '{request.ContentType}'; expected {string.Join(" or ", types)}.");
+        }
+
+        return InvokeAsync(http, reader, protocols.SelectOut(reader, request.Headers.Accept.ToString()));
+    }
+
+    private async Task InvokeAsync(HttpContext http, IRpcProtocol reader, IRpcProtocol writer)
+    {
+        var request = http.Request;
+        var binding = reader.HttpBinding;
+        var max = application.Options.MaxRequestBytes;
+        HttpCallRunner.AllowBodyUpTo(http, max);
+        var body = binding.ReadsQueryString
+            ? default
+            : await RequestBodyReader.ReadAsync(request, max, http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            var input = binding.ReadsQueryString ? System.Text.Encoding.UTF8.GetBytes(request.QueryString.Value?.TrimStart('?') ?? string.Empty) : body.Memory;
+            var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, input, request.ContentType, binding.ReadAction(request), http.RequestAborted);
+            context.InProtocol = reader;
+            context.OutProtocol = writer;
+            int? status = null;
+            if (body.TooLarge)
+            {
+                status = StatusCodes.Status413PayloadTooLarge;
+                context.InError = RpcFault.Client($"The request body is larger than the limit of {max} bytes.");
+            }
+            else if (http.GetRouteValue(OperationRouteKey) is string name)
+            {
+                context.Operation = application.FindOperation(name);
+                if (context.Operation is null)
+                {
+                    status = StatusCodes.Status404NotFound;
+                    context.InError = RpcFault.Client($"Unknown operation '{name}'.");
+                }
+            }
+
+            await HttpCallRunner.RunAsync(application, http, context, ctx => status ?? writer.HttpBinding.StatusCodeOf(ctx)).ConfigureAwait(false);
         }
         finally
         {
@@ -76,7 +107,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
         }
         else
         {
-            http.Response.Headers.Allow = "GET, POST";
+            http.Response.Headers.Allow = string.Join(", ", protocols.In.Select(p => p.HttpBinding.Method.ToUpperInvariant()).Append("GET").Distinct());
             await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, "GET serves only the interface documents: add ?wsdl or ?xsd, or POST a SOAP request.").ConfigureAwait(false);
             return;
         }
@@ -97,11 +128,36 @@ internal sealed class RpcHttpHandler(RpcApplication application, ILogger logger)
             : application.Options.PublicBaseUrl.TrimEnd('/') + path;
     }
 
-    private Task RejectAsync(HttpContext http, int status, string message)
+    private string Expected()
+        => string.Join("; ", protocols.In.Select(p => p.HttpBinding.ReadsQueryString
+            ? $"{p.Name} calls are {p.HttpBinding.Method.ToUpperInvariant()} with the arguments in the query string"
+            : $"{p.HttpBinding.Method.ToUpperInvariant()} a {p.Name} request"))
+            + (protocols.ServesInterfaceDocuments ? "; GET ?wsdl for the WSDL" : string.Empty);
+
+    /// <summary>
+    /// A request refused before the pipeline (405, 415): a Client fault in the endpoint's first out protocol, or plain
+    /// text where that is SOAP (a SOAP fault for a request that is not SOAP would mislead the client).
+    /// </summary>
+    private async Task RejectAsync(HttpContext http, int status, string message)
     {
         RpcLog.Rejected(logger, http.Request.Path, status, message);
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        return http.Response.WriteAsync(message, http.RequestAborted);
+        var response = http.Response;
+        response.StatusCode = status;
+        var writer = protocols.Out[0];
+        if (writer is SoapProtocol)
+        {
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync(message, http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, default, null, null, http.RequestAborted);
+        context.OutProtocol = writer;
+        context.InError = RpcFault.Client(message);
+        writer.SerializeFault(context);
+        writer.CreateOutString(context);
+        response.ContentType = context.OutContentType;
+        response.ContentLength = context.OutString.Length;
+        await response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -20,12 +20,10 @@ public static class RpcJsonEndpointExtensions
     public static IEndpointConventionBuilder MapRpcJson(this IEndpointRouteBuilder endpoints, string prefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var (application, logger) = Resolve(endpoints, prefix);
-        application.JsonPrefixes.Add(prefix.TrimEnd('/'));
-        var handler = new RpcJsonHttpHandler(application, application.Json, httpRpc: false, logger);
+        var handler = RpcEndpointExtensions.CreateHandler(endpoints.ServiceProvider, prefix.TrimEnd('/'), null, null, "json");
         var group = endpoints.MapGroup(prefix);
         group.Map("", handler.HandleAsync);
-        group.Map("{" + RpcJsonHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
+        group.Map("{" + RpcHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
         return group;
     }
 
@@ -36,10 +34,8 @@ public static class RpcJsonEndpointExtensions
     public static IEndpointConventionBuilder MapRpcHttp(this IEndpointRouteBuilder endpoints, string prefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var (application, logger) = Resolve(endpoints, prefix);
-        application.HttpRpcPrefixes.Add(prefix.TrimEnd('/'));
-        var handler = new RpcJsonHttpHandler(application, application.Json, httpRpc: true, logger);
-        return endpoints.Map(prefix.TrimEnd('/') + "/{" + RpcJsonHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
+        var handler = RpcEndpointExtensions.CreateHandler(endpoints.ServiceProvider, prefix.TrimEnd('/'), null, p => p.In("httprpc").Out("json"));
+        return endpoints.Map(prefix.TrimEnd('/') + "/{" + RpcHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ internal sealed class RpcServiceRegistry
     /// <summary>The application-level wrapper (Spyne's <c>Application.call_wrapper</c>), if any.</summary>
     public Type? ApplicationWrapper { get; set; }
 
+    /// <summary>Protocols added with <c>AddProtocol&lt;T&gt;()</c>, in order, after the built-in ones.</summary>
+    public List<Type> Protocols { get; } = [];
+
     /// <summary>Configures application-level listeners of every application built.</summary>
     public List<Action<RpcEvents>> ApplicationEvents { get; } = [];
 

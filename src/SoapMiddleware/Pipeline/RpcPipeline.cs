@@ -111,7 +111,7 @@ public sealed class RpcPipeline
     /// </summary>
     public async ValueTask GetOutString(MethodContext context)
     {
-        var protocol = context.OutProtocol ?? _application.Soap11;
+        var protocol = context.OutProtocol ?? _application.Protocols[0];
         context.OutDocumentWanted = _events.HasListeners(RpcEventNames.AfterSerialize, context)
             || _events.HasListeners(RpcEventNames.MethodReturnDocument, context);
         await _events.FireAsync(RpcEventNames.BeforeSerialize, context).ConfigureAwait(false);
