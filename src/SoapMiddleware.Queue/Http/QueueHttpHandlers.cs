@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using SoapMiddleware.Protocols.Soap;
 using SoapMiddleware.Queue.Execution;
 using SoapMiddleware.Queue.Producer;
 using SoapMiddleware.Queue.Storage;
@@ -21,9 +20,10 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
     public async Task EnqueueAsync(HttpContext http, string tasksPath)
     {
         var request = http.Request;
-        if (application.SelectProtocol(request.ContentType) is null)
+        if (application.SelectProtocol(request.ContentType) is not { } reader)
         {
-            await Results.Text($"Unsupported Content-Type '{request.ContentType}'; expected 'text/xml' (SOAP 1.1), 'application/soap+xml' (SOAP 1.2) or 'application/json' ({{\"Add\": {{...}}}}).", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
+            var expected = string.Join(", ", application.Protocols.Where(p => p.HttpBinding.RequiresContentType).SelectMany(p => p.MediaTypes.Take(1).Select(t => $"'{t}' ({p.Name})")));
+            await Results.Text($"Unsupported Content-Type '{request.ContentType}'; expected {expected}.", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
@@ -40,14 +40,11 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
             payload = body.Memory.ToArray();
         }
 
-        var action = SoapVersion.MediaTypeOf(request.ContentType) == SoapVersion.Soap12.ContentType
-            ? SoapVersion.ParameterOf(request.ContentType, "action")
-            : request.Headers["SOAPAction"].ToString().Trim('"');
-        var context = await executor.ReadAsync(payload, request.ContentType, action, new HttpRpcTransport(http), http.RequestServices, http.RequestAborted).ConfigureAwait(false);
+        var context = await executor.ReadAsync(payload, request.ContentType, reader.HttpBinding.ReadAction(request), new HttpRpcTransport(http), http.RequestServices, http.RequestAborted).ConfigureAwait(false);
         try
         {
-            var result = context.InError is { } error
-                ? FaultResult(context, error)
+            var result = context.InError is not null
+                ? FaultResult(context, reader)
                 : await StoreAsync(http, context, payload, tasksPath).ConfigureAwait(false);
             await result.ExecuteAsync(http).ConfigureAwait(false);
         }
@@ -119,12 +116,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         return Results.Accepted(location, new { id = handle, state = call.NotBefore is null ? "Enqueued" : "Scheduled", operation = operation.Name, location });
     }
 
-    /// <summary>The fault the synchronous endpoint would answer, with its status: SOAP faults are 500, JSON Client faults 400.</summary>
-    private static StatusBytesResult FaultResult(MethodContext context, Exception error)
-    {
-        var status = context.InProtocol is SoapProtocol || error is not RpcFault { Code: RpcFaultCode.Client }
-            ? StatusCodes.Status500InternalServerError
-            : StatusCodes.Status400BadRequest;
-        return new StatusBytesResult(context.OutString.ToArray(), context.OutContentType ?? "text/plain", status);
-    }
+    /// <summary>The fault the synchronous endpoint would answer, with the status the protocol's HTTP binding gives it.</summary>
+    private static StatusBytesResult FaultResult(MethodContext context, Protocols.IRpcProtocol reader)
+        => new(context.OutString.ToArray(), context.OutContentType ?? "text/plain", reader.HttpBinding.StatusCodeOf(context));
 }

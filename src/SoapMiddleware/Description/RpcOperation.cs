@@ -6,6 +6,8 @@ namespace SoapMiddleware.Description;
 /// <summary>One callable operation: the method behind it and the messages it reads and writes.</summary>
 public sealed class RpcOperation
 {
+    private ParameterInfo[]? _wireParameters;
+
     internal RpcOperation(RpcServiceDescription service, MethodInfo method, string name, string action)
     {
         Service = service;
@@ -13,6 +15,18 @@ public sealed class RpcOperation
         Name = name;
         Action = action;
     }
+
+    /// <summary>
+    /// The parameters a request carries, in wire order (<see cref="CancellationToken"/> and <see cref="MethodContext"/>
+    /// parameters are filled in by the pipeline and are not listed): what a protocol of your own reads into
+    /// <see cref="MethodContext.InObject"/>, one value per parameter, converted to its <see cref="ParameterInfo.ParameterType"/>.
+    /// </summary>
+    public IReadOnlyList<ParameterInfo> WireParameters => _wireParameters ??= Method.GetParameters()
+        .Select((parameter, i) => (parameter, source: Parameters[i]))
+        .Where(p => p.source.Kind == ParameterSourceKind.Wire)
+        .OrderBy(p => p.source.WireIndex)
+        .Select(p => p.parameter)
+        .ToArray();
 
     /// <summary>The service that declares the operation.</summary>
     public RpcServiceDescription Service { get; }
