@@ -65,12 +65,18 @@ public static class RpcQueueServiceCollectionExtensions
         return rpc;
     }
 
-    /// <summary>Uses a SQLite file (or connection string) for the built-in engine: the embedded default, for one process's workers.</summary>
-    public static IRpcQueueBuilder UseSqlite(this IRpcQueueBuilder builder, string pathOrConnectionString)
+    /// <summary>
+    /// Uses a SQLite file (or connection string) for the built-in engine: the embedded default, for one process's workers.
+    /// A file that exists must be a sound queue database (an empty, corrupt or foreign file stops the start, naming it);
+    /// a new one is created where no file exists.
+    /// </summary>
+    public static IRpcQueueBuilder UseSqlite(this IRpcQueueBuilder builder, string pathOrConnectionString, Action<SqliteQueueOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(pathOrConnectionString);
-        return builder.UseStorage(sp => new SqliteQueueStorage(pathOrConnectionString, sp.GetRequiredService<TimeProvider>(), Logger(sp)));
+        var options = new SqliteQueueOptions();
+        configure?.Invoke(options);
+        return builder.UseStorage(sp => new SqliteQueueStorage(pathOrConnectionString, sp.GetRequiredService<TimeProvider>(), Logger(sp), options));
     }
 
     private static IQueueStorage DefaultStorage(IServiceProvider services)

@@ -16,11 +16,15 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly WorkSignal _signal;
+    private readonly SqliteQueueOptions _options;
+    private readonly string _path;
+    private readonly string _pragmas;
 
     /// <param name="connectionStringOrPath">A SQLite connection string, or a file path.</param>
     /// <param name="time">The clock for every stored time, lease and wait.</param>
     /// <param name="logger">The logger.</param>
-    public SqliteQueueStorage(string connectionStringOrPath, TimeProvider time, ILogger logger)
+    /// <param name="options">Durability and startup checks; the defaults when null.</param>
+    public SqliteQueueStorage(string connectionStringOrPath, TimeProvider time, ILogger logger, SqliteQueueOptions? options = null)
     {
         var builder = connectionStringOrPath.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(connectionStringOrPath)
@@ -28,6 +32,9 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
         builder.Pooling = true;
         builder.DefaultTimeout = 30;
         _connectionString = builder.ToString();
+        _path = builder.DataSource;
+        _options = options ?? new SqliteQueueOptions();
+        _pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=" + (_options.DurableCommits ? "FULL;" : "NORMAL;");
         _time = time;
         _logger = logger;
         _signal = new WorkSignal(time);
@@ -38,7 +45,38 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var existed = IsFile && File.Exists(_path);
+            if (existed && new FileInfo(_path).Length == 0 && !File.Exists(_path + "-wal"))
+            {
+                // An empty file is not a new database: tasks were lost (or the wrong file is named). Recreating it would
+                // restart the ids, and pollers holding old handles would wait forever.
+                throw new InvalidOperationException($"The SQLite queue database '{_path}' exists but is empty (0 bytes). Restore it from a backup, or delete the file to start a new, empty queue.");
+            }
+
+            await InitializeCoreAsync(existed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw new InvalidOperationException($"The SQLite queue database '{_path}' cannot be opened: {ex.Message}", ex);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>True when the data source is a file (not <c>:memory:</c>).</summary>
+    private bool IsFile => !string.IsNullOrEmpty(_path) && _path != ":memory:" && !_path.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+
+    private async Task InitializeCoreAsync(bool existed, CancellationToken cancellationToken)
+    {
+        {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (existed)
+            {
+                await CheckExistingAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             await using var tx = connection.BeginTransaction(deferred: false);
             await ExecuteAsync(connection, tx, SqliteSchema.VersionTable, cancellationToken).ConfigureAwait(false);
@@ -56,10 +94,39 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+    }
+
+    /// <summary>
+    /// A file that was there before must be a sound queue database: its pages pass <c>quick_check</c> (unless turned
+    /// off) and it holds the queue's schema. Anything else stops the start with the file's name.
+    /// </summary>
+    private async Task CheckExistingAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        if (_options.QuickCheckAtStartup)
         {
-            _writeLock.Release();
+            var verdict = (string?)await Command(connection, null, "PRAGMA quick_check(1)").ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(verdict, "ok", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The SQLite queue database '{_path}' is corrupt (quick_check: {verdict}). Restore it from a backup; the queue will not start on it.");
+            }
         }
+
+        // A database with no tables at all is one whose creation was interrupted: nothing to lose, so it is set up.
+        var tables = Convert.ToInt64(await Command(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+            .ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        var ours = Convert.ToInt64(await Command(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+            .ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        if (tables > 0 && ours == 0)
+        {
+            throw new InvalidOperationException($"The file '{_path}' is not a SoapMiddleware queue database (it has no queue schema). Point the queue at its own file; a new one is created where no file exists.");
+        }
+    }
+
+    /// <summary>The <c>synchronous</c> setting the storage's connections run with (2 = FULL, 1 = NORMAL); for tests.</summary>
+    internal async Task<long> ReadSynchronousAsync()
+    {
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        return Convert.ToInt64(await Command(connection, null, "PRAGMA synchronous").ExecuteScalarAsync().ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task<bool> WaitForWorkAsync(IReadOnlyList<string> queues, TimeSpan timeout, CancellationToken cancellationToken = default) =>
@@ -89,7 +156,7 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, _pragmas, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
