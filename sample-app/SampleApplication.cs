@@ -46,8 +46,9 @@ public static class SampleApplication
             }
         }
 
+        builder.Services.AddHealthChecks().AddRpcQueue();
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok", role = queueSettings.Role.ToString(), engine = queueSettings.IsHangfire ? "Hangfire" : "Builtin" }));
+        SampleHealth.Map(app, queueSettings);
         if (queueSettings.Role == QueueRole.Workers)
         {
             return app;

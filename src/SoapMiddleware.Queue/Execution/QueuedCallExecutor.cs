@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue.Engine;
 
 namespace SoapMiddleware.Queue.Execution;
@@ -8,16 +9,29 @@ namespace SoapMiddleware.Queue.Execution;
 /// and says what a queue should do next. It knows no storage: both engines and the HTTP enqueue endpoint's check use it,
 /// so the decision "succeeded / rejected for good / retry" is made in one place.
 /// </summary>
-internal sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes)
+internal sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options)
 {
-    /// <summary>Runs the call in its own DI scope; every event and wrapper fires as for HTTP.</summary>
+    /// <summary>
+    /// Runs the call in its own DI scope; every event and wrapper fires as for HTTP. The call's token is cancelled by
+    /// <paramref name="cancellationToken"/> (deletion, shutdown) or after <see cref="RpcQueueOptions.CallTimeout"/>,
+    /// so no call holds a worker forever.
+    /// </summary>
     public async Task<QueuedCallOutcome> ExecuteAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, RpcTransport transport, CancellationToken cancellationToken)
     {
+        var timeout = options.Value.CallTimeout;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout > TimeSpan.Zero)
+        {
+            limit.CancelAfter(timeout);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
-        var context = application.CreateContext(transport, scope.ServiceProvider, payload, contentType, action, cancellationToken);
+        var context = application.CreateContext(transport, scope.ServiceProvider, payload, contentType, action, limit.Token);
         var pipeline = application.Pipeline;
         await pipeline.RunAsync(context).ConfigureAwait(false);
-        var outcome = Classify(context);
+        var outcome = limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested && context.Error is not null
+            ? new QueuedCallOutcome(QueuedCallOutcomeKind.Retryable, context.OutString.ToArray(), context.OutContentType, $"Timed out after {timeout} (Queue:CallTimeout)", context.Operation)
+            : Classify(context);
         await pipeline.CloseAsync(context).ConfigureAwait(false);
         return outcome;
     }

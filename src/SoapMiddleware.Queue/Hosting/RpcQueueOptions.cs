@@ -74,6 +74,15 @@ public sealed class RpcQueueOptions
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The longest a queued call may run; then its token is cancelled and the attempt counts as failed with the reason
+    /// "Timed out after ...", retried per the engine's policy. Default 10 minutes; zero or less means no limit.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The longest delay the HTTP enqueue endpoint accepts in <c>?delaySeconds=</c>. Default 30 days.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The largest request body the HTTP enqueue endpoint accepts. Default 4 MiB.</summary>
     [Range(1, int.MaxValue)]
     public int MaxPayloadBytes { get; set; } = 4 * 1024 * 1024;

@@ -87,12 +87,11 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
     {
         var request = http.Request;
         var operation = context.Operation!;
-        var enqueue = new EnqueueOptions
+        if (EnqueueRequestCheck.Refusal(request, options.Value, out var enqueue) is { } refusal)
         {
-            Queue = request.Query["queue"].FirstOrDefault(),
-            IdempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault(),
-            Delay = int.TryParse(request.Query["delaySeconds"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
-        };
+            return refusal;
+        }
+
         var action = string.IsNullOrEmpty(context.InAction) || application.FindOperationByAction(context.InAction.Trim('"')) is null
             ? operation.Action
             : context.InAction;

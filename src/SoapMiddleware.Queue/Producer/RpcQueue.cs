@@ -12,6 +12,9 @@ namespace SoapMiddleware.Queue.Producer;
 /// </summary>
 internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, IOptions<RpcQueueOptions> options, TimeProvider time) : IRpcQueue, IRpcQueueMonitor
 {
+    /// <summary>The longest queue name accepted.</summary>
+    public const int MaxQueueNameLength = 100;
+
     public string Engine => engine.Name;
 
     /// <summary>The engine underneath, for engine-specific producers (a caller's PostgreSQL transaction).</summary>
@@ -72,6 +75,11 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
     internal QueuedCall NewCall(byte[] payload, string contentType, string? action, RpcOperation? operation, string display, EnqueueOptions? enqueue)
     {
         var settings = options.Value;
+        if (enqueue?.Queue is { } queue && (queue.Length == 0 || queue.Length > MaxQueueNameLength))
+        {
+            throw new ArgumentException($"A queue name is 1 to {MaxQueueNameLength} characters long.", nameof(enqueue));
+        }
+
         var notBefore = enqueue?.RunAt ?? (enqueue?.Delay is { } delay ? time.GetUtcNow() + delay : null);
         return new QueuedCall
         {

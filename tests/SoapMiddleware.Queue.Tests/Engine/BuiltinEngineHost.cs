@@ -16,7 +16,7 @@ internal sealed class BuiltinEngineHost(WebApplication app) : IEngineHost
     /// <summary>Where Kestrel listens: <c>POST /queue/calls</c> enqueues, <c>GET /queue/tasks/{handle}</c> reads.</summary>
     public Uri BaseAddress => new(app.Urls.First());
 
-    public static async Task<IEngineHost> StartAsync(EngineProbe probe, Action<IRpcQueueBuilder> storage)
+    public static async Task<IEngineHost> StartAsync(EngineProbe probe, Action<IRpcQueueBuilder> storage, Action<RpcQueueOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -33,6 +33,7 @@ internal sealed class BuiltinEngineHost(WebApplication app) : IEngineHost
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
                 o.RetryMaxDelay = TimeSpan.FromSeconds(1);
                 o.ShutdownTimeout = TimeSpan.FromSeconds(2);
+                configure?.Invoke(o);
             }));
         var app = builder.Build();
         app.MapRpcQueueEndpoint("/queue/calls", "/queue/tasks");
