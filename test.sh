@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what the tests need when it is missing
-# (python3-zeep, PostgreSQL server, chromium for the dashboard's browser tests), starts a throwaway PostgreSQL cluster on 127.0.0.1,
+# (python3-zeep, python3-msgpack, PostgreSQL server, chromium for the dashboard's browser tests), starts a throwaway PostgreSQL cluster on 127.0.0.1,
 # runs every test of the solution, and stops the cluster again.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 /usr/bin/python3 -c "import zeep" >/dev/null 2>&1 || need+=(python3-zeep)
+/usr/bin/python3 -c "import msgpack" >/dev/null 2>&1 || need+=(python3-msgpack)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,5 +1,6 @@
 using SampleApp.Services;
 using SoapMiddleware;
+using SoapMiddleware.MessagePack;
 using SoapMiddleware.Queue;
 
 namespace SampleApp;
@@ -15,6 +16,7 @@ public static class SampleApplication
 
         var rpc = builder.Services.AddRpc()
             .AddService<CalculatorService>()
+            .AddProtocol<MessagePackProtocol>()
             .ConfigureEvents(CallLogging.Attach);
         var queueSettings = builder.Configuration.GetSection(RpcQueueOptions.SectionName).Get<SampleQueueSettings>() ?? new SampleQueueSettings();
         var queue = rpc.AddQueue();
@@ -57,6 +59,8 @@ public static class SampleApplication
         app.UseRpc("/soap/calculator");
         app.MapRpcJson("/json/calculator");
         app.MapRpcHttp("/rpc/calculator");
+        app.MapRpc("/msgpack/calculator", p => p.In("msgpack").Out("msgpack"));
+        app.MapRpc("/msgpack/calculator/{operation}", p => p.In("msgpack").Out("msgpack"));
         app.MapRpcOpenApi("/openapi/v1.json");
         app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");

@@ -67,7 +67,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         }
 
         var accept = http.Request.Headers.Accept.ToString();
-        if (accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (WantsStoredResponse(accept, task))
         {
             return task.State switch
             {
@@ -79,6 +79,26 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
 
         var history = await queue.GetHistoryAsync(handle, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(TaskView.From(task, history));
+    }
+
+    /// <summary>
+    /// Whether the client asks for the stored response itself rather than the JSON view: it accepts XML (and not JSON),
+    /// or names the media type the task was sent in (a MessagePack client gets MessagePack).
+    /// </summary>
+    private static bool WantsStoredResponse(string accept, QueuedTaskInfo task)
+    {
+        if (accept.Length == 0)
+        {
+            return false;
+        }
+
+        var stored = Protocols.Soap.SoapVersion.MediaTypeOf(task.ResultContentType ?? task.ContentType);
+        if (stored is not null && !stored.Contains("json", StringComparison.OrdinalIgnoreCase) && accept.Contains(stored, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
     }
 
     internal static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
