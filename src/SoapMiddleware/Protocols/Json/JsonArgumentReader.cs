@@ -73,12 +73,25 @@ internal static class JsonArgumentReader
     /// <summary>A primitive's element text: strings as they are, numbers as written, booleans as <c>true</c>/<c>false</c>.</summary>
     private static string Text(JsonElement value, string path) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.String => StringOf(value, path),
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => throw RpcFault.Client($"Element '{path}': expected a JSON string, number or boolean, got {Describe(value)}."),
     };
+
+    /// <summary>A JSON string as .NET text; invalid UTF-8 or a lone surrogate escape is the client's mistake, not ours.</summary>
+    private static string StringOf(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw RpcFault.Client($"Element '{path}': the string is not valid text (invalid UTF-8 bytes or a lone surrogate escape such as \\ud800).");
+        }
+    }
 
     private static void Expect(JsonElement value, JsonValueKind kind, string path, string what)
     {

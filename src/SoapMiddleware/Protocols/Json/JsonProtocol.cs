@@ -56,13 +56,21 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
 
         using var document = Parse(context.InString);
         var arguments = document.RootElement;
-        if (operation is null)
+        try
         {
-            (operation, arguments) = Route(arguments);
-            context.Operation = operation;
-        }
+            if (operation is null)
+            {
+                (operation, arguments) = Route(arguments);
+                context.Operation = operation;
+            }
 
-        context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
+            context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("UTF", StringComparison.Ordinal))
+        {
+            // A property name System.Text.Json cannot turn into text (invalid UTF-8, a lone surrogate): the client's mistake.
+            throw RpcFault.Client("The request is not valid JSON text: it holds invalid UTF-8 bytes or a lone surrogate escape.");
+        }
     }
 
     /// <summary>Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (JSON has no header).</summary>
