@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue.Execution;
 using SoapMiddleware.Queue.Producer;
@@ -12,7 +13,7 @@ namespace SoapMiddleware.Queue.Http;
 /// (its events fire), so a request that does not parse is refused at once with the fault the synchronous endpoint
 /// would answer, and a client learns about its mistake now rather than from a failed task.
 /// </summary>
-internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue queue, QueuedCallExecutor executor, IOptions<RpcQueueOptions> options)
+internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue queue, QueuedCallExecutor executor, IOptions<RpcQueueOptions> options, ILogger<QueueHttpHandlers> logger)
 {
     /// <summary>How long a client should wait before trying again when the queue's storage is unreachable.</summary>
     private const int RetryAfterSeconds = 5;
@@ -29,7 +30,18 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
 
         var limit = options.Value.MaxPayloadBytes;
         byte[] payload;
-        using (var body = await RequestBodyReader.ReadAsync(request, limit, http.RequestAborted).ConfigureAwait(false))
+        RequestBodyReader body;
+        try
+        {
+            body = await RequestBodyReader.ReadAsync(request, limit, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException refused)
+        {
+            await RequestBodyFailure.AnswerAsync(http, refused, logger).ConfigureAwait(false);
+            return;
+        }
+
+        using (body)
         {
             if (body.TooLarge)
             {

@@ -60,9 +60,20 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
         var binding = reader.HttpBinding;
         var max = application.Options.MaxRequestBytes;
         HttpCallRunner.AllowBodyUpTo(http, max);
-        var body = binding.ReadsQueryString
-            ? default
-            : await RequestBodyReader.ReadAsync(request, max, http.RequestAborted).ConfigureAwait(false);
+        RequestBodyReader body = default;
+        if (!binding.ReadsQueryString)
+        {
+            try
+            {
+                body = await RequestBodyReader.ReadAsync(request, max, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException refused)
+            {
+                await RequestBodyFailure.AnswerAsync(http, refused, logger).ConfigureAwait(false);
+                return;
+            }
+        }
+
         try
         {
             var input = binding.ReadsQueryString ? System.Text.Encoding.UTF8.GetBytes(request.QueryString.Value?.TrimStart('?') ?? string.Empty) : body.Memory;

@@ -20,6 +20,9 @@ internal static partial class RpcLog
     [LoggerMessage(200, LogLevel.Information, "Serving RPC application {Application} at {Path} ({Operations} operations)")]
     public static partial void Mapped(ILogger logger, string application, string path, int operations);
 
+    [LoggerMessage(202, LogLevel.Information, "Request to {Path} refused while its body was read: {Status} {Reason}")]
+    public static partial void BodyReadRefused(ILogger logger, string path, int status, string reason);
+
     [LoggerMessage(201, LogLevel.Debug, "Rejected request to {Path}: {Status} {Reason}")]
     public static partial void Rejected(ILogger logger, string path, int status, string reason);
 }
