@@ -165,7 +165,9 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(1, running.Attempt);
         Assert.Contains(await host.Monitor.ListAsync(QueuedTaskState.Processing, null, 0, 10), t => t.Id == handle && t.ProgressPercent == 50);
 
-        var workers = (await host.Monitor.GetWorkersAsync()).Where(w => w.WorkerId.StartsWith(host.ServerName, StringComparison.Ordinal)).ToList();
+        // The worker's row trails the task by a fraction of a second (its writes are gathered).
+        var workers = await Eventually.ValueAsync(
+            () => ServerRows(host), rows => rows.Any(w => w.ProgressPercent == 50), TimeSpan.FromSeconds(1), "the worker's row at 50 %");
         Assert.Equal(3, workers.Count);
         var busy = Assert.Single(workers, w => w.State == WorkerState.Processing);
         Assert.Equal((handle, "QueueTestService.Block", 50, "half way"), (busy.CurrentTaskId, busy.CurrentOperation, busy.ProgressPercent, busy.ProgressMessage));
@@ -179,6 +181,73 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Probe.Signal(Probe.Release, "progress").TrySetResult();
         var done = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
         Assert.Contains("released progress", Text(done.Result));
+    }
+
+    [EngineFact]
+    public async Task WorkerRow_FollowsTheCall_WithinASecondOfEachChange()
+    {
+        var host = await HostAsync();
+        var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Steps("row", null!, default));
+        await Probe.Signal(Probe.Started, "row").Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Took it: busy, with the handle and the operation.
+        var busy = await RowWithinASecond(host, w => w.CurrentTaskId == handle, "busy with the task");
+        Assert.Equal((WorkerState.Processing, "QueueTestService.Steps", 0L, 0L), (busy.State, busy.CurrentOperation, busy.Processed, busy.Failed));
+        var task = await host.Queue.GetAsync(handle);
+        Assert.Equal(task!.WorkerId, busy.WorkerId);
+        Assert.Equal(3, (await ServerRows(host)).Count);
+
+        // Reports progress: each report shows, rising.
+        for (var step = 1; step <= 3; step++)
+        {
+            Probe.Signal(Probe.Release, $"row/{step}").TrySetResult();
+            var percent = step * 25;
+            var row = await RowWithinASecond(host, w => w.WorkerId == busy.WorkerId && w.ProgressPercent == percent, $"{percent} %");
+            Assert.Equal((WorkerState.Processing, handle, $"step {step}"), (row.State, row.CurrentTaskId, row.ProgressMessage));
+        }
+
+        // Finishes: idle, one more processed, nothing failed.
+        Probe.Signal(Probe.Release, "row/done").TrySetResult();
+        var idle = await RowWithinASecond(host, w => w.WorkerId == busy.WorkerId && w.State == WorkerState.Idle, "idle again");
+        Assert.Equal((1L, 0L, handle), (idle.Processed, idle.Failed, idle.LastTaskId));
+        Assert.Equal((null, null, null), (idle.CurrentTaskId, idle.CurrentOperation, idle.ProgressPercent));
+        await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
+
+        // A Client fault counts as failed, not processed, on the worker that ran it.
+        var fault = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Divide(1, 0));
+        var failed = await Eventually.StateAsync(host.Queue, fault, QueuedTaskState.Failed);
+        var row2 = await RowWithinASecond(host, w => w.LastTaskId == fault, "failed counted");
+        Assert.Equal(failed.WorkerId, row2.WorkerId);
+        Assert.Equal((WorkerState.Idle, 1L), (row2.State, row2.Failed));
+        Assert.Equal(1, (await ServerRows(host)).Sum(w => w.Processed));
+        Assert.Equal(1, (await ServerRows(host)).Sum(w => w.Failed));
+        Assert.Equal(3, (await ServerRows(host)).Count);
+    }
+
+    /// <summary>This host's server's rows.</summary>
+    private static async Task<List<WorkerStatus>> ServerRows(HangfireTestHost host)
+        => (await host.Monitor.GetWorkersAsync()).Where(w => w.WorkerId.StartsWith(host.ServerName + ":", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The row matching <paramref name="condition"/>, which must show within a second of now.</summary>
+    private async Task<WorkerStatus> RowWithinASecond(HangfireTestHost host, Func<WorkerStatus, bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        List<WorkerStatus> rows;
+        do
+        {
+            rows = await ServerRows(host);
+            if (rows.FirstOrDefault(condition) is { } row)
+            {
+                Output.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds:F0} ms");
+                return row;
+            }
+
+            await Task.Delay(20);
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(1));
+
+        throw new Xunit.Sdk.XunitException($"{what} did not show within a second; rows: " + string.Join("; ", rows.Select(r =>
+            $"{r.WorkerId} {r.State} task={r.CurrentTaskId} {r.ProgressPercent}% processed={r.Processed} failed={r.Failed} last={r.LastTaskId}")));
     }
 
     [EngineFact]

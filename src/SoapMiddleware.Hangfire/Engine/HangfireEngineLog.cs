@@ -31,4 +31,22 @@ internal static partial class HangfireEngineLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "The Hangfire queue engine uses {Storage}")]
     public static partial void Started(ILogger logger, string storage);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not write the Hangfire workers' rows to {Storage}; retrying every second until it works")]
+    public static partial void WorkerRowsWriteFailed(ILogger logger, Exception exception, string storage);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "The Hangfire workers' rows are written again")]
+    public static partial void WorkerRowsWritten(ILogger logger);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "{Rows} Hangfire worker row(s) of {Servers} server(s) marked Stopped")]
+    public static partial void WorkerRowsStopped(ILogger logger, int rows, int servers);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Could not mark this process's Hangfire workers Stopped in {Storage}; other processes will show them Dead")]
+    public static partial void WorkerRowsStopFailed(ILogger logger, Exception exception, string storage);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Debug, Message = "Could not drop the rows of expired Hangfire servers from the index")]
+    public static partial void WorkerRowsPruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Debug, Message = "Could not list the Hangfire servers to note this process's ones")]
+    public static partial void ServersNotListed(ILogger logger, Exception exception);
 }

@@ -160,77 +160,12 @@ internal sealed partial class HangfireQueueEngine
     }
 
     /// <summary>
-    /// One row per worker of every Hangfire server still listed: busy workers (from the Processing jobs) by
-    /// <c>{server}/{worker id}</c>, with the task they run when it is ours; the rest of each server's workers idle, by
-    /// <c>{server}/#{n}</c> (Hangfire records no idle worker).
+    /// One row per worker of every Hangfire server still listed, with the counts and progress our jobs record
+    /// (<see cref="WorkerRecords"/>), and the rows of servers gone since: Stopped when they stopped gracefully, else Dead.
     /// </summary>
     public Task<IReadOnlyList<WorkerStatus>> GetWorkersAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var storage = backend.Storage;
-        var monitoring = storage.GetMonitoringApi();
-        var servers = monitoring.Servers();
-        var busy = monitoring.ProcessingJobs(0, 1000).Where(p => p.Value is { InProcessingState: true }).ToList();
-        var workers = new List<WorkerStatus>();
-        using var connection = storage.GetConnection();
-        foreach (var server in servers.OrderBy(s => s.Name, StringComparer.Ordinal))
-        {
-            var (host, pid) = HangfireWorkers.Describe(server.Name);
-            var startedAt = JobStates.Utc(server.StartedAt);
-            var heartbeat = JobStates.Utc(server.Heartbeat) ?? startedAt;
-            var running = busy.Where(p => p.Value.ServerId == server.Name).ToList();
-            foreach (var (jobId, dto) in running)
-            {
-                var data = dto.StateData ?? connection.GetStateData(jobId)?.Data;
-                var worker = JobStates.WorkerOf(data) ?? HangfireWorkers.Format(server.Name, jobId);
-                string? handle = null;
-                string operation;
-                int? percent = null;
-                string? message = null;
-                if (RpcJobArguments.IsRpcJob(dto.Job))
-                {
-                    operation = RpcJobArguments.OperationName(dto.Job);
-                    if (JobParameters.Text(connection.GetJobParameter(jobId, JobParameters.Secret)) is { } secret)
-                    {
-                        handle = TaskHandle.Format(jobId, secret);
-                    }
-
-                    (percent, message) = JobParameters.DecodeProgress(connection.GetJobParameter(jobId, JobParameters.Progress));
-                }
-                else
-                {
-                    operation = dto.Job is { } other ? other.Type.Name + "." + other.Method.Name : "(job type not loaded)";
-                }
-
-                workers.Add(new WorkerStatus
-                {
-                    WorkerId = worker,
-                    Host = host,
-                    ProcessId = pid,
-                    State = WorkerState.Processing,
-                    CurrentTaskId = handle,
-                    CurrentOperation = operation,
-                    ProgressPercent = percent,
-                    ProgressMessage = message,
-                    StartedAt = startedAt,
-                    HeartbeatAt = heartbeat,
-                });
-            }
-
-            for (var i = running.Count + 1; i <= server.WorkersCount; i++)
-            {
-                workers.Add(new WorkerStatus
-                {
-                    WorkerId = HangfireWorkers.Idle(server.Name, i),
-                    Host = host,
-                    ProcessId = pid,
-                    State = WorkerState.Idle,
-                    StartedAt = startedAt,
-                    HeartbeatAt = heartbeat,
-                });
-            }
-        }
-
-        return Task.FromResult<IReadOnlyList<WorkerStatus>>(workers);
+        return Task.FromResult<IReadOnlyList<WorkerStatus>>(WorkerRowReader.Read(backend.Storage));
     }
 }

@@ -36,14 +36,20 @@ public static class HangfireQueueBuilderExtensions
         services.TryAddSingleton<QueuedCallExecutor>();
         services.TryAddSingleton<RunningJobs>();
         services.TryAddSingleton(sp => new HangfireBackend(sp));
+        services.TryAddSingleton(sp => new WorkerRecords(
+            sp.GetRequiredService<HangfireBackend>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WorkerRecords>>()));
         services.RemoveAll<IQueueEngine>();
         services.AddSingleton<IQueueEngine, HangfireQueueEngine>();
         services.TryAddTransient(sp => new RpcJob(
             sp.GetRequiredService<QueuedCallExecutor>(),
             sp.GetRequiredService<RunningJobs>(),
             sp.GetRequiredService<HangfireBackend>(),
+            sp.GetRequiredService<WorkerRecords>(),
             sp.GetRequiredService<ILogger<RpcJob>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HangfireEngineStartup>());
+
+        // Marks this process's workers Stopped once Hangfire's servers have stopped, wherever the app adds them.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkerRowsLifetime>());
         return builder;
     }
 }

@@ -22,13 +22,15 @@ public sealed class RpcJob
     private readonly QueuedCallExecutor _executor;
     private readonly RunningJobs _running;
     private readonly HangfireBackend _backend;
+    private readonly WorkerRecords _workers;
     private readonly ILogger _logger;
 
-    internal RpcJob(QueuedCallExecutor executor, RunningJobs running, HangfireBackend backend, ILogger<RpcJob> logger)
+    internal RpcJob(QueuedCallExecutor executor, RunningJobs running, HangfireBackend backend, WorkerRecords workers, ILogger<RpcJob> logger)
     {
         _executor = executor;
         _running = running;
         _backend = backend;
+        _workers = workers;
         _logger = logger;
     }
 
@@ -75,68 +77,92 @@ public sealed class RpcJob
         var handle = TaskHandle.Format(jobId, secret);
         var attempt = JobParameters.RetryCount(JobParameters.Read(context, JobParameters.RetryCountName)) + 1;
         var allowed = RetryLimit.Effective(_backend.FilterProvider, context.BackgroundJob.Job, maxAttempts);
-        var workerId = WorkerId(context);
+        var (serverId, worker) = Worker(context);
+        var workerId = worker is null ? serverId : HangfireWorkers.Format(serverId, worker);
 
-        using var run = _running.Start(jobId, cancellationToken);
-        var transport = new QueueRpcTransport(
-            HangfireQueueEngine.EngineName,
-            workerId,
-            handle,
-            attempt,
-            allowed,
-            new DateTimeOffset(DateTime.SpecifyKind(context.BackgroundJob.CreatedAt, DateTimeKind.Utc)),
-            queue,
-            (percent, message, _) => ReportProgress(storage, jobId, percent, message));
-
-        // Progress of an earlier run must not show on this one.
-        ClearProgress(storage, jobId);
-        var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, run.Token).ConfigureAwait(false);
-        switch (outcome.Kind)
+        // The worker's row (a worker Hangfire does not name has none). Not counted as a success until the result is stored.
+        var row = worker is null ? null : _workers.Start(serverId, worker, handle, service + "." + operation);
+        var succeeded = false;
+        try
         {
-            case QueuedCallOutcomeKind.Succeeded:
-                HangfireEngineLog.CallSucceeded(_logger, display, jobId, attempt);
-                using (var connection = storage.GetConnection())
+            using var run = _running.Start(jobId, cancellationToken);
+            var transport = new QueueRpcTransport(
+                HangfireQueueEngine.EngineName,
+                workerId,
+                handle,
+                attempt,
+                allowed,
+                new DateTimeOffset(DateTime.SpecifyKind(context.BackgroundJob.CreatedAt, DateTimeKind.Utc)),
+                queue,
+                (percent, message, _) =>
                 {
-                    connection.SetJobParameter(jobId, JobParameters.ResultType, outcome.ContentType ?? contentType);
-                    var (text, base64) = JobParameters.EncodeBytes(outcome.Response);
-                    if (base64)
+                    if (row is not null)
                     {
-                        connection.SetJobParameter(jobId, JobParameters.ResultBase64, "true");
+                        _workers.Progress(row, handle, percent, message);
                     }
 
-                    return text;
-                }
+                    return ReportProgress(storage, jobId, percent, message);
+                });
 
-            case QueuedCallOutcomeKind.Rejected:
+            // Progress of an earlier run must not show on this one.
+            ClearProgress(storage, jobId);
+            var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, run.Token).ConfigureAwait(false);
+            switch (outcome.Kind)
             {
-                StoreFault(storage, jobId, outcome, contentType);
-                HangfireEngineLog.CallRejected(_logger, display, jobId, outcome.Reason);
-                var reason = outcome.Reason ?? "Rejected";
-                throw FailNow(context, new RpcCallRejectedException(reason), reason);
-            }
+                case QueuedCallOutcomeKind.Succeeded:
+                    HangfireEngineLog.CallSucceeded(_logger, display, jobId, attempt);
+                    using (var connection = storage.GetConnection())
+                    {
+                        connection.SetJobParameter(jobId, JobParameters.ResultType, outcome.ContentType ?? contentType);
+                        var (text, base64) = JobParameters.EncodeBytes(outcome.Response);
+                        if (base64)
+                        {
+                            connection.SetJobParameter(jobId, JobParameters.ResultBase64, "true");
+                        }
 
-            case QueuedCallOutcomeKind.Retryable:
-            {
-                StoreFault(storage, jobId, outcome, contentType);
-                HangfireEngineLog.CallFailed(_logger, display, jobId, attempt, allowed, outcome.Reason);
-                var error = new RpcCallFailedException(outcome.Reason ?? "Internal Error");
+                        succeeded = true;
+                        return text;
+                    }
 
-                // The call's own limit stops it before the retry policy would: fail here. When the policy's own limit is
-                // reached, the policy decides (it may delete the job instead of failing it).
-                if (attempt >= allowed && attempt < RetryLimit.Policy(_backend.FilterProvider, context.BackgroundJob.Job))
+                case QueuedCallOutcomeKind.Rejected:
                 {
-                    throw FailNow(context, error, string.Create(
-                        CultureInfo.InvariantCulture, $"Failed after {attempt} attempt(s), the most this call allows: {error.Message}"));
+                    StoreFault(storage, jobId, outcome, contentType);
+                    HangfireEngineLog.CallRejected(_logger, display, jobId, outcome.Reason);
+                    var reason = outcome.Reason ?? "Rejected";
+                    throw FailNow(context, new RpcCallRejectedException(reason), reason);
                 }
 
-                throw error;
-            }
+                case QueuedCallOutcomeKind.Retryable:
+                {
+                    StoreFault(storage, jobId, outcome, contentType);
+                    HangfireEngineLog.CallFailed(_logger, display, jobId, attempt, allowed, outcome.Reason);
+                    var error = new RpcCallFailedException(outcome.Reason ?? "Internal Error");
 
-            default:
-                // Deleted (this process cancelled it, or Hangfire's check did) or the server is stopping: Hangfire
-                // keeps a deleted job deleted and puts a stopping server's job back, so only say why.
-                HangfireEngineLog.CallCancelled(_logger, display, jobId);
-                throw new OperationCanceledException(outcome.Reason, run.Token);
+                    // The call's own limit stops it before the retry policy would: fail here. When the policy's own limit is
+                    // reached, the policy decides (it may delete the job instead of failing it).
+                    if (attempt >= allowed && attempt < RetryLimit.Policy(_backend.FilterProvider, context.BackgroundJob.Job))
+                    {
+                        throw FailNow(context, error, string.Create(
+                            CultureInfo.InvariantCulture, $"Failed after {attempt} attempt(s), the most this call allows: {error.Message}"));
+                    }
+
+                    throw error;
+                }
+
+                default:
+                    // Deleted (this process cancelled it, or Hangfire's check did) or the server is stopping: Hangfire
+                    // keeps a deleted job deleted and puts a stopping server's job back, so only say why.
+                    HangfireEngineLog.CallCancelled(_logger, display, jobId);
+                    throw new OperationCanceledException(outcome.Reason, run.Token);
+            }
+        }
+        finally
+        {
+            // Every end counts once: a success as processed, anything else (fault, rejection, cancellation) as failed.
+            if (row is not null)
+            {
+                _workers.Finish(row, handle, succeeded);
+            }
         }
     }
 
@@ -149,17 +175,21 @@ public sealed class RpcJob
 
     internal static readonly System.Reflection.MethodInfo RunMethod = typeof(RpcJob).GetMethod(nameof(Run))!;
 
-    /// <summary><c>{server}/{worker}</c>: the Processing state names both (Hangfire's worker id is a GUID per worker loop).</summary>
-    private static string WorkerId(PerformContext context)
+    /// <summary>
+    /// The server and worker running the job: the Processing state names both (Hangfire's worker id is a GUID per worker
+    /// loop); the worker is null when the state does not say.
+    /// </summary>
+    private static (string Server, string? Worker) Worker(PerformContext context)
     {
         var state = context.Connection.GetStateData(context.BackgroundJob.Id);
         if (state is not null && string.Equals(state.Name, ProcessingState.StateName, StringComparison.OrdinalIgnoreCase)
-            && state.Data is { } data && data.TryGetValue("ServerId", out var server) && data.TryGetValue("WorkerId", out var worker))
+            && state.Data is { } data && data.TryGetValue("ServerId", out var server) && data.TryGetValue("WorkerId", out var worker)
+            && !string.IsNullOrEmpty(server) && !string.IsNullOrEmpty(worker))
         {
-            return HangfireWorkers.Format(server, worker);
+            return (server, worker);
         }
 
-        return context.ServerId ?? "hangfire";
+        return (context.ServerId ?? "hangfire", null);
     }
 
     /// <summary>

@@ -48,4 +48,23 @@ public sealed class QueueTestService(QueueProbe probe, IMethodContextAccessor ac
 
         return "released " + key;
     }
+
+    /// <summary>
+    /// Says it started, then reports 25, 50 and 75 % ("step 1" to "step 3"), each once the test releases
+    /// <c>{key}/{step}</c>, and returns once it releases <c>{key}/done</c>.
+    /// </summary>
+    [RpcMethod]
+    public async Task<string> Steps(string key, MethodContext context, CancellationToken cancellationToken)
+    {
+        probe.Runs.Enqueue("Steps " + key);
+        probe.Signal(probe.Started, key).TrySetResult();
+        for (var step = 1; step <= 3; step++)
+        {
+            await probe.Signal(probe.Release, key + "/" + step).Task.WaitAsync(cancellationToken);
+            await context.ReportProgressAsync(step * 25, "step " + step);
+        }
+
+        await probe.Signal(probe.Release, key + "/done").Task.WaitAsync(cancellationToken);
+        return "stepped " + key;
+    }
 }

@@ -13,10 +13,13 @@ public static class TestStorages
     public static JobStorage InMemory() => new InMemoryStorage(new InMemoryStorageOptions());
 
     /// <summary>A PostgreSQL storage in a schema of its own (Hangfire creates its tables there); <paramref name="schemas"/> drops it.</summary>
-    public static JobStorage PostgreSql(PostgreSqlSchemas schemas)
+    public static JobStorage PostgreSql(PostgreSqlSchemas schemas) => PostgreSql(schemas.NewSchema());
+
+    /// <summary>A PostgreSQL storage in <paramref name="schema"/>: storages built with the same schema share their jobs, as separate processes would.</summary>
+    public static JobStorage PostgreSql(string schema)
     {
         var connectionString = TestEnvironment.PostgreSql ?? throw new InvalidOperationException(TestEnvironment.PostgreSqlSkip);
-        var options = PostgreSqlOptions(schemas.NewSchema());
+        var options = PostgreSqlOptions(schema);
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options, null), options);
     }
 
