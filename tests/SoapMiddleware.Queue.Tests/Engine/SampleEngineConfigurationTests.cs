@@ -11,6 +11,7 @@ namespace SoapMiddleware.Queue.Tests.Engine;
 /// and storage, and a storage that cannot be reached stops the start with a message naming both. (No SQL Server runs on
 /// these machines: its wiring is checked by the start failing on Hangfire.SqlServer's own connection attempt.)
 /// </summary>
+[Collection(MultiProcessCollection.Name)]
 public sealed class SampleEngineConfigurationTests
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);

@@ -15,6 +15,7 @@ namespace SoapMiddleware.Queue.Tests.MultiProcess;
 /// replaced. Every task must end Succeeded with the right result, and the killed call must have been run again by
 /// another process (Hangfire's invisibility timeout, 5 s and sliding here).
 /// </summary>
+[Collection(MultiProcessCollection.Name)]
 public sealed class HangfireMultiProcessTests : IAsyncLifetime
 {
     private const int Calls = 2000;

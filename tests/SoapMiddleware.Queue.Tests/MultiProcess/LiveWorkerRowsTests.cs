@@ -14,6 +14,7 @@ namespace SoapMiddleware.Queue.Tests.MultiProcess;
 /// process runs it, and the web process's workers API shows the worker busy, its progress rising, then idle with its
 /// count grown, each within a second of the change (all processes share this machine's clock).
 /// </summary>
+[Collection(MultiProcessCollection.Name)]
 public sealed class LiveWorkerRowsTests : IAsyncLifetime
 {
     private static readonly TimeSpan Live = TimeSpan.FromSeconds(1);

@@ -12,6 +12,7 @@ namespace SoapMiddleware.Queue.Tests.MultiProcess;
 /// mid-run and started again. Every task must end Succeeded with the right result, and the only tasks run twice
 /// must be ones the killed process had fetched.
 /// </summary>
+[Collection(MultiProcessCollection.Name)]
 public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
 {
     private const int Tasks = 5000;

@@ -9,6 +9,7 @@ namespace SoapMiddleware.Queue.Tests.MultiProcess;
 /// The embedded default survives a hard kill: the sample app (SQLite) is SIGKILLed in the middle of a queued call and
 /// started again on the same file; the call is delivered again and succeeds. Nothing is lost.
 /// </summary>
+[Collection(MultiProcessCollection.Name)]
 public sealed class SqliteKillTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("soapmw-kill-").FullName;

@@ -12,6 +12,7 @@ namespace SoapMiddleware.Queue.Storage.Sqlite;
 internal sealed partial class SqliteQueueStorage : IQueueStorage
 {
     private readonly string _connectionString;
+    private readonly string _createConnectionString;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -31,8 +32,16 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
             : new SqliteConnectionStringBuilder { DataSource = connectionStringOrPath };
         builder.Pooling = true;
         builder.DefaultTimeout = 30;
-        _connectionString = builder.ToString();
         _path = builder.DataSource;
+        _createConnectionString = builder.ToString();
+        if (IsFile)
+        {
+            // Only InitializeAsync creates the file: any other call before it (a monitor, a scheduler) must not leave an
+            // empty file behind, which the next start would rightly refuse.
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        _connectionString = builder.ToString();
         _options = options ?? new SqliteQueueOptions();
         _pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=" + (_options.DurableCommits ? "FULL;" : "NORMAL;");
         _time = time;
@@ -71,7 +80,7 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
     private async Task InitializeCoreAsync(bool existed, CancellationToken cancellationToken)
     {
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenAsync(cancellationToken, _createConnectionString).ConfigureAwait(false);
             if (existed)
             {
                 await CheckExistingAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -150,9 +159,9 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, string? connectionString = null)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString ?? _connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
