@@ -99,7 +99,7 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
 
             await WaitUntilAsync(
                 async () => (await client.GetFromJsonAsync<JsonElement>("/queue/api/stats")).GetProperty("byState").TryGetProperty("Succeeded", out var n) && n.GetInt32() == Calls + Sleeps,
-                TimeSpan.FromSeconds(240),
+                TimeSpan.FromMinutes(10),
                 TimeSpan.FromMilliseconds(500));
 
             for (var i = 0; i < Calls; i++)
