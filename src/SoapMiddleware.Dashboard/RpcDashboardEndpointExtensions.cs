@@ -13,11 +13,12 @@ public static class RpcDashboardEndpointExtensions
 {
     /// <summary>
     /// Maps <c>GET {pattern}</c>: a self-contained HTML page (inline CSS and script, a strict Content-Security-Policy,
-    /// nothing loaded from elsewhere) showing counts per state and queue, tasks per state, a task's detail and history
-    /// (opened by its handle), the workers, the recurring calls, and Retry, Delete and Remove buttons, each confirmed
-    /// first. It calls the management API at <paramref name="apiPath"/> (map it with
-    /// <c>MapRpcQueue(apiPath)</c>). Protected like that API: by <see cref="RpcQueueOptions.ManagementPolicy"/>, or to
-    /// local requests only when no policy is set.
+    /// nothing loaded from elsewhere) showing counts per state and queue, tasks per state, the workers, the recurring
+    /// calls, and a task's own page at <c>{pattern}#/tasks/{handle}</c>, linked from every list (its call, arguments,
+    /// result or fault, progress, attempts, worker, history, and Retry and Delete buttons, each confirmed first). It
+    /// calls the management API at <paramref name="apiPath"/> (map it with <c>MapRpcQueue(apiPath)</c>), sending the
+    /// <c>X-SoapMiddleware-Management</c> header that API requires on changes. Protected like that API: by
+    /// <see cref="RpcQueueOptions.ManagementPolicy"/>, or to local requests only when no policy is set.
     /// </summary>
     /// <param name="endpoints">The app or route builder.</param>
     /// <param name="pattern">Where the page is served.</param>

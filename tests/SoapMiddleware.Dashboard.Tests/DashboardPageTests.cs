@@ -108,6 +108,7 @@ public sealed class DashboardPageTests
         await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Deleted");
         await Expect(browser.ByTestId("detail-delete")).ToBeDisabledAsync();
         Assert.Equal("Deleted", await app.TaskStateAsync(divide));
+        await browser.BackToOverviewAsync();
         await browser.ByTestId("tab-Deleted").ClickAsync();
         await Expect(browser.TaskRow(divide)).ToHaveCountAsync(1);
         await browser.ByTestId("tab-Failed").ClickAsync();
@@ -134,13 +135,13 @@ public sealed class DashboardPageTests
         var running = browser.Page.Locator("[data-testid=worker-row][data-state=Processing]");
         await Expect(running).ToHaveCountAsync(1);
         await Expect(running.GetByTestId("worker-task")).ToHaveTextAsync(DashboardBrowser.ShortId(sleep));
-        await Expect(running.GetByTestId("worker-task").GetByRole(AriaRole.Button)).ToHaveAttributeAsync("title", sleep);
+        await Expect(running.GetByTestId("worker-task").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("title", sleep);
         await Expect(running.GetByTestId("worker-operation")).ToHaveTextAsync("CalculatorService.Sleep");
         await Expect(running.GetByTestId("worker-progress-message")).ToHaveTextAsync(new Regex(@"^\d+% slept ([1-9]|1[0-4]) of 15 s$"));
         await Expect(running.Locator("progress")).ToHaveAttributeAsync("value", new Regex(@"^\d+$"));
         await Expect(browser.Page.Locator("[data-testid=worker-row][data-state=Dead]")).ToHaveCountAsync(0);
 
-        await running.GetByTestId("worker-task").GetByRole(AriaRole.Button).ClickAsync();
+        await running.GetByTestId("worker-task").GetByRole(AriaRole.Link).ClickAsync();
         await Expect(browser.ByTestId("detail-handle")).ToHaveTextAsync(sleep);
         await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Processing");
         await Expect(browser.ByTestId("detail-progress")).ToContainTextAsync("of 15 s");
@@ -166,7 +167,7 @@ public sealed class DashboardPageTests
         await Expect(browser.Page.Locator("[data-testid=worker-row].dead")).ToHaveCountAsync(1);
         // The last task is a handle, shown short with the whole handle in the title: not a number.
         await Expect(dead.GetByTestId("worker-last-task")).ToHaveTextAsync("17-9f86d0…");
-        await Expect(dead.GetByTestId("worker-last-task").GetByRole(AriaRole.Button)).ToHaveAttributeAsync("title", lastTask);
+        await Expect(dead.GetByTestId("worker-last-task").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("title", lastTask);
         await Expect(dead.GetByTestId("worker-last-task")).Not.ToHaveClassAsync(new Regex(@"\bnum\b"));
     }
 
@@ -184,6 +185,7 @@ public sealed class DashboardPageTests
         await Expect(browser.ByTestId("detail-outcome")).ToContainTextAsync("<tns:AddResult>42</tns:AddResult>");
         Assert.Equal(0, await browser.Page.EvaluateAsync<int>("document.getElementsByTagName('tns:AddResult').length"));
         await browser.OpenTaskAsync("Failed", divide);
+        await browser.BackToOverviewAsync();
         foreach (var tab in States.Append("Recurring"))
         {
             await browser.ByTestId("tab-" + tab).ClickAsync();
@@ -271,6 +273,7 @@ public sealed class DashboardPageTests
         await Expect(browser.ByTestId("detail-state")).ToHaveTextAsync("Scheduled");
 
         // The other task opens by its own full handle: the page asked the API for exactly that handle.
+        await browser.BackToOverviewAsync();
         await browser.TaskRow(other).GetByTestId("task-open").ClickAsync();
         await Expect(browser.ByTestId("detail-handle")).ToHaveTextAsync(other);
         await Expect(browser.ByTestId("detail-display")).ToHaveTextAsync("CalculatorService.Add(3, 4)");

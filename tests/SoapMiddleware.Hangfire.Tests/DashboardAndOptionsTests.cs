@@ -15,7 +15,7 @@ public sealed class DashboardAndOptionsTests
     [InlineData("::1", "::1", true)]
     [InlineData("10.0.0.5", "10.0.0.5", true)]
     [InlineData("10.0.0.7", "10.0.0.5", false)]
-    [InlineData(null, null, true)]
+    [InlineData(null, null, false)]
     public void DashboardFilter_AllowsLocalRequestsOnly(string? remote, string? local, bool allowed)
     {
         var http = new DefaultHttpContext { RequestServices = new ServiceCollection().BuildServiceProvider() };

@@ -13,7 +13,9 @@ public static class HangfireDashboardEndpointExtensions
     /// <summary>
     /// Maps Hangfire's dashboard at <paramref name="pattern"/> (the application must have called <c>AddHangfire</c>).
     /// When <see cref="RpcQueueOptions.ManagementPolicy"/> is set, the dashboard requires that authorization policy;
-    /// otherwise it answers local requests only (<see cref="RpcQueueDashboardAuthorizationFilter"/>).
+    /// otherwise it answers local requests only: not through a proxy, not over a Unix socket, addressed to
+    /// <c>localhost</c> or an address of this machine. Either way a write whose <c>Origin</c> is another site's is refused
+    /// (<see cref="RpcQueueDashboardAuthorizationFilter"/>).
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <param name="pattern">Where the dashboard lives. Default <c>/hangfire</c>.</param>
@@ -24,13 +26,13 @@ public static class HangfireDashboardEndpointExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var queue = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
         options ??= new DashboardOptions();
-        if (string.IsNullOrEmpty(queue.ManagementPolicy))
-        {
-            options.Authorization = [new RpcQueueDashboardAuthorizationFilter()];
-            options.AsyncAuthorization = [];
-            return endpoints.MapHangfireDashboard(pattern, options);
-        }
+        var localOnly = string.IsNullOrEmpty(queue.ManagementPolicy);
+        options.Authorization = [new RpcQueueDashboardAuthorizationFilter(localOnly)];
+        options.AsyncAuthorization = [];
+        var dashboard = endpoints.MapHangfireDashboard(pattern, options);
 
-        return endpoints.MapHangfireDashboardWithAuthorizationPolicy(queue.ManagementPolicy, pattern, options);
+        // Not MapHangfireDashboardWithAuthorizationPolicy: it drops every filter, and with it the cross-site check
+        // that a cookie-authenticated policy needs most.
+        return localOnly ? dashboard : dashboard.RequireAuthorization(queue.ManagementPolicy!);
     }
 }

@@ -34,9 +34,12 @@ public static class RpcQueueEndpointExtensions
 
     /// <summary>
     /// Maps the JSON management API under <paramref name="pattern"/>: <c>GET stats</c>, <c>GET tasks?state=&amp;queue=&amp;skip=&amp;take=</c>,
-    /// <c>GET tasks/{id}</c>, <c>GET workers</c>, <c>GET recurring</c>, <c>POST tasks/{id}/retry</c>, <c>DELETE tasks/{id}</c>,
-    /// <c>DELETE recurring/{id}</c>, the same on every engine. Protected by <see cref="RpcQueueOptions.ManagementPolicy"/>,
-    /// or to local requests only when no policy is set.
+    /// <c>GET tasks/{id}</c> (with the stored request as text in <c>payload</c>), <c>GET workers</c>, <c>GET recurring</c>,
+    /// <c>POST tasks/{id}/retry</c>, <c>DELETE tasks/{id}</c>, <c>DELETE recurring/{id}</c>, the same on every engine.
+    /// Protected by <see cref="RpcQueueOptions.ManagementPolicy"/>, or to local requests only when no policy is set: from
+    /// this machine, not through a proxy, to <c>localhost</c> or one of its addresses. The POST and DELETE calls must also
+    /// carry the header <c>X-SoapMiddleware-Management: 1</c> and, when they have an <c>Origin</c>, this server's own,
+    /// so that no other site's page can make them (answered 403 with a problem+json saying why).
     /// </summary>
     public static RouteGroupBuilder MapRpcQueue(this IEndpointRouteBuilder endpoints, string pattern)
     {
@@ -62,7 +65,14 @@ public static class RpcQueueEndpointExtensions
             var tasks = await monitor.ListAsync(filter, queueName, Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, 500), ct).ConfigureAwait(false);
             return Results.Json(tasks.Select(t => TaskView.From(t)));
         });
-        group.MapGet("/tasks/{id}", (HttpContext http, string id) => Handlers(http).GetTaskAsync(http, id));
+        group.MapGet("/tasks/{id}", async (IRpcQueue queue, string id, CancellationToken ct) =>
+        {
+            // Unlike the public task endpoint, this shows the stored request: operators need the call's arguments.
+            var task = await queue.GetAsync(id, ct).ConfigureAwait(false);
+            return task is null
+                ? Results.Problem($"No task '{QueueHttpHandlers.Shorten(id)}'.", statusCode: 404)
+                : Results.Json(TaskView.WithPayload(task, await queue.GetHistoryAsync(id, ct).ConfigureAwait(false)));
+        });
         group.MapGet("/workers", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.GetWorkersAsync(ct));
         group.MapGet("/recurring", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.ListRecurringAsync(ct));
         group.MapPost("/tasks/{id}/retry", async (IRpcQueue queue, string id, CancellationToken ct) =>

@@ -13,11 +13,15 @@ namespace SoapMiddleware.Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The sample app on a real Kestrel server on 127.0.0.1 and a free port, with its own SQLite queue. A request with the
-/// test-only <see cref="RemoteIpHeader"/> header is treated as coming from that address, to check the local-only rule.
+/// test-only <see cref="RemoteIpHeader"/> header is treated as coming from that address (<c>none</c>: no address, as on
+/// a Unix socket), to check the local-only rule.
 /// </summary>
 public sealed class DashboardApp : IAsyncDisposable
 {
     public const string RemoteIpHeader = "X-Test-Remote-Ip";
+
+    /// <summary>The header the management API requires on POST and DELETE (a cross-site form cannot send it).</summary>
+    public const string ManagementHeader = "X-SoapMiddleware-Management";
     private const string Namespace = "http://example.com/calc";
 
     private WebApplication _app = null!;
@@ -48,7 +52,7 @@ public sealed class DashboardApp : IAsyncDisposable
         {
             if (http.Request.Headers.TryGetValue(RemoteIpHeader, out var spoofed))
             {
-                http.Connection.RemoteIpAddress = IPAddress.Parse(spoofed.ToString());
+                http.Connection.RemoteIpAddress = spoofed.ToString() == "none" ? null : IPAddress.Parse(spoofed.ToString());
             }
 
             return next(http);
@@ -80,9 +84,24 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public async Task DeleteAsync(string id)
     {
-        using var response = await Client.DeleteAsync($"/queue/api/tasks/{Uri.EscapeDataString(id)}");
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/queue/api/tasks/{Uri.EscapeDataString(id)}");
+        request.Headers.Add(ManagementHeader, "1");
+        using var response = await Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>Enqueues a JSON call (<c>{"Echo": {"text": ...}}</c>) through <c>POST /queue/calculator</c>, as a client would.</summary>
+    public async Task<string> EnqueueJsonAsync(string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync("/queue/calculator", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return Handle(await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>The task's history reasons, as the management API lists them.</summary>
+    public async Task<List<string?>> HistoryReasonsAsync(string id)
+        => [.. (await GetTaskAsync(id)).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("reason").GetString())];
 
     public async Task<JsonElement> GetJsonAsync(string path) => await Client.GetFromJsonAsync<JsonElement>(path);
 

@@ -22,7 +22,10 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     public List<string> Requests { get; } = [];
 
-    public static async Task<DashboardBrowser> OpenAsync(Uri url)
+    /// <summary>Every response the page received, with its status (a refused form post is a 403 navigation).</summary>
+    public List<(string Url, int Status)> Responses { get; } = [];
+
+    public static async Task<DashboardBrowser> OpenAsync(Uri url, int expectedStatus = 200)
     {
         var browser = new DashboardBrowser();
         browser._playwright = await Playwright.CreateAsync();
@@ -37,8 +40,9 @@ public sealed class DashboardBrowser : IAsyncDisposable
         };
         browser.Page.PageError += (_, error) => { lock (browser.ConsoleErrors) { browser.ConsoleErrors.Add("page error: " + error); } };
         browser.Page.Request += (_, request) => { lock (browser.Requests) { browser.Requests.Add(request.Url); } };
+        browser.Page.Response += (_, response) => { lock (browser.Responses) { browser.Responses.Add((response.Url, response.Status)); } };
         var response = await browser.Page.GotoAsync(url.ToString());
-        Assert.Equal(200, response!.Status);
+        Assert.Equal(expectedStatus, response!.Status);
         return browser;
     }
 
@@ -59,13 +63,26 @@ public sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>The row of the task list showing the task with this handle.</summary>
     public ILocator TaskRow(string id) => Page.Locator($"[data-testid=task-row][data-task-id='{id}']");
 
-    /// <summary>Opens a task's detail from the list in <paramref name="tab"/>, by its handle.</summary>
+    /// <summary>Opens a task's page from the list in <paramref name="tab"/>, by its handle (back to the overview first).</summary>
     public async Task OpenTaskAsync(string tab, string id)
     {
+        await BackToOverviewAsync();
         await ByTestId("tab-" + tab).ClickAsync();
         await TaskRow(id).GetByTestId("task-open").ClickAsync();
         await Assertions.Expect(ByTestId("detail-id")).ToHaveTextAsync(ShortId(id));
         await Assertions.Expect(ByTestId("detail-handle")).ToHaveTextAsync(id);
+        Assert.EndsWith("#/tasks/" + Uri.EscapeDataString(id), Page.Url, StringComparison.Ordinal);
+    }
+
+    /// <summary>From a task's page, follows its link back to the overview (the lists, counts and workers).</summary>
+    public async Task BackToOverviewAsync()
+    {
+        if (await ByTestId("task-page").IsVisibleAsync())
+        {
+            await ByTestId("detail-close").ClickAsync();
+        }
+
+        await Assertions.Expect(ByTestId("overview")).ToBeVisibleAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -112,12 +112,16 @@ public sealed class QueueEndpointTests(SampleAppServer server)
         var workers = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/workers");
         Assert.True(workers.GetArrayLength() >= 4);
 
-        var retry = await server.Client.PostAsync($"/queue/api/tasks/{id}/retry", null);
+        var retryRequest = new HttpRequestMessage(HttpMethod.Post, $"/queue/api/tasks/{id}/retry");
+        retryRequest.Headers.Add("X-SoapMiddleware-Management", "1");
+        var retry = await server.Client.SendAsync(retryRequest);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         var again = await server.PollUntilFinishedAsync(location);
         Assert.Contains(again.GetProperty("history").EnumerateArray(), h => h.GetProperty("reason").GetString() == "Retried by user");
 
-        var delete = await server.Client.DeleteAsync($"/queue/api/tasks/{id}");
+        var deleteRequest = new HttpRequestMessage(HttpMethod.Delete, $"/queue/api/tasks/{id}");
+        deleteRequest.Headers.Add("X-SoapMiddleware-Management", "1");
+        var delete = await server.Client.SendAsync(deleteRequest);
         Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
         var deleted = await server.Client.GetFromJsonAsync<JsonElement>(location);
         Assert.Equal("Deleted", deleted.GetProperty("state").GetString());

@@ -1,0 +1,114 @@
+using System.Net;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using SoapMiddleware.Hangfire;
+
+namespace SoapMiddleware.Tests.EndToEnd;
+
+/// <summary>Hangfire's dashboard, mapped by <c>MapRpcQueueHangfireDashboard</c>, decides "local" as the management API does.</summary>
+public sealed class ManagementHangfireDashboardTests
+{
+    [Theory]
+    [InlineData("127.0.0.1", null, null, null, true)]
+    [InlineData("::1", null, "localhost:5000", null, true)]
+    [InlineData("127.0.0.1", null, "127.0.0.1:5000", null, true)]
+    [InlineData(null, null, null, null, false)]
+    [InlineData("127.0.0.1", "X-Forwarded-For", null, null, false)]
+    [InlineData("127.0.0.1", "Forwarded", null, null, false)]
+    [InlineData("127.0.0.1", "X-Original-For", null, null, false)]
+    [InlineData("127.0.0.1", null, "evil.example", null, false)]
+    [InlineData("203.0.113.7", null, null, null, false)]
+    [InlineData("127.0.0.1", null, "localhost:5000", "http://localhost:5000", true)]
+    [InlineData("127.0.0.1", null, "localhost:5000", "http://evil.example", false)]
+    public void Filter_LocalOnly(string? remote, string? proxyHeader, string? host, string? postOrigin, bool allowed)
+    {
+        var http = Request(remote, proxyHeader, host, postOrigin);
+
+        Assert.Equal(allowed, Authorize(new RpcQueueDashboardAuthorizationFilter(), http));
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", null, true)]
+    [InlineData(null, null, true)]
+    [InlineData("203.0.113.7", "https://queue.example.com", true)]
+    [InlineData("203.0.113.7", "http://evil.example", false)]
+    public void Filter_PolicyMode_LeavesWhoToThePolicyButRefusesCrossSiteWrites(string? remote, string? postOrigin, bool allowed)
+    {
+        var http = Request(remote, "X-Forwarded-For", "queue.example.com", postOrigin);
+        http.Request.Scheme = "https";
+
+        Assert.Equal(allowed, Authorize(new RpcQueueDashboardAuthorizationFilter(localOnly: false), http));
+    }
+
+    [Fact]
+    public async Task SampleAppOnHangfire_ProxiedOrForeignHostOrCrossSiteWrite_Refused()
+    {
+        await using var app = SampleApp.SampleApplication.Create(
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Queue:Engine", "Hangfire", "--Queue:Workers", "1"]);
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+            using var plain = await client.GetAsync("/hangfire");
+            using var proxied = await client.SendAsync(With(new HttpRequestMessage(HttpMethod.Get, "/hangfire"), "X-Forwarded-For", "127.0.0.1"));
+            var foreign = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+            foreign.Headers.Host = "evil.example";
+            using var rebound = await client.SendAsync(foreign);
+            using var crossSite = await client.SendAsync(With(new HttpRequestMessage(HttpMethod.Post, "/hangfire/jobs/failed/requeue") { Content = new FormUrlEncodedContent([]) }, "Origin", "http://evil.example"));
+            using var sameSite = await client.SendAsync(With(new HttpRequestMessage(HttpMethod.Post, "/hangfire/jobs/failed/requeue") { Content = new FormUrlEncodedContent([]) }, "Origin", address.TrimEnd('/')));
+
+            Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, proxied.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, rebound.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, crossSite.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Unauthorized, sameSite.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Forbidden, sameSite.StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+
+        static HttpRequestMessage With(HttpRequestMessage request, string header, string value)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+            return request;
+        }
+    }
+
+    private static DefaultHttpContext Request(string? remote, string? proxyHeader, string? host, string? postOrigin)
+    {
+        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().BuildServiceProvider() };
+        http.Request.Scheme = "http";
+        http.Connection.RemoteIpAddress = remote is null ? null : IPAddress.Parse(remote);
+        http.Connection.LocalIpAddress = remote is null ? null : IPAddress.Loopback;
+        if (proxyHeader is not null)
+        {
+            http.Request.Headers[proxyHeader] = "127.0.0.1";
+        }
+
+        if (host is not null)
+        {
+            http.Request.Host = new HostString(host);
+        }
+
+        if (postOrigin is not null)
+        {
+            http.Request.Method = HttpMethods.Post;
+            http.Request.Headers.Origin = postOrigin;
+        }
+
+        return http;
+    }
+
+    private static bool Authorize(RpcQueueDashboardAuthorizationFilter filter, HttpContext http)
+    {
+        using var storage = new global::Hangfire.InMemory.InMemoryStorage();
+        return filter.Authorize(new AspNetCoreDashboardContext(storage, new global::Hangfire.DashboardOptions(), http));
+    }
+}
