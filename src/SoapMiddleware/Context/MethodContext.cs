@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using SoapMiddleware.Description;
 using SoapMiddleware.Protocols;
+using SoapMiddleware.Xml;
 
 namespace SoapMiddleware;
 
@@ -17,6 +18,10 @@ public sealed class MethodContext
     private Dictionary<Type, object>? _inHeaders;
     private Dictionary<Type, object>? _outHeaders;
     private Dictionary<object, object?>? _items;
+    private XDocument? _inDocument;
+    private XElement? _inHeaderDocument;
+    private XElement? _inBodyDocument;
+    private bool _inDocumentPending;
 
     internal MethodContext(RpcApplication application, RpcTransport transport, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -57,13 +62,65 @@ public sealed class MethodContext
     public ReadOnlyMemory<byte> InString { get; set; }
 
     /// <summary>The parsed request document. Set by <see cref="IRpcProtocol.CreateInDocument"/>.</summary>
-    public XDocument? InDocument { get; set; }
+    /// <remarks>
+    /// The SOAP protocols read requests straight from <see cref="InString"/> without building this tree; it is
+    /// parsed from <see cref="InString"/> the first time anything reads it (or <see cref="InHeaderDocument"/>, or
+    /// <see cref="InBodyDocument"/>) while the call runs, so a listener of <c>before_deserialize</c> or a call wrapper
+    /// sees it as before. When it was read (or set) before the arguments were deserialized, they are read from the
+    /// tree, so a listener may still change the request.
+    /// </remarks>
+    public XDocument? InDocument
+    {
+        get
+        {
+            BuildInDocument();
+            return _inDocument;
+        }
 
-    /// <summary>The request's header element, if any. Set by <see cref="IRpcProtocol.DecomposeIncomingEnvelope"/>.</summary>
-    public XElement? InHeaderDocument { get; set; }
+        set
+        {
+            BuildInDocument();
+            _inDocument = value;
+            InDocumentTouched = true;
+        }
+    }
 
-    /// <summary>The request's body payload element (the operation's wrapper). Set by <see cref="IRpcProtocol.DecomposeIncomingEnvelope"/>.</summary>
-    public XElement? InBodyDocument { get; set; }
+    /// <summary>The request's header element, if any. Set by <see cref="IRpcProtocol.DecomposeIncomingEnvelope"/>; built on demand like <see cref="InDocument"/>.</summary>
+    public XElement? InHeaderDocument
+    {
+        get
+        {
+            BuildInDocument();
+            return _inHeaderDocument;
+        }
+
+        set
+        {
+            BuildInDocument();
+            _inHeaderDocument = value;
+            InDocumentTouched = true;
+        }
+    }
+
+    /// <summary>
+    /// The request's body payload element (the operation's wrapper). Set by <see cref="IRpcProtocol.DecomposeIncomingEnvelope"/>;
+    /// built on demand like <see cref="InDocument"/>.
+    /// </summary>
+    public XElement? InBodyDocument
+    {
+        get
+        {
+            BuildInDocument();
+            return _inBodyDocument;
+        }
+
+        set
+        {
+            BuildInDocument();
+            _inBodyDocument = value;
+            InDocumentTouched = true;
+        }
+    }
 
     /// <summary>The operation being called, once routing found it.</summary>
     public RpcOperation? Operation { get; set; }
@@ -135,7 +192,41 @@ public sealed class MethodContext
     /// <summary>The call's activity, when something listens to <see cref="RpcDiagnostics"/>.</summary>
     internal System.Diagnostics.Activity? Activity { get; set; }
 
+    /// <summary>The in protocol's state for a request it read without a tree, and the means to build the tree.</summary>
+    internal IInDocumentSource? InDocumentSource { get; private set; }
+
+    /// <summary>
+    /// Whether <see cref="InDocument"/>, <see cref="InHeaderDocument"/> or <see cref="InBodyDocument"/> was read or
+    /// set since <see cref="SetInDocumentSource"/>: then the tree is authoritative and the protocol reads from it.
+    /// </summary>
+    internal bool InDocumentTouched { get; private set; }
+
+    /// <summary>Makes the request documents lazy: built by <paramref name="source"/> when first read.</summary>
+    internal void SetInDocumentSource(IInDocumentSource source)
+    {
+        InDocumentSource = source;
+        InDocumentTouched = false;
+        _inDocumentPending = true;
+        _inDocument = null;
+        _inHeaderDocument = null;
+        _inBodyDocument = null;
+    }
+
     internal void SetInHeader(Type type, object value) => (_inHeaders ??= [])[type] = value;
+
+    private void BuildInDocument()
+    {
+        if (!_inDocumentPending)
+        {
+            return;
+        }
+
+        _inDocumentPending = false;
+        InDocumentTouched = true;
+        var document = InDocumentSource!.LoadDocument();
+        _inDocument = document;
+        (_inHeaderDocument, _inBodyDocument) = InDocumentSource.FindParts(document);
+    }
 
     internal IReadOnlyDictionary<Type, object>? OutHeaders => _outHeaders;
 }

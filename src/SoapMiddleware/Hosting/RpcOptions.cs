@@ -24,6 +24,22 @@ public sealed class RpcOptions
     public int MaxDepth { get; set; } = 64;
 
     /// <summary>
+    /// The most attributes one element of a request may carry, namespace declarations included. Default 256.
+    /// A request over the limit is a Client fault, found by a scan of the raw bytes before any XML parser builds the
+    /// element: parsers spend time that grows faster than the attribute count on one huge start tag.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxAttributesPerElement { get; set; } = 256;
+
+    /// <summary>
+    /// The most namespace declarations (<c>xmlns</c>, <c>xmlns:prefix</c>) one element of a request may carry, and the
+    /// most distinct namespace names a whole request may declare (declaring the same name again on another element does
+    /// not count twice). Default 64. A request over either limit is a Client fault.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxNamespaceDeclarations { get; set; } = 64;
+
+    /// <summary>
     /// Whether an unhandled exception's type, message and stack trace go into the Server fault.
     /// Leave off outside development: by default the caller sees only "Internal Error" (the exception is logged).
     /// </summary>

@@ -159,7 +159,8 @@ internal sealed class XmlModelReader(TypeModel model)
         return shape.Complete(buffer);
     }
 
-    private static object Parse(string text, RpcType type)
+    /// <summary>Parses element text with the type's codec; a bad value is a <see cref="ModelReadException"/> naming the XSD type.</summary>
+    internal static object Parse(string text, RpcType type)
     {
         try
         {

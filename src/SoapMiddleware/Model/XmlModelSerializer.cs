@@ -11,12 +11,14 @@ namespace SoapMiddleware.Model;
 internal sealed class XmlModelSerializer
 {
     private readonly XmlModelReader _reader;
+    private readonly XmlModelStreamReader _streamReader;
     private readonly XmlModelWriter _writer;
 
     public XmlModelSerializer(TypeModel model)
     {
         Model = model;
         _reader = new XmlModelReader(model);
+        _streamReader = new XmlModelStreamReader(model);
         _writer = new XmlModelWriter(model);
     }
 
@@ -35,6 +37,44 @@ internal sealed class XmlModelSerializer
         catch (ModelReadException ex)
         {
             throw ex.ToFault(wrapper.Name.LocalName);
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (ReferenceEquals(values[i], ComplexAccessor.Missing))
+            {
+                values[i] = members[i].AbsentValue;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Reads the parts of the wrapper element <paramref name="reader"/> is on, straight from the reader, with the rules
+    /// and messages of <see cref="ReadMessage(XElement, RpcMessage)"/>. Returns or throws with the reader on the
+    /// wrapper's end, so the caller can go on checking the rest of the document; only a failure of the reader itself
+    /// (<see cref="XmlPullReader.Failed"/>) leaves it elsewhere.
+    /// </summary>
+    public object?[] ReadMessage(XmlPullReader reader, RpcMessage message)
+    {
+        var wrapperName = reader.LocalName;
+        var depth = reader.Depth;
+        var members = message.Members;
+        var values = members.Count == 0 ? [] : new object?[members.Count];
+        try
+        {
+            _streamReader.ReadMembers(reader, members, values, 0);
+        }
+        catch (Exception ex) when (!reader.Failed)
+        {
+            reader.FinishElement(depth);
+            if (ex is ModelReadException read)
+            {
+                throw read.ToFault(wrapperName);
+            }
+
+            throw;
         }
 
         for (var i = 0; i < values.Length; i++)

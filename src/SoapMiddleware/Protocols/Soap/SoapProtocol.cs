@@ -20,6 +20,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     };
 
     private readonly string _outContentType = version.ContentType + "; charset=utf-8";
+    private readonly SoapRequestReader _requestReader = new(application, version);
     private readonly Utf8TagCache _tags = new(new Dictionary<XNamespace, string>
     {
         [version.Namespace] = "soap",
@@ -35,74 +36,47 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
 
     public SoapVersion Version => version;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Reads the whole request in one pass without a tree (<see cref="SoapRequestReader"/>): a request that is not
+    /// acceptable XML, or breaks a limit, is refused here; everything else waits for its own stage below.
+    /// <see cref="MethodContext.InDocument"/> is built from the bytes only if something reads it.
+    /// </summary>
     public void CreateInDocument(MethodContext context)
-        => context.InDocument = SecureXmlLoader.Load(context.InString, application.Options.MaxDepth);
+        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(application.Options)));
 
     /// <inheritdoc />
     public void DecomposeIncomingEnvelope(MethodContext context)
     {
-        var envelope = context.InDocument?.Root ?? throw RpcFault.Client("The request has no root element.");
-        if (envelope.Name.LocalName == "Envelope" && envelope.Name.Namespace != version.Namespace
-            && (envelope.Name.Namespace == SoapVersion.Soap11.Namespace || envelope.Name.Namespace == SoapVersion.Soap12.Namespace))
+        if (context.InDocumentSource is not SoapRequest request || context.InDocumentTouched)
         {
-            throw new RpcFault(RpcFaultCode.VersionMismatch,
-                $"The envelope namespace '{envelope.Name.NamespaceName}' does not match the content type '{version.ContentType}', which expects '{version.Namespace.NamespaceName}'.");
+            DecomposeTree(context);
+            return;
         }
 
-        if (envelope.Name != version.Envelope)
+        if (request.EnvelopeError is { } envelopeError)
         {
-            throw RpcFault.Client($"The request is not a SOAP envelope: the root element is '{envelope.Name}', expected '{version.Envelope}'.");
+            throw envelopeError;
         }
 
-        XElement? header = null, body = null;
-        foreach (var child in envelope.Elements())
-        {
-            if (child.Name == version.Header && header is null && body is null)
-            {
-                header = child;
-            }
-            else if (child.Name == version.Body && body is null)
-            {
-                body = child;
-            }
-            else
-            {
-                throw RpcFault.Client($"Unexpected element '{child.Name.LocalName}' in the SOAP envelope; expected an optional Header followed by Body.");
-            }
-        }
-
-        var payload = body?.Elements().FirstOrDefault()
-            ?? throw RpcFault.Client(body is null ? "The SOAP envelope has no Body." : "The SOAP Body is empty; expected an operation element.");
-        context.InHeaderDocument = header;
-        context.InBodyDocument = payload;
-        context.Operation = Route(context.InAction, payload);
-        CheckMustUnderstand(header, context.Operation);
+        // From here on the lazy InHeaderDocument and InBodyDocument exist, as they were set here on the tree path.
+        request.Decomposed = true;
+        context.Operation = request.Operation ?? throw request.RouteError!;
+        CheckMustUnderstand(request.Header, request.Operation);
     }
 
     /// <inheritdoc />
     public void Deserialize(MethodContext context)
     {
-        var operation = context.Operation!;
-        context.InObject = application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
-        foreach (var declared in operation.Headers)
+        // A listener that read the tree may have changed it, or the operation: then the tree is the request.
+        if (context.InDocumentSource is not SoapRequest request || context.InDocumentTouched || request.Operation != context.Operation)
         {
-            if (!declared.IsIn)
-            {
-                continue;
-            }
-
-            var element = context.InHeaderDocument?.Elements().FirstOrDefault(e => e.Name.LocalName == declared.Element.LocalName
-                && (e.Name.Namespace == declared.Element.Namespace || e.Name.Namespace == XNamespace.None));
-            if (element is not null)
-            {
-                context.SetInHeader(declared.Type.ClrType, application.Serializer.ReadValue(element, declared.Type)!);
-            }
-            else if (declared.Required)
-            {
-                throw RpcFault.Client($"The required header '{declared.Element.LocalName}' is missing.");
-            }
+            ReadArguments(context, context.InBodyDocument!, context.InHeaderDocument);
+            return;
         }
+
+        request.ArgumentsError?.Throw();
+        context.InObject = request.Arguments;
+        ReadHeaders(context, request.Header);
     }
 
     /// <inheritdoc />
@@ -205,26 +179,66 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
             new XElement(version.Body, body)));
 
-    /// <summary>SOAPAction first (quoted or not); empty, missing or unknown actions fall back to the body element.</summary>
-    private RpcOperation Route(string? action, XElement payload)
+    /// <summary>Decomposition from the tree, for a context whose documents something read or set first.</summary>
+    private void DecomposeTree(MethodContext context)
     {
-        var trimmed = action?.Trim().Trim('"');
-        if (!string.IsNullOrEmpty(trimmed) && application.FindOperationByAction(trimmed) is { } byAction)
+        var envelope = context.InDocument?.Root ?? throw RpcFault.Client("The request has no root element.");
+        if (_requestReader.CheckEnvelope(envelope.Name.LocalName, envelope.Name.NamespaceName) is { } envelopeError)
         {
-            if (payload.Name.LocalName != byAction.Request.ElementName)
+            throw envelopeError;
+        }
+
+        XElement? header = null, body = null;
+        foreach (var child in envelope.Elements())
+        {
+            if (child.Name == version.Header && header is null && body is null)
             {
-                throw RpcFault.Client($"The SOAPAction '{trimmed}' names the operation '{byAction.Name}' but the body holds '{payload.Name.LocalName}'.");
+                header = child;
+            }
+            else if (child.Name == version.Body && body is null)
+            {
+                body = child;
+            }
+            else
+            {
+                throw RpcFault.Client($"Unexpected element '{child.Name.LocalName}' in the SOAP envelope; expected an optional Header followed by Body.");
+            }
+        }
+
+        var payload = body?.Elements().FirstOrDefault()
+            ?? throw RpcFault.Client(body is null ? "The SOAP envelope has no Body." : "The SOAP Body is empty; expected an operation element.");
+        context.InHeaderDocument = header;
+        context.InBodyDocument = payload;
+        context.Operation = _requestReader.Route(context.InAction, payload.Name.LocalName, payload.Name.NamespaceName, out var routeError) ?? throw routeError!;
+        CheckMustUnderstand(header, context.Operation);
+    }
+
+    private void ReadArguments(MethodContext context, XElement payload, XElement? header)
+    {
+        context.InObject = application.Serializer.ReadMessage(payload, context.Operation!.Request);
+        ReadHeaders(context, header);
+    }
+
+    private void ReadHeaders(MethodContext context, XElement? header)
+    {
+        foreach (var declared in context.Operation!.Headers)
+        {
+            if (!declared.IsIn)
+            {
+                continue;
             }
 
-            return byAction;
+            var element = header?.Elements().FirstOrDefault(e => e.Name.LocalName == declared.Element.LocalName
+                && (e.Name.Namespace == declared.Element.Namespace || e.Name.Namespace == XNamespace.None));
+            if (element is not null)
+            {
+                context.SetInHeader(declared.Type.ClrType, application.Serializer.ReadValue(element, declared.Type)!);
+            }
+            else if (declared.Required)
+            {
+                throw RpcFault.Client($"The required header '{declared.Element.LocalName}' is missing.");
+            }
         }
-
-        if (payload.Name.Namespace != application.Namespace || application.FindOperation(payload.Name.LocalName) is not { } byBody)
-        {
-            throw RpcFault.Client($"Unknown operation '{payload.Name.LocalName}' in namespace '{payload.Name.NamespaceName}'.");
-        }
-
-        return byBody;
     }
 
     private void CheckMustUnderstand(XElement? header, RpcOperation operation)
