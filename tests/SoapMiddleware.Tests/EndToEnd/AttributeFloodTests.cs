@@ -98,13 +98,16 @@ public sealed class AttributeFloodTests(SampleAppServer server, ITestOutputHelpe
         Assert.True(p99 < 50, $"Add p99 {p99:0.0} ms over {latencies.Count} calls while {floods} floods were refused (median {latencies[latencies.Count / 2]:0.0} ms).");
     }
 
-    /// <summary>Sends the flood three times; each is a Client fault saying which limit; returns the median time.</summary>
+    /// <summary>
+    /// Sends the flood five times; each is a Client fault saying which limit; returns the fastest time (other work on
+    /// a busy 2-core machine only adds to a time, and before the limits a flood took seconds every time).
+    /// </summary>
     private async Task<TimeSpan> RefuseAsync(string envelope, string expected)
     {
         var bytes = Encoding.UTF8.GetBytes(envelope);
         await SendAsync(bytes, expected); // warm-up: connection, JIT
         var times = new List<TimeSpan>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             var started = Stopwatch.GetTimestamp();
             await SendAsync(bytes, expected);
@@ -113,7 +116,7 @@ public sealed class AttributeFloodTests(SampleAppServer server, ITestOutputHelpe
 
         times.Sort();
         output.WriteLine($"{bytes.Length} bytes refused in {string.Join(", ", times.Select(t => $"{t.TotalMilliseconds:0.0} ms"))}");
-        return times[1];
+        return times[0];
     }
 
     private async Task SendAsync(byte[] bytes, string expected)
