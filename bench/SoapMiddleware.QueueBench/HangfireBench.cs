@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.Common;
 using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +28,28 @@ internal sealed record HangfireSettings(
     bool SlidingInvisibility,
     int PickupSamples,
     bool Profile,
-    string Emulate = "")
+    string Emulate = "",
+    int CrossProcessSamples = 0,
+    int MinThreads = 0)
 {
+    /// <summary>The storage options as arguments, for the enqueuing child process of the cross-process pickup.</summary>
+    public IEnumerable<string> StorageArgs()
+    {
+        yield return "--poll-ms";
+        yield return ((int)QueuePollInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        yield return "--invisibility-s";
+        yield return ((int)InvisibilityTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        if (LongPolling)
+        {
+            yield return "--long-polling";
+        }
+
+        if (!SlidingInvisibility)
+        {
+            yield return "--no-sliding";
+        }
+    }
+
     public static HangfireSettings Parse(int workers, IEnumerable<string> args)
     {
         var settings = new HangfireSettings(workers, 4, TimeSpan.FromMilliseconds(500), false, TimeSpan.FromMinutes(5), true, 200, false);
@@ -44,6 +67,8 @@ internal sealed record HangfireSettings(
                 "--pickup" => settings with { PickupSamples = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--profile" => settings with { Profile = true },
                 "--emulate" => settings with { Emulate = Next() },
+                "--min-threads" => settings with { MinThreads = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--cross-process-pickup" => settings with { CrossProcessSamples = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 var other => throw new ArgumentException($"unknown option {other}"),
             };
         }
@@ -64,7 +89,7 @@ internal sealed record HangfireSettings(
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"QueuePollInterval={QueuePollInterval.TotalMilliseconds:F0}ms EnableLongPolling={LongPolling} InvisibilityTimeout={InvisibilityTimeout.TotalSeconds:F0}s " +
-        $"UseSlidingInvisibilityTimeout={SlidingInvisibility} enqueuers={Enqueuers}{(Emulate == "" ? "" : " emulate=" + Emulate)}");
+        $"UseSlidingInvisibilityTimeout={SlidingInvisibility} enqueuers={Enqueuers}{(Emulate == "" ? "" : " emulate=" + Emulate)}{(MinThreads == 0 ? "" : " min-threads=" + MinThreads)}");
 }
 
 /// <summary>The raw Hangfire subject's job: nothing but a timestamp when the pickup measurement listens.</summary>
@@ -82,7 +107,7 @@ public static class NoOp
     }
 
     /// <summary>
-    /// Attribution only (hangfire-raw --emulate reads|write): the no-op plus the storage calls the Hangfire engine's job
+    /// Attribution only (hangfire-raw --emulate reads|write[,params]): the no-op plus the storage calls the Hangfire engine's job
     /// makes around the call on Hangfire.PostgreSql (3 parameter reads and the state read; with "write", the result-type
     /// parameter write on a connection of its own).
     /// </summary>
@@ -117,71 +142,19 @@ internal static class HangfireBench
         var engine = subject == "engine";
         var schema = "bench_hf_" + subject + "_" + Guid.NewGuid().ToString("N")[..8];
         var started = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var armed = false;
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), settings.StorageOptions(schema)));
-        if (engine)
+        var armed = new StrongBox<bool>();
+        if (settings.MinThreads > 0)
         {
-            builder.Services.AddRpc(o => o.Namespace = "http://example.com/calc")
-                .AddService<CalculatorService>()
-                .ConfigureEvents(e => e.AddListener(RpcEventNames.MethodCall, ctx =>
-                {
-                    if (Volatile.Read(ref armed) && ctx.Transport is QueueRpcTransport queue)
-                    {
-                        started.TryAdd(queue.TaskId, Stopwatch.GetTimestamp());
-                    }
-                }))
-                .AddQueue(o => o.Workers = settings.Workers)
-                .UseHangfire();
+            ThreadPool.GetMinThreads(out _, out var io);
+            ThreadPool.SetMinThreads(settings.MinThreads, io);
         }
 
-        // The same server options for both: the worker count, queues and shutdown timeout UseRpcQueueOptions maps.
-        builder.Services.AddHangfireServer((sp, o) => o.UseRpcQueueOptions(
-            engine ? sp.GetRequiredService<IOptions<RpcQueueOptions>>().Value : new RpcQueueOptions { Workers = settings.Workers }));
-
-        await using var app = builder.Build();
-        Func<int, Task<string>> enqueue;
-        if (engine)
-        {
-            var queue = app.Services.GetRequiredService<IRpcQueue>();
-            enqueue = i => queue.EnqueueAsync<CalculatorService>(s => s.Add(i, 1));
-        }
-        else
-        {
-            var client = app.Services.GetRequiredService<IBackgroundJobClient>();
-            var write = settings.Emulate switch
-            {
-                "" => (bool?)null,
-                "reads" => false,
-                "write" => true,
-                var other => throw new ArgumentException($"--emulate takes reads or write, not {other}"),
-            };
-            enqueue = i =>
-            {
-                if (write is { } w)
-                {
-                    client.Enqueue(() => NoOp.RunWithEngineCalls(i, w, null));
-                }
-                else
-                {
-                    client.Enqueue(() => NoOp.Run(i));
-                }
-
-                return Task.FromResult(i.ToString(CultureInfo.InvariantCulture));
-            };
-        }
-
+        await using var app = BuildHost(engine, connection, schema, settings, server: true, started, armed);
+        var enqueue = Enqueuer(engine, app, settings);
         var storage = app.Services.GetRequiredService<JobStorage>();
         var monitoring = storage.GetMonitoringApi();
         using var profiler = settings.Profile ? new SqlProfiler() : null;
-        var cpu = new CpuClock();
+        var cpu = new CpuClock(connection);
 
         // (1) Enqueue only: the server is not started yet.
         profiler?.Reset();
@@ -200,6 +173,7 @@ internal static class HangfireBench
         await WaitForSucceededAsync(monitoring, tasks);
         var drainRate = tasks / drainClock.Elapsed.TotalSeconds;
         var drainCpu = cpu.MillisecondsPer(tasks);
+        var drainPgCpu = cpu.PostgresMillisecondsPer(tasks);
         profiler?.Report($"{subject}: drain phase, per job", tasks);
 
         // (3) End to end: enqueue while the workers run, until all Succeeded.
@@ -209,22 +183,194 @@ internal static class HangfireBench
         await WaitForSucceededAsync(monitoring, 2 * tasks);
         var endToEnd = tasks / endToEndClock.Elapsed.TotalSeconds;
 
-        // (4) Pickup with idle workers.
+        // (4) Pickup with idle workers: enqueued in this process (Hangfire.PostgreSql wakes this process's workers in
+        // memory), then, if asked, from another process (the workers see the job when they poll, or by LISTEN/NOTIFY).
         profiler?.Dispose();
-        Volatile.Write(ref armed, true);
+        armed.Value = true;
         NoOp.Armed = true;
         var pickup = await PickupAsync(enqueue, engine ? started : NoOp.Started, settings.PickupSamples);
+        (double P50, double P99)? remote = settings.CrossProcessSamples > 0
+            ? await CrossProcessPickupAsync(subject, connection, schema, settings, engine ? started : NoOp.Started)
+            : null;
 
         await app.StopAsync();
         await DropSchemaAsync(connection, schema);
 
+        var remoteText = remote is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $", cross-process pickup p50 {r.P50:F1} ms p99 {r.P99:F1} ms")
+            : "";
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# hangfire-{subject}: enqueue {enqueueRate:F0}/s ({enqueueCpu:F2} ms CPU/call), drain {drainRate:F0}/s ({drainCpu:F2} ms CPU/job), " +
+            $"# hangfire-{subject}: enqueue {enqueueRate:F0}/s ({enqueueCpu:F2} ms CPU/call), drain {drainRate:F0}/s ({drainCpu:F2} ms CPU/job here, {drainPgCpu:F2} ms in PostgreSQL), " +
             $"enqueue under load {loadedEnqueueRate:F0}/s, end to end {endToEnd:F0}/s, pickup p50 {pickup.P50:F1} ms p99 {pickup.P99:F1} ms " +
-            $"(enqueue call alone p50 {pickup.EnqueueP50:F1} ms); {settings.Describe()}"));
+            $"(enqueue call alone p50 {pickup.EnqueueP50:F1} ms){remoteText}; thread pool at most {_maxPoolThreads} threads, {_maxPoolQueue} queued; {settings.Describe()}"));
         return new BenchResult(
-            engine ? "Hangfire engine" : settings.Emulate == "" ? "raw Hangfire" : "raw Hangfire + engine's " + settings.Emulate, "Hangfire.PostgreSql", settings.Workers, tasks,
-            enqueueRate, drainRate, endToEnd, null, pickup.P50, pickup.P99, drainCpu, settings.Describe());
+            engine ? "Hangfire engine" : settings.Emulate == "" ? "raw Hangfire" : "raw Hangfire + engine's " + settings.Emulate,
+            "Hangfire.PostgreSql", settings.Workers, tasks,
+            enqueueRate, drainRate, endToEnd, null, pickup.P50, pickup.P99, drainCpu, settings.Describe())
+        {
+            PostgresCpuMsPerJob = double.IsNaN(drainPgCpu) ? null : drainPgCpu,
+            CrossProcessP50 = remote?.P50,
+            CrossProcessP99 = remote?.P99,
+        };
+    }
+
+    /// <summary>
+    /// The enqueuing side of the cross-process pickup, in a process of its own (no Hangfire server): reads a number per
+    /// line on stdin, enqueues that call, writes "key timestamp" (Stopwatch ticks taken before the enqueue; the monotonic
+    /// clock is the machine's, so the parent can compare) on stdout.
+    /// </summary>
+    public static async Task ClientAsync(string subject, string connection, string schema, HangfireSettings settings)
+    {
+        var engine = subject == "engine";
+        await using var app = BuildHost(engine, connection, schema, settings, server: false, new(), new());
+        var enqueue = Enqueuer(engine, app, settings);
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            var i = int.Parse(line, CultureInfo.InvariantCulture);
+            var before = Stopwatch.GetTimestamp();
+            var key = await enqueue(i);
+            Console.WriteLine($"{key} {before.ToString(CultureInfo.InvariantCulture)}");
+            Console.Out.Flush();
+        }
+    }
+
+    /// <summary>The subject's host: Hangfire on Hangfire.PostgreSql as the sample wires it, plus the engine when measured.</summary>
+    private static WebApplication BuildHost(bool engine, string connection, string schema, HangfireSettings settings, bool server,
+        ConcurrentDictionary<string, long> started, StrongBox<bool> armed)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connection), settings.StorageOptions(schema)));
+        if (engine)
+        {
+            builder.Services.AddRpc(o => o.Namespace = "http://example.com/calc")
+                .AddService<CalculatorService>()
+                .ConfigureEvents(e => e.AddListener(RpcEventNames.MethodCall, ctx =>
+                {
+                    if (Volatile.Read(ref armed.Value) && ctx.Transport is QueueRpcTransport queue)
+                    {
+                        started.TryAdd(queue.TaskId, Stopwatch.GetTimestamp());
+                    }
+                }))
+                .AddQueue(o =>
+                {
+                    o.Workers = settings.Workers;
+                    o.Role = server ? QueueRole.All : QueueRole.Web;
+                })
+                .UseHangfire();
+        }
+
+        if (server)
+        {
+            // The same server options for both: the worker count, queues and shutdown timeout UseRpcQueueOptions maps.
+            builder.Services.AddHangfireServer((sp, o) => o.UseRpcQueueOptions(
+                engine ? sp.GetRequiredService<IOptions<RpcQueueOptions>>().Value : new RpcQueueOptions { Workers = settings.Workers }));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Enqueues call <c>i</c>; returns the key its start is recorded under (the handle, or <c>i</c> for raw jobs).</summary>
+    private static Func<int, Task<string>> Enqueuer(bool engine, WebApplication app, HangfireSettings settings)
+    {
+        if (engine)
+        {
+            var queue = app.Services.GetRequiredService<IRpcQueue>();
+            return i => queue.EnqueueAsync<CalculatorService>(s => s.Add(i, 1));
+        }
+
+        var client = (IBackgroundJobClientV2)app.Services.GetRequiredService<IBackgroundJobClient>();
+        var emulate = settings.Emulate.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        if (emulate.Except(["reads", "write", "params"]).FirstOrDefault() is { } unknown)
+        {
+            throw new ArgumentException($"--emulate takes reads, write, params (comma-separated), not {unknown}");
+        }
+
+        bool? write = emulate.Contains("write") ? true : emulate.Contains("reads") ? false : null;
+        var parameters = emulate.Contains("params");
+        return i =>
+        {
+            Job job = write is { } w ? Job.FromExpression(() => NoOp.RunWithEngineCalls(i, w, null)) : Job.FromExpression(() => NoOp.Run(i));
+            if (parameters)
+            {
+                // The three parameters the engine writes with each job, in the same creation transaction.
+                client.Create(job, new EnqueuedState(), new Dictionary<string, object>
+                {
+                    ["soapmw-secret"] = "Xy3kP0qLm9Tt2VbN8cRw4A",
+                    ["soapmw-display"] = string.Create(CultureInfo.InvariantCulture, $"CalculatorService.Add({i}, 1)"),
+                    ["soapmw-max-attempts"] = 11,
+                });
+            }
+            else
+            {
+                client.Create(job, new EnqueuedState());
+            }
+
+            return Task.FromResult(i.ToString(CultureInfo.InvariantCulture));
+        };
+    }
+
+    private static async Task<(double P50, double P99)> CrossProcessPickupAsync(
+        string subject, string connection, string schema, HangfireSettings settings, ConcurrentDictionary<string, long> started)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { typeof(HangfireBench).Assembly.Location, "hangfire-client", connection, schema, subject }.Concat(settings.StorageArgs()))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start)!;
+        var latencies = new List<double>();
+        var gaps = new Random(42);
+        const int warmUp = 3;
+        for (var n = 0; n < warmUp + settings.CrossProcessSamples; n++)
+        {
+            await child.StandardInput.WriteLineAsync((2_000_000 + n).ToString(CultureInfo.InvariantCulture));
+            await child.StandardInput.FlushAsync();
+            var reply = (await child.StandardOutput.ReadLineAsync())?.Split(' ') ?? throw new InvalidOperationException("the enqueuing process ended");
+            var before = long.Parse(reply[1], CultureInfo.InvariantCulture);
+            var at = await StartedAsync(started, reply[0], TimeSpan.FromMinutes(2));
+            if (n >= warmUp)
+            {
+                latencies.Add((at - before) * 1000.0 / Stopwatch.Frequency);
+            }
+
+            // A gap anywhere in a poll period: the next call finds the workers at any point of their wait, not just
+            // back from the last job (a worker fetches once more right after finishing one).
+            await Task.Delay(20 + gaps.Next((int)settings.QueuePollInterval.TotalMilliseconds + 1));
+        }
+
+        child.StandardInput.Close();
+        await child.WaitForExitAsync();
+        latencies.Sort();
+        return (latencies[latencies.Count / 2], latencies[(int)Math.Ceiling(latencies.Count * 0.99) - 1]);
+    }
+
+    private static async Task<long> StartedAsync(ConcurrentDictionary<string, long> started, string key, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        long at;
+        while (!started.TryGetValue(key, out at))
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"call {key} never started");
+            }
+
+            await Task.Delay(1);
+        }
+
+        return at;
     }
 
     private static async Task EnqueueAsync(Func<int, Task<string>> enqueue, int from, int count, int enqueuers)
@@ -241,10 +387,32 @@ internal static class HangfireBench
         })));
     }
 
+    /// <summary>The most thread-pool threads and queued work items seen while waiting (starvation shows as a queue).</summary>
+    private static int _maxPoolThreads;
+    private static long _maxPoolQueue;
+
+    /// <summary>Waits until <paramref name="count"/> jobs are Succeeded; fails when none more succeeds for 2 minutes.</summary>
     private static async Task WaitForSucceededAsync(global::Hangfire.Storage.IMonitoringApi monitoring, long count)
     {
-        while (monitoring.SucceededListCount() < count)
+        long last = -1;
+        var stalled = Stopwatch.StartNew();
+        long succeeded;
+        while ((succeeded = monitoring.SucceededListCount()) < count)
         {
+            if (succeeded != last)
+            {
+                last = succeeded;
+                stalled.Restart();
+            }
+            else if (stalled.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                var stats = monitoring.GetStatistics();
+                throw new TimeoutException(
+                    $"{succeeded} of {count} jobs Succeeded and none more for 2 minutes (enqueued {stats.Enqueued}, processing {stats.Processing}, failed {stats.Failed})");
+            }
+
+            _maxPoolThreads = Math.Max(_maxPoolThreads, ThreadPool.ThreadCount);
+            _maxPoolQueue = Math.Max(_maxPoolQueue, ThreadPool.PendingWorkItemCount);
             await Task.Delay(100);
         }
     }
@@ -260,18 +428,7 @@ internal static class HangfireBench
             var before = Stopwatch.GetTimestamp();
             var key = await enqueue(1_000_000 + i);
             enqueueTimes.Add(Stopwatch.GetElapsedTime(before).TotalMilliseconds);
-            long at;
-            var deadline = Stopwatch.StartNew();
-            while (!started.TryGetValue(key, out at))
-            {
-                if (deadline.Elapsed > TimeSpan.FromMinutes(2))
-                {
-                    throw new TimeoutException($"pickup sample {i} never started");
-                }
-
-                await Task.Delay(1);
-            }
-
+            var at = await StartedAsync(started, key, TimeSpan.FromMinutes(2));
             latencies.Add(Stopwatch.GetElapsedTime(before, at).TotalMilliseconds);
             await Task.Delay(20);
         }
@@ -290,14 +447,96 @@ internal static class HangfireBench
     }
 }
 
-/// <summary>CPU time of this process (all threads) over a phase.</summary>
-internal sealed class CpuClock
+/// <summary>CPU time of this process (all threads) over a phase, and of the PostgreSQL server it talks to when that runs here.</summary>
+internal sealed class CpuClock(string connection)
 {
+    private readonly int? _postmaster = FindPostmaster(new NpgsqlConnectionStringBuilder(connection).Port);
     private TimeSpan _start;
+    private double _pgStart;
 
-    public void Start() => _start = Process.GetCurrentProcess().TotalProcessorTime;
+    public void Start()
+    {
+        _start = Process.GetCurrentProcess().TotalProcessorTime;
+        _pgStart = PostgresMilliseconds();
+    }
 
     public double MillisecondsPer(int count) => (Process.GetCurrentProcess().TotalProcessorTime - _start).TotalMilliseconds / count;
+
+    /// <summary>CPU of the postmaster's backends per job over the phase, or NaN when the server is not a local process.</summary>
+    public double PostgresMillisecondsPer(int count) => _postmaster is null ? double.NaN : (PostgresMilliseconds() - _pgStart) / count;
+
+    /// <summary>utime + stime of the postmaster and its children (the backends; pooled, so they live through the phase).</summary>
+    private double PostgresMilliseconds()
+    {
+        if (_postmaster is not { } root)
+        {
+            return 0;
+        }
+
+        double ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || Stat(pid) is not { } stat)
+            {
+                continue;
+            }
+
+            if (pid == root || stat.Parent == root)
+            {
+                ticks += stat.Ticks;
+            }
+        }
+
+        return ticks * 10; // USER_HZ = 100 on Linux
+    }
+
+    private static (int Parent, double Ticks)? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            // After the name: state(0) ppid(1) ... utime(11) stime(12)
+            return (int.Parse(fields[1], CultureInfo.InvariantCulture),
+                double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static int? FindPostmaster(int port)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                {
+                    continue;
+                }
+
+                var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                var p = Array.IndexOf(args, "-p");
+                if (args.Length > 0 && args[0].EndsWith("/postgres", StringComparison.Ordinal) && p >= 0 && p + 1 < args.Length
+                    && args[p + 1] == port.ToString(CultureInfo.InvariantCulture))
+                {
+                    return pid;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

@@ -4,7 +4,11 @@
 //   hangfire-engine <pg connection> [tasks] [workers] [opts] the Hangfire engine (IRpcQueue + UseHangfire) on Hangfire.PostgreSql
 //   hangfire-raw <pg connection> [tasks] [workers] [opts]    raw Hangfire: Enqueue(() => NoOp.Run(i)), same storage options and server
 //       opts: --poll-ms N (QueuePollInterval, 500) --long-polling --enqueuers N (4) --invisibility-s N (300) --no-sliding
-//             --pickup N (200 samples) --profile (SQL commands per job on stderr; slows the run: not for reported figures)
+//             --pickup N (200 samples) --cross-process-pickup N (also N samples enqueued by another process)
+//             --emulate reads|write|params[,...] (raw only, for attribution: the job also makes the engine's per-job
+//             storage calls, reads or reads + the write; params: enqueued with the engine's three job parameters)
+//             --min-threads N (ThreadPool.SetMinThreads, for the starvation check)
+//             --profile (SQL commands per job on stderr; slows the run: not for reported figures)
 //   report <results.jsonl>                                   the table of a run (medians over rounds, ratios)
 // Each measuring mode prints a line on stdout and, when $QUEUE_RESULTS names a file, appends its result to it as JSON.
 // Usage: dotnet run -c Release --project bench/SoapMiddleware.QueueBench -- <mode> ...
@@ -15,6 +19,13 @@ var mode = args.ElementAtOrDefault(0) ?? "sqlite";
 if (mode == "report")
 {
     Report.Print(args[1]);
+    return;
+}
+
+if (mode == "hangfire-client")
+{
+    // The enqueuing process of --cross-process-pickup: hangfire-client <pg> <schema> <engine|raw> [storage opts]
+    await HangfireBench.ClientAsync(args[3], args[1], args[2], HangfireSettings.Parse(1, args.Skip(4)));
     return;
 }
 

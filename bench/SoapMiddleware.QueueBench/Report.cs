@@ -18,8 +18,18 @@ internal sealed record BenchResult(
     double? CpuMsPerJob,
     string Settings)
 {
+    /// <summary>Pickup when another process enqueues (Hangfire subjects, with --cross-process-pickup).</summary>
+    public double? CrossProcessP50 { get; init; }
+
+    public double? CrossProcessP99 { get; init; }
+
+    /// <summary>CPU of the local PostgreSQL server per job while draining (Hangfire subjects).</summary>
+    public double? PostgresCpuMsPerJob { get; init; }
+
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Subject} | {Storage} | {Workers} | {Tasks} | {F(EnqueuePerSecond)} | {F(DrainPerSecond)} | {EndToEndPerSecond:F0} | {F(CeilingPerSecond)} | {PickupP50:F1} | {PickupP99:F1} |");
+        $"| {Subject} | {Storage} | {Workers} | {Tasks} | {F(EnqueuePerSecond)} | {F(DrainPerSecond)} | {EndToEndPerSecond:F0} | {F(CeilingPerSecond)} | {PickupP50:F1} | {PickupP99:F1} | {P(CrossProcessP50)} | {P(CrossProcessP99)} |");
+
+    internal static string P(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : "";
 
     internal static string F(double? value) => value is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) : "";
 }
@@ -71,16 +81,17 @@ internal static class Report
                 => (Median(engine.Select(pick)) / Median(raw.Select(pick))).ToString("F2", CultureInfo.InvariantCulture);
             Console.WriteLine();
             Console.WriteLine($"Hangfire engine / raw Hangfire: end to end {R(r => r.EndToEndPerSecond)}, drain {R(r => r.DrainPerSecond)}, " +
-                $"enqueue {R(r => r.EnqueuePerSecond)}; CPU per job in the process while draining: engine " +
-                $"{Median(engine.Select(r => r.CpuMsPerJob)):F2} ms, raw {Median(raw.Select(r => r.CpuMsPerJob)):F2} ms.");
+                $"enqueue {R(r => r.EnqueuePerSecond)}; CPU per job while draining, in the process + in PostgreSQL: engine " +
+                $"{Median(engine.Select(r => r.CpuMsPerJob)):F2} + {Median(engine.Select(r => r.PostgresCpuMsPerJob)):F2} ms, " +
+                $"raw {Median(raw.Select(r => r.CpuMsPerJob)):F2} + {Median(raw.Select(r => r.PostgresCpuMsPerJob)):F2} ms.");
             Console.WriteLine($"Hangfire storage options (both): {engine.First().Settings}");
         }
 
         Console.WriteLine();
         Console.WriteLine("Every round:");
         Console.WriteLine();
-        Console.WriteLine("| subject | storage | workers | tasks | enqueue/s | drain/s | end-to-end calls/s | ceiling/s | pickup p50 ms | pickup p99 ms |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| subject | storage | workers | tasks | enqueue/s | drain/s | end-to-end calls/s | ceiling/s | pickup p50 ms | pickup p99 ms | cross-process p50 ms | cross-process p99 ms |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
             Console.WriteLine(r.Line());
