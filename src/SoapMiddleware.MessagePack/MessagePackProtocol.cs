@@ -202,7 +202,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
         catch (JsonException ex)
         {
             // Only the depth limit can get here: the JSON is ours, written from a well-formed MessagePack value.
-            throw RpcFault.Client($"The request cannot be read: {ex.Message}");
+            throw RpcFault.Client($"The request cannot be read: {EchoedText.CapMessage(ex.Message)}");
         }
     }
 
@@ -223,11 +223,11 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
         var property = properties.Current;
         if (properties.MoveNext())
         {
-            throw RpcFault.Client($"Expected one key naming the operation, but the map has more ('{property.Name}', '{properties.Current.Name}', ...).");
+            throw RpcFault.Client($"Expected one key naming the operation, but the map has more ('{EchoedText.Cap(property.Name)}', '{EchoedText.Cap(properties.Current.Name)}', ...).");
         }
 
         var operation = _application.FindOperation(property.Name)
-            ?? throw RpcFault.Client($"Unknown operation '{property.Name}'.");
+            ?? throw RpcFault.Client($"Unknown operation '{EchoedText.Cap(property.Name)}'.");
         return (operation, property.Value);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -70,12 +71,46 @@ public sealed class RpcDashboardEndpointExtensionsTests
     [Fact]
     public void MapRpcDashboard_ManagementPolicySet_RequiresThatPolicyInsteadOfLocalOnly()
     {
-        var app = SampleApp.SampleApplication.Create(["--Queue:ManagementPolicy", "queue-admins"]);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.AddAuthorization(o => o.AddPolicy("queue-admins", p => p.RequireAuthenticatedUser()));
+        builder.Services.AddRpc().AddService<SampleApp.Services.CalculatorService>()
+            .AddQueue(o => { o.Role = SoapMiddleware.Queue.QueueRole.Web; o.ManagementPolicy = "queue-admins"; })
+            .UseSqlite(Path.Combine(Directory.CreateTempSubdirectory("soapmw-policy-").FullName, "queue.db"));
+        var app = builder.Build();
+        app.MapRpcQueue("/queue/api");
+        app.MapRpcDashboard("/rpc-dashboard", "/queue/api");
 
         var endpoint = DashboardEndpoint(app);
 
         Assert.NotNull(endpoint);
         Assert.Contains(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == "queue-admins");
+    }
+
+    [Fact]
+    public void SampleApp_ManagementPolicyThatNoCodeRegisters_StartupSaysWhatToAdd()
+    {
+        // The sample registers no authorization policy: naming one in configuration alone used to answer 500 on every
+        // management request; now startup stops and says what is missing.
+        var error = Assert.Throws<InvalidOperationException>(() => SampleApp.SampleApplication.Create(["--Queue:ManagementPolicy", "queue-admins"]));
+
+        Assert.Contains("Queue:ManagementPolicy names the policy 'queue-admins'", error.Message);
+        Assert.Contains("AddAuthorization", error.Message);
+    }
+
+    [Fact]
+    public void ManagementPolicy_WithoutAuthentication_StartupSaysWhatToAdd()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddAuthorization(o => o.AddPolicy("queue-admins", p => p.RequireAuthenticatedUser()));
+        builder.Services.AddRpc().AddService<SampleApp.Services.CalculatorService>()
+            .AddQueue(o => { o.Role = SoapMiddleware.Queue.QueueRole.Web; o.ManagementPolicy = "queue-admins"; })
+            .UseSqlite(Path.Combine(Directory.CreateTempSubdirectory("soapmw-policy-").FullName, "queue.db"));
+        var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapRpcQueue("/queue/api"));
+
+        Assert.Contains("no authentication scheme", error.Message);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Hangfire;
 using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Http;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -27,6 +28,11 @@ public static class HangfireDashboardEndpointExtensions
         var queue = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
         options ??= new DashboardOptions();
         var localOnly = string.IsNullOrEmpty(queue.ManagementPolicy);
+        if (!localOnly)
+        {
+            ManagementPolicyCheck.EnsureUsable(endpoints.ServiceProvider, queue.ManagementPolicy!);
+        }
+
         options.Authorization = [new RpcQueueDashboardAuthorizationFilter(localOnly)];
         options.AsyncAuthorization = [];
         var dashboard = endpoints.MapHangfireDashboard(pattern, options);

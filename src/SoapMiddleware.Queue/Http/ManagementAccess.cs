@@ -50,6 +50,7 @@ internal static partial class ManagementAccess
         var localOnly = string.IsNullOrEmpty(options.ManagementPolicy);
         if (!localOnly)
         {
+            ManagementPolicyCheck.EnsureUsable(((IEndpointRouteBuilder)group).ServiceProvider, options.ManagementPolicy!);
             group.RequireAuthorization(options.ManagementPolicy!);
         }
 

@@ -24,7 +24,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         if (application.SelectProtocol(request.ContentType) is not { } reader)
         {
             var expected = string.Join(", ", application.Protocols.Where(p => p.HttpBinding.RequiresContentType).SelectMany(p => p.MediaTypes.Take(1).Select(t => $"'{t}' ({p.Name})")));
-            await Results.Text($"Unsupported Content-Type '{request.ContentType}'; expected {expected}.", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
+            await Results.Text($"Unsupported Content-Type '{Shorten(request.ContentType)}'; expected {expected}.", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
@@ -113,7 +113,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         return accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
     }
 
-    internal static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
+    internal static string Shorten(string? value) => EchoedText.Cap(value);
 
     private async Task<IResult> StoreAsync(HttpContext http, MethodContext context, byte[] payload, string tasksPath)
     {

@@ -48,7 +48,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
             }
 
             var types = protocols.In.SelectMany(p => p.MediaTypes).Select(t => $"'{t}'");
-            return RejectAsync(http, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Type '{request.ContentType}'; expected {string.Join(" or ", types)}.");
+            return RejectAsync(http, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Type '{EchoedText.Cap(request.ContentType)}'; expected {string.Join(" or ", types)}.");
         }
 
         return InvokeAsync(http, reader, protocols.SelectOut(reader, request.Headers.Accept.ToString()));
@@ -92,7 +92,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
                 if (context.Operation is null)
                 {
                     status = StatusCodes.Status404NotFound;
-                    context.InError = RpcFault.Client($"Unknown operation '{name}'.");
+                    context.InError = RpcFault.Client($"Unknown operation '{EchoedText.Cap(name)}'.");
                 }
             }
 

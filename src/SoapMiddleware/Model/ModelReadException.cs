@@ -10,7 +10,7 @@ internal sealed class ModelReadException(string rule) : Exception(rule)
 
     public string Rule { get; } = rule;
 
-    public static ModelReadException At(string segment, string rule) => new ModelReadException(rule).Prepend(segment);
+    public static ModelReadException At(string segment, string rule) => new ModelReadException(rule).Prepend(EchoedText.Cap(segment));
 
     public ModelReadException Prepend(string segment)
     {

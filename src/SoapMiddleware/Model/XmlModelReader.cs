@@ -169,11 +169,11 @@ internal sealed class XmlModelReader(TypeModel model)
         catch (FormatException)
         {
             var rule = type.Kind == RpcTypeKind.Enum ? " (enumeration)" : "";
-            throw new ModelReadException($"'{text}' is not a valid {XmlNames.Display(type.SchemaName)}{rule}.");
+            throw new ModelReadException($"'{EchoedText.Cap(text)}' is not a valid {XmlNames.Display(type.SchemaName)}{rule}.");
         }
         catch (OverflowException)
         {
-            throw new ModelReadException($"'{text}' is outside the range of {XmlNames.Display(type.SchemaName)}.");
+            throw new ModelReadException($"'{EchoedText.Cap(text)}' is outside the range of {XmlNames.Display(type.SchemaName)}.");
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class RpcPipeline
         {
             if (context.InProtocol is not { } protocol)
             {
-                context.InError = RpcFault.Client($"Unsupported content type '{context.InContentType}'.");
+                context.InError = RpcFault.Client($"Unsupported content type '{EchoedText.Cap(context.InContentType)}'.");
             }
             else
             {

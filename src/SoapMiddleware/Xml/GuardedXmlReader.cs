@@ -97,7 +97,7 @@ internal sealed class GuardedXmlReader : XmlPullReader, IDisposable
 
                         break;
                     case XmlNodeType.DocumentType:
-                        throw RpcFault.Client("The request contains a DTD; DTDs are not allowed.");
+                        throw XmlLimits.DtdNotAllowed();
                 }
             }
 

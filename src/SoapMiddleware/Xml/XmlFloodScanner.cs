@@ -208,9 +208,14 @@ internal static class XmlFloodScanner
         {
             (start, end) = ("?", "?>");
         }
+        else if (StartsWith(rest, "!DOCTYPE"))
+        {
+            // Said here, in our words: XmlReader's own refusal tells the client how to turn DTD processing on.
+            throw XmlLimits.DtdNotAllowed();
+        }
         else
         {
-            return -1; // a DTD (prohibited) or malformed markup: the parser stops here too
+            return -1; // malformed markup: the parser stops here too
         }
 
         Span<T> terminator = stackalloc T[end.Length];

@@ -13,6 +13,9 @@ internal readonly record struct XmlLimits(int MaxDepth, int MaxAttributesPerElem
     public static XmlLimits From(RpcOptions options)
         => new(options.MaxDepth, options.MaxAttributesPerElement, options.MaxNamespaceDeclarations);
 
+    /// <summary>The Client fault for a request that carries a document type declaration.</summary>
+    public static RpcFault DtdNotAllowed() => RpcFault.Client("The request contains a DTD; DTDs are not allowed.");
+
     public RpcFault TooDeep()
         => RpcFault.Client($"The request nests elements deeper than the limit of {Format(MaxDepth)}.");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,6 +41,7 @@ public sealed class ManagementTestApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (openPolicy)
         {
+            builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
             builder.Services.AddAuthorization(o => o.AddPolicy(Policy, p => p.RequireAssertion(_ => true)));
         }
 

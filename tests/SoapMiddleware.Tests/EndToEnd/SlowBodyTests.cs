@@ -1,9 +1,10 @@
-using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+using SoapMiddleware.Tests.Infrastructure;
 
 namespace SoapMiddleware.Tests.EndToEnd;
 
@@ -34,26 +35,5 @@ public sealed class SlowBodyTests
         await Task.Delay(200);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("408"));
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
-    }
-
-    private sealed class ListLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new ListLogger(Entries);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class ListLogger(ConcurrentQueue<(LogLevel Level, string Message)> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => entries.Enqueue((logLevel, formatter(state, exception) + exception));
     }
 }

@@ -39,7 +39,7 @@ internal sealed class HttpRpcProtocol(RpcApplication application, JsonProtocol j
             {
                 var member = message.Members.FirstOrDefault(m => m.Name == key)
                     ?? message.Members.FirstOrDefault(m => string.Equals(m.Name, key, StringComparison.OrdinalIgnoreCase))
-                    ?? throw RpcFault.Client($"Element '{message.ElementName}/{key}': unknown element; expected {Expected(message.Members)}.");
+                    ?? throw RpcFault.Client($"Element '{message.ElementName}/{EchoedText.Cap(key)}': unknown element; expected {Expected(message.Members)}.");
                 wrapper.Add(Arguments(member, values, message.ElementName));
             }
         }

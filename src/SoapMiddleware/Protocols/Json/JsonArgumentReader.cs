@@ -33,7 +33,7 @@ internal static class JsonArgumentReader
         foreach (var property in obj.EnumerateObject())
         {
             var member = Find(members, property.Name)
-                ?? throw RpcFault.Client($"Element '{path}/{property.Name}': unknown element; expected {Expected(members)}.");
+                ?? throw RpcFault.Client($"Element '{path}/{EchoedText.Cap(property.Name)}': unknown element; expected {Expected(members)}.");
             parent.Add(Element(member.ElementName ?? ns + member.Name, property.Value, member.Type, ns, path + "/" + member.Name));
         }
     }

@@ -145,7 +145,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
         }
         catch (JsonException ex)
         {
-            throw RpcFault.Client($"The request is not valid JSON: {ex.Message}");
+            throw RpcFault.Client($"The request is not valid JSON: {EchoedText.CapMessage(ex.Message)}");
         }
     }
 
@@ -166,11 +166,11 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
         var property = properties.Current;
         if (properties.MoveNext())
         {
-            throw RpcFault.Client($"Expected one property naming the operation, but the object has more ('{property.Name}', '{properties.Current.Name}', ...).");
+            throw RpcFault.Client($"Expected one property naming the operation, but the object has more ('{EchoedText.Cap(property.Name)}', '{EchoedText.Cap(properties.Current.Name)}', ...).");
         }
 
         var operation = application.FindOperation(property.Name)
-            ?? throw RpcFault.Client($"Unknown operation '{property.Name}'.");
+            ?? throw RpcFault.Client($"Unknown operation '{EchoedText.Cap(property.Name)}'.");
         return (operation, property.Value);
     }
 }

@@ -34,5 +34,5 @@ internal static class SecureXmlLoader
     }
 
     /// <summary>The Client fault for a request <see cref="XmlReader"/> refuses.</summary>
-    public static RpcFault NotWellFormed(XmlException ex) => RpcFault.Client($"The request is not well-formed XML: {ex.Message}");
+    public static RpcFault NotWellFormed(XmlException ex) => RpcFault.Client($"The request is not well-formed XML: {EchoedText.CapMessage(ex.Message)}");
 }

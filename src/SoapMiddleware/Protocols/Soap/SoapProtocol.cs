@@ -201,7 +201,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             }
             else
             {
-                throw RpcFault.Client($"Unexpected element '{child.Name.LocalName}' in the SOAP envelope; expected an optional Header followed by Body.");
+                throw RpcFault.Client($"Unexpected element '{EchoedText.Cap(child.Name.LocalName)}' in the SOAP envelope; expected an optional Header followed by Body.");
             }
         }
 

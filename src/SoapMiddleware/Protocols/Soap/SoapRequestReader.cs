@@ -88,7 +88,7 @@ internal sealed class SoapRequestReader(RpcApplication application, SoapVersion 
         {
             if (localName != byAction.Request.ElementName)
             {
-                error = RpcFault.Client($"The SOAPAction '{trimmed}' names the operation '{byAction.Name}' but the body holds '{localName}'.");
+                error = RpcFault.Client($"The SOAPAction '{EchoedText.Cap(trimmed)}' names the operation '{byAction.Name}' but the body holds '{EchoedText.Cap(localName)}'.");
                 return null;
             }
 
@@ -97,7 +97,7 @@ internal sealed class SoapRequestReader(RpcApplication application, SoapVersion 
 
         if (ns != application.Namespace || application.FindOperation(localName) is not { } byBody)
         {
-            error = RpcFault.Client($"Unknown operation '{localName}' in namespace '{ns}'.");
+            error = RpcFault.Client($"Unknown operation '{EchoedText.Cap(localName)}' in namespace '{EchoedText.Cap(ns)}'.");
             return null;
         }
 
@@ -115,7 +115,7 @@ internal sealed class SoapRequestReader(RpcApplication application, SoapVersion 
 
         if (localName != "Envelope" || ns != _envelopeNamespace)
         {
-            return RpcFault.Client($"The request is not a SOAP envelope: the root element is '{XName.Get(localName, ns)}', expected '{version.Envelope}'.");
+            return RpcFault.Client($"The request is not a SOAP envelope: the root element is '{EchoedText.Cap(XName.Get(localName, ns).ToString())}', expected '{version.Envelope}'.");
         }
 
         return null;
@@ -182,7 +182,7 @@ internal sealed class SoapRequestReader(RpcApplication application, SoapVersion 
                 }
                 else
                 {
-                    request.EnvelopeError = RpcFault.Client($"Unexpected element '{reader.LocalName}' in the SOAP envelope; expected an optional Header followed by Body.");
+                    request.EnvelopeError = RpcFault.Client($"Unexpected element '{EchoedText.Cap(reader.LocalName)}' in the SOAP envelope; expected an optional Header followed by Body.");
                     return;
                 }
             }
