@@ -30,6 +30,11 @@ public sealed class QueueTests(ToolServer server)
         Assert.Equal("application/msgpack", task.ResultContentType);
         var order = Unpack<Dictionary<string, WireOrder>>(task.Result!)["GetOrderResult"];
         MessagePackCallTests.AssertOrder(order, 3, 2);
+
+        // The task view is JSON text: binary results travel as base64, not as UTF-8-garbled bytes.
+        var shown = view.GetProperty("result").GetString()!;
+        Assert.StartsWith("base64:", shown);
+        Assert.Equal(task.Result, Convert.FromBase64String(shown["base64:".Length..]));
     }
 
     [Fact]

@@ -52,17 +52,30 @@ internal sealed record TaskView(
         task.NotBefore,
         task.StartedAt,
         task.FinishedAt,
-        task.Result is null ? null : Encoding.UTF8.GetString(task.Result),
+        task.Result is null ? null : TextOf(task.Result, task.ResultContentType),
         task.ResultContentType,
-        task.Fault is null ? null : Encoding.UTF8.GetString(task.Fault),
+        task.Fault is null ? null : TextOf(task.Fault, task.ResultContentType),
         history);
 
     /// <summary>The task with its history and its stored request as text, for the management API only.</summary>
     public static TaskView WithPayload(QueuedTaskInfo task, IReadOnlyList<TaskHistoryEntry> history)
         => From(task, history) with
         {
-            // Requests are SOAP or JSON, UTF-8 as enqueued; a stray byte shows as U+FFFD rather than failing the page.
-            Payload = Encoding.UTF8.GetString(task.Payload ?? []),
+            Payload = TextOf(task.Payload ?? [], task.ContentType),
             PayloadContentType = task.ContentType,
         };
+
+    /// <summary>
+    /// Bytes as text: UTF-8 for the text formats (XML, JSON, text/*), where a stray byte shows as U+FFFD rather than
+    /// failing the page; <c>base64:</c> and the bytes for a binary protocol (MessagePack), which UTF-8 would garble.
+    /// </summary>
+    internal static string TextOf(byte[] bytes, string? contentType)
+    {
+        var mediaType = contentType is null ? "" : contentType.Split(';', 2)[0].Trim();
+        var text = mediaType.Length == 0
+            || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase);
+        return text ? Encoding.UTF8.GetString(bytes) : "base64:" + Convert.ToBase64String(bytes);
+    }
 }
