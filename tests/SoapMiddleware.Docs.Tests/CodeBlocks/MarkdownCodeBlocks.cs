@@ -15,7 +15,7 @@ public static partial class MarkdownCodeBlocks
             ? Directory.GetFiles(Repository.PathOf("docs"), "*.md", SearchOption.AllDirectories)
                 .Select(p => Path.GetRelativePath(Repository.Root, p).Replace('\\', '/'))
                 .Order(StringComparer.Ordinal)
-            : [],
+            : Enumerable.Empty<string>(),
     ];
 
     /// <summary>Every fenced block of every document.</summary>
