@@ -6,7 +6,8 @@ namespace SoapMiddleware.Docs.Tests.Curl;
 /// <summary>
 /// Reads the <c>curl</c> lines of the documentation's shell blocks. What a line answers is written as a comment: on the
 /// same line after two or more spaces (<c>curl ...   # {"AddResult":3}</c>), or on the comment lines right after it
-/// (<c># 400 {"fault":...}</c>); a leading three-digit number is the status, the rest the body.
+/// (<c># 400 {"fault":...}</c>); a leading three-digit number is the status, the rest the body when it starts like
+/// one (<c>{</c>, <c>[</c> or <c>&lt;</c>). Other comments are prose and not checked.
 /// </summary>
 public static partial class CurlExamples
 {
@@ -54,14 +55,13 @@ public static partial class CurlExamples
         }
 
         var match = StatusAndBody().Match(expectation.Trim());
-        if (match.Success)
-        {
-            var body = match.Groups["body"].Value.Trim();
-            return (int.Parse(match.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture), body.Length == 0 ? null : body);
-        }
-
-        return (null, expectation.Trim());
+        int? status = match.Success ? int.Parse(match.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        var body = match.Success ? match.Groups["body"].Value.Trim() : expectation.Trim();
+        return (status, IsBody(body) ? body : null);
     }
+
+    // A documented body starts like one (JSON or XML); any other comment is prose for the reader, not checked.
+    private static bool IsBody(string text) => text.StartsWith('{') || text.StartsWith('[') || text.StartsWith('<');
 
     // Two or more spaces before the '#': a '#' inside a URL or a quoted argument is never preceded by them here.
     [GeneratedRegex(@"^(?<command>curl .*?\S)\s{2,}#\s?(?<comment>.*)$")]

@@ -13,16 +13,18 @@ public sealed class CurlLinesTests
     private const string DocumentedBase = "http://127.0.0.1:5000";
 
     [Fact]
-    public void From_CommentOnTheLineOrAfter_ReadsStatusAndBody()
+    public void From_CommentOnTheLineOrAfter_ReadsStatusAndBodyAndSkipsProse()
     {
-        const string markdown = "```sh\ncurl http://127.0.0.1:5000/a   # {\"x\":1}\ncurl -d '#1' http://127.0.0.1:5000/b\n# 400 {\"fault\":\n#   {}}\ndotnet run\n```\n";
+        const string markdown = "```sh\ncurl http://127.0.0.1:5000/a   # {\"x\":1}\ncurl -d '#1' http://127.0.0.1:5000/b\n# 400 {\"fault\":\n#   {}}\ndotnet run\ncurl http://127.0.0.1:5000/c   # the list\ncurl http://127.0.0.1:5000/d   # 409 (a conflict)\n```\n";
 
         var examples = CurlExamples.From(MarkdownCodeBlocks.Parse("doc.md", markdown));
 
         Assert.Collection(
             examples,
             a => Assert.Equal(("doc.md:2", "curl http://127.0.0.1:5000/a", (int?)null, "{\"x\":1}"), (a.Location, a.CommandLine, a.ExpectedStatus, a.ExpectedBody)),
-            b => Assert.Equal(("doc.md:3", "curl -d '#1' http://127.0.0.1:5000/b", (int?)400, "{\"fault\": {}}"), (b.Location, b.CommandLine, b.ExpectedStatus, b.ExpectedBody)));
+            b => Assert.Equal(("doc.md:3", "curl -d '#1' http://127.0.0.1:5000/b", (int?)400, "{\"fault\": {}}"), (b.Location, b.CommandLine, b.ExpectedStatus, b.ExpectedBody)),
+            c => Assert.Equal(("curl http://127.0.0.1:5000/c", (int?)null, (string?)null), (c.CommandLine, c.ExpectedStatus, c.ExpectedBody)),
+            d => Assert.Equal(("curl http://127.0.0.1:5000/d", (int?)409, (string?)null), (d.CommandLine, d.ExpectedStatus, d.ExpectedBody)));
     }
 
     [Theory]
