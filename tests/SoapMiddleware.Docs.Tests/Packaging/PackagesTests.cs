@@ -14,8 +14,6 @@ namespace SoapMiddleware.Docs.Tests.Packaging;
 [Collection(DocsCollection.Name)]
 public sealed class PackagesTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
-    private static readonly XNamespace Nuspec = "http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd";
-
     [Fact]
     public void Pack_EverySrcProject_MakesAPackageWithMetadataReadmeAndSymbols()
     {
@@ -25,16 +23,19 @@ public sealed class PackagesTests(PackedFeed feed) : IClassFixture<PackedFeed>
             var nupkg = Path.Combine(feed.Path, $"{id}.{feed.Version}.nupkg");
             Assert.True(File.Exists(nupkg), $"{nupkg} missing:\n{feed.Output}");
             using var package = ZipFile.OpenRead(nupkg);
-            var metadata = XDocument.Load(package.GetEntry($"{id}.nuspec")!.Open()).Root!.Element(Nuspec + "metadata")!;
+            var nuspec = Assert.Single(package.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
+            var root = XDocument.Load(nuspec.Open()).Root!;
+            var ns = root.Name.Namespace;
+            var metadata = root.Element(ns + "metadata")!;
 
-            Assert.Equal(id, (string?)metadata.Element(Nuspec + "id"));
-            Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(Nuspec + "description")), $"{id}: description");
-            Assert.Contains("soap", ((string?)metadata.Element(Nuspec + "tags") ?? "").Split(' '));
-            Assert.Equal(("expression", "MIT"), ((string?)metadata.Element(Nuspec + "license")?.Attribute("type"), (string?)metadata.Element(Nuspec + "license")));
-            Assert.Equal("git", (string?)metadata.Element(Nuspec + "repository")?.Attribute("type"));
-            var readme = (string?)metadata.Element(Nuspec + "readme");
+            Assert.Equal(id, (string?)metadata.Element(ns + "id"));
+            Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(ns + "description")), $"{id}: description");
+            Assert.Contains("soap", ((string?)metadata.Element(ns + "tags") ?? "").Split(' '));
+            Assert.Equal(("expression", "MIT"), ((string?)metadata.Element(ns + "license")?.Attribute("type"), (string?)metadata.Element(ns + "license")));
+            Assert.Equal("git", (string?)metadata.Element(ns + "repository")?.Attribute("type"));
+            var readme = (string?)metadata.Element(ns + "readme");
             Assert.Equal("README.md", readme);
-            Assert.NotNull(package.GetEntry(readme));
+            Assert.NotNull(package.GetEntry(readme!));
             Assert.NotNull(package.GetEntry($"lib/net10.0/{id}.dll"));
             Assert.NotNull(package.GetEntry($"lib/net10.0/{id}.xml"));
 
