@@ -24,13 +24,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== the recipe, as written (ports ${ports[*]})"
+echo "== $(date +%T) the recipe, as written (ports ${ports[*]})"
 echo "$start"
 eval "$start"
 [ "$(wc -w <<<"$pids")" = 3 ] || { echo "the recipe should start 3 processes and collect their PIDs in \$pids, got '$pids'" >&2; exit 1; }
 read -r web worker1 worker2 <<<"$pids"
+i=0
+for pid in $pids; do
+  # The collected PIDs are the processes serving the recipe's ports (so killing them stops exactly those).
+  args=$(ps -o args= -p "$pid" || true)
+  grep -q "127.0.0.1:${ports[$i]}" <<<"$args" || { echo "PID $pid is not the process for port ${ports[$i]}: '$args'" >&2; exit 1; }
+  i=$((i + 1))
+done
 
 base="http://127.0.0.1:${ports[0]}"
+# The first value of a JSON string property (top-level ones come before any nested history): plain sed, so the check
+# needs nothing but bash, curl and coreutils.
+json_string() { grep -o "\"$1\":\"[^\"]*\"" | head -n1 | sed 's/^"[^"]*":"\(.*\)"$/\1/'; }
 for port in "${ports[@]}"; do
   until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do
     for pid in $pids; do kill -0 "$pid" 2>/dev/null || { echo "process $pid exited early" >&2; exit 1; }; done
@@ -38,38 +48,37 @@ for port in "${ports[@]}"; do
   done
 done
 
-echo "== enqueue 16 Sleep(1) calls on the web process (PID $web)"
+echo "== $(date +%T) enqueue 16 Sleep(1) calls on the web process (PID $web)"
 handles=()
 for _ in $(seq 16); do
-  handles+=("$(curl -sSf -H 'Content-Type: application/json' -d '{"Sleep":{"seconds":1}}' "$base/queue/calculator" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')")
+  handles+=("$(curl -sSf -H 'Content-Type: application/json' -d '{"Sleep":{"seconds":1}}' "$base/queue/calculator" | json_string id)")
 done
 
-echo "== wait until every call Succeeded"
+echo "== $(date +%T) wait until every call Succeeded"
 deadline=$((SECONDS + 120))
 workers=()
 for handle in "${handles[@]}"; do
   while :; do
     task=$(curl -sSf "$base/queue/api/tasks/$handle")
-    state=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])' <<<"$task")
+    state=$(json_string state <<<"$task")
     [ "$state" = Succeeded ] && break
     [ "$state" = Failed ] && { echo "task $handle failed: $task" >&2; exit 1; }
     [ $SECONDS -lt $deadline ] || { echo "task $handle still $state after 120 s" >&2; exit 1; }
-    sleep 0.5
+    sleep 0.2
   done
   # A worker id is host:pid:tag/n: the PID says which process ran the call.
-  workers+=("$(python3 -c 'import json,sys; print(json.load(sys.stdin)["workerId"].split(":")[1])' <<<"$task")")
+  workers+=("$(json_string workerId <<<"$task" | cut -d: -f2)")
 done
 
 ran_by=$(printf '%s\n' "${workers[@]}" | sort | uniq -c)
-echo "== calls per process PID:"; echo "$ran_by"
+echo "== $(date +%T) calls per process PID:"; echo "$ran_by"
 for pid in "${workers[@]}"; do
   [ "$pid" = "$worker1" ] || [ "$pid" = "$worker2" ] || { echo "a call ran in process $pid, not in a worker process ($worker1 $worker2)" >&2; exit 1; }
 done
 grep -qw "$worker1" <<<"${workers[*]}" || { echo "worker process $worker1 ran no call" >&2; exit 1; }
 grep -qw "$worker2" <<<"${workers[*]}" || { echo "worker process $worker2 ran no call" >&2; exit 1; }
 
-echo "== the recipe's teardown: $teardown"
+echo "== $(date +%T) the recipe's teardown: $teardown"
 eval "$teardown"
 for pid in $pids; do
   for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
