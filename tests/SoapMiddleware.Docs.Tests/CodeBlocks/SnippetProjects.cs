@@ -46,13 +46,23 @@ public static partial class SnippetProjects
         return project;
     }
 
-    /// <summary>Restores and builds a generated project in this run's configuration; returns the build's output.</summary>
-    public static Task<ProcessResult> BuildAsync(string project) =>
-        Command.RunAsync(
+    /// <summary>
+    /// Restores and builds the generated projects in this run's configuration with one <c>dotnet build</c> of a
+    /// generated solution (one restore, one evaluation of src, the projects in parallel); returns the build's output.
+    /// </summary>
+    public static Task<ProcessResult> BuildAsync(string directory, IEnumerable<string> projects)
+    {
+        var solution = Path.Combine(directory, "Docs.slnx");
+        new XElement("Solution", projects.Select(p => new XElement("Project", new XAttribute("Path", Path.GetRelativePath(directory, p))))).Save(solution);
+
+        // A solution build resets the configuration of referenced projects outside the solution (src) to their
+        // default, Debug; keeping it makes the references resolve to the outputs this test run built.
+        return Command.RunAsync(
             "dotnet",
-            ["build", project, "-c", Repository.Configuration, "-p:BuildProjectReferences=false", "-nodeReuse:false", "-clp:NoSummary"],
-            Path.GetDirectoryName(project)!,
-            TimeSpan.FromMinutes(4));
+            ["build", solution, "-c", Repository.Configuration, "-p:BuildProjectReferences=false", "-p:ShouldUnsetParentConfigurationAndPlatform=false", "-nodeReuse:false", "-clp:NoSummary"],
+            directory,
+            TimeSpan.FromMinutes(5));
+    }
 
     /// <summary>The source file a fragment becomes.</summary>
     public static string Wrap(MarkdownCodeBlock block, SnippetKind kind, string className)
