@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using SoapMiddleware.Docs.Tests.Infrastructure;
 
 namespace SoapMiddleware.Docs.Tests.Packaging;
@@ -26,18 +27,18 @@ public sealed class PackedFeed : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        foreach (var project in Repository.SourceProjects)
+        // One pack of a solution listing the src projects: one MSBuild start instead of one per package.
+        var solution = _folder.Combine("src.slnx");
+        new XElement("Solution", Repository.SourceProjects.Select(p => new XElement("Project", new XAttribute("Path", System.IO.Path.GetRelativePath(Path, p))))).Save(solution);
+        var pack = await Command.RunAsync(
+            "dotnet",
+            ["pack", solution, "-c", Repository.Configuration, "--no-build", "-o", Path, $"-p:Version={Version}", "-nodeReuse:false"],
+            Repository.Root,
+            TimeSpan.FromMinutes(3));
+        Output = pack.Output;
+        if (pack.ExitCode != 0)
         {
-            var pack = await Command.RunAsync(
-                "dotnet",
-                ["pack", project, "-c", Repository.Configuration, "--no-build", "-o", Path, $"-p:Version={Version}", "-nodeReuse:false"],
-                Repository.Root,
-                TimeSpan.FromMinutes(3));
-            Output += pack.Output;
-            if (pack.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack.Output}");
-            }
+            throw new InvalidOperationException($"dotnet pack failed:\n{pack.Output}");
         }
     }
 
