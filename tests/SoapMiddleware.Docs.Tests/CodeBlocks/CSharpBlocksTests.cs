@@ -12,10 +12,11 @@ namespace SoapMiddleware.Docs.Tests.CodeBlocks;
 /// as written (its own usings and types, <c>app.Run()</c>);</item>
 /// <item><c>&lt;!-- fragment: statements --&gt;</c>: statements, wrapped in an async method;</item>
 /// <item><c>&lt;!-- fragment: members --&gt;</c>: class members, wrapped in a class;</item>
-/// <item><c>&lt;!-- fragment: types --&gt;</c>: type declarations (and usings), in a namespace of their own.</item>
+/// <item><c>&lt;!-- fragment: types --&gt;</c>: type declarations (and usings), in a namespace of their own;</item>
+/// <item><c>&lt;!-- fragment --&gt;</c>: types when the block declares a type or a using at its top level, else statements.</item>
 /// </list>
 /// <para>Fragments share one project: the SDK's implicit usings, every public namespace of src, the sample app's
-/// packages, and the ambient names of <c>Ambient.cs.txt</c> (<c>builder</c>, <c>app</c>, <c>queue</c>, <c>cs</c>,
+/// packages and the namespaces it imports from them, and the ambient names of <c>Ambient.cs.txt</c> (<c>builder</c>, <c>app</c>, <c>queue</c>, <c>cs</c>,
 /// <c>connection</c>, <c>transaction</c>, <c>ctx</c>, <c>services</c>, <c>cancellationToken</c>, and the types
 /// <c>CalculatorService</c>, <c>AuditService</c>, <c>TimingWrapper</c>). A comment that does not start with
 /// <c>fragment</c> is not a marker of this test.</para>
@@ -46,6 +47,17 @@ public sealed class CSharpBlocksTests
 
         Assert.Contains("doc.md:3", error.Message);
         Assert.Contains("fragment: statements", error.Message);
+    }
+
+    [Theory]
+    [InlineData("builder.Services.AddRpc();\nvar app = builder.Build();\n", SnippetKind.Statements)]
+    [InlineData("using SoapMiddleware;\n\n[RpcService]\npublic sealed class S { }\n", SnippetKind.Types)]
+    [InlineData("public record Order(int Id);\n", SnippetKind.Types)]
+    public void Parse_BareFragmentMarker_GuessesTypesOrStatements(string code, SnippetKind expected)
+    {
+        var block = MarkdownCodeBlocks.Parse("doc.md", $"<!-- fragment -->\n```csharp\n{code}```\n").Single();
+
+        Assert.Equal(expected, SnippetKinds.Parse(block));
     }
 
     [Fact]

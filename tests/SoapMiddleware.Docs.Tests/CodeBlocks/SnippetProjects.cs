@@ -102,11 +102,28 @@ public static partial class SnippetProjects
         XDocument.Load(Repository.PathOf("sample-app", "SampleApp.csproj")).Descendants("PackageReference")
             .Select(p => new XElement("PackageReference", new XAttribute("Include", (string)p.Attribute("Include")!), new XAttribute("Version", (string)p.Attribute("Version")!)));
 
-    // Every namespace of src that declares a public type, plus the packages' namespaces the fragments use. A namespace
-    // with only internal types would not resolve, so the scan looks at the declarations, not at the folders.
+    // Every namespace of src that declares a public type, plus the namespaces the sample app imports from the same
+    // packages (a README section about a package the sample uses then needs no marker for its usings). A namespace with
+    // only internal types would not resolve, so the scan looks at the declarations, not at the folders.
     private static IEnumerable<string> FragmentNamespaces()
     {
-        var namespaces = new SortedSet<string>(StringComparer.Ordinal) { "Hangfire", "Hangfire.PostgreSql", "Microsoft.Extensions.Options", "Npgsql" };
+        var namespaces = new SortedSet<string>(StringComparer.Ordinal) { "Npgsql" };
+        foreach (var file in Directory.EnumerateFiles(Repository.PathOf("sample-app"), "*.cs", SearchOption.AllDirectories))
+        {
+            if (file.Contains("/obj/", StringComparison.Ordinal) || file.Contains("/bin/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (Match import in UsingDirective().Matches(File.ReadAllText(file)))
+            {
+                if (!import.Groups[1].Value.StartsWith("SampleApp", StringComparison.Ordinal))
+                {
+                    namespaces.Add(import.Groups[1].Value);
+                }
+            }
+        }
+
         foreach (var file in Directory.EnumerateFiles(Repository.PathOf("src"), "*.cs", SearchOption.AllDirectories))
         {
             if (file.Contains("/obj/", StringComparison.Ordinal) || file.Contains("/bin/", StringComparison.Ordinal))
@@ -129,6 +146,9 @@ public static partial class SnippetProjects
 
     [GeneratedRegex(@"(?m)^public\s+(?:(?:sealed|static|abstract|partial|readonly|ref)\s+)*(?:class|interface|record|struct|enum|delegate)\b")]
     private static partial Regex PublicType();
+
+    [GeneratedRegex(@"(?m)^using\s+([A-Za-z0-9_.]+)\s*;")]
+    private static partial Regex UsingDirective();
 
     [GeneratedRegex(@"(?m)^namespace\s+([A-Za-z0-9_.]+)\s*;")]
     private static partial Regex FileScopedNamespace();
