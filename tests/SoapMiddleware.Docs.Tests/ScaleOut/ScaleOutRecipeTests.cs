@@ -5,8 +5,9 @@ using SoapMiddleware.Docs.Tests.Infrastructure;
 namespace SoapMiddleware.Docs.Tests.ScaleOut;
 
 /// <summary>
-/// The README's scale-out recipe works when pasted: <c>eng/scale-out-check.sh</c> runs it as written (free loopback
-/// ports, a fresh database on the test PostgreSQL) and checks that the worker processes run the web process's calls.
+/// The README's scale-out recipe works when pasted: its role and database commands run against the test PostgreSQL,
+/// then <c>eng/scale-out-check.sh</c> runs the recipe as written (free loopback ports) and checks that the worker
+/// processes run the web process's calls.
 /// </summary>
 [Collection(DocsCollection.Name)]
 public sealed class ScaleOutRecipeTests
@@ -39,26 +40,38 @@ public sealed class ScaleOutRecipeTests
     {
         var admin = Environment.GetEnvironmentVariable("SOAPMW_PG_CONNECTION");
         Skip.If(string.IsNullOrWhiteSpace(admin), SkipReason);
-        var database = $"soapmw_scaleout_{Guid.NewGuid():N}"[..32];
-        await ExecuteAsync(admin!, $"CREATE DATABASE {database}");
+        var server = new NpgsqlConnectionStringBuilder(admin);
+        var name = $"app_{Guid.NewGuid():N}"[..20];
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            // The README's own "create a role and a database" commands and connection string, pointed at the test
+            // server under a unique name: the queue then really runs as that role, so a missing privilege fails here.
+            var setup = MarkdownCodeBlocks.All().Single(b => b.IsShell && b.Code.Contains("CREATE ROLE", StringComparison.Ordinal)).Code;
+            var ownServer = setup
+                .Replace("-h 127.0.0.1 -p 5432 -U postgres", $"-h {server.Host} -p {server.Port} -U {server.Username}", StringComparison.Ordinal)
+                .Replace("ROLE app ", $"ROLE {name} ", StringComparison.Ordinal)
+                .Replace("DATABASE app OWNER app", $"DATABASE {name} OWNER {name}", StringComparison.Ordinal)
+                .Replace("Host=127.0.0.1;Port=5432;Username=app;", $"Host={server.Host};Port={server.Port};Username={name};", StringComparison.Ordinal)
+                .Replace("Database=app\"", $"Database={name}\"", StringComparison.Ordinal);
+            Assert.Contains(name, ownServer.Split('\n')[0]);
+            Assert.Contains($"Username={name};", ownServer);
             var ports = string.Join(' ', Enumerable.Range(0, 3).Select(_ => LoopbackPort.Next()).Distinct());
+            var script = $"set -euo pipefail\n{ownServer}\nexec bash {Repository.PathOf("eng", "scale-out-check.sh")}\n";
 
             var run = await Command.RunAsync(
                 "bash",
-                [Repository.PathOf("eng", "scale-out-check.sh")],
+                ["-c", script],
                 Repository.Root,
                 TimeSpan.FromMinutes(6),
-                new Dictionary<string, string> { ["SCALE_OUT_PORTS"] = ports, ["Queue__ConnectionString"] = connectionString });
+                new Dictionary<string, string> { ["SCALE_OUT_PORTS"] = ports, ["PGPASSWORD"] = server.Password ?? "" });
 
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Contains("scale-out check passed", run.Output);
         }
         finally
         {
-            await ExecuteAsync(admin!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            await ExecuteAsync(admin!, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await ExecuteAsync(admin!, $"DROP ROLE IF EXISTS {name}");
         }
     }
 
