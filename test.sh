@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what the tests need when it is missing
-# (python3-zeep, python3-msgpack, PostgreSQL server, chromium for the dashboard's browser tests), starts a throwaway PostgreSQL cluster on 127.0.0.1,
+# (python3-zeep, python3-msgpack, PostgreSQL server, chromium for the dashboard's browser tests, curl and ps for the docs
+# tests), starts a throwaway PostgreSQL cluster on 127.0.0.1,
 # runs every test of the solution, and stops the cluster again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +11,9 @@ need=()
 /usr/bin/python3 -c "import msgpack" >/dev/null 2>&1 || need+=(python3-msgpack)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The docs tests run the README's curl lines and its scale-out recipe (eng/scale-out-check.sh uses ps).
+command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v ps >/dev/null 2>&1 || need+=(procps)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

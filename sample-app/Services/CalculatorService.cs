@@ -2,7 +2,7 @@ using SoapMiddleware;
 
 namespace SampleApp.Services;
 
-/// <summary>The reference service of shared/DESIGN.md section 5; tests, benchmarks and the README drive it.</summary>
+/// <summary>The reference service of docs/surface.md; tests, benchmarks and the README drive it.</summary>
 /// <remarks>
 /// <c>Sleep(seconds)</c> keeps the plain signature of the reference service: it reaches its call (progress,
 /// cancellation) through <see cref="IMethodContextAccessor"/>, so a typed enqueue reads <c>s =&gt; s.Sleep(5)</c>.
