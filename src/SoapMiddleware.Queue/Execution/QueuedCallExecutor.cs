@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SoapMiddleware.Queue.Diagnostics;
 using SoapMiddleware.Queue.Engine;
 
 namespace SoapMiddleware.Queue.Execution;
@@ -14,9 +16,23 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
     /// <summary>
     /// Runs the call in its own DI scope; every event and wrapper fires as for HTTP. The call's token is cancelled by
     /// <paramref name="cancellationToken"/> (deletion, shutdown) or after <see cref="RpcQueueOptions.CallTimeout"/>,
-    /// so no call holds a worker forever.
+    /// so no call holds a worker forever. The run is traced as a child of <paramref name="traceParent"/>, the context
+    /// stored at enqueue.
     /// </summary>
-    public async Task<QueuedCallOutcome> ExecuteAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, RpcTransport transport, CancellationToken cancellationToken)
+    public async Task<QueuedCallOutcome> ExecuteAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, QueueRpcTransport transport, string? traceParent, CancellationToken cancellationToken)
+    {
+        using var activity = QueueTracing.StartProcess(traceParent, transport.Queue, transport.TaskLabel, transport.Attempt);
+        var outcome = await ExecuteCoreAsync(payload, contentType, action, transport, cancellationToken).ConfigureAwait(false);
+        if (activity is not null)
+        {
+            activity.SetTag("rpc.queue.outcome", outcome.Kind.ToString());
+            activity.SetStatus(outcome.Kind == QueuedCallOutcomeKind.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, outcome.Reason);
+        }
+
+        return outcome;
+    }
+
+    private async Task<QueuedCallOutcome> ExecuteCoreAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, RpcTransport transport, CancellationToken cancellationToken)
     {
         var timeout = options.Value.CallTimeout;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -38,7 +38,7 @@ internal sealed class TaskRunner(
             slot.Progress(percent, message);
             await storage.ReportProgressAsync(task.Id, ownerId, percent, message, token).ConfigureAwait(false);
         });
-        var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, cancellation.Token).ConfigureAwait(false);
+        var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, task.TraceParent, cancellation.Token).ConfigureAwait(false);
         return await RecordAsync(ownerId, held, outcome, shutdown, record).ConfigureAwait(false);
     }
 
