@@ -13,6 +13,16 @@ namespace SoapMiddleware.Queue.Execution;
 /// </summary>
 internal sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options)
 {
+    /// <summary>How the reason of a task whose request could not be read starts, on every engine.</summary>
+    public const string PayloadRejectedReason = "Payload rejected, not retried: ";
+
+    /// <summary>How the reason of a task that ended in a Client fault starts, on every engine.</summary>
+    public const string ClientFaultReason = "Client fault, not retried: ";
+
+    /// <summary>Whether a task's reason says it was rejected for good (a Client fault, or a request that does not read).</summary>
+    public static bool IsRejection(string? reason)
+        => reason is not null && (reason.StartsWith(ClientFaultReason, StringComparison.Ordinal) || reason.StartsWith(PayloadRejectedReason, StringComparison.Ordinal));
+
     /// <summary>
     /// Runs the call in its own DI scope; every event and wrapper fires as for HTTP. The call's token is cancelled by
     /// <paramref name="cancellationToken"/> (deletion, shutdown) or after <see cref="RpcQueueOptions.CallTimeout"/>,
@@ -90,12 +100,12 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
 
         if (context.InError is { } inError)
         {
-            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, $"Payload rejected, not retried: {inError.Message}", context.Operation);
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, PayloadRejectedReason + inError.Message, context.Operation);
         }
 
         if (context.OutError is RpcFault { Code: RpcFaultCode.Client } clientFault)
         {
-            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, $"Client fault, not retried: {clientFault.Message}", context.Operation);
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, ClientFaultReason + clientFault.Message, context.Operation);
         }
 
         // The same words the synchronous caller reads: never an unexpected exception's text unless details are on.
