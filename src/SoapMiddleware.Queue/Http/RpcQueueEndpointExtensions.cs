@@ -22,7 +22,10 @@ public static class RpcQueueEndpointExtensions
     public static IEndpointConventionBuilder MapRpcQueueEndpoint(this IEndpointRouteBuilder endpoints, string pattern, string tasksPath = "/queue/tasks")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapPost(pattern, (HttpContext http) => Handlers(http).EnqueueAsync(http, tasksPath));
+        var group = endpoints.MapGroup(pattern);
+        group.MapPost(string.Empty, (HttpContext http) => Handlers(http).EnqueueAsync(http, tasksPath));
+        MethodNotAllowed.Map(group, string.Empty, HttpMethods.Post);
+        return group;
     }
 
     /// <summary>
@@ -38,6 +41,8 @@ public static class RpcQueueEndpointExtensions
         var group = endpoints.MapGroup(pattern);
         group.MapGet("/{handle}", (HttpContext http, string handle) => Handlers(http).GetTaskAsync(http, handle, pattern));
         group.MapGet("/{handle}/response", (HttpContext http, string handle) => Handlers(http).GetResponseAsync(http, handle, pattern));
+        MethodNotAllowed.Map(group, "/{handle}", HttpMethods.Get);
+        MethodNotAllowed.Map(group, "/{handle}/response", HttpMethods.Get);
         return group;
     }
 

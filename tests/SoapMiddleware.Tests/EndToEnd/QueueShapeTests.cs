@@ -54,6 +54,19 @@ public sealed class QueueShapeTests(SampleAppServer server)
         Assert.Equal(["POST"], response.Content.Headers.Allow);
     }
 
+    [Theory]
+    [InlineData("GET", "/queue/calculator", "POST")]
+    [InlineData("PUT", "/queue/calculator", "POST")]
+    [InlineData("POST", "/queue/tasks/1-00000000000000000000000000000000", "GET")]
+    [InlineData("DELETE", "/queue/tasks/1-00000000000000000000000000000000/response", "GET")]
+    public async Task QueueEndpointsWrongMethod_405ProblemWithAllow(string method, string path, string allowed)
+    {
+        var response = await server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Contains($"takes {allowed}", await ProblemJson.AssertAsync(response, 405));
+        Assert.Equal([allowed], response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task ManagementChanges_OfUnknownTasks_AreProblemJson()
     {
