@@ -49,6 +49,7 @@ public static class SampleApplication
         }
 
         builder.Services.AddHealthChecks().AddRpcQueue();
+        SampleTelemetry.Configure(builder);
         var app = builder.Build();
         SampleHealth.Map(app, queueSettings);
         if (queueSettings.Role == QueueRole.Workers)

@@ -11,8 +11,8 @@ public sealed partial class PostgreSqlQueueStorage
     private const string InsertOneSql = $"""
         WITH ins AS (
             INSERT INTO queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
-                idempotency_key, secret, created_at, not_before, due_at, reason)
-            VALUES (@queue, @service, @operation, @display, @ct, @action, @payload, @state, @max, @key, @secret, @now, @nb, @due, @reason)
+                idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
+            VALUES (@queue, @service, @operation, @display, @ct, @action, @payload, @state, @max, @key, @secret, @now, @nb, @due, @reason, @trace)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, secret, state, reason),
         h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
@@ -22,13 +22,13 @@ public sealed partial class PostgreSqlQueueStorage
 
     private const string InsertBatchSql = """
         WITH src AS (
-            SELECT * FROM unnest(@ids, @queues, @services, @operations, @displays, @cts, @actions, @payloads, @states, @maxes, @keys, @secrets, @nbs, @dues, @reasons)
-                AS s(id, queue, service, operation, display, content_type, action, payload, state, max_attempts, idempotency_key, secret, not_before, due_at, reason)),
+            SELECT * FROM unnest(@ids, @queues, @services, @operations, @displays, @cts, @actions, @payloads, @states, @maxes, @keys, @secrets, @nbs, @dues, @reasons, @traces)
+                AS s(id, queue, service, operation, display, content_type, action, payload, state, max_attempts, idempotency_key, secret, not_before, due_at, reason, trace_parent)),
         ins AS (
             INSERT INTO queue_task (id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
-                idempotency_key, secret, created_at, not_before, due_at, reason)
+                idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
             SELECT id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
-                idempotency_key, secret, @now, not_before, due_at, reason FROM src
+                idempotency_key, secret, @now, not_before, due_at, reason, trace_parent FROM src
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, state, reason),
         h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
@@ -87,7 +87,7 @@ public sealed partial class PostgreSqlQueueStorage
             .With("ct", task.ContentType).With("action", task.Action).With("payload", NpgsqlDbType.Bytea, task.Payload)
             .With("state", NpgsqlDbType.Integer, (int)row.State).With("max", NpgsqlDbType.Integer, task.MaxAttempts)
             .With("key", task.IdempotencyKey).With("now", now).With("nb", NpgsqlDbType.Bigint, row.NotBefore)
-            .With("due", row.DueAt).With("reason", row.Reason);
+            .With("due", row.DueAt).With("reason", row.Reason).With("trace", NpgsqlDbType.Text, task.TraceParent);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -148,6 +148,7 @@ public sealed partial class PostgreSqlQueueStorage
             .With("nbs", NpgsqlDbType.Array | NpgsqlDbType.Bigint, rows.Select(r => r.NotBefore).ToArray())
             .With("dues", NpgsqlDbType.Array | NpgsqlDbType.Bigint, rows.Select(r => r.DueAt).ToArray())
             .With("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Reason).ToArray())
+            .With("traces", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.TraceParent).ToArray())
             .With("now", now);
         var resolved = (await ReadAllAsync(insert, r => (Sent: r.GetInt64(0), Id: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => r.Sent, r => r.Id);

@@ -8,7 +8,11 @@ namespace SoapMiddleware.Queue.PostgreSql;
 /// <summary>Fetch under a lease and the worker-side transitions; each one statement, only while the worker holds the task.</summary>
 public sealed partial class PostgreSqlQueueStorage
 {
-    private const string HeldBy = "id = @id AND state = 2 AND worker_id = @w";
+    // A task is fetched for a process and run by one of its workers ({process}/{n}): either id holds it (see WorkerIds).
+    private const string HeldBy = "id = @id AND state = 2 AND " + WorkerIds.PostgreSqlHeldBy;
+
+    // The worker that reports on a task becomes its worker_id, so the task names the worker the workers API lists.
+    private const string NameWorker = WorkerIds.PostgreSqlNameWorker;
 
     // The reasons mirror TaskReasons.Fetched and TaskReasons.Redelivered.
     private const string FetchSql = $"""
@@ -64,8 +68,11 @@ public sealed partial class PostgreSqlQueueStorage
             WITH c AS (SELECT * FROM unnest(@ids, @workers, @results, @cts) AS c(id, worker_id, result, ct)),
             upd AS (
                 UPDATE queue_task t SET state = 3, result = c.result, result_content_type = c.ct, finished_at = @now,
-                    lease_until = NULL, due_at = NULL, progress_percent = 100, reason = @reason
-                FROM c WHERE t.id = c.id AND t.state = 2 AND t.worker_id = c.worker_id
+                    lease_until = NULL, due_at = NULL, progress_percent = 100, reason = @reason,
+                    worker_id = CASE WHEN length(c.worker_id) > length(t.worker_id) THEN c.worker_id ELSE t.worker_id END
+                FROM c WHERE t.id = c.id AND t.state = 2 AND (t.worker_id = c.worker_id
+                    OR substr(c.worker_id, 1, length(t.worker_id) + 1) = t.worker_id || '/'
+                    OR substr(t.worker_id, 1, length(c.worker_id) + 1) = c.worker_id || '/')
                 RETURNING t.id, t.worker_id),
             h AS (INSERT INTO queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, 3, worker_id, @reason FROM upd)
             SELECT count(*)::integer FROM upd
@@ -84,10 +91,11 @@ public sealed partial class PostgreSqlQueueStorage
     {
         // The retry reason mirrors TaskReasons.Retry.
         var update = retryAt is null
-            ? $"UPDATE queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason WHERE {HeldBy} RETURNING id, queue, state, reason"
+            ? $"UPDATE queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason, {NameWorker} WHERE {HeldBy} RETURNING id, queue, state, reason"
             : $"""
               UPDATE queue_task SET state = 0, fault = @fault, not_before = @at, due_at = @at, lease_until = NULL,
-                  reason = 'Retry ' || attempt || ' of ' || GREATEST(max_attempts - 1, 0) || ' at ' || @atText || ': ' || @reason
+                  reason = 'Retry ' || attempt || ' of ' || GREATEST(max_attempts - 1, 0) || ' at ' || @atText || ': ' || @reason,
+                  {NameWorker}
               WHERE {HeldBy} RETURNING id, queue, state, reason
               """;
         var at = UnixTime.ToMs(retryAt);
@@ -112,7 +120,7 @@ public sealed partial class PostgreSqlQueueStorage
 
     /// <inheritdoc/>
     public async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
-        await NonQueryAsync($"UPDATE queue_task SET progress_percent = @p, progress_message = @m WHERE {HeldBy}",
+        await NonQueryAsync($"UPDATE queue_task SET progress_percent = @p, progress_message = @m, {NameWorker} WHERE {HeldBy}",
             c => c.With("p", NpgsqlDbType.Integer, Math.Clamp(percent, 0, 100)).With("m", message).With("id", id).With("w", workerId),
             cancellationToken).ConfigureAwait(false) == 1;
 

@@ -34,6 +34,6 @@ public static class PostgreSqlRpcQueueExtensions
         }
 
         var call = producer.PrepareCall(body, options);
-        return engine.EnqueueAsync(call, task => storage.EnqueueAsync(task, connection, transaction, cancellationToken), cancellationToken);
+        return producer.EnqueueTracedAsync(call, traced => engine.EnqueueAsync(traced, task => storage.EnqueueAsync(task, connection, transaction, cancellationToken), cancellationToken));
     }
 }

@@ -113,5 +113,10 @@ internal static class PostgreSqlSchema
         );
         CREATE INDEX ix_queue_recurring_next ON queue_recurring (next_run_at);
         """,
+
+        // 3: the enqueuing activity's W3C traceparent, so a worker's activity joins the trace that enqueued the call.
+        """
+        ALTER TABLE queue_task ADD COLUMN trace_parent text NULL;
+        """,
     ];
 }

@@ -9,7 +9,7 @@ namespace SoapMiddleware.EngineContract;
 /// The engine surface, written once: every engine (built-in on SQLite and PostgreSQL, Hangfire on its storages) must
 /// pass it through <see cref="IRpcQueue"/> and <see cref="IRpcQueueMonitor"/> alone.
 /// </summary>
-public abstract class EngineContractTests : IAsyncLifetime
+public abstract partial class EngineContractTests : IAsyncLifetime
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private IEngineHost? _host;

@@ -60,6 +60,11 @@ internal sealed partial class HangfireQueueEngine(HangfireBackend backend, Runni
             parameters[JobParameters.IdempotencyKey] = call.IdempotencyKey;
         }
 
+        if (call.TraceParent is not null)
+        {
+            parameters[JobParameters.TraceParent] = call.TraceParent;
+        }
+
         IState state = call.NotBefore is { } notBefore && notBefore > time.GetUtcNow()
             ? new ScheduledState(notBefore.UtcDateTime)
             : new EnqueuedState(call.Queue);

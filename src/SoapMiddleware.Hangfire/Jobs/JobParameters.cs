@@ -21,6 +21,9 @@ internal static class JobParameters
     /// <summary>The call as people read it.</summary>
     public const string Display = "soapmw-display";
 
+    /// <summary>The W3C <c>traceparent</c> of the enqueuing activity: the parent of the worker's activity.</summary>
+    public const string TraceParent = "soapmw-traceparent";
+
     /// <summary>The idempotency key the call was enqueued with.</summary>
     public const string IdempotencyKey = "soapmw-idempotency-key";
 

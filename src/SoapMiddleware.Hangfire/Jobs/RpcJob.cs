@@ -106,7 +106,7 @@ public sealed class RpcJob
 
             // Progress of an earlier run must not show on this one.
             ClearProgress(storage, jobId);
-            var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, run.Token).ConfigureAwait(false);
+            var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, JobParameters.Read(context, JobParameters.TraceParent), run.Token).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case QueuedCallOutcomeKind.Succeeded:

@@ -33,6 +33,7 @@ internal sealed class BuiltinQueueEngine(QueueStorageHolder holder, TimeProvider
             NotBefore = call.NotBefore,
             MaxAttempts = call.MaxAttempts,
             IdempotencyKey = call.IdempotencyKey,
+            TraceParent = call.TraceParent,
         };
         long id;
         try

@@ -32,4 +32,7 @@ internal sealed record QueuedCall
 
     /// <summary>The idempotency key, or null.</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> of the enqueuing activity, stored with the task; set by the producer.</summary>
+    public string? TraceParent { get; init; }
 }

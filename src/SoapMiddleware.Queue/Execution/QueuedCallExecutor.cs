@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SoapMiddleware.Queue.Diagnostics;
 using SoapMiddleware.Queue.Engine;
 
 namespace SoapMiddleware.Queue.Execution;
@@ -11,12 +13,36 @@ namespace SoapMiddleware.Queue.Execution;
 /// </summary>
 internal sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options)
 {
+    /// <summary>How the reason of a task whose request could not be read starts, on every engine.</summary>
+    public const string PayloadRejectedReason = "Payload rejected, not retried: ";
+
+    /// <summary>How the reason of a task that ended in a Client fault starts, on every engine.</summary>
+    public const string ClientFaultReason = "Client fault, not retried: ";
+
+    /// <summary>Whether a task's reason says it was rejected for good (a Client fault, or a request that does not read).</summary>
+    public static bool IsRejection(string? reason)
+        => reason is not null && (reason.StartsWith(ClientFaultReason, StringComparison.Ordinal) || reason.StartsWith(PayloadRejectedReason, StringComparison.Ordinal));
+
     /// <summary>
     /// Runs the call in its own DI scope; every event and wrapper fires as for HTTP. The call's token is cancelled by
     /// <paramref name="cancellationToken"/> (deletion, shutdown) or after <see cref="RpcQueueOptions.CallTimeout"/>,
-    /// so no call holds a worker forever.
+    /// so no call holds a worker forever. The run is traced as a child of <paramref name="traceParent"/>, the context
+    /// stored at enqueue.
     /// </summary>
-    public async Task<QueuedCallOutcome> ExecuteAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, RpcTransport transport, CancellationToken cancellationToken)
+    public async Task<QueuedCallOutcome> ExecuteAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, QueueRpcTransport transport, string? traceParent, CancellationToken cancellationToken)
+    {
+        using var activity = QueueTracing.StartProcess(traceParent, transport.Queue, transport.TaskLabel, transport.Attempt);
+        var outcome = await ExecuteCoreAsync(payload, contentType, action, transport, cancellationToken).ConfigureAwait(false);
+        if (activity is not null)
+        {
+            activity.SetTag("rpc.queue.outcome", outcome.Kind.ToString());
+            activity.SetStatus(outcome.Kind == QueuedCallOutcomeKind.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, outcome.Reason);
+        }
+
+        return outcome;
+    }
+
+    private async Task<QueuedCallOutcome> ExecuteCoreAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, RpcTransport transport, CancellationToken cancellationToken)
     {
         var timeout = options.Value.CallTimeout;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,12 +100,12 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
 
         if (context.InError is { } inError)
         {
-            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, $"Payload rejected, not retried: {inError.Message}", context.Operation);
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, PayloadRejectedReason + inError.Message, context.Operation);
         }
 
         if (context.OutError is RpcFault { Code: RpcFaultCode.Client } clientFault)
         {
-            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, $"Client fault, not retried: {clientFault.Message}", context.Operation);
+            return new QueuedCallOutcome(QueuedCallOutcomeKind.Rejected, response, context.OutContentType, ClientFaultReason + clientFault.Message, context.Operation);
         }
 
         // The same words the synchronous caller reads: never an unexpected exception's text unless details are on.

@@ -24,7 +24,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         if (application.SelectProtocol(request.ContentType) is not { } reader)
         {
             var expected = string.Join(", ", application.Protocols.Where(p => p.HttpBinding.RequiresContentType).SelectMany(p => p.MediaTypes.Take(1).Select(t => $"'{t}' ({p.Name})")));
-            await Results.Text($"Unsupported Content-Type '{Shorten(request.ContentType)}'; expected {expected}.", statusCode: 415).ExecuteAsync(http).ConfigureAwait(false);
+            await Results.Problem($"Unsupported Content-Type '{Shorten(request.ContentType)}'; expected {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
@@ -38,6 +38,11 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         catch (BadHttpRequestException refused)
         {
             await RequestBodyFailure.AnswerAsync(http, refused, logger).ConfigureAwait(false);
+            if (!http.Response.HasStarted)
+            {
+                await Results.Problem(refused.Message, statusCode: refused.StatusCode).ExecuteAsync(http).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -45,7 +50,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         {
             if (body.TooLarge)
             {
-                await Results.Text($"The request body is larger than the limit of {limit} bytes.", statusCode: 413).ExecuteAsync(http).ConfigureAwait(false);
+                await Results.Problem($"The request body is larger than the limit of {limit} bytes (Queue:MaxPayloadBytes).", statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http).ConfigureAwait(false);
                 return;
             }
 
@@ -67,26 +72,28 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
     }
 
     /// <summary>
-    /// A task's state as JSON; or, for a client that accepts XML, the stored SOAP response itself once the task is
-    /// finished (200 result, 500 fault) and 202 while it is not. An unknown or forged handle is 404.
+    /// A task's state as JSON; or, for a client that asks for the media type the task's response is written in (and not
+    /// JSON), the stored response itself, as <see cref="GetResponseAsync"/> answers it. A client that asks only for XML
+    /// when the response is not XML (a JSON or MessagePack task) gets 406 rather than bytes it did not ask for. An
+    /// unknown or forged handle is 404.
     /// </summary>
-    public async Task<IResult> GetTaskAsync(HttpContext http, string handle)
+    public async Task<IResult> GetTaskAsync(HttpContext http, string handle, string tasksPath)
     {
         var task = await queue.GetAsync(handle, http.RequestAborted).ConfigureAwait(false);
         if (task is null)
         {
-            return Results.Problem($"No task '{Shorten(handle)}'.", statusCode: 404);
+            return NoTask(handle);
         }
 
         var accept = http.Request.Headers.Accept.ToString();
         if (WantsStoredResponse(accept, task))
         {
-            return task.State switch
-            {
-                QueuedTaskState.Succeeded => Results.Bytes(task.Result ?? [], task.ResultContentType ?? "text/xml; charset=utf-8"),
-                QueuedTaskState.Failed when task.Fault is not null => new StatusBytesResult(task.Fault, task.ResultContentType ?? task.ContentType, StatusCodes.Status500InternalServerError),
-                _ => Results.Json(TaskView.From(task), statusCode: 202),
-            };
+            return StoredResponse.Answer(application, http, task);
+        }
+
+        if (WantsXmlOnly(accept))
+        {
+            return StoredResponse.NotAcceptable(task, accept, ResponsePath(tasksPath, handle));
         }
 
         var history = await queue.GetHistoryAsync(handle, http.RequestAborted).ConfigureAwait(false);
@@ -94,24 +101,51 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
     }
 
     /// <summary>
-    /// Whether the client asks for the stored response itself rather than the JSON view: it accepts XML (and not JSON),
-    /// or names the media type the task was sent in (a MessagePack client gets MessagePack).
+    /// <c>GET {tasks}/{handle}/response</c>: the stored response of any task, whatever its protocol (the one way to a
+    /// JSON task's own response, since the task's JSON view has the same media type), with the status the synchronous
+    /// endpoint of that protocol answers; 202 with the JSON view while not finished; 406 when Accept refuses its media type.
+    /// </summary>
+    public async Task<IResult> GetResponseAsync(HttpContext http, string handle, string tasksPath)
+    {
+        var task = await queue.GetAsync(handle, http.RequestAborted).ConfigureAwait(false);
+        if (task is null)
+        {
+            return NoTask(handle);
+        }
+
+        var accept = http.Request.Headers.Accept.ToString();
+        return StoredResponse.Accepts(accept, StoredResponse.MediaTypeOf(task)) || !IsFinished(task)
+            ? StoredResponse.Answer(application, http, task)
+            : StoredResponse.NotAcceptable(task, accept, ResponsePath(tasksPath, handle));
+    }
+
+    internal static string ResponsePath(string tasksPath, string handle) => $"{tasksPath.TrimEnd('/')}/{handle}/response";
+
+    private static IResult NoTask(string handle) => Results.Problem($"No task '{Shorten(handle)}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static bool IsFinished(QueuedTaskInfo task) => task.State is QueuedTaskState.Succeeded or QueuedTaskState.Failed;
+
+    /// <summary>
+    /// Whether the client asks for the stored response itself rather than the JSON view: it names the media type the
+    /// response is written in (a SOAP client asks for XML, a MessagePack client for MessagePack), and not JSON.
     /// </summary>
     private static bool WantsStoredResponse(string accept, QueuedTaskInfo task)
     {
-        if (accept.Length == 0)
+        if (accept.Length == 0 || accept.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var stored = Protocols.Soap.SoapVersion.MediaTypeOf(task.ResultContentType ?? task.ContentType);
-        if (stored is not null && !stored.Contains("json", StringComparison.OrdinalIgnoreCase) && accept.Contains(stored, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
+        var stored = StoredResponse.MediaTypeOf(task);
+        return accept.Contains(stored, StringComparison.OrdinalIgnoreCase)
+            || (accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && stored.Contains("xml", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>An Accept that names XML, and neither JSON nor any type: the JSON view is not what this client reads.</summary>
+    private static bool WantsXmlOnly(string accept)
+        => accept.Contains("xml", StringComparison.OrdinalIgnoreCase)
+            && !accept.Contains("json", StringComparison.OrdinalIgnoreCase)
+            && !accept.Contains("*/*", StringComparison.Ordinal);
 
     internal static string Shorten(string? value) => EchoedText.Cap(value);
 

@@ -22,14 +22,28 @@ public static class RpcQueueEndpointExtensions
     public static IEndpointConventionBuilder MapRpcQueueEndpoint(this IEndpointRouteBuilder endpoints, string pattern, string tasksPath = "/queue/tasks")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapPost(pattern, (HttpContext http) => Handlers(http).EnqueueAsync(http, tasksPath));
+        var group = endpoints.MapGroup(pattern);
+        group.MapPost(string.Empty, (HttpContext http) => Handlers(http).EnqueueAsync(http, tasksPath));
+        MethodNotAllowed.Map(group, string.Empty, HttpMethods.Post);
+        return group;
     }
 
-    /// <summary>Maps <c>GET {pattern}/{handle}</c>: a task's state, progress, and SOAP result or fault, for whoever holds its handle.</summary>
+    /// <summary>
+    /// Maps, for whoever holds a task's handle, <c>GET {pattern}/{handle}</c>: the task's state, progress, result or fault
+    /// as JSON (with an <c>Accept</c> naming the response's own media type, such as <c>text/xml</c> for a SOAP task, the
+    /// stored response itself; XML asked of a task whose response is not XML is <c>406</c>); and
+    /// <c>GET {pattern}/{handle}/response</c>: the stored response of any task with the status its protocol's synchronous
+    /// endpoint answers (SOAP fault 500; JSON Client fault 400), <c>202</c> while not finished.
+    /// </summary>
     public static IEndpointConventionBuilder MapRpcQueueTasks(this IEndpointRouteBuilder endpoints, string pattern = "/queue/tasks")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapGet(pattern.TrimEnd('/') + "/{handle}", (HttpContext http, string handle) => Handlers(http).GetTaskAsync(http, handle));
+        var group = endpoints.MapGroup(pattern);
+        group.MapGet("/{handle}", (HttpContext http, string handle) => Handlers(http).GetTaskAsync(http, handle, pattern));
+        group.MapGet("/{handle}/response", (HttpContext http, string handle) => Handlers(http).GetResponseAsync(http, handle, pattern));
+        MethodNotAllowed.Map(group, "/{handle}", HttpMethods.Get);
+        MethodNotAllowed.Map(group, "/{handle}/response", HttpMethods.Get);
+        return group;
     }
 
     /// <summary>
@@ -49,8 +63,14 @@ public static class RpcQueueEndpointExtensions
         ManagementAccess.Protect(group, options, "The queue management API");
 
         group.MapGet("/stats", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.GetStatsAsync(ct));
-        group.MapGet("/tasks", async (IRpcQueueMonitor monitor, string? state, [FromQuery(Name = "queue")] string? queueName, int? skip, int? take, CancellationToken ct) =>
+        group.MapGet("/tasks", async (IRpcQueueMonitor monitor, string? state, [FromQuery(Name = "queue")] string? queueName, string? skip, string? take, CancellationToken ct) =>
         {
+            // Read here rather than bound as int?: a binding failure would be an empty 400, not a problem naming the value.
+            if (!TryParseCount(skip, 0, out var skipCount) || !TryParseCount(take, 50, out var takeCount))
+            {
+                return Results.Problem($"skip and take are whole numbers from 0; got skip '{QueueHttpHandlers.Shorten(skip ?? "")}', take '{QueueHttpHandlers.Shorten(take ?? "")}'.", statusCode: 400);
+            }
+
             QueuedTaskState? filter = null;
             if (state is not null)
             {
@@ -62,7 +82,7 @@ public static class RpcQueueEndpointExtensions
                 filter = parsed;
             }
 
-            var tasks = await monitor.ListAsync(filter, queueName, Math.Max(skip ?? 0, 0), Math.Clamp(take ?? 50, 1, 500), ct).ConfigureAwait(false);
+            var tasks = await monitor.ListAsync(filter, queueName, skipCount, Math.Clamp(takeCount, 1, 500), ct).ConfigureAwait(false);
             return Results.Json(tasks.Select(t => TaskView.From(t)));
         });
         group.MapGet("/tasks/{id}", async (IRpcQueue queue, string id, CancellationToken ct) =>
@@ -87,7 +107,14 @@ public static class RpcQueueEndpointExtensions
             await queue.RemoveRecurringAsync(id, ct).ConfigureAwait(false)
                 ? Results.Ok(new { id, removed = true })
                 : Results.Problem($"No recurring call '{QueueHttpHandlers.Shorten(id)}'.", statusCode: 404));
+        group.MapFallback("{**path}", (HttpContext http, string? path) => ManagementFallback.Answer(http, path));
         return group;
+    }
+
+    private static bool TryParseCount(string? text, int absent, out int value)
+    {
+        value = absent;
+        return text is null || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value));
     }
 
     private static QueueHttpHandlers Handlers(HttpContext http)

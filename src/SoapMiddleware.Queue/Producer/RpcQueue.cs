@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Description;
+using SoapMiddleware.Queue.Diagnostics;
 using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
@@ -22,11 +24,11 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
 
     public Task<string> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class
-        => engine.EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
+        => EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
 
     public Task<string> EnqueueAsync<TService>(Expression<Action<TService>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class
-        => engine.EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
+        => EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
 
     public Task<string> EnqueueRequestAsync(byte[] payload, string contentType, string? action, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -34,11 +36,35 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
         ArgumentException.ThrowIfNullOrEmpty(contentType);
         var operation = action is null ? null : application.FindOperationByAction(action.Trim('"'));
         var display = CallDisplay.Format(operation?.Service.Name, operation?.Name);
-        return engine.EnqueueAsync(NewCall(payload, contentType, action, operation, display, options), cancellationToken);
+        return EnqueueAsync(NewCall(payload, contentType, action, operation, display, options), cancellationToken);
     }
 
     /// <summary>Stores a call that is already prepared (the HTTP endpoint, which has read and checked the request).</summary>
-    internal Task<string> EnqueueAsync(QueuedCall call, CancellationToken cancellationToken) => engine.EnqueueAsync(call, cancellationToken);
+    internal Task<string> EnqueueAsync(QueuedCall call, CancellationToken cancellationToken)
+        => EnqueueTracedAsync(call, traced => engine.EnqueueAsync(traced, cancellationToken));
+
+    /// <summary>
+    /// Every enqueue goes through here (also a caller's PostgreSQL transaction): the enqueue activity wraps the store,
+    /// and its <c>traceparent</c> travels with the call so the worker's activity joins the same trace.
+    /// </summary>
+    internal async Task<string> EnqueueTracedAsync(QueuedCall call, Func<QueuedCall, Task<string>> store)
+    {
+        using var activity = QueueTracing.StartEnqueue(call);
+        try
+        {
+            var handle = await store(call with { TraceParent = QueueTracing.TraceParentOf(activity) }).ConfigureAwait(false);
+
+            // The row or job id only: the handle's secret is a read capability and stays out of traces.
+            activity?.SetTag("messaging.message.id", TaskHandle.TryParse(handle, out string? id, out _) ? id : null);
+            return handle;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity.SetTag("error.type", ex.GetType().FullName);
+            throw;
+        }
+    }
 
     public Task<QueuedTaskInfo?> GetAsync(string handle, CancellationToken cancellationToken = default) => engine.GetAsync(handle, cancellationToken);
 

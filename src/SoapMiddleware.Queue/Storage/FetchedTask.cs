@@ -38,4 +38,7 @@ public sealed record FetchedTask
 
     /// <summary>When the lease ends unless renewed; <see langword="null"/> for subscriber deliveries.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>The W3C <c>traceparent</c> stored at enqueue (see <see cref="NewQueuedTask.TraceParent"/>), or <see langword="null"/>.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -3,7 +3,11 @@ namespace SoapMiddleware.Queue.Storage;
 /// <summary>
 /// Durable storage of queued calls: enqueue, fetch under a lease, record outcomes, query, workers and fan-out cursors.
 /// Every time comes from the storage's <see cref="TimeProvider"/>. Methods taking a worker id change a task only while
-/// that worker still holds it (state <see cref="QueuedTaskState.Processing"/>, same worker id).
+/// that worker still holds it (state <see cref="QueuedTaskState.Processing"/>). Worker ids are hierarchical: tasks are
+/// fetched for a process (<c>{host}:{pid}:{tag}</c>) and run by one of its workers (<c>{process}/{n}</c>); a task held
+/// by either is held by both, and the worker that reports progress, an outcome, or runs it according to its row
+/// (<see cref="HeartbeatWorkerAsync"/> with <see cref="WorkerStatus.CurrentTaskId"/>) becomes the task's worker id, so a
+/// task names the worker the workers list shows.
 /// </summary>
 public interface IQueueStorage
 {

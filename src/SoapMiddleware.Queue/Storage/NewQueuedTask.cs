@@ -37,4 +37,10 @@ public sealed record NewQueuedTask
     /// An optional key: enqueuing a second task with the same key inserts nothing and returns the first task's id.
     /// </summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the activity that enqueued the call, or <see langword="null"/>: the worker's activity
+    /// becomes its child, so one trace shows the enqueue and the run however long the task waits.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class TaskRowReader
 
     /// <summary>Columns for <see cref="ReadFetched"/>.</summary>
     public const string FetchedColumns =
-        "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until, secret";
+        "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until, secret, trace_parent";
 
     /// <summary>Columns for <see cref="ReadWorker"/>.</summary>
     public const string WorkerColumns =
@@ -71,6 +71,7 @@ internal static class TaskRowReader
         MaxAttempts = r.GetInt32(8),
         EnqueuedAt = UnixTime.FromMs(r.GetInt64(9)),
         LeaseUntil = leased ? Time(r, 10) : null,
+        TraceParent = Str(r, 12),
     };
 
     public static WorkerStatus ReadWorker(DbDataReader r) => new()

@@ -59,7 +59,7 @@ internal sealed class SubscriptionLoop(
         for (var attempt = 1; ; attempt++)
         {
             var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt, MaxAttempts = Attempts }, (_, _, _) => ValueTask.CompletedTask);
-            var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, stop).ConfigureAwait(false);
+            var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, task.TraceParent, stop).ConfigureAwait(false);
             stop.ThrowIfCancellationRequested();
             if (outcome.Succeeded)
             {

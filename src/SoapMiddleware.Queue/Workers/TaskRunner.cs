@@ -36,13 +36,14 @@ internal sealed class TaskRunner(
         var transport = new QueueRpcTransport(slot.Id, task, async (percent, message, token) =>
         {
             slot.Progress(percent, message);
-            await storage.ReportProgressAsync(task.Id, ownerId, percent, message, token).ConfigureAwait(false);
+            await storage.ReportProgressAsync(task.Id, slot.Id, percent, message, token).ConfigureAwait(false);
         });
-        var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, cancellation.Token).ConfigureAwait(false);
-        return await RecordAsync(ownerId, held, outcome, shutdown, record).ConfigureAwait(false);
+        var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, task.TraceParent, cancellation.Token).ConfigureAwait(false);
+        // The worker (not its process) records the outcome, so the task names the worker the workers API lists.
+        return await RecordAsync(slot.Id, held, outcome, shutdown, record).ConfigureAwait(false);
     }
 
-    private async Task<bool> RecordAsync(string ownerId, HeldTask held, QueuedCallOutcome outcome, CancellationToken shutdown, Action<TaskCompletion> record)
+    private async Task<bool> RecordAsync(string workerId, HeldTask held, QueuedCallOutcome outcome, CancellationToken shutdown, Action<TaskCompletion> record)
     {
         var task = held.Task;
         if (held.Lost)
@@ -54,23 +55,23 @@ internal sealed class TaskRunner(
         switch (outcome.Kind)
         {
             case QueuedCallOutcomeKind.Succeeded:
-                record(new TaskCompletion(task.Id, ownerId, outcome.Response, outcome.ContentType));
+                record(new TaskCompletion(task.Id, workerId, outcome.Response, outcome.ContentType));
                 return true;
             case QueuedCallOutcomeKind.Cancelled when shutdown.IsCancellationRequested:
-                await storage.ReleaseAsync(task.Id, ownerId, "Worker shut down while the task ran; put back").ConfigureAwait(false);
+                await storage.ReleaseAsync(task.Id, workerId, "Worker shut down while the task ran; put back").ConfigureAwait(false);
                 return false;
             case QueuedCallOutcomeKind.Rejected:
-                await storage.FailAsync(task.Id, ownerId, outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
+                await storage.FailAsync(task.Id, workerId, outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
                 return false;
             default:
                 if (task.Attempt < task.MaxAttempts)
                 {
                     var retryAt = time.GetUtcNow() + retry.DelayAfter(task.Attempt);
-                    await storage.FailAsync(task.Id, ownerId, outcome.Response, outcome.Reason!, retryAt).ConfigureAwait(false);
+                    await storage.FailAsync(task.Id, workerId, outcome.Response, outcome.Reason!, retryAt).ConfigureAwait(false);
                 }
                 else
                 {
-                    await storage.FailAsync(task.Id, ownerId, outcome.Response, $"Failed after {task.Attempt} attempts: {outcome.Reason}", null).ConfigureAwait(false);
+                    await storage.FailAsync(task.Id, workerId, outcome.Response, $"Failed after {task.Attempt} attempts: {outcome.Reason}", null).ConfigureAwait(false);
                 }
 
                 return false;

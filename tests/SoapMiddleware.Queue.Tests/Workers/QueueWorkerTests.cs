@@ -8,7 +8,7 @@ namespace SoapMiddleware.Queue.Tests.Workers;
 /// The queue end to end: producer, hosted workers, pipeline, outcome recording. Written once and run on both
 /// storages (SQLite file, PostgreSQL schema).
 /// </summary>
-public abstract class QueueWorkerTests : IAsyncLifetime
+public abstract partial class QueueWorkerTests : IAsyncLifetime
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly List<IQueueStorage> _storages = [];

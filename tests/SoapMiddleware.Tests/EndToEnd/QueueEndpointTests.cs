@@ -56,6 +56,26 @@ public sealed class QueueEndpointTests(SampleAppServer server)
     }
 
     [Fact]
+    public async Task PostDivideByZero_StoredResponse_500SoapFaultAsSynchronousSoap()
+    {
+        var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Divide><t:a>1</t:a><t:b>0</t:b></t:Divide>")));
+        await server.PollUntilFinishedAsync(response.Headers.Location!);
+
+        var byPath = await server.Client.GetAsync(response.Headers.Location + "/response");
+        var request = new HttpRequestMessage(HttpMethod.Get, response.Headers.Location);
+        request.Headers.Accept.ParseAdd("text/xml");
+        var byAccept = await server.Client.SendAsync(request);
+
+        // SOAP over HTTP answers every fault 500, whichever way the stored response is asked for.
+        foreach (var answer in new[] { byPath, byAccept })
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, answer.StatusCode);
+            Assert.Equal("text/xml", answer.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("soap:Client.DivideByZero", XDocument.Parse(await answer.Content.ReadAsStringAsync()).Descendants("faultcode").Single().Value);
+        }
+    }
+
+    [Fact]
     public async Task PostMalformed_RefusedAtOnceWithClientFault()
     {
         var response = await server.Client.SendAsync(Soap11Request(QueueUrl, Envelope11("<t:Add><t:a>x</t:a><t:b>1</t:b></t:Add>")));
@@ -70,8 +90,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
     {
         var response = await server.Client.PostAsync(QueueUrl, new StringContent("hello", System.Text.Encoding.UTF8, "text/plain"));
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Contains("text/plain", await response.Content.ReadAsStringAsync());
+        Assert.Contains("text/plain", await ProblemJson.AssertAsync(response, 415));
     }
 
     [Fact]
@@ -82,7 +101,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
 
         var response = await server.Client.SendAsync(Soap11Request(QueueUrl, huge));
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than the limit", await ProblemJson.AssertAsync(response, 413));
         var after = await server.Client.GetFromJsonAsync<JsonElement>("/queue/api/tasks?take=1");
         Assert.Equal(
             before.GetArrayLength() == 0 ? null : before[0].GetProperty("id").GetString(),
@@ -94,7 +113,7 @@ public sealed class QueueEndpointTests(SampleAppServer server)
     {
         var response = await server.Client.GetAsync("/queue/tasks/987654321");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await ProblemJson.AssertAsync(response, 404);
     }
 
     [Fact]

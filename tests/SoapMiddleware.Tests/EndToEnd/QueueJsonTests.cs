@@ -36,6 +36,50 @@ public sealed class QueueJsonTests(SampleAppServer server)
     }
 
     [Fact]
+    public async Task PostJsonDivideByZero_ResponseEndpoint_400JsonFaultAsSynchronousJson()
+    {
+        var (_, accepted, response) = await PostJsonAsync(server.Client, "/queue/calculator", "{\"Divide\": {\"a\": 1, \"b\": 0}}");
+        await server.PollUntilFinishedAsync(response.Headers.Location!);
+
+        var stored = await server.Client.GetAsync(response.Headers.Location + "/response");
+
+        // The synchronous JSON endpoint answers this Client fault 400; so does the queued call's stored response.
+        Assert.Equal(HttpStatusCode.BadRequest, stored.StatusCode);
+        Assert.Equal("application/json", stored.Content.Headers.ContentType?.MediaType);
+        var fault = Fault(JsonDocument.Parse(await stored.Content.ReadAsStringAsync()).RootElement);
+        Assert.Equal("DivideByZero", fault.GetProperty("subcode").GetString());
+        Assert.Equal("Divide", accepted.GetProperty("operation").GetString());
+    }
+
+    [Fact]
+    public async Task PostJsonAdd_ResponseEndpoint_200JsonResult()
+    {
+        var (_, _, response) = await PostJsonAsync(server.Client, "/queue/calculator", "{\"Add\": {\"a\": 40, \"b\": 2}}");
+        await server.PollUntilFinishedAsync(response.Headers.Location!);
+
+        var stored = await server.Client.GetAsync(response.Headers.Location + "/response");
+
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(42, JsonDocument.Parse(await stored.Content.ReadAsStringAsync()).RootElement.GetProperty("AddResult").GetInt32());
+    }
+
+    [Fact]
+    public async Task PostJson_PollWithXmlAccept_406ProblemNamingTheMediaTypes()
+    {
+        var (_, _, response) = await PostJsonAsync(server.Client, "/queue/calculator", "{\"Add\": {\"a\": 1, \"b\": 2}}");
+        await server.PollUntilFinishedAsync(response.Headers.Location!);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, response.Headers.Location);
+        request.Headers.Accept.ParseAdd("text/xml");
+        var answer = await server.Client.SendAsync(request);
+
+        var detail = await ProblemJson.AssertAsync(answer, 406);
+        Assert.Contains("enqueued as application/json", detail);
+        Assert.Contains("'text/xml'", detail);
+        Assert.Contains("/response", detail);
+    }
+
+    [Fact]
     public async Task PostJsonInvalidArgument_RefusedAtOnceWithJsonFault()
     {
         var response = await server.Client.PostAsync("/queue/calculator", new StringContent("{\"Add\": {\"a\": \"x\", \"b\": 1}}", System.Text.Encoding.UTF8, "application/json"));

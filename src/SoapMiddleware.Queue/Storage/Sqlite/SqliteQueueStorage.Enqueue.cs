@@ -7,8 +7,8 @@ internal sealed partial class SqliteQueueStorage
 {
     private const string InsertSql = """
         INSERT INTO queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
-            idempotency_key, secret, created_at, not_before, due_at, reason)
-        VALUES ($queue, $service, $operation, $display, $ct, $action, $payload, $state, $max, $key, $secret, $now, $nb, $due, $reason)
+            idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
+        VALUES ($queue, $service, $operation, $display, $ct, $action, $payload, $state, $max, $key, $secret, $now, $nb, $due, $reason, $trace)
         ON CONFLICT (idempotency_key) DO NOTHING
         RETURNING id, secret
         """;
@@ -55,7 +55,7 @@ internal sealed partial class SqliteQueueStorage
             .With("$display", task.Display).With("$ct", task.ContentType).With("$action", task.Action)
             .With("$payload", task.Payload).With("$state", (int)row.State).With("$max", task.MaxAttempts)
             .With("$key", task.IdempotencyKey).With("$secret", task.Secret)
-            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason))
+            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason).With("$trace", task.TraceParent))
         {
             long? inserted = null;
             await using (var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -6,7 +6,12 @@ namespace SoapMiddleware.Queue.Storage.Sqlite;
 /// <summary>Fetch under a lease and the worker-side transitions; each only while the worker still holds the task.</summary>
 internal sealed partial class SqliteQueueStorage
 {
-    private const string HeldBy = "id = $id AND state = 2 AND worker_id = $w";
+    // A task is fetched for a process ({host}:{pid}:{tag}) and then run by one of its workers ({process}/{n}): either
+    // id holds it, so the process's lease renewals and the worker's outcome both apply (see WorkerIds).
+    private const string HeldBy = "id = $id AND state = 2 AND " + WorkerIds.SqliteHeldBy;
+
+    // The worker that reports on a task becomes its worker_id, so the task names the worker the workers API lists.
+    private const string NameWorker = WorkerIds.SqliteNameWorker;
 
     public async Task<IReadOnlyList<FetchedTask>> FetchAsync(
         IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
@@ -93,7 +98,7 @@ internal sealed partial class SqliteQueueStorage
             {
                 await using var command = Command(connection, tx, $"""
                     UPDATE queue_task SET state = 3, result = $result, result_content_type = $ct, finished_at = $now,
-                        lease_until = NULL, due_at = NULL, progress_percent = 100, reason = $reason
+                        lease_until = NULL, due_at = NULL, progress_percent = 100, reason = $reason, {NameWorker}
                     WHERE {HeldBy}
                     """).With("$result", c.Result).With("$ct", c.ResultContentType).With("$now", now)
                     .With("$reason", TaskReasons.Succeeded).With("$id", c.Id).With("$w", c.WorkerId);
@@ -114,8 +119,8 @@ internal sealed partial class SqliteQueueStorage
             var now = UnixTime.Now(_time);
             var retryMs = UnixTime.ToMs(retryAt);
             await using var command = Command(connection, tx, retryMs is null
-                ? $"UPDATE queue_task SET state = 4, fault = $fault, finished_at = $now, lease_until = NULL, due_at = NULL, reason = $reason WHERE {HeldBy} RETURNING attempt, max_attempts"
-                : $"UPDATE queue_task SET state = 0, fault = $fault, not_before = $at, due_at = $at, lease_until = NULL WHERE {HeldBy} RETURNING attempt, max_attempts")
+                ? $"UPDATE queue_task SET state = 4, fault = $fault, finished_at = $now, lease_until = NULL, due_at = NULL, reason = $reason, {NameWorker} WHERE {HeldBy} RETURNING attempt, max_attempts"
+                : $"UPDATE queue_task SET state = 0, fault = $fault, not_before = $at, due_at = $at, lease_until = NULL, {NameWorker} WHERE {HeldBy} RETURNING attempt, max_attempts")
                 .With("$fault", fault).With("$now", now).With("$at", retryMs).With("$reason", reason).With("$id", id).With("$w", workerId);
             int attempt, max;
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -163,7 +168,7 @@ internal sealed partial class SqliteQueueStorage
     public Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
-            await using var command = Command(connection, tx, $"UPDATE queue_task SET progress_percent = $p, progress_message = $m WHERE {HeldBy}")
+            await using var command = Command(connection, tx, $"UPDATE queue_task SET progress_percent = $p, progress_message = $m, {NameWorker} WHERE {HeldBy}")
                 .With("$p", Math.Clamp(percent, 0, 100)).With("$m", message).With("$id", id).With("$w", workerId);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);

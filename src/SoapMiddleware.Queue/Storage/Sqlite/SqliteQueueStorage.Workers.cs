@@ -20,7 +20,16 @@ internal sealed partial class SqliteQueueStorage
                 .With("$state", (int)status.State).With("$task", status.CurrentTaskId).With("$op", status.CurrentOperation).With("$pp", status.ProgressPercent)
                 .With("$pm", status.ProgressMessage).With("$processed", status.Processed).With("$failed", status.Failed)
                 .With("$last", status.LastTaskId).With("$started", UnixTime.ToMs(status.StartedAt)).With("$now", UnixTime.Now(_time));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var written = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (WorkerIds.CurrentRow(status) is { } row)
+            {
+                // In the same write as the worker's row: the task it runs names it from now on (no extra transaction).
+                await using var claim = Command(connection, tx, $"UPDATE queue_task SET {WorkerIds.SqliteNameWorker.Replace("$w", "$id", StringComparison.Ordinal)} WHERE id = $row AND state = 2 AND {WorkerIds.SqliteHeldBy.Replace("$w", "$id", StringComparison.Ordinal)}")
+                    .With("$id", status.WorkerId).With("$row", row);
+                await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return written;
         }, cancellationToken);
     }
 

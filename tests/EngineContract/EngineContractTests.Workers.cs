@@ -1,0 +1,33 @@
+using SoapMiddleware.Queue.Storage;
+
+namespace SoapMiddleware.EngineContract;
+
+/// <summary>One worker identity: the id a task names is the id the workers API lists and the id the method saw.</summary>
+public abstract partial class EngineContractTests
+{
+    [SkippableFact]
+    public async Task RunningAndFinishedTask_NameTheWorkerTheWorkersApiLists()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+
+        var running = await Queue.EnqueueAsync<EngineTestService>(s => s.Block("identity", null!, default));
+        await Probe.Signal(Probe.Started, "identity").Task.WaitAsync(Patience);
+        var worker = await Eventually(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == running));
+        var whileRunning = await Eventually(async () => await Queue.GetAsync(running) is { WorkerId: { } id } t && id == worker.WorkerId ? t : null);
+        Assert.Equal(QueuedTaskState.Processing, whileRunning.State);
+        Probe.Signal(Probe.Release, "identity").TrySetResult();
+        var finished = await WaitForStateAsync(running, QueuedTaskState.Succeeded);
+        Assert.Equal(worker.WorkerId, finished.WorkerId);
+
+        var quick = await Queue.EnqueueAsync<EngineTestService>(s => s.Add(5, 6, null!));
+        var done = await WaitForStateAsync(quick, QueuedTaskState.Succeeded);
+        var transport = Assert.Single(Probe.Transports, t => t.TaskId == quick);
+        Assert.Equal(transport.WorkerId, done.WorkerId);
+        Assert.Contains(done.WorkerId, (await Monitor.GetWorkersAsync()).Select(w => w.WorkerId));
+
+        // History names the worker, or for the fetch on the built-in engine the process that leased the task for it.
+        var named = (await Queue.GetHistoryAsync(quick)).Select(h => h.WorkerId).OfType<string>().ToList();
+        Assert.NotEmpty(named);
+        Assert.All(named, id => Assert.True(id == done.WorkerId || done.WorkerId!.StartsWith(id + "/", StringComparison.Ordinal), $"{id} is not {done.WorkerId} or its process"));
+    }
+}
