@@ -32,7 +32,13 @@ internal sealed class ServiceContractReader : IServiceContractReader
 
         // Fault details go through DataContractSerializer unless [XmlSerializerFormat(SupportFaults = true)].
         var faultScanner = xmlFormat is { SupportFaults: true } ? scanner : new ContractTypeScanner(ns);
-        var service = new RpcServiceDescription(serviceType, name, ns);
+        // WCF's (and SoapCore's) WSDL names: portType = contract name, binding and port = {binding}_{contract}.
+        var service = new RpcServiceDescription(serviceType, name, ns)
+        {
+            PortTypeName = name,
+            Soap11Names = ("BasicHttpBinding_" + name, "BasicHttpBinding_" + name),
+            Soap12Names = ("CustomBinding_" + name, "CustomBinding_" + name),
+        };
         var operations = new List<RpcOperation>();
         foreach (var method in OperationMethods(serviceType))
         {
