@@ -41,8 +41,17 @@ internal sealed class RpcMember
     /// <summary>The DataAnnotations rules, or null when the member has none.</summary>
     public MemberConstraints? Constraints { get; init; }
 
+    /// <summary>Whether the writer leaves the element out when the value is null or default(T) (<c>[DataMember(EmitDefaultValue = false)]</c>).</summary>
+    public bool OmitDefault { get; init; }
+
+    /// <summary>Whether an optional member's null is written as <c>xsi:nil</c> rather than left out (DataContractSerializer's way).</summary>
+    public bool NilWhenNull { get; init; }
+
     /// <summary>The qualified element name; set by the type model so readers and writers do not look it up per call.</summary>
     internal XName? ElementName { get; init; }
+
+    /// <summary>Whether <paramref name="value"/> is null or the declared type's default.</summary>
+    public bool IsDefault(object? value) => value is null || (_defaultOfType is not null && _defaultOfType.Equals(value));
 
     /// <summary>The value a missing optional element reads as: the default value, else default(T).</summary>
     internal object? AbsentValue => HasDefault ? DefaultValue : _defaultOfType;

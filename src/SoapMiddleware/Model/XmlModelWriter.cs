@@ -16,12 +16,17 @@ internal sealed class XmlModelWriter(TypeModel model)
 
     public void WriteMember(XmlSink sink, string parentName, RpcMember member, object? value, int depth)
     {
+        if (member.OmitDefault && member.IsDefault(value))
+        {
+            return;
+        }
+
         var name = member.ElementName ?? model.Namespace + member.Name;
         if (value is not null)
         {
             WriteElement(sink, name, member.Type, value, depth);
         }
-        else if (member.MinOccurs > 0)
+        else if (member.MinOccurs > 0 || member.NilWhenNull)
         {
             // A required member: null is only representable as xsi:nil, and only when the schema allows it.
             if (!member.IsNillable)

@@ -71,7 +71,9 @@ public sealed class QueueEndpointTests(SampleAppServer server)
         {
             Assert.Equal(HttpStatusCode.InternalServerError, answer.StatusCode);
             Assert.Equal("text/xml", answer.Content.Headers.ContentType?.MediaType);
-            Assert.Equal("soap:Client.DivideByZero", XDocument.Parse(await answer.Content.ReadAsStringAsync()).Descendants("faultcode").Single().Value);
+            var fault = XDocument.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.Equal("soap:Client", fault.Descendants("faultcode").Single().Value);
+            Assert.Equal("DivideByZero", fault.Descendants("detail").Single().Attributes().Single(a => a.Name.LocalName == "FaultSubcode").Value);
         }
     }
 
