@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.ServiceModel;
+using System.Text.Json;
+using SoapMiddleware.ServiceModel.Tests.SoapCorePeer.Client;
+
+namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer;
+
+/// <summary>
+/// Every operation of the calculator through the WCF client, with edge values (markup and non-ASCII text, wrapping
+/// addition, empty and large orders, truncating division, the division-by-zero fault), and the outcomes a correct host
+/// gives, computed from the implementation itself so the expectations cannot drift from the service.
+/// </summary>
+internal static class CalculatorCalls
+{
+    private const string Text = "héllo <&> \"wörld\" ✓";
+
+    /// <summary>Makes every call through <paramref name="client"/> and renders each outcome.</summary>
+    public static IReadOnlyList<CalculatorCall> Run(ICalculatorClient client) =>
+    [
+        Make("Echo(text)", () => Quote(client.Echo(Text))),
+        Make("Echo(\"\")", () => Quote(client.Echo(""))),
+        Make("Add(2, 3)", () => Number(client.Add(2, 3))),
+        Make("Add(int.MaxValue, 1)", () => Number(client.Add(int.MaxValue, 1))),
+        Make("GetOrder(7, 3)", () => Render(client.GetOrder(7, 3))),
+        Make("GetOrder(1, 0)", () => Render(client.GetOrder(1, 0))),
+        Make("GetOrder(1, 100)", () => Render(client.GetOrder(1, 100))),
+        Make("Divide(7, 2)", () => Number(client.Divide(7, 2))),
+        Make("Divide(-7, 2)", () => Number(client.Divide(-7, 2))),
+        Make("Divide(1, 0)", () => Number(client.Divide(1, 0))),
+    ];
+
+    /// <summary>What a correct host answers to <see cref="Run"/>, from the implementation in-process.</summary>
+    public static IReadOnlyList<CalculatorCall> Expected()
+    {
+        var service = new CalculatorService();
+        return
+        [
+            new("Echo(text)", Quote(service.Echo(Text))),
+            new("Echo(\"\")", Quote(service.Echo(""))),
+            new("Add(2, 3)", Number(service.Add(2, 3))),
+            new("Add(int.MaxValue, 1)", Number(service.Add(int.MaxValue, 1))),
+            new("GetOrder(7, 3)", Render(service.GetOrder(7, 3))),
+            // An empty array goes out as <Lines/>, which an XmlSerializer client reads back as an empty array.
+            new("GetOrder(1, 0)", Render(service.GetOrder(1, 0))),
+            new("GetOrder(1, 100)", Render(service.GetOrder(1, 100))),
+            new("Divide(7, 2)", Number(service.Divide(7, 2))),
+            new("Divide(-7, 2)", Number(service.Divide(-7, 2))),
+            // The WCF client must see a Client fault as a sender fault (issue 10), with the reason intact.
+            new("Divide(1, 0)", "FaultException sender=True reason=Division by zero"),
+        ];
+    }
+
+    private static CalculatorCall Make(string call, Func<string> invoke)
+    {
+        try
+        {
+            return new CalculatorCall(call, invoke());
+        }
+        catch (FaultException fault)
+        {
+            // The fault as a WCF caller tests it: its type (typed or not), whether it is the caller's fault, the reason.
+            var type = fault.GetType().IsGenericType ? $"FaultException<{fault.GetType().GetGenericArguments()[0].Name}>" : "FaultException";
+            return new CalculatorCall(call, $"{type} sender={fault.Code.IsSenderFault} reason={fault.Reason.GetMatchingTranslation().Text}");
+        }
+        catch (CommunicationException error)
+        {
+            return new CalculatorCall(call, $"{error.GetType().Name}: {error.Message}");
+        }
+    }
+
+    private static string Quote(string? value) => value is null ? "null" : JsonSerializer.Serialize(value);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Both the server's and the client's order types render to the same JSON when their values agree.
+    private static string Render(SoapCorePeer.Order order) => JsonSerializer.Serialize(new
+    {
+        order.Id,
+        order.Customer,
+        CreatedAt = order.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        Lines = order.Lines?.Select(l => new { l.Sku, l.Quantity, Price = Price(l.Price) }),
+    });
+
+    // The value, not its scale: 5.00 and 5 are the same price, and hosts may write either.
+    private static string Price(decimal price) => price.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Render(Client.Order order) => JsonSerializer.Serialize(new
+    {
+        order.Id,
+        order.Customer,
+        CreatedAt = order.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        Lines = order.Lines?.Select(l => l is null ? null : new { l.Sku, l.Quantity, Price = Price(l.Price) }),
+    });
+}

@@ -1,0 +1,28 @@
+using SoapMiddleware.ServiceModel.Tests.SoapCorePeer.Client;
+using Xunit.Abstractions;
+
+namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer;
+
+/// <summary>
+/// The peer on its own: the WCF client written against SoapCore's WSDL gets the expected answers from SoapCore, so
+/// the client, its contract and the expectations are right before our host is compared with it.
+/// </summary>
+public sealed class SoapCoreClientTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task WcfClient_SoapCoreHost_EveryOperationAnswersAsExpected()
+    {
+        await using var host = await SoapCoreCalculatorHost.StartAsync();
+        var factory = CalculatorClientFactory.Create(host.Endpoint);
+
+        var calls = await Task.Run(() => CalculatorCalls.Run(factory.CreateChannel()));
+        factory.Close();
+
+        foreach (var call in calls)
+        {
+            output.WriteLine(call.ToString().Length > 300 ? call.ToString()[..300] + "..." : call.ToString());
+        }
+
+        Assert.Equal(CalculatorCalls.Expected(), calls);
+    }
+}

@@ -1,0 +1,96 @@
+using Xunit.Abstractions;
+
+namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer.Wsdl;
+
+/// <summary>
+/// The WSDL comparison itself, on SoapCore's real WSDL: it must ignore what clients ignore (prefixes, message names,
+/// the address's host) and catch what they depend on (soapActions, element order, types, occurrence).
+/// </summary>
+public sealed class WsdlShapeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Parse_SoapCoreWsdl_DescribesEveryOperation()
+    {
+        var wsdl = await SoapCoreWsdlAsync();
+
+        var facts = WsdlShape.Parse(wsdl).Facts;
+        foreach (var fact in facts)
+        {
+            output.WriteLine(fact);
+        }
+
+        foreach (var operation in new[] { "Echo", "Add", "GetOrder", "Divide" })
+        {
+            Assert.Contains($"binding soap11 operation {operation} soapAction=http://example.com/calculator/CalculatorService/{operation} style=document", facts);
+            Assert.Contains($"portType CalculatorService operation {operation} input = part parameters element=tns:{operation}", facts);
+            Assert.Contains($"portType CalculatorService operation {operation} output = part parameters element=tns:{operation}Response", facts);
+        }
+
+        Assert.Contains("element tns:Add sequence[1] b: xsd:int [1..1]", facts);
+        Assert.Contains("complexType tns:Order sequence[3] Lines: tns:ArrayOfOrderLine [0..1] nillable", facts);
+        Assert.Contains("definitions targetNamespace=http://example.com/calculator", facts);
+        Assert.Contains(facts, f => f.StartsWith("service CalculatorService port ", StringComparison.Ordinal) && f.EndsWith(" soap11 path=/Calculator.svc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Compare_SameWsdlWithOtherPrefixesMessageNamesAndHost_NoDifference()
+    {
+        var wsdl = await SoapCoreWsdlAsync();
+        var renamed = wsdl
+            .Replace("xmlns:tns=", "xmlns:c=", StringComparison.Ordinal).Replace("\"tns:", "\"c:", StringComparison.Ordinal)
+            .Replace("xmlns:xsd=", "xmlns:xs=", StringComparison.Ordinal).Replace("<xsd:", "<xs:", StringComparison.Ordinal)
+            .Replace("</xsd:", "</xs:", StringComparison.Ordinal).Replace("\"xsd:", "\"xs:", StringComparison.Ordinal)
+            .Replace("_InputMessage", "_In", StringComparison.Ordinal).Replace("_OutputMessage", "_Out", StringComparison.Ordinal)
+            .Replace("http://127.0.0.1:", "http://calc.example.com:", StringComparison.Ordinal);
+        Assert.NotEqual(wsdl, renamed);
+
+        var differences = WsdlComparison.Compare(WsdlShape.Parse(wsdl), WsdlShape.Parse(renamed), []);
+
+        Assert.Empty(differences);
+    }
+
+    [Fact]
+    public async Task Compare_ChangedSoapActionAndMemberType_ReportedNotAllowed()
+    {
+        var wsdl = await SoapCoreWsdlAsync();
+        var changed = wsdl
+            .Replace("CalculatorService/Add\"", "CalculatorService/Plus\"", StringComparison.Ordinal)
+            .Replace("name=\"Sku\" type=\"xsd:string\"", "name=\"Sku\" type=\"xsd:token\"", StringComparison.Ordinal);
+
+        var differences = WsdlComparison.Compare(WsdlShape.Parse(wsdl), WsdlShape.Parse(changed), [
+            new WsdlAllowance("ours", "element tns:Echo .*", "never matches anything changed here"),
+        ]);
+        foreach (var difference in differences)
+        {
+            output.WriteLine(difference.ToString());
+        }
+
+        Assert.Equal(4, differences.Count);
+        Assert.All(differences, d => Assert.Null(d.Allowance));
+        Assert.Contains(differences, d => d.OnlyIn == "ours" && d.Fact == "binding soap11 operation Add soapAction=http://example.com/calculator/CalculatorService/Plus style=document");
+        Assert.Contains(differences, d => d.OnlyIn == "SoapCore" && d.Fact == "complexType tns:OrderLine sequence[0] Sku: xsd:string [0..1]");
+    }
+
+    [Fact]
+    public async Task Compare_AllowListedDifference_CarriesItsReason()
+    {
+        var wsdl = await SoapCoreWsdlAsync();
+        var withFault = wsdl.Replace(
+            "<wsdl:output message=\"tns:CalculatorService_Divide_OutputMessage\" />",
+            "<wsdl:output message=\"tns:CalculatorService_Divide_OutputMessage\" /><wsdl:fault name=\"DivisionFault\" message=\"tns:CalculatorService_Divide_OutputMessage\" />",
+            StringComparison.Ordinal);
+
+        var differences = WsdlComparison.Compare(WsdlShape.Parse(wsdl), WsdlShape.Parse(withFault), [
+            new WsdlAllowance("ours", "portType CalculatorService operation \\w+ fault .*", "declared faults"),
+        ]);
+
+        var difference = Assert.Single(differences);
+        Assert.Equal("declared faults", difference.Allowance?.Reason);
+    }
+
+    private static async Task<string> SoapCoreWsdlAsync()
+    {
+        await using var host = await SoapCoreCalculatorHost.StartAsync();
+        return await host.GetWsdlAsync();
+    }
+}
