@@ -14,9 +14,11 @@ internal sealed class OperationInvoker
 
     private readonly Func<object, object?[], object?> _call;
     private readonly Func<object, ValueTask<object?>>? _await;
+    private readonly Func<Exception, Exception>? _translate;
 
-    public OperationInvoker(MethodInfo method)
+    public OperationInvoker(MethodInfo method, Func<Exception, Exception>? translateError = null)
     {
+        _translate = translateError;
         var service = Expression.Parameter(typeof(object), "service");
         var args = Expression.Parameter(typeof(object?[]), "args");
         var arguments = method.GetParameters().Select((p, i) =>
@@ -54,6 +56,21 @@ internal sealed class OperationInvoker
     public Type ResultType { get; }
 
     public ValueTask<object?> InvokeAsync(object service, object?[] arguments)
+        => _translate is null ? InvokeCore(service, arguments) : InvokeTranslatingAsync(service, arguments, _translate);
+
+    private async ValueTask<object?> InvokeTranslatingAsync(object service, object?[] arguments, Func<Exception, Exception> translate)
+    {
+        try
+        {
+            return await InvokeCore(service, arguments).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (translate(ex) is var translated && !ReferenceEquals(translated, ex))
+        {
+            throw translated;
+        }
+    }
+
+    private ValueTask<object?> InvokeCore(object service, object?[] arguments)
     {
         object? returned;
         try

@@ -43,6 +43,9 @@ public sealed class RpcOperation
     /// <summary>Whether the method returns nothing (void, <see cref="Task"/>, <see cref="ValueTask"/>).</summary>
     public bool IsVoid => Invoker.IsVoid;
 
+    /// <summary>Whether the caller expects no response (WCF <c>IsOneWay</c>): over HTTP a successful call answers 202 with no body.</summary>
+    public bool IsOneWay { get; internal init; }
+
     /// <summary>Method-level listeners: they fire last, after application- and service-level ones.</summary>
     public RpcEvents Events { get; } = new();
 

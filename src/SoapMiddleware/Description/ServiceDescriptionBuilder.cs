@@ -11,8 +11,16 @@ namespace SoapMiddleware.Description;
 /// </summary>
 internal static class ServiceDescriptionBuilder
 {
-    public static RpcServiceDescription Build(Type serviceType, TypeModel model)
+    public static RpcServiceDescription Build(Type serviceType, TypeModel model, IReadOnlyList<IServiceContractReader> readers)
     {
+        foreach (var reader in readers)
+        {
+            if (reader.CanRead(serviceType))
+            {
+                return reader.Read(serviceType, model);
+            }
+        }
+
         var attribute = serviceType.GetCustomAttribute<RpcServiceAttribute>()
             ?? throw new InvalidOperationException($"Service type '{serviceType.FullName}' is not marked [RpcService].");
         var service = new RpcServiceDescription(serviceType, attribute.Name ?? serviceType.Name, model.TargetNamespace);
@@ -26,7 +34,13 @@ internal static class ServiceDescriptionBuilder
                 continue;
             }
 
-            var operation = BuildOperation(service, method, rpc, model);
+            var name = rpc.Name ?? TrimAsync(method.Name);
+            var shape = new OperationShape(name, rpc.Action ?? $"{service.Namespace.TrimEnd('/')}/{service.Name}/{name}")
+            {
+                FaultDetailTypes = method.GetCustomAttributes<RpcFaultAttribute>().Select(f => f.DetailType).ToList(),
+                Headers = method.GetCustomAttributes<RpcHeaderAttribute>().Concat(serviceType.GetCustomAttributes<RpcHeaderAttribute>()).ToList(),
+            };
+            var operation = BuildOperation(service, method, shape, model);
             if (operations.Any(o => o.Name == operation.Name))
             {
                 throw new InvalidOperationException(
@@ -45,15 +59,16 @@ internal static class ServiceDescriptionBuilder
         return service;
     }
 
-    private static RpcOperation BuildOperation(RpcServiceDescription service, MethodInfo method, RpcMethodAttribute rpc, TypeModel model)
+    /// <summary>Describes one operation: its parameters and result as message parts, headers, faults and invoker.</summary>
+    internal static RpcOperation BuildOperation(RpcServiceDescription service, MethodInfo method, OperationShape shape, TypeModel model)
     {
         if (method.IsGenericMethodDefinition)
         {
             throw new InvalidOperationException($"Operation method '{method.DeclaringType?.Name}.{method.Name}' is generic; operations cannot be generic.");
         }
 
-        var name = rpc.Name ?? TrimAsync(method.Name);
-        var invoker = new OperationInvoker(method);
+        var name = shape.Name;
+        var invoker = new OperationInvoker(method, shape.TranslateError);
         var sources = new List<ParameterSource>();
         var parts = new List<RpcMember>();
         foreach (var parameter in method.GetParameters())
@@ -73,7 +88,8 @@ internal static class ServiceDescriptionBuilder
             else
             {
                 sources.Add(ParameterSource.Wire(parts.Count));
-                parts.Add(Describe(() => model.CreateParameterMember(parameter, parameter.Name!), service, name, parameter.Name!));
+                var partName = shape.ParameterName?.Invoke(parameter) ?? parameter.Name!;
+                parts.Add(Describe(() => model.CreateParameterMember(parameter, partName), service, name, parameter.Name!));
             }
         }
 
@@ -82,20 +98,20 @@ internal static class ServiceDescriptionBuilder
         {
             var nullable = IsNullableResult(method, invoker.ResultType);
             var constraints = method.ReturnParameter.GetCustomAttributes<Attribute>();
-            response.Add(Describe(() => model.CreateMember(name + "Result", invoker.ResultType, nullable, required: !nullable, constraints), service, name, "result"));
+            response.Add(Describe(() => model.CreateMember(shape.ResultName ?? name + "Result", invoker.ResultType, nullable, required: !nullable, constraints), service, name, "result"));
         }
 
         var ns = XNamespace.Get(service.Namespace);
-        var headers = method.GetCustomAttributes<RpcHeaderAttribute>()
-            .Concat(service.ServiceType.GetCustomAttributes<RpcHeaderAttribute>())
+        var headers = shape.Headers
             .GroupBy(h => h.HeaderType)
             .Select(g => g.First())
             .Select(h => new OperationHeader(ns + model.GetType(h.HeaderType).ItemName, model.GetType(h.HeaderType), h.Direction, h.Required))
             .ToList();
-        var faults = method.GetCustomAttributes<RpcFaultAttribute>().Select(f => model.GetType(f.DetailType)).ToList();
+        var faults = shape.FaultDetailTypes.Select(model.GetType).ToList();
 
-        return new RpcOperation(service, method, name, rpc.Action ?? $"{service.Namespace.TrimEnd('/')}/{service.Name}/{name}")
+        return new RpcOperation(service, method, name, shape.Action)
         {
+            IsOneWay = shape.IsOneWay,
             Request = new RpcMessage(name, parts),
             Response = new RpcMessage(name + "Response", response),
             Parameters = [.. sources],
@@ -133,6 +149,6 @@ internal static class ServiceDescriptionBuilder
         return info.ReadState != NullabilityState.NotNull;
     }
 
-    private static string TrimAsync(string name)
+    internal static string TrimAsync(string name)
         => name.Length > 5 && name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name;
 }

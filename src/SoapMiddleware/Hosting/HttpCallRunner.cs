@@ -26,10 +26,20 @@ internal static class HttpCallRunner
         await pipeline.Events.FireAsync(RpcEventNames.HttpCall, context).ConfigureAwait(false);
         await pipeline.RunAsync(context).ConfigureAwait(false);
         var response = http.Response;
-        response.StatusCode = statusOf(context);
-        response.ContentType = context.OutContentType;
-        response.ContentLength = context.OutString.Length;
-        await response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
+        if (context.Error is null && context.Operation is { IsOneWay: true } && context.OutProtocol is Protocols.Soap.SoapProtocol)
+        {
+            // A one-way SOAP operation (WCF IsOneWay): the caller reads no reply, only the acceptance.
+            response.StatusCode = StatusCodes.Status202Accepted;
+            response.ContentLength = 0;
+        }
+        else
+        {
+            response.StatusCode = statusOf(context);
+            response.ContentType = context.OutContentType;
+            response.ContentLength = context.OutString.Length;
+            await response.Body.WriteAsync(context.OutString, http.RequestAborted).ConfigureAwait(false);
+        }
+
         await pipeline.Events.FireAsync(context.Error is null ? RpcEventNames.HttpReturn : RpcEventNames.HttpException, context).ConfigureAwait(false);
         await pipeline.CloseAsync(context).ConfigureAwait(false);
     }

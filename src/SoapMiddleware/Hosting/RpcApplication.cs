@@ -26,9 +26,11 @@ public sealed class RpcApplication
     {
         Name = name;
         Options = options;
-        Model = new TypeModel(options.Namespace);
+        var types = serviceTypes.Distinct().ToList();
+        Namespace = NamespaceOf(types, registry, options);
+        Model = new TypeModel(Namespace);
         Serializer = new XmlModelSerializer(Model);
-        Services = serviceTypes.Distinct().Select(t => ServiceDescriptionBuilder.Build(t, Model)).ToList();
+        Services = types.Select(t => ServiceDescriptionBuilder.Build(t, Model, registry.ContractReaders)).ToList();
         foreach (var operation in Services.SelectMany(s => s.Operations))
         {
             if (!_byName.TryAdd(operation.Name, operation))
@@ -69,8 +71,8 @@ public sealed class RpcApplication
     /// <summary>The application's name: its WSDL <c>wsdl:definitions/@name</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The target namespace.</summary>
-    public string Namespace => Options.Namespace;
+    /// <summary>The target namespace: <c>Rpc:Namespace</c>, or the namespace the services' contracts declare (WCF <c>[ServiceContract]</c>).</summary>
+    public string Namespace { get; }
 
     /// <summary>The application's options.</summary>
     public RpcOptions Options { get; }
@@ -126,6 +128,28 @@ public sealed class RpcApplication
         {
             HttpRpcPrefixes.Add(prefix);
         }
+    }
+
+    // One application, one namespace: contracts that declare theirs (WCF) set it, and must agree with each other.
+    private static string NamespaceOf(List<Type> types, RpcServiceRegistry registry, RpcOptions options)
+    {
+        var declared = types.Select(t => (Type: t, Reader: registry.ReaderOf(t))).Where(t => t.Reader is not null)
+            .Select(t => (t.Type, Namespace: t.Reader!.NamespaceOf(t.Type))).ToList();
+        if (declared.Count == 0)
+        {
+            return options.Namespace;
+        }
+
+        var first = declared[0];
+        var other = declared.FirstOrDefault(d => d.Namespace != first.Namespace);
+        if (other.Type is not null || (declared.Count < types.Count && first.Namespace != options.Namespace))
+        {
+            var with = other.Type is null ? $"Rpc:Namespace '{options.Namespace}' of the other services" : $"'{other.Namespace}' of '{other.Type.FullName}'";
+            throw new InvalidOperationException(
+                $"The contract '{first.Type.FullName}' declares the namespace '{first.Namespace}', which differs from {with} in the same application. An application has one namespace: map the contract alone with MapRpc<{first.Type.Name}>(path), or align the namespaces.");
+        }
+
+        return first.Namespace;
     }
 
     /// <summary>Finds an operation by name, or returns null.</summary>

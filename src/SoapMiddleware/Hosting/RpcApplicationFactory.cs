@@ -41,6 +41,6 @@ internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcSer
         return new RpcApplication(name, options.Value, registry.Types, registry, loggerFactory, services);
     }
 
-    private static string NameOf(Type serviceType)
-        => (serviceType.GetCustomAttributes(typeof(RpcServiceAttribute), false).FirstOrDefault() as RpcServiceAttribute)?.Name ?? serviceType.Name;
+    private string NameOf(Type serviceType)
+        => registry.ReaderOf(serviceType)?.NameOf(serviceType) ?? (serviceType.GetCustomAttributes(typeof(RpcServiceAttribute), false).FirstOrDefault() as RpcServiceAttribute)?.Name ?? serviceType.Name;
 }

@@ -16,6 +16,12 @@ internal sealed class RpcServiceRegistry
     /// <summary>Protocols added with <c>AddProtocol&lt;T&gt;()</c>, in order, after the built-in ones.</summary>
     public List<Type> Protocols { get; } = [];
 
+    /// <summary>Readers of other contract models (WCF <c>[ServiceContract]</c>), consulted before <see cref="RpcServiceAttribute"/>.</summary>
+    public List<Description.IServiceContractReader> ContractReaders { get; } = [];
+
+    /// <summary>The reader that describes <paramref name="serviceType"/>, or null for an <see cref="RpcServiceAttribute"/> class.</summary>
+    public Description.IServiceContractReader? ReaderOf(Type serviceType) => ContractReaders.FirstOrDefault(r => r.CanRead(serviceType));
+
     /// <summary>Configures application-level listeners of every application built.</summary>
     public List<Action<RpcEvents>> ApplicationEvents { get; } = [];
 

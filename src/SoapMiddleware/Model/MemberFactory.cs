@@ -42,7 +42,8 @@ internal sealed class MemberFactory(TypeModel model)
     public void DescribeComplex(RpcType rpcType, TypeFactory factory)
     {
         var type = rpcType.ClrType;
-        var properties = ComplexTypeShape.GetProperties(type);
+        var dataContract = DataContractShape.IsDataContract(type);
+        var properties = dataContract ? DataContractShape.GetProperties(type) : ComplexTypeShape.GetProperties(type);
         var constructor = ComplexTypeShape.FindConstructor(type, properties);
         var parameters = constructor?.GetParameters() ?? [];
         var members = new List<RpcMember>(properties.Count);
@@ -52,6 +53,11 @@ internal sealed class MemberFactory(TypeModel model)
             var parameter = ComplexTypeShape.MatchParameter(parameters, property);
             if (parameter is null && property.SetMethod is not { IsPublic: true })
             {
+                if (dataContract)
+                {
+                    throw DataContractShape.Refused(type, property, "it has no public setter and no matching constructor parameter, so a request could not set it");
+                }
+
                 continue; // Computed or get-only: written nowhere, read from nowhere.
             }
 
@@ -68,7 +74,9 @@ internal sealed class MemberFactory(TypeModel model)
             RpcMember member;
             try
             {
-                member = Create(property.Name, property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory);
+                member = dataContract
+                    ? CreateDataMember(property, attributes, factory)
+                    : Create(property.Name, property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory);
             }
             catch (InvalidOperationException ex)
             {
@@ -81,6 +89,26 @@ internal sealed class MemberFactory(TypeModel model)
 
         rpcType.Members = members;
         rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings);
+    }
+
+    /// <summary>
+    /// A <c>[DataMember]</c> as DataContractSerializer writes it: optional unless <c>IsRequired</c>, nillable when the
+    /// CLR type can be null, omitted when <c>EmitDefaultValue = false</c> and the value is the default.
+    /// </summary>
+    private RpcMember CreateDataMember(PropertyInfo property, IReadOnlyList<Attribute> attributes, TypeFactory factory)
+    {
+        var data = DataContractShape.MemberOf(property);
+        var name = data.Name ?? property.Name;
+        var declaredType = property.PropertyType;
+        var type = factory.Resolve(declaredType);
+        var constraints = ConstraintReader.Read(attributes, type, name, out _);
+        var canBeNull = !declaredType.IsValueType || Nullable.GetUnderlyingType(declaredType) is not null;
+        return new RpcMember(name, type, declaredType, canBeNull, data.IsRequired ? 1 : 0)
+        {
+            Constraints = constraints,
+            ElementName = model.Namespace + name,
+            OmitDefault = !data.EmitDefaultValue,
+        };
     }
 
     private static bool IsNullable(Type type, Func<NullabilityState> state)

@@ -41,8 +41,14 @@ internal sealed class RpcMember
     /// <summary>The DataAnnotations rules, or null when the member has none.</summary>
     public MemberConstraints? Constraints { get; init; }
 
+    /// <summary>Whether the writer leaves the element out when the value is null or default(T) (<c>[DataMember(EmitDefaultValue = false)]</c>).</summary>
+    public bool OmitDefault { get; init; }
+
     /// <summary>The qualified element name; set by the type model so readers and writers do not look it up per call.</summary>
     internal XName? ElementName { get; init; }
+
+    /// <summary>Whether <paramref name="value"/> is null or the declared type's default.</summary>
+    public bool IsDefault(object? value) => value is null || (_defaultOfType is not null && _defaultOfType.Equals(value));
 
     /// <summary>The value a missing optional element reads as: the default value, else default(T).</summary>
     internal object? AbsentValue => HasDefault ? DefaultValue : _defaultOfType;

@@ -14,6 +14,17 @@ internal sealed class TypeNaming(string targetNamespace)
 
     public XmlQualifiedName NameOf(Type type, TypeFactory factory)
     {
+        if (DataContractShape.NamespaceOf(type) is { } ns && ns != targetNamespace)
+        {
+            throw new InvalidOperationException(
+                $"Type '{Display(type)}' has [DataContract(Namespace = \"{ns}\")], but this application's types live in '{targetNamespace}': the type model writes one namespace per application. Set the contract's Namespace to '{targetNamespace}'.");
+        }
+
+        if (DataContractShape.NameOf(type) is { } contractName)
+        {
+            return new XmlQualifiedName(contractName, targetNamespace);
+        }
+
         if (!type.IsGenericType)
         {
             return new XmlQualifiedName(type.Name, targetNamespace);

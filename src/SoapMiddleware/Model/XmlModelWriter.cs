@@ -16,6 +16,11 @@ internal sealed class XmlModelWriter(TypeModel model)
 
     public void WriteMember(XmlSink sink, string parentName, RpcMember member, object? value, int depth)
     {
+        if (member.OmitDefault && member.IsDefault(value))
+        {
+            return;
+        }
+
         var name = member.ElementName ?? model.Namespace + member.Name;
         if (value is not null)
         {

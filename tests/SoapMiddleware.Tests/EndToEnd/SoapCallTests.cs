@@ -102,9 +102,13 @@ public sealed class SoapCallTests(SampleAppServer server)
         Assert.Equal(500, status);
         var fault = BodyContent(document);
         Assert.Equal(Soap11 + "Fault", fault.Name);
-        Assert.Equal("soap:Client.DivideByZero", fault.Element("faultcode")!.Value);
+        Assert.Equal("soap:Client", fault.Element("faultcode")!.Value);
         Assert.Equal("Division by zero.", fault.Element("faultstring")!.Value);
-        Assert.Equal("5", fault.Element("detail")!.Element(T + "DivisionFault")!.Element(T + "Dividend")!.Value);
+        var detail = fault.Element("detail")!.Elements().ToList();
+        Assert.Equal(T + "DivisionFault", detail[0].Name);
+        Assert.Equal("5", detail[0].Element(T + "Dividend")!.Value);
+        Assert.Equal(T + "FaultSubcode", detail[1].Name);
+        Assert.Equal("DivideByZero", detail[1].Value);
     }
 
     [Fact]

@@ -7,18 +7,26 @@ internal static class SoapFaultWriter
 {
     private static readonly XNamespace XmlNs = XNamespace.Xml;
 
-    public static XElement Write(SoapVersion version, RpcFault fault, string applicationNamespace, XElement? detail)
-        => version.Is12 ? Write12(version, fault, applicationNamespace, detail) : Write11(version, fault, detail);
+    /// <summary>The element that carries a SOAP 1.1 fault's subcode inside <c>detail</c>, after the typed detail.</summary>
+    public const string SubcodeElement = "FaultSubcode";
 
-    /// <summary>SOAP 1.1: <c>faultcode</c> (a QName, subcode appended with a dot), <c>faultstring</c>, <c>detail</c>, all unqualified.</summary>
-    private static XElement Write11(SoapVersion version, RpcFault fault, XElement? detail)
+    public static XElement Write(SoapVersion version, RpcFault fault, string applicationNamespace, XElement? detail)
+        => version.Is12 ? Write12(version, fault, applicationNamespace, detail) : Write11(version, fault, applicationNamespace, detail);
+
+    /// <summary>
+    /// SOAP 1.1: <c>faultcode</c> is the bare <c>soap:Client</c>/<c>soap:Server</c> QName, so every client (zeep, WCF's
+    /// <c>IsSenderFault</c>) reads who is to blame; the subcode goes into <c>detail</c> as <c>tns:FaultSubcode</c>, after
+    /// the typed detail (WCF reads the typed detail from the first child). <c>faultstring</c>, <c>detail</c> unqualified.
+    /// </summary>
+    private static XElement Write11(SoapVersion version, RpcFault fault, string applicationNamespace, XElement? detail)
     {
-        var code = "soap:" + version.CodeName(fault.Code) + (fault.Subcode is null ? string.Empty : "." + fault.Subcode);
+        var code = "soap:" + version.CodeName(fault.Code);
+        var subcode = fault.Subcode is null ? null : new XElement(XNamespace.Get(applicationNamespace) + SubcodeElement, fault.Subcode);
         return new XElement(
             version.Fault,
             new XElement("faultcode", code),
             new XElement("faultstring", fault.Message),
-            detail is null ? null : new XElement("detail", detail));
+            detail is null && subcode is null ? null : new XElement("detail", detail, subcode));
     }
 
     /// <summary>SOAP 1.2: <c>Code/Value</c> with an optional <c>Subcode</c>, <c>Reason/Text</c>, <c>Detail</c>, all qualified.</summary>

@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.ServiceModel;
+using System.Xml.Serialization;
+
+namespace SoapMiddleware.ServiceModel.Contracts;
+
+/// <summary>
+/// Walks the CLR types a contract sends and receives before the type model describes them, and refuses what WCF would
+/// write differently from the model: types without an explicit <c>[DataContract(Namespace)]</c> equal to the
+/// contract's, <c>[CollectionDataContract]</c>, <c>[KnownType]</c>, message contracts, <c>IXmlSerializable</c> and
+/// <c>ISerializable</c> types, and collections of primitives (WCF writes their items in its Arrays namespace).
+/// </summary>
+internal sealed class ContractTypeScanner(string contractNamespace)
+{
+    private const string ArraysNamespace = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+    private readonly HashSet<Type> _seen = [];
+
+    public void Scan(Type type, string path)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (IsSimple(type) || !_seen.Add(type))
+        {
+            return;
+        }
+
+        if (type.IsDefined(typeof(MessageContractAttribute), false))
+        {
+            throw ContractRefusal.Create(path, $"[MessageContract] (on '{type.Name}')", "message contracts (custom headers and body members) are not mapped onto the operation's messages yet; use plain parameters, and [RpcHeader] for headers");
+        }
+
+        if (type.IsDefined(typeof(CollectionDataContractAttribute), false))
+        {
+            throw ContractRefusal.Create(path, $"[CollectionDataContract] (on '{type.Name}')", "custom collection names are not expressible in the type model; use T[] or List<T> of a [DataContract] type");
+        }
+
+        if (type.IsDefined(typeof(KnownTypeAttribute), true))
+        {
+            throw ContractRefusal.Create(path, $"[KnownType] (on '{type.Name}')", "the type model has no derived types in place of a base type (xsi:type polymorphism)");
+        }
+
+        if (typeof(IXmlSerializable).IsAssignableFrom(type) || (typeof(ISerializable).IsAssignableFrom(type) && !type.IsDefined(typeof(DataContractAttribute), false)))
+        {
+            throw ContractRefusal.Create(path, $"{(typeof(IXmlSerializable).IsAssignableFrom(type) ? "IXmlSerializable" : "ISerializable")} (on '{type.Name}')", "hand-written serialization has no schema in the type model");
+        }
+
+        if (ItemTypeOf(type) is { } item)
+        {
+            var inner = Nullable.GetUnderlyingType(item) ?? item;
+            if (IsSimple(inner) && !inner.IsEnum && inner != typeof(byte))
+            {
+                throw ContractRefusal.Create(path, $"a collection of {inner.Name}", $"WCF writes the items of primitive collections in '{ArraysNamespace}', the type model in the contract's namespace; wrap the values in a [DataContract] type");
+            }
+
+            Scan(item, path + "[]");
+            return;
+        }
+
+        var contract = type.GetCustomAttribute<DataContractAttribute>(false);
+        if (contract is null)
+        {
+            throw ContractRefusal.Create(path, $"the type '{type.FullName}' without [DataContract]",
+                $"WCF writes such a type's members in 'http://schemas.datacontract.org/2004/07/{type.Namespace}'; mark it [DataContract(Namespace = \"{contractNamespace}\")] and its members [DataMember]");
+        }
+
+        if (!contract.IsNamespaceSetExplicitly || contract.Namespace != contractNamespace)
+        {
+            throw ContractRefusal.Create(path, $"[DataContract] on '{type.FullName}' {(contract.IsNamespaceSetExplicitly ? $"with Namespace '{contract.Namespace}'" : "without a Namespace")}",
+                $"an endpoint has one namespace, the contract's '{contractNamespace}'; set [DataContract(Namespace = \"{contractNamespace}\")]");
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
+        {
+            if (property.IsDefined(typeof(DataMemberAttribute), true))
+            {
+                Scan(property.PropertyType, $"{type.Name}.{property.Name}");
+            }
+        }
+    }
+
+    private static bool IsSimple(Type type)
+        => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
+            || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(byte[])
+            || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(void);
+
+    private static Type? ItemTypeOf(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        if (type.IsGenericType && type.GetGenericArguments().Length == 1 && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+        {
+            return type.GetGenericArguments()[0];
+        }
+
+        return null;
+    }
+}

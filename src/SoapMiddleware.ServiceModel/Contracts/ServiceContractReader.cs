@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.ServiceModel;
+using SoapMiddleware.Description;
+using SoapMiddleware.Model;
+using SoapMiddleware.ServiceModel.Faults;
+
+namespace SoapMiddleware.ServiceModel.Contracts;
+
+/// <summary>
+/// Reads a WCF <see cref="ServiceContractAttribute"/> type into the pipeline's service description: its
+/// <see cref="OperationContractAttribute"/> methods with WCF's names and actions, <see cref="FaultContractAttribute"/>
+/// details, <see cref="MessageParameterAttribute"/> names, and <see cref="FaultException"/> translated to
+/// <see cref="RpcFault"/>. What the model cannot express is refused by <see cref="ContractAttributeCheck"/> and
+/// <see cref="ContractTypeScanner"/> before anything is described.
+/// </summary>
+internal sealed class ServiceContractReader : IServiceContractReader
+{
+    public bool CanRead(Type serviceType) => serviceType.IsDefined(typeof(ServiceContractAttribute), false);
+
+    public string NameOf(Type serviceType) => WcfNaming.ContractName(serviceType, Attribute(serviceType));
+
+    public string NamespaceOf(Type serviceType) => WcfNaming.Namespace(Attribute(serviceType));
+
+    public RpcServiceDescription Read(Type serviceType, TypeModel model)
+    {
+        var contract = Attribute(serviceType);
+        var name = WcfNaming.ContractName(serviceType, contract);
+        var ns = WcfNaming.Namespace(contract);
+        ContractAttributeCheck.CheckContract(serviceType, contract);
+        var scanner = new ContractTypeScanner(ns);
+        var service = new RpcServiceDescription(serviceType, name, ns);
+        var operations = new List<RpcOperation>();
+        foreach (var method in OperationMethods(serviceType))
+        {
+            var attribute = method.GetCustomAttribute<OperationContractAttribute>()!;
+            var operationName = WcfNaming.OperationName(method, attribute);
+            var member = $"{serviceType.Name}.{method.Name}";
+            if (operations.Any(o => o.Name == operationName))
+            {
+                // WCF pairs a synchronous method with its ...Async twin into one operation: the first declared serves both.
+                if (typeof(Task).IsAssignableFrom(method.ReturnType) || operations.Any(o => o.Name == operationName && typeof(Task).IsAssignableFrom(o.Method.ReturnType)))
+                {
+                    continue;
+                }
+
+                throw new InvalidOperationException($"Contract '{name}' declares the operation '{operationName}' twice ({member}); rename one with [OperationContract(Name = ...)].");
+            }
+
+            ContractAttributeCheck.CheckOperation(method, attribute, member);
+            foreach (var parameter in method.GetParameters())
+            {
+                scanner.Scan(parameter.ParameterType, $"{member}({parameter.Name})");
+            }
+
+            scanner.Scan(ResultType(method.ReturnType), $"{member} (result)");
+            var faults = method.GetCustomAttributes<FaultContractAttribute>().ToList();
+            foreach (var fault in faults)
+            {
+                ContractAttributeCheck.CheckFault(fault, member);
+                scanner.Scan(fault.DetailType, $"{member} [FaultContract({fault.DetailType.Name})]");
+            }
+
+            var shape = new OperationShape(operationName, attribute.Action ?? WcfNaming.DefaultAction(ns, name, operationName))
+            {
+                FaultDetailTypes = faults.Select(f => f.DetailType).ToList(),
+                ParameterName = p => p.GetCustomAttribute<MessageParameterAttribute>()?.Name ?? p.Name!,
+                ResultName = method.ReturnParameter.GetCustomAttribute<MessageParameterAttribute>()?.Name,
+                IsOneWay = attribute.IsOneWay,
+                TranslateError = FaultTranslator.Translate,
+            };
+            operations.Add(ServiceDescriptionBuilder.BuildOperation(service, method, shape, model));
+        }
+
+        if (operations.Count == 0)
+        {
+            throw new InvalidOperationException($"Contract '{serviceType.FullName}' has no [OperationContract] methods.");
+        }
+
+        service.Operations = operations;
+        return service;
+    }
+
+    private static ServiceContractAttribute Attribute(Type serviceType)
+        => serviceType.GetCustomAttribute<ServiceContractAttribute>(false)
+            ?? throw new InvalidOperationException($"'{serviceType.FullName}' is not marked [ServiceContract].");
+
+    // The contract's own operations first, then those of the contracts it inherits, each in declaration order.
+    private static IEnumerable<MethodInfo> OperationMethods(Type serviceType)
+    {
+        var types = serviceType.IsInterface ? new[] { serviceType }.Concat(serviceType.GetInterfaces()) : [serviceType];
+        return types.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.IsDefined(typeof(OperationContractAttribute), false))
+                .OrderBy(m => m.MetadataToken));
+    }
+
+    private static Type ResultType(Type returnType)
+        => returnType.IsGenericType && (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+            ? returnType.GetGenericArguments()[0]
+            : returnType;
+}

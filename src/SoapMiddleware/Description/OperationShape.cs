@@ -1,0 +1,25 @@
+using System.Reflection;
+
+namespace SoapMiddleware.Description;
+
+/// <summary>What a contract says about one operation beyond its method: names, action, faults, error mapping.</summary>
+internal sealed record OperationShape(string Name, string Action)
+{
+    /// <summary>The fault detail types declared for the operation (WSDL <c>wsdl:fault</c>).</summary>
+    public IReadOnlyList<Type> FaultDetailTypes { get; init; } = [];
+
+    /// <summary>The typed headers declared for the operation.</summary>
+    public IReadOnlyList<RpcHeaderAttribute> Headers { get; init; } = [];
+
+    /// <summary>The wire name of a parameter; its CLR name when null.</summary>
+    public Func<ParameterInfo, string>? ParameterName { get; init; }
+
+    /// <summary>The result part's name; <c>{Name}Result</c> when null.</summary>
+    public string? ResultName { get; init; }
+
+    /// <summary>Whether the caller expects no response at all (WCF <c>IsOneWay</c>).</summary>
+    public bool IsOneWay { get; init; }
+
+    /// <summary>Turns an exception of the contract's own model (WCF's <c>FaultException</c>) into an <see cref="RpcFault"/>.</summary>
+    public Func<Exception, Exception>? TranslateError { get; init; }
+}
