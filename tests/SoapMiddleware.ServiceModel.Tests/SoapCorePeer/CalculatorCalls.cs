@@ -19,6 +19,7 @@ internal static class CalculatorCalls
     [
         Make("Echo(text)", () => Quote(client.Echo(Text))),
         Make("Echo(\"\")", () => Quote(client.Echo(""))),
+        Make("Echo(null)", () => Quote(client.Echo(null!))),
         Make("Add(2, 3)", () => Number(client.Add(2, 3))),
         Make("Add(int.MaxValue, 1)", () => Number(client.Add(int.MaxValue, 1))),
         Make("GetOrder(7, 3)", () => Render(client.GetOrder(7, 3))),
@@ -27,6 +28,7 @@ internal static class CalculatorCalls
         Make("Divide(7, 2)", () => Number(client.Divide(7, 2))),
         Make("Divide(-7, 2)", () => Number(client.Divide(-7, 2))),
         Make("Divide(1, 0)", () => Number(client.Divide(1, 0))),
+        Make("GetOrder(1, -1)", () => Render(client.GetOrder(1, -1))),
     ];
 
     /// <summary>What a correct host answers to <see cref="Run"/>, from the implementation in-process.</summary>
@@ -37,6 +39,8 @@ internal static class CalculatorCalls
         [
             new("Echo(text)", Quote(service.Echo(Text))),
             new("Echo(\"\")", Quote(service.Echo(""))),
+            // A WCF string parameter may be null: the client sends <text i:nil="true"/> and gets null back.
+            new("Echo(null)", Quote(service.Echo(null!))),
             new("Add(2, 3)", Number(service.Add(2, 3))),
             new("Add(int.MaxValue, 1)", Number(service.Add(int.MaxValue, 1))),
             new("GetOrder(7, 3)", Render(service.GetOrder(7, 3))),
@@ -45,8 +49,9 @@ internal static class CalculatorCalls
             new("GetOrder(1, 100)", Render(service.GetOrder(1, 100))),
             new("Divide(7, 2)", Number(service.Divide(7, 2))),
             new("Divide(-7, 2)", Number(service.Divide(-7, 2))),
-            // The WCF client must see a Client fault as a sender fault (issue 10), with the reason intact.
-            new("Divide(1, 0)", "FaultException sender=True reason=Division by zero"),
+            // The WCF client must see a Client fault as a sender fault (issue 10), typed, with its detail and reason.
+            new("Divide(1, 0)", "FaultException<DivisionFault> dividend=1 sender=True subcode=(none) reason=Division by zero"),
+            new("GetOrder(1, -1)", "FaultException sender=True subcode=(none) reason=lines must be between 0 and 10000, got -1."),
         ];
     }
 
@@ -56,17 +61,24 @@ internal static class CalculatorCalls
         {
             return new CalculatorCall(call, invoke());
         }
+        catch (FaultException<Client.DivisionFault> fault)
+        {
+            // The fault as a WCF caller tests it: typed with its detail, whether it is the caller's fault, the reason.
+            return new CalculatorCall(call, $"FaultException<DivisionFault> dividend={fault.Detail.Dividend} {Fault(fault)}");
+        }
         catch (FaultException fault)
         {
-            // The fault as a WCF caller tests it: its type (typed or not), whether it is the caller's fault, the reason.
-            var type = fault.GetType().IsGenericType ? $"FaultException<{fault.GetType().GetGenericArguments()[0].Name}>" : "FaultException";
-            return new CalculatorCall(call, $"{type} sender={fault.Code.IsSenderFault} reason={fault.Reason.GetMatchingTranslation().Text}");
+            return new CalculatorCall(call, $"FaultException {Fault(fault)}");
         }
-        catch (CommunicationException error)
+        catch (Exception error)
         {
+            // Anything else the client throws (a fault it cannot read, a protocol error) is an outcome to compare too.
             return new CalculatorCall(call, $"{error.GetType().Name}: {error.Message}");
         }
     }
+
+    private static string Fault(FaultException fault)
+        => $"sender={fault.Code.IsSenderFault} subcode={fault.Code.SubCode?.Name ?? "(none)"} reason={fault.Reason.GetMatchingTranslation().Text}";
 
     private static string Quote(string? value) => value is null ? "null" : JsonSerializer.Serialize(value);
 
@@ -78,7 +90,7 @@ internal static class CalculatorCalls
         order.Id,
         order.Customer,
         CreatedAt = order.CreatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-        Lines = order.Lines?.Select(l => new { l.Sku, l.Quantity, Price = Price(l.Price) }),
+        Lines = order.Lines.Select(l => new { l.Sku, l.Quantity, Price = Price(l.Price) }),
     });
 
     // The value, not its scale: 5.00 and 5 are the same price, and hosts may write either.

@@ -16,6 +16,15 @@ public sealed class CalculatorService : ICalculator
     /// <inheritdoc />
     public Order GetOrder(int id, int lines)
     {
+        // The sample twin's bounds, so both hosts fault alike on nonsense instead of allocating.
+        if (lines < 0 || lines > 10_000)
+        {
+            throw new FaultException(
+                new FaultReason($"lines must be between 0 and 10000, got {lines}."),
+                FaultCode.CreateSenderFaultCode(new FaultCode("InvalidLines", CalculatorNamespace.Value)),
+                null);
+        }
+
         var orderLines = new OrderLine[lines];
         for (var i = 1; i <= lines; i++)
         {
@@ -30,8 +39,12 @@ public sealed class CalculatorService : ICalculator
     {
         if (b == 0)
         {
-            // A plain FaultException with the SOAP 1.1 Client code, as issue 10 specifies for the sample twin.
-            throw new FaultException(new FaultReason("Division by zero"), new FaultCode("Client"), null);
+            // As the sample twin throws it: a typed sender fault with a subcode naming the error.
+            throw new FaultException<DivisionFault>(
+                new DivisionFault { Dividend = a },
+                new FaultReason("Division by zero"),
+                FaultCode.CreateSenderFaultCode(new FaultCode("DivideByZero", CalculatorNamespace.Value)),
+                null);
         }
 
         return a == int.MinValue && b == -1 ? int.MinValue : a / b;

@@ -3,16 +3,12 @@ using System.ServiceModel;
 namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer;
 
 /// <summary>
-/// The sample app's WCF-contract calculator (issue 10), copied here so the peer tests own the exact contract both hosts
-/// serve: SoapCore through <c>UseSoapEndpoint</c> and our pipeline through <c>MapRpc</c>.
+/// The sample app's WCF-contract calculator (issue 10, <c>SampleApp.Wcf.ICalculator</c>), copied here so the peer tests
+/// own the exact contract both hosts serve: SoapCore through <c>UseSoapEndpoint</c> and our pipeline through
+/// <c>MapRpc</c>. Its types are <c>[DataContract]</c>s in the contract's namespace, so SoapCore hosts it with its
+/// DataContractSerializer, as a WCF service with these attributes would be.
 /// </summary>
-/// <remarks>
-/// <see cref="XmlSerializerFormatAttribute"/> because the types are plain XmlSerializer classes, which is what SoapCore's
-/// <c>SoapSerializer.XmlSerializer</c> mode (its usual mode, and the one the benchmark measures) expects: with it every
-/// member element is qualified by the service namespace, as our type model writes them.
-/// </remarks>
 [ServiceContract(Name = "CalculatorService", Namespace = CalculatorNamespace.Value)]
-[XmlSerializerFormat]
 public interface ICalculator
 {
     /// <summary>Returns its argument.</summary>
@@ -27,7 +23,8 @@ public interface ICalculator
     [OperationContract]
     Order GetOrder(int id, int lines);
 
-    /// <summary>Integer division; a zero divisor is a Client fault "Division by zero".</summary>
+    /// <summary>Integer division; a zero divisor is a sender fault "Division by zero" with a <see cref="DivisionFault"/>.</summary>
     [OperationContract]
+    [FaultContract(typeof(DivisionFault))]
     int Divide(int a, int b);
 }

@@ -1,20 +1,20 @@
-using System.Xml.Serialization;
+using System.Runtime.Serialization;
 
 namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer.Client;
 
 /// <summary>complexType tns:OrderLine as svcutil generates it from SoapCore's WSDL.</summary>
-[XmlType(Namespace = CalculatorNamespace.Value)]
+[DataContract(Name = "OrderLine", Namespace = CalculatorNamespace.Value)]
 public sealed class OrderLine
 {
-    /// <summary>Sku: xsd:string [0..1].</summary>
-    [XmlElement(Order = 0)]
+    /// <summary>Sku: xsd:string [0..1] nillable.</summary>
+    [DataMember(Order = 0)]
     public string? Sku { get; set; }
 
-    /// <summary>Quantity: xsd:int [1..1].</summary>
-    [XmlElement(Order = 1)]
+    /// <summary>Quantity: xsd:int [0..1].</summary>
+    [DataMember(Order = 1)]
     public int Quantity { get; set; }
 
-    /// <summary>Price: xsd:decimal [1..1].</summary>
-    [XmlElement(Order = 2)]
+    /// <summary>Price: xsd:decimal [0..1].</summary>
+    [DataMember(Order = 2)]
     public decimal Price { get; set; }
 }

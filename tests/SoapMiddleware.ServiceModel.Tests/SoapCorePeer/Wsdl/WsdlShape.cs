@@ -186,21 +186,25 @@ internal sealed class WsdlShape
 
     private void ReadPortTypes()
     {
+        // Operations are keyed without the portType's name (a WSDL for one contract has one portType), so a renamed
+        // portType is one difference, not one per operation.
         foreach (var portType in _root.Elements(Wsdl + "portType"))
         {
-            var name = (string?)portType.Attribute("name");
-            Add($"portType {name}");
+            Add($"portType name={(string?)portType.Attribute("name")}");
             foreach (var operation in portType.Elements(Wsdl + "operation"))
             {
-                var path = $"portType {name} operation {(string?)operation.Attribute("name")}";
+                var path = $"portType operation {(string?)operation.Attribute("name")}";
                 Add(path);
                 foreach (var message in operation.Elements())
                 {
-                    var faultName = message.Name.LocalName == "fault" ? $" {(string?)message.Attribute("name")}" : "";
+                    var kind = message.Name.LocalName == "fault" ? $"fault {(string?)message.Attribute("name")}" : message.Name.LocalName;
+                    Add($"{path} {kind} = {Message(message)}");
                     var action = message.Attribute(XName.Get("Action", "http://www.w3.org/2006/05/addressing/wsdl"))
                         ?? message.Attribute(XName.Get("Action", "http://www.w3.org/2007/05/addressing/metadata"));
-                    var wsaAction = action is null ? "" : $" wsaw:Action={action.Value}";
-                    Add($"{path} {message.Name.LocalName}{faultName} = {Message(message)}{wsaAction}");
+                    if (action is not null)
+                    {
+                        Add($"{path} {kind} wsam:Action={action.Value}");
+                    }
                 }
             }
         }
@@ -257,7 +261,7 @@ internal sealed class WsdlShape
         foreach (var service in _root.Elements(Wsdl + "service"))
         {
             var name = (string?)service.Attribute("name");
-            Add($"service {name}");
+            Add($"service name={name}");
             foreach (var port in service.Elements(Wsdl + "port"))
             {
                 // The host and port differ per run and per deployment; the path is part of the contract.
@@ -265,7 +269,8 @@ internal sealed class WsdlShape
                 var location = (string?)address?.Attribute("location");
                 var path = Uri.TryCreate(location, UriKind.Absolute, out var uri) ? uri.AbsolutePath : location ?? "(none)";
                 var version = address?.Name.Namespace == Soap11 ? "soap11" : address?.Name.Namespace == Soap12 ? "soap12" : "non-soap";
-                Add($"service {name} port {(string?)port.Attribute("name")} binding={QName(port, (string?)port.Attribute("binding") ?? "")} {version} path={path}");
+                Add($"service port {version} path={path}");
+                Add($"service port {version} name={(string?)port.Attribute("name")} binding={QName(port, (string?)port.Attribute("binding") ?? "")}");
             }
         }
     }
