@@ -16,6 +16,7 @@ public static class SampleApplication
 
         var rpc = builder.Services.AddRpc()
             .AddService<CalculatorService>()
+            .AddServiceContract<Wcf.ICalculator, Wcf.Calculator>()   // the WCF-contract twin, served alone at /Calculator.svc
             .AddProtocol<MessagePackProtocol>()
             .ConfigureEvents(CallLogging.Attach);
         var queueSettings = builder.Configuration.GetSection(RpcQueueOptions.SectionName).Get<SampleQueueSettings>() ?? new SampleQueueSettings();
@@ -57,6 +58,7 @@ public static class SampleApplication
         }
 
         app.UseRpc("/soap/calculator");
+        app.MapRpc<Wcf.ICalculator>("/Calculator.svc");
         app.MapRpcJson("/json/calculator");
         app.MapRpcHttp("/rpc/calculator");
         app.MapRpc("/msgpack/calculator", p => p.In("msgpack").Out("msgpack"));

@@ -66,6 +66,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
                 ParameterName = p => p.GetCustomAttribute<MessageParameterAttribute>()?.Name ?? p.Name!,
                 ResultName = method.ReturnParameter.GetCustomAttribute<MessageParameterAttribute>()?.Name,
                 IsOneWay = attribute.IsOneWay,
+                NillableReferenceParts = true,
                 TranslateError = FaultTranslator.Translate,
             };
             operations.Add(ServiceDescriptionBuilder.BuildOperation(service, method, shape, model));

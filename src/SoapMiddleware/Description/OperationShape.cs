@@ -17,6 +17,12 @@ internal sealed record OperationShape(string Name, string Action)
     /// <summary>The result part's name; <c>{Name}Result</c> when null.</summary>
     public string? ResultName { get; init; }
 
+    /// <summary>
+    /// Whether every part that can be null is optional and nillable, whatever its nullability annotation (WCF clients
+    /// send a null string as <c>xsi:nil</c>); value-type parts stay required, so <c>&lt;Add/&gt;</c> is still a Client fault.
+    /// </summary>
+    public bool NillableReferenceParts { get; init; }
+
     /// <summary>Whether the caller expects no response at all (WCF <c>IsOneWay</c>).</summary>
     public bool IsOneWay { get; init; }
 

@@ -89,14 +89,16 @@ internal static class ServiceDescriptionBuilder
             {
                 sources.Add(ParameterSource.Wire(parts.Count));
                 var partName = shape.ParameterName?.Invoke(parameter) ?? parameter.Name!;
-                parts.Add(Describe(() => model.CreateParameterMember(parameter, partName), service, name, parameter.Name!));
+                parts.Add(Describe(() => shape.NillableReferenceParts
+                    ? model.CreateMember(partName, parameter.ParameterType, CanBeNull(parameter.ParameterType), required: !CanBeNull(parameter.ParameterType), parameter.GetCustomAttributes())
+                    : model.CreateParameterMember(parameter, partName), service, name, parameter.Name!));
             }
         }
 
         var response = new List<RpcMember>();
         if (!invoker.IsVoid)
         {
-            var nullable = IsNullableResult(method, invoker.ResultType);
+            var nullable = shape.NillableReferenceParts ? CanBeNull(invoker.ResultType) : IsNullableResult(method, invoker.ResultType);
             var constraints = method.ReturnParameter.GetCustomAttributes<Attribute>();
             response.Add(Describe(() => model.CreateMember(shape.ResultName ?? name + "Result", invoker.ResultType, nullable, required: !nullable, constraints), service, name, "result"));
         }
@@ -132,6 +134,8 @@ internal static class ServiceDescriptionBuilder
             throw new InvalidOperationException($"Operation '{service.Name}.{operation}', {part}: {ex.Message}", ex);
         }
     }
+
+    private static bool CanBeNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
     private static bool IsNullableResult(MethodInfo method, Type resultType)
     {
