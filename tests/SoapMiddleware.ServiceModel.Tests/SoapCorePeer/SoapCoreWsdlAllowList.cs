@@ -38,6 +38,13 @@ internal static class SoapCoreWsdlAllowList
         new("SoapCore", @"element tns:DivisionFault type=tns:DivisionFault nillable", "the fault detail element, never nil (SoapCore's side)"),
         new("ours", @"element tns:DivisionFault type=tns:DivisionFault", "the fault detail element, never nil (our side)"),
 
+        // Reference-type parts of the wrappers: both nillable (a null string or order is <x i:nil="true"/>), but WCF
+        // itself writes them minOccurs="0" and so do we, where SoapCore writes minOccurs="1". Generated code is the same
+        // (string, Order), WCF clients always send the element, and ours also accepts it omitted (as null), so this only
+        // loosens what is accepted. Listed per element, so a new member with the same difference is looked at anew.
+        new("SoapCore", @"element tns:(Echo sequence\[0\] text: xsd:string|EchoResponse sequence\[0\] EchoResult: xsd:string|GetOrderResponse sequence\[0\] GetOrderResult: tns:Order) \[1\.\.1\] nillable", "minOccurs 1 on a nillable reference-type part (SoapCore's side)"),
+        new("ours", @"element tns:(Echo sequence\[0\] text: xsd:string|EchoResponse sequence\[0\] EchoResult: xsd:string|GetOrderResponse sequence\[0\] GetOrderResult: tns:Order) \[0\.\.1\] nillable", "minOccurs 0 on a nillable reference-type part, as WCF writes it (our side)"),
+
         // wsam:Action on portType messages: WS-Addressing actions, carried only in a wsa:Action header. BasicHttpBinding
         // (and a SOAP 1.2 text binding without addressing) neither sends nor checks them; the soapAction each binding
         // operation declares is compared separately and is the same. A regenerated proxy gets ReplyAction = "*", which
