@@ -31,10 +31,14 @@ internal static class CalculatorCalls
         Make("GetOrder(1, -1)", () => Render(client.GetOrder(1, -1))),
     ];
 
-    /// <summary>What a correct host answers to <see cref="Run"/>, from the implementation in-process.</summary>
-    public static IReadOnlyList<CalculatorCall> Expected()
+    /// <summary>
+    /// What a correct host answers to <see cref="Run"/> over SOAP 1.1 or 1.2, from the implementation in-process. Only
+    /// the faults depend on the version: SOAP 1.2 carries the subcode the service throws, SOAP 1.1 has no subcodes.
+    /// </summary>
+    public static IReadOnlyList<CalculatorCall> Expected(bool soap12 = false)
     {
         var service = new CalculatorService();
+        string Subcode(string name) => soap12 ? name : "(none)";
         return
         [
             new("Echo(text)", Quote(service.Echo(Text))),
@@ -50,8 +54,8 @@ internal static class CalculatorCalls
             new("Divide(7, 2)", Number(service.Divide(7, 2))),
             new("Divide(-7, 2)", Number(service.Divide(-7, 2))),
             // The WCF client must see a Client fault as a sender fault (issue 10), typed, with its detail and reason.
-            new("Divide(1, 0)", "FaultException<DivisionFault> dividend=1 sender=True subcode=(none) reason=Division by zero"),
-            new("GetOrder(1, -1)", "FaultException sender=True subcode=(none) reason=lines must be between 0 and 10000, got -1."),
+            new("Divide(1, 0)", $"FaultException<DivisionFault> dividend=1 sender=True subcode={Subcode("DivideByZero")} reason=Division by zero"),
+            new("GetOrder(1, -1)", $"FaultException sender=True subcode={Subcode("InvalidLines")} reason=lines must be between 0 and 10000, got -1."),
         ];
     }
 
