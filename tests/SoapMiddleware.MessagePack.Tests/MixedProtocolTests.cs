@@ -46,7 +46,7 @@ public sealed class MixedProtocolTests(ToolServer server)
         Assert.Equal(500, (int)response.StatusCode);
         var fault = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element(Soap + "Body")!.Element(Soap + "Fault")!;
         Assert.EndsWith(":Client", fault.Element("faultcode")!.Value);
-        Assert.Equal("DivideByZero", fault.Descendants().Single(e => e.Name.LocalName == "FaultSubcode").Value);
+        Assert.Equal("DivideByZero", fault.Element("detail")!.Attributes().Single(a => a.Name.LocalName == "FaultSubcode").Value);
         Assert.Equal("Division by zero.", fault.Element("faultstring")!.Value);
     }
 

@@ -13,7 +13,7 @@ public class RpcFault : Exception
     /// <summary>Creates a fault.</summary>
     /// <param name="code">Who is to blame.</param>
     /// <param name="message">The fault string, sent to the caller.</param>
-    /// <param name="subcode">An optional application subcode (SOAP 1.2 <c>Subcode</c>; SOAP 1.1 keeps the bare <c>Client</c> faultcode and carries it as <c>detail/tns:FaultSubcode</c>).</param>
+    /// <param name="subcode">An optional application subcode (SOAP 1.2 <c>Subcode</c>; SOAP 1.1 keeps the bare <c>Client</c> faultcode and carries it as the <c>tns:FaultSubcode</c> attribute of <c>detail</c>).</param>
     public RpcFault(RpcFaultCode code, string message, string? subcode = null)
         : base(message)
     {

@@ -104,11 +104,10 @@ public sealed class SoapCallTests(SampleAppServer server)
         Assert.Equal(Soap11 + "Fault", fault.Name);
         Assert.Equal("soap:Client", fault.Element("faultcode")!.Value);
         Assert.Equal("Division by zero.", fault.Element("faultstring")!.Value);
-        var detail = fault.Element("detail")!.Elements().ToList();
-        Assert.Equal(T + "DivisionFault", detail[0].Name);
-        Assert.Equal("5", detail[0].Element(T + "Dividend")!.Value);
-        Assert.Equal(T + "FaultSubcode", detail[1].Name);
-        Assert.Equal("DivideByZero", detail[1].Value);
+        var detail = fault.Element("detail")!;
+        Assert.Equal(T + "DivisionFault", detail.Elements().Single().Name);
+        Assert.Equal("5", detail.Elements().Single().Element(T + "Dividend")!.Value);
+        Assert.Equal("DivideByZero", detail.Attribute(T + "FaultSubcode")!.Value);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class CallWrapperTests
 
         Assert.Equal(500, status);
         Assert.Equal("soap:Client", document.Descendants("faultcode").Single().Value);
-        Assert.Equal("Translated", document.Descendants().Single(e => e.Name.LocalName == "FaultSubcode").Value);
+        Assert.Equal("Translated", document.Descendants("detail").Single().Attributes().Single(a => a.Name.LocalName == "FaultSubcode").Value);
         Assert.Equal("translated: boom", document.Descendants("faultstring").Single().Value);
     }
 

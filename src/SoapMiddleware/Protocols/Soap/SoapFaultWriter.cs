@@ -7,26 +7,27 @@ internal static class SoapFaultWriter
 {
     private static readonly XNamespace XmlNs = XNamespace.Xml;
 
-    /// <summary>The element that carries a SOAP 1.1 fault's subcode inside <c>detail</c>, after the typed detail.</summary>
-    public const string SubcodeElement = "FaultSubcode";
+    /// <summary>The attribute of a SOAP 1.1 fault's <c>detail</c> that carries its subcode (<c>tns:FaultSubcode</c>).</summary>
+    public const string SubcodeAttribute = "FaultSubcode";
 
     public static XElement Write(SoapVersion version, RpcFault fault, string applicationNamespace, XElement? detail)
         => version.Is12 ? Write12(version, fault, applicationNamespace, detail) : Write11(version, fault, applicationNamespace, detail);
 
     /// <summary>
     /// SOAP 1.1: <c>faultcode</c> is the bare <c>soap:Client</c>/<c>soap:Server</c> QName, so every client (zeep, WCF's
-    /// <c>IsSenderFault</c>) reads who is to blame; the subcode goes into <c>detail</c> as <c>tns:FaultSubcode</c>, after
-    /// the typed detail (WCF reads the typed detail from the first child). <c>faultstring</c>, <c>detail</c> unqualified.
+    /// <c>IsSenderFault</c>) reads who is to blame; the subcode rides on <c>detail</c> as the qualified attribute
+    /// <c>tns:FaultSubcode</c>, leaving the typed detail the only child (WCF refuses a second element there).
+    /// <c>faultstring</c> and <c>detail</c> are unqualified.
     /// </summary>
     private static XElement Write11(SoapVersion version, RpcFault fault, string applicationNamespace, XElement? detail)
     {
         var code = "soap:" + version.CodeName(fault.Code);
-        var subcode = fault.Subcode is null ? null : new XElement(XNamespace.Get(applicationNamespace) + SubcodeElement, fault.Subcode);
+        var subcode = fault.Subcode is null ? null : new XAttribute(XNamespace.Get(applicationNamespace) + SubcodeAttribute, fault.Subcode);
         return new XElement(
             version.Fault,
             new XElement("faultcode", code),
             new XElement("faultstring", fault.Message),
-            detail is null && subcode is null ? null : new XElement("detail", detail, subcode));
+            detail is null && subcode is null ? null : new XElement("detail", subcode, detail));
     }
 
     /// <summary>SOAP 1.2: <c>Code/Value</c> with an optional <c>Subcode</c>, <c>Reason/Text</c>, <c>Detail</c>, all qualified.</summary>
