@@ -7,7 +7,8 @@ namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer;
 
 /// <summary>
 /// Every operation of the calculator through the WCF client, with edge values (markup and non-ASCII text, wrapping
-/// addition, empty and large orders, truncating division, the division-by-zero fault), and the outcomes a correct host
+/// addition, empty and large orders, truncating division, the typed division-by-zero fault and a plain sender fault),
+/// and the outcomes a correct host
 /// gives, computed from the implementation itself so the expectations cannot drift from the service.
 /// </summary>
 internal static class CalculatorCalls
@@ -48,7 +49,7 @@ internal static class CalculatorCalls
             new("Add(2, 3)", Number(service.Add(2, 3))),
             new("Add(int.MaxValue, 1)", Number(service.Add(int.MaxValue, 1))),
             new("GetOrder(7, 3)", Render(service.GetOrder(7, 3))),
-            // An empty array goes out as <Lines/>, which an XmlSerializer client reads back as an empty array.
+            // An empty array goes out as <Lines/>, which the client reads back as an empty array, not null.
             new("GetOrder(1, 0)", Render(service.GetOrder(1, 0))),
             new("GetOrder(1, 100)", Render(service.GetOrder(1, 100))),
             new("Divide(7, 2)", Number(service.Divide(7, 2))),
