@@ -8,8 +8,8 @@ namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer;
 /// <summary>
 /// Every operation of the calculator through the WCF client, with edge values (markup and non-ASCII text, wrapping
 /// addition, empty and large orders, truncating division, the typed division-by-zero fault and a plain sender fault),
-/// and the outcomes a correct host
-/// gives, computed from the implementation itself so the expectations cannot drift from the service.
+/// and the outcomes a correct host gives, computed from the implementation itself so the expectations cannot drift
+/// from the service.
 /// </summary>
 internal static class CalculatorCalls
 {
