@@ -6,7 +6,7 @@ using SoapMiddleware.Bench.SoapCore;
 //   bare --urls URL                          the sample service, no wrappers or listeners
 //   wrapped --urls URL                       the sample service with 3 call wrappers and 2 listeners
 //   micro [bare|wrapped] [echo|getorder|add] [N]   in-process pipeline loop: ns/call, bytes/call, stage breakdown
-//   soapcore --urls URL                      the peer: the calculator WCF contract on SoapCore at /Calculator.svc
+//   soapcore --urls URL                      the peer: the sample's WCF-contract twin on SoapCore at /Calculator.svc
 var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
