@@ -129,19 +129,17 @@ same_response() {
   log "$op: $3 and $5 both answer 200, text/xml; charset=utf-8, identical $(wc -c <"$WORK/$3.$op.xml")-byte bodies"
 }
 
-# same_values FILE_A FILE_B MODE : the two SOAP responses carry the same answer: the same Body element and the same
-# leaf elements in the same order with the same text. MODE "qualified" compares names with their namespace URIs;
-# "local" compares local names only (for /soap/calculator against /Calculator.svc, whose namespaces differ by design).
-# Prefixes, whitespace between elements and the envelope's own declarations are not compared.
+# same_values FILE_A FILE_B : the two SOAP responses carry the same answer: the same Body element and the same leaf
+# elements in the same order, each with the same namespace URI, local name and text. Prefixes, whitespace between
+# elements and the envelope's own declarations are not compared (SoapCore indents, we do not).
 same_values() {
-  python3 - "$1" "$2" "$3" <<'PY' || { log "$1 and $2 carry different answers"; exit 1; }
+  python3 - "$1" "$2" <<'PY' || { log "$1 and $2 carry different answers"; exit 1; }
 import sys, xml.etree.ElementTree as ET
-def facts(path, mode):
+def facts(path):
     body = ET.parse(path).getroot().find('{http://schemas.xmlsoap.org/soap/envelope/}Body')
-    name = (lambda t: t) if mode == 'qualified' else (lambda t: t.split('}')[-1])
     first = list(body)[0]
-    return [name(first.tag)] + [(name(e.tag), (e.text or '').strip()) for e in first.iter() if len(e) == 0]
-a, b = facts(sys.argv[1], sys.argv[3]), facts(sys.argv[2], sys.argv[3])
+    return [first.tag] + [(e.tag, (e.text or '').strip()) for e in first.iter() if len(e) == 0]
+a, b = facts(sys.argv[1]), facts(sys.argv[2])
 if a != b:
     for x, y in zip(a, b):
         if x != y: print(f'first difference: {x!r} != {y!r}', file=sys.stderr); break
@@ -168,13 +166,12 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 ROWS=()
 DETAILS=()
 
-# compare TITLE SCRIPT TARGET_PCT SUBJECT_NAME SUBJECT_PORT BASELINE_NAME BASELINE_PORT [BASELINE_SCRIPT]
-# BASELINE_SCRIPT (default SCRIPT) loads the baseline when it takes an equivalent request of its own.
+# compare TITLE SCRIPT TARGET_PCT SUBJECT_NAME SUBJECT_PORT BASELINE_NAME BASELINE_PORT
 compare() {
-  local title="$1" script="$2" target="$3" sname="$4" sport="$5" bname="$6" bport="$7" bscript="${8:-$2}"
+  local title="$1" script="$2" target="$3" sname="$4" sport="$5" bname="$6" bport="$7"
   log "$title: warming up $sname and $bname (${WARMUP}s each)"
   load "$sport" "$script" "$WARMUP" >/dev/null
-  load "$bport" "$bscript" "$WARMUP" >/dev/null
+  load "$bport" "$script" "$WARMUP" >/dev/null
   : >"$WORK/s"; : >"$WORK/b"
   for round in $(seq "$ROUNDS"); do
     # Alternate which side goes first, so drift (thermal, noisy neighbours) hits both sides alike.
@@ -183,8 +180,7 @@ compare() {
     for entry in "${order[@]}"; do
       read -r side port <<<"$entry"
       local loadavg; loadavg="$(cut -d' ' -f1 /proc/loadavg)"
-      local run_script="$script"; [ "$side" = b ] && run_script="$bscript"
-      local result; result="$(load "$port" "$run_script" "$DURATION")"
+      local result; result="$(load "$port" "$script" "$DURATION")"
       echo "$result" >>"$WORK/$side"
       local who="$sname"; [ "$side" = b ] && who="$bname"
       log "$title round $round: $who $(awk '{ printf "%.0f req/s, p99 %.2f ms", $1, $2 / 1000 }' <<<"$result")"
@@ -216,29 +212,20 @@ start_server ceiling-getorder "$P_CEIL_ORDER" "$BENCH" ceiling getorder; CEIL_OR
 compare "GetOrder(id=1, lines=100)" bench/soap-getorder.lua 25 "sample app" "$P_SAMPLE" "ceiling" "$P_CEIL_ORDER"
 stop_pid "$CEIL_ORDER_PID"
 
-# 3 and 4: the sample app against SoapCore 1.2.1.18 (issue 10: ours >= 1.5x). SoapCore serves the calculator WCF
-# contract at /Calculator.svc (XmlSerializer mode, default settings). Where the sample app serves the same contract's
-# twin at /Calculator.svc (MapRpc<ICalculator>), both get the same request bytes (bench/requests/svc-*.xml); otherwise
-# the sample's /soap/calculator gets bench/requests/*.xml, which differ only in the namespace URI and SOAPAction.
+# 3 and 4: the sample app against SoapCore 1.2.1.18 (issue 10: ours >= 1.5x). Both serve the sample's WCF-contract
+# twin (SampleApp.Wcf.ICalculator and Calculator) at /Calculator.svc: ours with MapRpc<ICalculator>, SoapCore with
+# UseSoapEndpoint in its XmlSerializer mode and default settings. Both get the same request bytes (requests/svc-*.xml).
 start_server soapcore "$P_SOAPCORE" "$BENCH" soapcore; SOAPCORE_PID=$SERVER_PID
-if [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$P_SAMPLE/Calculator.svc" -H 'Content-Type: text/xml; charset=utf-8' \
-      -H 'SOAPAction: "http://example.com/calculator/CalculatorService/Echo"' --data-binary @bench/requests/svc-echo.xml)" = 200 ]; then
-  OURS="sample app /Calculator.svc"; OURS_ECHO=svc-echo; OURS_ORDER=svc-getorder; VALUES=qualified
-else
-  OURS="sample app /soap/calculator"; OURS_ECHO=echo; OURS_ORDER=getorder; VALUES=local
-  log "the sample app serves no /Calculator.svc: measuring its /soap/calculator against SoapCore's /Calculator.svc"
-fi
 for op in echo getorder; do
-  ours_op=$OURS_ECHO; [ "$op" = getorder ] && ours_op=$OURS_ORDER
-  soap_call "$P_SAMPLE" "$ours_op" "$WORK/ours.$op.xml"
+  soap_call "$P_SAMPLE" "svc-$op" "$WORK/ours.$op.xml"
   soap_call "$P_SOAPCORE" "svc-$op" "$WORK/soapcore.$op.xml"
   check_content "$op" "$WORK/ours.$op.xml"; check_content "$op" "$WORK/soapcore.$op.xml"
-  same_values "$WORK/ours.$op.xml" "$WORK/soapcore.$op.xml" "$VALUES"
-  log "$op: $OURS and SoapCore /Calculator.svc both answer 200, text/xml; charset=utf-8, the same values ($VALUES names);" \
+  same_values "$WORK/ours.$op.xml" "$WORK/soapcore.$op.xml"
+  log "$op: sample app and SoapCore at /Calculator.svc both answer 200, text/xml; charset=utf-8, the same values;" \
       "$(wc -c <"$WORK/ours.$op.xml") against $(wc -c <"$WORK/soapcore.$op.xml") bytes"
 done
-compare "Echo, 64-char string, vs SoapCore" "bench/soap-$([ "$OURS_ECHO" = echo ] || echo svc-)echo.lua" 150 "$OURS" "$P_SAMPLE" "SoapCore" "$P_SOAPCORE" bench/soap-svc-echo.lua
-compare "GetOrder(id=1, lines=100), vs SoapCore" "bench/soap-$([ "$OURS_ORDER" = getorder ] || echo svc-)getorder.lua" 150 "$OURS" "$P_SAMPLE" "SoapCore" "$P_SOAPCORE" bench/soap-svc-getorder.lua
+compare "Echo, 64-char string, vs SoapCore" bench/soap-svc-echo.lua 150 "sample app" "$P_SAMPLE" "SoapCore" "$P_SOAPCORE"
+compare "GetOrder(id=1, lines=100), vs SoapCore" bench/soap-svc-getorder.lua 150 "sample app" "$P_SAMPLE" "SoapCore" "$P_SOAPCORE"
 stop_pid "$SOAPCORE_PID"; stop_pid "$SAMPLE_PID"
 
 # 5: three call wrappers and two listeners against the same host without them.
