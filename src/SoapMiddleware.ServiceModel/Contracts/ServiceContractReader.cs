@@ -95,7 +95,8 @@ internal sealed class ServiceContractReader : IServiceContractReader
     }
 
     private static Type ResultType(Type returnType)
-        => returnType.IsGenericType && (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+        => returnType == typeof(Task) || returnType == typeof(ValueTask) ? typeof(void)
+        : returnType.IsGenericType && (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
             ? returnType.GetGenericArguments()[0]
             : returnType;
 }

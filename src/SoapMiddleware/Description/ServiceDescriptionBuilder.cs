@@ -11,9 +11,9 @@ namespace SoapMiddleware.Description;
 /// </summary>
 internal static class ServiceDescriptionBuilder
 {
-    public static RpcServiceDescription Build(Type serviceType, TypeModel model, IReadOnlyList<IServiceContractReader> readers)
+    public static RpcServiceDescription Build(Type serviceType, TypeModel model, IReadOnlyList<IServiceContractReader>? readers = null)
     {
-        foreach (var reader in readers)
+        foreach (var reader in readers ?? [])
         {
             if (reader.CanRead(serviceType))
             {

@@ -108,6 +108,7 @@ internal sealed class MemberFactory(TypeModel model)
             Constraints = constraints,
             ElementName = model.Namespace + name,
             OmitDefault = !data.EmitDefaultValue,
+            NilWhenNull = data.EmitDefaultValue && canBeNull,
         };
     }
 

@@ -44,6 +44,9 @@ internal sealed class RpcMember
     /// <summary>Whether the writer leaves the element out when the value is null or default(T) (<c>[DataMember(EmitDefaultValue = false)]</c>).</summary>
     public bool OmitDefault { get; init; }
 
+    /// <summary>Whether an optional member's null is written as <c>xsi:nil</c> rather than left out (DataContractSerializer's way).</summary>
+    public bool NilWhenNull { get; init; }
+
     /// <summary>The qualified element name; set by the type model so readers and writers do not look it up per call.</summary>
     internal XName? ElementName { get; init; }
 

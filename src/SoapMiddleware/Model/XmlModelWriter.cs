@@ -26,7 +26,7 @@ internal sealed class XmlModelWriter(TypeModel model)
         {
             WriteElement(sink, name, member.Type, value, depth);
         }
-        else if (member.MinOccurs > 0)
+        else if (member.MinOccurs > 0 || member.NilWhenNull)
         {
             // A required member: null is only representable as xsi:nil, and only when the schema allows it.
             if (!member.IsNillable)
