@@ -5,7 +5,7 @@ internal static class WsdlComparison
 {
     /// <summary>
     /// Every fact in one shape and not the other, SoapCore's first, each with the first allow-list entry that
-    /// explains it (or none).
+    /// explains it (or none); an entry naming a counterpart explains a fact only when the other shape has it.
     /// </summary>
     public static IReadOnlyList<WsdlDifference> Compare(WsdlShape soapCore, WsdlShape ours, IEnumerable<WsdlAllowance> allowList)
     {
@@ -15,7 +15,7 @@ internal static class WsdlComparison
         {
             foreach (var fact in mine.Facts.Where(f => !theirs.Facts.Contains(f)))
             {
-                differences.Add(new WsdlDifference(onlyIn, fact, allowances.FirstOrDefault(a => a.Allows(onlyIn, fact))));
+                differences.Add(new WsdlDifference(onlyIn, fact, allowances.FirstOrDefault(a => a.Allows(onlyIn, fact, theirs.Facts))));
             }
         }
 

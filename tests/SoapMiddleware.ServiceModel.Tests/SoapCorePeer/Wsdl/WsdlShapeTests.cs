@@ -94,7 +94,7 @@ public sealed class WsdlShapeTests(ITestOutputHelper output)
 
     private static async Task<string> SoapCoreWsdlAsync()
     {
-        await using var host = await SoapCoreCalculatorHost.StartAsync();
+        await using var host = await SoapCoreHost.StartAsync<ICalculator, CalculatorService>();
         return await host.GetWsdlAsync();
     }
 }
