@@ -92,6 +92,24 @@ public sealed class WsdlShapeTests(ITestOutputHelper output)
         Assert.Null(Assert.Single(differences, d => d.OnlyIn == "SoapCore").Allowance);
     }
 
+    [Fact]
+    public async Task Compare_AllowanceWithCounterpart_AllowsOnlyWhenTheOtherSideHasIt()
+    {
+        var wsdl = await SoapCoreWsdlAsync();
+        var looser = wsdl.Replace("minOccurs=\"1\" name=\"text\"", "minOccurs=\"0\" name=\"text\"", StringComparison.Ordinal);
+        var renamed = wsdl.Replace("minOccurs=\"1\" name=\"text\"", "minOccurs=\"1\" name=\"words\"", StringComparison.Ordinal);
+
+        var whenLooser = WsdlComparison.Compare(WsdlShape.Parse(wsdl), WsdlShape.Parse(looser), SoapCoreWsdlAllowList.Entries);
+        var whenRenamed = WsdlComparison.Compare(WsdlShape.Parse(wsdl), WsdlShape.Parse(renamed), SoapCoreWsdlAllowList.Entries);
+
+        // minOccurs 1 against 0 on the same nillable part is a listed difference, on both sides.
+        Assert.Equal(2, whenLooser.Count);
+        Assert.All(whenLooser, d => Assert.NotNull(d.Allowance));
+        // The same pattern does not excuse a part that the other side lacks.
+        Assert.Contains(whenRenamed, d => d.OnlyIn == "SoapCore" && d.Fact == "element tns:Echo sequence[0] text: xsd:string [1..1] nillable" && d.Allowance is null);
+        Assert.Contains(whenRenamed, d => d.OnlyIn == "ours" && d.Fact == "element tns:Echo sequence[0] words: xsd:string [1..1] nillable" && d.Allowance is null);
+    }
+
     private static async Task<string> SoapCoreWsdlAsync()
     {
         await using var host = await SoapCoreHost.StartAsync<ICalculator, CalculatorService>();
