@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SoapMiddleware.Model;
+using SoapMiddleware.ServiceModel.Contracts;
+using static SoapMiddleware.ServiceModel.Tests.Contracts.RefusedContracts;
+
+namespace SoapMiddleware.ServiceModel.Tests.Contracts;
+
+/// <summary>Every attribute family the type model cannot express is refused, naming the member and the attribute.</summary>
+public sealed class ContractRefusalTests
+{
+    [Theory]
+    [InlineData(typeof(IXmlSerializerFormat), "IXmlSerializerFormat", "[XmlSerializerFormat]")]
+    [InlineData(typeof(IMessageContract), "IMessageContract.Send(request)", "[MessageContract]")]
+    [InlineData(typeof(IServiceKnownType), "IServiceKnownType", "[ServiceKnownType]")]
+    [InlineData(typeof(IKnownType), "IKnownType.Put(value)", "[KnownType]")]
+    [InlineData(typeof(ICollectionDataContract), "ICollectionDataContract.Get (result)", "[CollectionDataContract]")]
+    [InlineData(typeof(INoNamespace), "INoNamespace.Get (result)", "[DataContract] on 'SoapMiddleware.ServiceModel.Tests.Contracts.RefusedContracts+NoNamespace' without a Namespace")]
+    [InlineData(typeof(IPoco), "IPoco.Get (result)", "without [DataContract]")]
+    [InlineData(typeof(IFieldMember), "FieldMember.Value", "[DataMember]")]
+    [InlineData(typeof(IGetOnlyMember), "GetOnlyMember.Value", "[DataMember]")]
+    [InlineData(typeof(INamedFault), "INamedFault.Run", "[FaultContract(typeof(Good), Name/Namespace)]")]
+    [InlineData(typeof(ICatchAll), "ICatchAll.Any", "[OperationContract(Action = \"*\")]")]
+    [InlineData(typeof(IPrimitiveList), "IPrimitiveList.Numbers (result)", "a collection of Int32")]
+    [InlineData(typeof(ISession), "ISession", "[ServiceContract(SessionMode = Required)]")]
+    public void Read_UnsupportedAttribute_RefusedNamingMemberAndAttribute(Type contract, string member, string attribute)
+    {
+        var reader = new ServiceContractReader();
+
+        var error = Assert.Throws<InvalidOperationException>(() => reader.Read(contract, new TypeModel(reader.NamespaceOf(contract))));
+
+        Assert.Contains(member, error.Message, StringComparison.Ordinal);
+        Assert.Contains(attribute, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MapRpc_RefusedContract_FailsAtStartup()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddRpc().AddServiceContract<IXmlSerializerFormat, XmlSerializerFormatService>();
+        var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapRpc<IXmlSerializerFormat>("/x.svc"));
+
+        Assert.Contains("[XmlSerializerFormat]", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class XmlSerializerFormatService : IXmlSerializerFormat
+    {
+        public int Add(int a, int b) => a + b;
+    }
+}

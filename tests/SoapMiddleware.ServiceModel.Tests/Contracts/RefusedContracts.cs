@@ -1,0 +1,74 @@
+using System.Runtime.Serialization;
+using System.ServiceModel;
+
+#pragma warning disable CA1812, SA1402 // Contract shapes only: one file keeps the refusal cases side by side.
+
+namespace SoapMiddleware.ServiceModel.Tests.Contracts;
+
+/// <summary>Contracts using attributes the toolkit refuses at startup, one per family.</summary>
+public static class RefusedContracts
+{
+    public const string Ns = "http://tests.example.com/refused";
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlSerializerFormat { [OperationContract] int Add(int a, int b); }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IMessageContract { [OperationContract] void Send(Envelope request); }
+
+    [MessageContract]
+    public sealed class Envelope { [MessageHeader] public string? Token { get; set; } [MessageBodyMember] public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns), ServiceKnownType(typeof(Good))]
+    public interface IServiceKnownType { [OperationContract] void Put(Good value); }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IKnownType { [OperationContract] void Put(WithKnownType value); }
+
+    [DataContract(Namespace = Ns), KnownType(typeof(Good))]
+    public class WithKnownType { [DataMember] public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface ICollectionDataContract { [OperationContract] Names Get(); }
+
+    [CollectionDataContract(Namespace = Ns, ItemName = "name")]
+    public sealed class Names : List<string>;
+
+    [ServiceContract(Namespace = Ns)]
+    public interface INoNamespace { [OperationContract] NoNamespace Get(); }
+
+    [DataContract]
+    public sealed class NoNamespace { [DataMember] public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IPoco { [OperationContract] Poco Get(); }
+
+    public sealed class Poco { public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IFieldMember { [OperationContract] FieldMember Get(); }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class FieldMember { [DataMember] public int Value; }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IGetOnlyMember { [OperationContract] GetOnlyMember Get(); }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class GetOnlyMember { [DataMember] public int Value => 1; }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface INamedFault { [OperationContract, FaultContract(typeof(Good), Name = "Oops")] void Run(); }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface ICatchAll { [OperationContract(Action = "*")] void Any(string text); }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IPrimitiveList { [OperationContract] List<int> Numbers(); }
+
+    [ServiceContract(Namespace = Ns, SessionMode = SessionMode.Required)]
+    public interface ISession { [OperationContract] void Run(); }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class Good { [DataMember] public int Value { get; set; } }
+}
