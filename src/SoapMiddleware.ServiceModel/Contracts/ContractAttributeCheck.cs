@@ -9,9 +9,9 @@ internal static class ContractAttributeCheck
     public static void CheckContract(Type contract, ServiceContractAttribute attribute)
     {
         var name = contract.FullName ?? contract.Name;
-        if (contract.IsDefined(typeof(XmlSerializerFormatAttribute), true))
+        if (contract.GetCustomAttribute<XmlSerializerFormatAttribute>() is { } xml && (xml.Style != OperationFormatStyle.Document || xml.Use != OperationFormatUse.Literal))
         {
-            throw ContractRefusal.Create(name, "[XmlSerializerFormat]", "the XmlSerializer mapping (XmlElement, XmlAttribute, XmlArray...) is not read yet; use [DataContract] types");
+            throw ContractRefusal.Create(name, $"[XmlSerializerFormat(Style = {xml.Style}, Use = {xml.Use})]", "only document/literal wrapped is served");
         }
 
         if (contract.GetCustomAttribute<DataContractFormatAttribute>() is { Style: OperationFormatStyle.Rpc })
@@ -32,9 +32,9 @@ internal static class ContractAttributeCheck
 
     public static void CheckOperation(MethodInfo method, OperationContractAttribute attribute, string member)
     {
-        if (method.IsDefined(typeof(XmlSerializerFormatAttribute), true))
+        if (method.IsDefined(typeof(XmlSerializerFormatAttribute), true) && !method.DeclaringType!.IsDefined(typeof(XmlSerializerFormatAttribute), true))
         {
-            throw ContractRefusal.Create(member, "[XmlSerializerFormat]", "the XmlSerializer mapping (XmlElement, XmlAttribute, XmlArray...) is not read yet; use [DataContract] types");
+            throw ContractRefusal.Create(member, "[XmlSerializerFormat] on some operations only", "one endpoint has one type mapping; put [XmlSerializerFormat] on the contract");
         }
 
         if (method.IsDefined(typeof(ServiceKnownTypeAttribute), true))

@@ -11,7 +11,7 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// contract's, <c>[CollectionDataContract]</c>, <c>[KnownType]</c>, message contracts, <c>IXmlSerializable</c> and
 /// <c>ISerializable</c> types, and collections of primitives (WCF writes their items in its Arrays namespace).
 /// </summary>
-internal sealed class ContractTypeScanner(string contractNamespace)
+internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSerializer = false)
 {
     private const string ArraysNamespace = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
     private readonly HashSet<Type> _seen = [];
@@ -47,12 +47,18 @@ internal sealed class ContractTypeScanner(string contractNamespace)
         if (ItemTypeOf(type) is { } item)
         {
             var inner = Nullable.GetUnderlyingType(item) ?? item;
-            if (IsSimple(inner) && !inner.IsEnum && inner != typeof(byte))
+            if (!xmlSerializer && IsSimple(inner) && !inner.IsEnum && inner != typeof(byte))
             {
                 throw ContractRefusal.Create(path, $"a collection of {inner.Name}", $"WCF writes the items of primitive collections in '{ArraysNamespace}', the type model in the contract's namespace; wrap the values in a [DataContract] type");
             }
 
             Scan(item, path + "[]");
+            return;
+        }
+
+        if (xmlSerializer)
+        {
+            ScanXmlSerializerType(type, path);
             return;
         }
 
@@ -73,6 +79,20 @@ internal sealed class ContractTypeScanner(string contractNamespace)
         {
             if (property.IsDefined(typeof(DataMemberAttribute), true))
             {
+                Scan(property.PropertyType, $"{type.Name}.{property.Name}");
+            }
+        }
+    }
+
+    // XmlSerializer: the public read/write properties, in declaration order, in the contract's namespace.
+    private void ScanXmlSerializerType(Type type, string path)
+    {
+        XmlSerializerTypeCheck.CheckType(type, path, contractNamespace);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (!property.IsDefined(typeof(XmlIgnoreAttribute), true) && property.GetIndexParameters().Length == 0)
+            {
+                XmlSerializerTypeCheck.CheckProperty(type, property, ItemTypeOf(property.PropertyType), contractNamespace);
                 Scan(property.PropertyType, $"{type.Name}.{property.Name}");
             }
         }

@@ -27,8 +27,18 @@ internal sealed class ServiceContractReader : IServiceContractReader
         var name = WcfNaming.ContractName(serviceType, contract);
         var ns = WcfNaming.Namespace(contract);
         ContractAttributeCheck.CheckContract(serviceType, contract);
-        var scanner = new ContractTypeScanner(ns);
-        var service = new RpcServiceDescription(serviceType, name, ns);
+        var xmlFormat = serviceType.GetCustomAttribute<XmlSerializerFormatAttribute>();
+        var scanner = new ContractTypeScanner(ns, xmlSerializer: xmlFormat is not null);
+
+        // Fault details go through DataContractSerializer unless [XmlSerializerFormat(SupportFaults = true)].
+        var faultScanner = xmlFormat is { SupportFaults: true } ? scanner : new ContractTypeScanner(ns);
+        // WCF's (and SoapCore's) WSDL names: portType = contract name, binding and port = {binding}_{contract}.
+        var service = new RpcServiceDescription(serviceType, name, ns)
+        {
+            PortTypeName = name,
+            Soap11Names = ("BasicHttpBinding_" + name, "BasicHttpBinding_" + name),
+            Soap12Names = ("CustomBinding_" + name, "CustomBinding_" + name),
+        };
         var operations = new List<RpcOperation>();
         foreach (var method in OperationMethods(serviceType))
         {
@@ -57,7 +67,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
             foreach (var fault in faults)
             {
                 ContractAttributeCheck.CheckFault(fault, member);
-                scanner.Scan(fault.DetailType, $"{member} [FaultContract({fault.DetailType.Name})]");
+                faultScanner.Scan(fault.DetailType, $"{member} [FaultContract({fault.DetailType.Name})]");
             }
 
             var shape = new OperationShape(operationName, attribute.Action ?? WcfNaming.DefaultAction(ns, name, operationName))

@@ -8,6 +8,7 @@ public sealed class RpcServiceDescription
         ServiceType = serviceType;
         Name = name;
         Namespace = @namespace;
+        PortTypeName = name + "PortType";
     }
 
     /// <summary>The <see cref="RpcServiceAttribute"/> class.</summary>
@@ -21,6 +22,15 @@ public sealed class RpcServiceDescription
 
     /// <summary>Service-level listeners: they fire after application-level ones, before method-level ones.</summary>
     public RpcEvents Events { get; } = new();
+
+    /// <summary>The WSDL <c>portType</c> name; <c>{Name}PortType</c> unless a contract model names it (WCF: the contract name).</summary>
+    internal string PortTypeName { get; init; } = null!;
+
+    /// <summary>The WSDL binding and port names per SOAP version; <c>{Name}Soap11Binding</c>/<c>{Name}Soap11</c> unless a contract model names them.</summary>
+    internal (string Binding, string Port)? Soap11Names { get; init; }
+
+    /// <inheritdoc cref="Soap11Names"/>
+    internal (string Binding, string Port)? Soap12Names { get; init; }
 
     /// <summary>The operations, in declaration order.</summary>
     public IReadOnlyList<RpcOperation> Operations { get; internal set; } = [];

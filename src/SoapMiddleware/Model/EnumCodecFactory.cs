@@ -19,12 +19,12 @@ internal static class EnumCodecFactory
         var byValue = new Dictionary<object, string>(fields.Length);
         for (var i = 0; i < fields.Length; i++)
         {
-            names[i] = fields[i].Name;
+            names[i] = XmlNameAttributes.EnumName(fields[i]);
 
             // Boxed once here, so reading an enum allocates nothing.
             var value = fields[i].GetValue(null)!;
-            byName[fields[i].Name] = value;
-            byValue.TryAdd(value, fields[i].Name);
+            byName[names[i]] = value;
+            byValue.TryAdd(value, names[i]);
         }
 
         var typeName = enumType.Name;

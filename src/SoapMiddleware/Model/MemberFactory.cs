@@ -76,7 +76,7 @@ internal sealed class MemberFactory(TypeModel model)
             {
                 member = dataContract
                     ? CreateDataMember(property, attributes, factory)
-                    : Create(property.Name, property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory);
+                    : Create(XmlNameAttributes.ElementName(property), property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory);
             }
             catch (InvalidOperationException ex)
             {

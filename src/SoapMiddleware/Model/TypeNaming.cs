@@ -25,6 +25,11 @@ internal sealed class TypeNaming(string targetNamespace)
             return new XmlQualifiedName(contractName, targetNamespace);
         }
 
+        if (XmlNameAttributes.TypeName(type) is { } xmlTypeName)
+        {
+            return new XmlQualifiedName(xmlTypeName, targetNamespace);
+        }
+
         if (!type.IsGenericType)
         {
             return new XmlQualifiedName(type.Name, targetNamespace);

@@ -10,8 +10,18 @@ public static class RefusedContracts
 {
     public const string Ns = "http://tests.example.com/refused";
 
-    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat(Use = OperationFormatUse.Encoded)]
     public interface IXmlSerializerFormat { [OperationContract] int Add(int a, int b); }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlAttribute { [OperationContract] void Put(WithXmlAttribute value); }
+
+    public sealed class WithXmlAttribute { [System.Xml.Serialization.XmlAttribute] public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlArrayItem { [OperationContract] void Put(WithXmlArrayItem value); }
+
+    public sealed class WithXmlArrayItem { [System.Xml.Serialization.XmlArrayItem("entry")] public List<Good> Values { get; set; } = []; }
 
     [ServiceContract(Namespace = Ns)]
     public interface IMessageContract { [OperationContract] void Send(Envelope request); }

@@ -134,6 +134,12 @@ public sealed class InventoryContractTests : IAsyncLifetime
         Assert.Equal("http://tests.example.com/inventory/IInventory/Ping", actions["Ping"]);
         Assert.Equal("urn:inventory:concat", actions["Concat"]);
         Assert.Equal("IInventory", wsdl.Root!.Attribute("name")!.Value);
+        Assert.Equal("IInventory", wsdl.Descendants(Wsdl + "portType").Single().Attribute("name")!.Value);
+        Assert.Equal(["BasicHttpBinding_IInventory", "CustomBinding_IInventory"], wsdl.Descendants(Wsdl + "binding").Select(b => b.Attribute("name")!.Value));
+        Assert.Equal(["BasicHttpBinding_IInventory", "CustomBinding_IInventory"], wsdl.Descendants(Wsdl + "port").Select(b => b.Attribute("name")!.Value));
+        var notify = wsdl.Descendants(Wsdl + "portType").Elements(Wsdl + "operation").Single(o => o.Attribute("name")!.Value == "Notify");
+        Assert.NotNull(notify.Element(Wsdl + "input"));
+        Assert.Null(notify.Element(Wsdl + "output"));
         var check = wsdl.Descendants(Wsdl + "portType").Elements(Wsdl + "operation").Single(o => o.Attribute("name")!.Value == "Check");
         Assert.NotNull(check.Element(Wsdl + "fault"));
         var schema = wsdl.Descendants(XNamespace.Get("http://www.w3.org/2001/XMLSchema") + "complexType").Select(t => t.Attribute("name")?.Value).ToList();

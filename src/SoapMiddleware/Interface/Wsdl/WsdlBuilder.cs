@@ -85,25 +85,25 @@ internal static class WsdlBuilder
             new XElement(Wsdl + "part", new XAttribute("name", part), new XAttribute("element", Prefixed(element))));
 
     private static XElement PortType(RpcServiceDescription service, XNamespace tns)
-        => new(Wsdl + "portType", new XAttribute("name", service.Name + "PortType"),
+        => new(Wsdl + "portType", new XAttribute("name", service.PortTypeName),
             service.Operations.Select(o => new XElement(
                 Wsdl + "operation",
                 new XAttribute("name", o.Name),
                 new XElement(Wsdl + "input", new XAttribute("message", "tns:" + o.Name + "SoapIn")),
-                new XElement(Wsdl + "output", new XAttribute("message", "tns:" + o.Name + "SoapOut")),
+                o.IsOneWay ? null : new XElement(Wsdl + "output", new XAttribute("message", "tns:" + o.Name + "SoapOut")),
                 o.FaultDetails.Select(f => new XElement(Wsdl + "fault", new XAttribute("name", f.ItemName + "Fault"), new XAttribute("message", "tns:" + f.ItemName + "Fault"))))));
 
     private static XElement Binding(RpcServiceDescription service, XNamespace tns, XNamespace soap, string suffix)
         => new(Wsdl + "binding",
-            new XAttribute("name", service.Name + suffix + "Binding"),
-            new XAttribute("type", "tns:" + service.Name + "PortType"),
+            new XAttribute("name", Names(service, suffix).Binding),
+            new XAttribute("type", "tns:" + service.PortTypeName),
             new XElement(soap + "binding", new XAttribute("transport", HttpTransport), new XAttribute("style", "document")),
             service.Operations.Select(o => new XElement(
                 Wsdl + "operation",
                 new XAttribute("name", o.Name),
                 new XElement(soap + "operation", new XAttribute("soapAction", o.Action), new XAttribute("style", "document")),
                 new XElement(Wsdl + "input", Headers(o, soap, h => h.IsIn), new XElement(soap + "body", new XAttribute("use", "literal"))),
-                new XElement(Wsdl + "output", Headers(o, soap, h => h.IsOut), new XElement(soap + "body", new XAttribute("use", "literal"))),
+                o.IsOneWay ? null : new XElement(Wsdl + "output", Headers(o, soap, h => h.IsOut), new XElement(soap + "body", new XAttribute("use", "literal"))),
                 o.FaultDetails.Select(f => new XElement(
                     Wsdl + "fault",
                     new XAttribute("name", f.ItemName + "Fault"),
@@ -118,9 +118,12 @@ internal static class WsdlBuilder
 
     private static XElement Port(RpcServiceDescription service, XNamespace tns, XNamespace soap, string suffix, string address)
         => new(Wsdl + "port",
-            new XAttribute("name", service.Name + suffix),
-            new XAttribute("binding", "tns:" + service.Name + suffix + "Binding"),
+            new XAttribute("name", Names(service, suffix).Port),
+            new XAttribute("binding", "tns:" + Names(service, suffix).Binding),
             new XElement(soap + "address", new XAttribute("location", address)));
+
+    private static (string Binding, string Port) Names(RpcServiceDescription service, string suffix)
+        => (suffix == "Soap11" ? service.Soap11Names : service.Soap12Names) ?? (service.Name + suffix + "Binding", service.Name + suffix);
 
     private static string Prefixed(XName element) => "tns:" + element.LocalName;
 }
