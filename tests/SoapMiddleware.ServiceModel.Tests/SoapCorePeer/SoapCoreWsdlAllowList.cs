@@ -44,6 +44,13 @@ internal static class SoapCoreWsdlAllowList
         new("SoapCore", @"element tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[1\.\.1\] nillable", "minOccurs 1 on a nillable reference-type part (SoapCore's side)", "element tns:$1 sequence[$2] $3: $4 [0..1] nillable"),
         new("ours", @"element tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\] nillable", "minOccurs 0 on a nillable reference-type part, as WCF writes it (our side)", "element tns:$1 sequence[$2] $3: $4 [1..1] nillable"),
 
+        // Not ours to describe: SoapCore's WSDL for IInventory also describes Good (namespace
+        // http://tests.example.com/refused), a type of RefusedContracts.cs in the same test assembly that nothing in
+        // IInventory refers to; only other contracts name it ([ServiceKnownType], [KnownType]). No message uses it, so
+        // a client generated from SoapCore's WSDL never sends or reads it.
+        new("SoapCore", @"(complexType|element) \{http://tests\.example\.com/refused\}Good .*", "a type of another contract in the test assembly, used by no message"),
+        new("SoapCore", @"schema http://tests\.example\.com/refused .*|schema \S+ imports http://tests\.example\.com/refused", "the schema of that unrelated type"),
+
         // wsam:Action on portType messages: WS-Addressing actions, carried only in a wsa:Action header. BasicHttpBinding
         // (and a SOAP 1.2 text binding without addressing) neither sends nor checks them; the soapAction each binding
         // operation declares is compared separately and is the same. A regenerated proxy gets ReplyAction = "*", which
