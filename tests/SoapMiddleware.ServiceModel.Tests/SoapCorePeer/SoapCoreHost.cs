@@ -10,12 +10,13 @@ internal static class SoapCoreHost
 {
     /// <summary>
     /// Starts SoapCore on 127.0.0.1 at <see cref="PeerHost.Path"/>: <c>AddSoapCore()</c>,
-    /// <c>UseSoapEndpoint&lt;TContract&gt;</c> in DataContractSerializer mode, because the contracts' types are
-    /// <c>[DataContract]</c>s, which is how WCF itself serializes them. SOAP 1.1 only, SoapCore's default, unless
+    /// <c>UseSoapEndpoint&lt;TContract&gt;</c> in DataContractSerializer mode for contracts of <c>[DataContract]</c>s
+    /// (how WCF itself serializes them), or XmlSerializer mode when <paramref name="xmlSerializer"/> says the contract
+    /// is <c>[XmlSerializerFormat]</c>. SOAP 1.1 only, SoapCore's default, unless
     /// <paramref name="withSoap12"/> adds its SOAP 1.2 encoder (no WS-Addressing) on the same path, which is what a
     /// SoapCore user serving SOAP 1.2 configures.
     /// </summary>
-    public static Task<PeerHost> StartAsync<TContract, TService>(bool withSoap12 = false)
+    public static Task<PeerHost> StartAsync<TContract, TService>(bool withSoap12 = false, bool xmlSerializer = false)
         where TContract : class
         where TService : class, TContract
         => PeerHost.StartAsync(
@@ -29,5 +30,5 @@ internal static class SoapCoreHost
             app => ((IApplicationBuilder)app).UseSoapEndpoint<TContract>(
                 PeerHost.Path,
                 withSoap12 ? [new SoapEncoderOptions(), new SoapEncoderOptions { MessageVersion = MessageVersion.Soap12 }] : [new SoapEncoderOptions()],
-                SoapSerializer.DataContractSerializer));
+                xmlSerializer ? SoapSerializer.XmlSerializer : SoapSerializer.DataContractSerializer));
 }
