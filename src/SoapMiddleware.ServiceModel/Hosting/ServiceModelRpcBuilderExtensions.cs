@@ -41,7 +41,8 @@ public static class ServiceModelRpcBuilderExtensions
         }
 
         builder.Services.TryAddScoped<TContract, TImplementation>();
-        var registry = builder.Services.Select(d => d.ImplementationInstance).OfType<RpcServiceRegistry>().First();
+        // Matched by service type first: reading ImplementationInstance of a keyed registration throws.
+        var registry = (RpcServiceRegistry)builder.Services.First(d => d.ServiceType == typeof(RpcServiceRegistry) && !d.IsKeyedService).ImplementationInstance!;
         if (!registry.ContractReaders.OfType<ServiceContractReader>().Any())
         {
             registry.ContractReaders.Add(new ServiceContractReader());
