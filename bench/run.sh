@@ -10,7 +10,7 @@
 #   BENCH_WARMUP    seconds of warm-up load per server      (default 8)
 #   BENCH_SOAK      seconds of mixed load before reading the working set (default 60)
 #   BENCH_THREADS / BENCH_CONNECTIONS   wrk -t / -c         (default 2 / 32)
-#   BENCH_PORT      first port to use                       (default 5310; 4 consecutive ports)
+#   BENCH_PORT      first port to use                       (default 5310; 6 consecutive ports)
 #   BENCH_SKIP_BUILD=1  reuse the existing Release build
 # Quick run: BENCH_DURATION=3 BENCH_WARMUP=1 BENCH_SOAK=5 bench/run.sh
 set -euo pipefail
@@ -88,29 +88,32 @@ start_server() {
 }
 
 # soap_call PORT OP OUTFILE : POSTs bench/requests/OP.xml; checks 200 and the content type; leaves the body in OUTFILE.
+# OP echo|getorder|add goes to /soap/calculator; svc-echo|svc-getorder to /Calculator.svc (the WCF-contract calculator).
 soap_call() {
-  local port="$1" op="$2" out="$3" action
+  local port="$1" op="$2" out="$3" action path=/soap/calculator
   case "$op" in
     echo) action='"http://example.com/calc/CalculatorService/Echo"' ;;
     getorder) action='"http://example.com/calc/CalculatorService/GetOrder"' ;;
     add) action='"http://example.com/calc/CalculatorService/Add"' ;;
+    svc-echo) action='"http://example.com/calculator/CalculatorService/Echo"'; path=/Calculator.svc ;;
+    svc-getorder) action='"http://example.com/calculator/CalculatorService/GetOrder"'; path=/Calculator.svc ;;
   esac
   local meta
-  meta="$(curl -sS -o "$out" -w '%{http_code} %{content_type}' -X POST "http://127.0.0.1:$port/soap/calculator" \
+  meta="$(curl -sS -o "$out" -w '%{http_code} %{content_type}' -X POST "http://127.0.0.1:$port$path" \
     -H 'Content-Type: text/xml; charset=utf-8' -H "SOAPAction: $action" --data-binary "@bench/requests/$op.xml")"
   if [ "$meta" != "200 text/xml; charset=utf-8" ]; then
     log "port $port $op: expected '200 text/xml; charset=utf-8', got '$meta'"; cat "$out" >&2; exit 1
   fi
 }
 
-# check_content OP FILE : the body is the right answer, not just a 200.
+# check_content OP FILE : the body is the right answer, not just a 200. Any prefix (or none, as SoapCore writes).
 check_content() {
-  local op="$1" file="$2"
-  case "$op" in
-    echo) grep -q '<tns:EchoResult>0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_</tns:EchoResult>' "$file" ;;
-    getorder) [ "$(grep -o '<tns:Sku>SKU-[0-9]*</tns:Sku>' "$file" | wc -l)" = 100 ] && grep -q '<tns:Sku>SKU-100</tns:Sku>' "$file" \
-                && grep -q '<tns:Customer>Customer 1</tns:Customer>' "$file" ;;
-    add) grep -q '<tns:AddResult>42</tns:AddResult>' "$file" ;;
+  local op="$1" file="$2" p='<([A-Za-z0-9_]+:)?' e='</([A-Za-z0-9_]+:)?'
+  case "${op#svc-}" in
+    echo) grep -qE "${p}EchoResult>0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_${e}EchoResult>" "$file" ;;
+    getorder) [ "$(grep -oE "${p}Sku>SKU-[0-9]*${e}Sku>" "$file" | wc -l)" = 100 ] && grep -qE "${p}Sku>SKU-100${e}Sku>" "$file" \
+                && grep -qE "${p}Customer>Customer 1${e}Customer>" "$file" ;;
+    add) grep -qE "${p}AddResult>42${e}AddResult>" "$file" ;;
   esac || { log "wrong $op response:"; cat "$file" >&2; echo >&2; exit 1; }
 }
 
@@ -124,6 +127,25 @@ same_response() {
     log "$op: $3 and $5 answer different bytes"; diff <(cat "$WORK/$3.$op.xml"; echo) <(cat "$WORK/$5.$op.xml"; echo) >&2 || true; exit 1
   fi
   log "$op: $3 and $5 both answer 200, text/xml; charset=utf-8, identical $(wc -c <"$WORK/$3.$op.xml")-byte bodies"
+}
+
+# same_values FILE_A FILE_B : the two SOAP responses carry the same answer: the same Body element and the same leaf
+# elements in the same order, each with the same namespace URI, local name and text. Prefixes, whitespace between
+# elements and the envelope's own declarations are not compared (SoapCore indents, we do not).
+same_values() {
+  python3 - "$1" "$2" <<'PY' || { log "$1 and $2 carry different answers"; exit 1; }
+import sys, xml.etree.ElementTree as ET
+def facts(path):
+    body = ET.parse(path).getroot().find('{http://schemas.xmlsoap.org/soap/envelope/}Body')
+    first = list(body)[0]
+    return [first.tag] + [(e.tag, (e.text or '').strip()) for e in first.iter() if len(e) == 0]
+a, b = facts(sys.argv[1]), facts(sys.argv[2])
+if a != b:
+    for x, y in zip(a, b):
+        if x != y: print(f'first difference: {x!r} != {y!r}', file=sys.stderr); break
+    print(f'{len(a)} facts against {len(b)}', file=sys.stderr)
+    sys.exit(1)
+PY
 }
 
 # load PORT SCRIPT SECONDS : runs wrk, fails on any non-2xx or socket error, prints "rps p99_us".
@@ -175,6 +197,7 @@ compare() {
 
 : >"$RESULTS/wrk-raw.log"
 P_SAMPLE=$PORT; P_CEIL_ECHO=$((PORT + 1)); P_CEIL_ORDER=$((PORT + 2)); P_WRAPPED=$((PORT + 3)); P_BARE=$((PORT + 4))
+P_SOAPCORE=$((PORT + 5))
 
 # 1 and 2: the sample app against the ceiling, Echo then GetOrder.
 start_server sample "$P_SAMPLE" "$SAMPLE"; SAMPLE_PID=$SERVER_PID
@@ -187,16 +210,32 @@ compare "Echo, 64-char string" bench/soap-echo.lua 60 "sample app" "$P_SAMPLE" "
 stop_pid "$CEIL_ECHO_PID"
 start_server ceiling-getorder "$P_CEIL_ORDER" "$BENCH" ceiling getorder; CEIL_ORDER_PID=$SERVER_PID
 compare "GetOrder(id=1, lines=100)" bench/soap-getorder.lua 25 "sample app" "$P_SAMPLE" "ceiling" "$P_CEIL_ORDER"
-stop_pid "$CEIL_ORDER_PID"; stop_pid "$SAMPLE_PID"
+stop_pid "$CEIL_ORDER_PID"
 
-# 3: three call wrappers and two listeners against the same host without them.
+# 3 and 4: the sample app against SoapCore 1.2.1.18 (issue 10: ours >= 1.5x). Both serve the sample's WCF-contract
+# twin (SampleApp.Wcf.ICalculator and Calculator) at /Calculator.svc: ours with MapRpc<ICalculator>, SoapCore with
+# UseSoapEndpoint in its XmlSerializer mode and default settings. Both get the same request bytes (requests/svc-*.xml).
+start_server soapcore "$P_SOAPCORE" "$BENCH" soapcore; SOAPCORE_PID=$SERVER_PID
+for op in echo getorder; do
+  soap_call "$P_SAMPLE" "svc-$op" "$WORK/ours.$op.xml"
+  soap_call "$P_SOAPCORE" "svc-$op" "$WORK/soapcore.$op.xml"
+  check_content "$op" "$WORK/ours.$op.xml"; check_content "$op" "$WORK/soapcore.$op.xml"
+  same_values "$WORK/ours.$op.xml" "$WORK/soapcore.$op.xml"
+  log "$op: sample app and SoapCore at /Calculator.svc both answer 200, text/xml; charset=utf-8, the same values;" \
+      "$(wc -c <"$WORK/ours.$op.xml") against $(wc -c <"$WORK/soapcore.$op.xml") bytes"
+done
+compare "Echo, 64-char string, vs SoapCore" bench/soap-svc-echo.lua 150 "sample app" "$P_SAMPLE" "SoapCore" "$P_SOAPCORE"
+compare "GetOrder(id=1, lines=100), vs SoapCore" bench/soap-svc-getorder.lua 150 "sample app" "$P_SAMPLE" "SoapCore" "$P_SOAPCORE"
+stop_pid "$SOAPCORE_PID"; stop_pid "$SAMPLE_PID"
+
+# 5: three call wrappers and two listeners against the same host without them.
 start_server wrapped "$P_WRAPPED" "$BENCH" wrapped; WRAPPED_PID=$SERVER_PID
 start_server bare "$P_BARE" "$BENCH" bare; BARE_PID=$SERVER_PID
 same_response echo "$P_WRAPPED" wrapped "$P_BARE" bare
 compare "Echo, 3 wrappers + 2 listeners" bench/soap-echo.lua 90 "wrapped" "$P_WRAPPED" "bare" "$P_BARE"
 stop_pid "$WRAPPED_PID"; stop_pid "$BARE_PID"
 
-# 4: working set of a fresh sample app after BENCH_SOAK seconds of mixed load.
+# 6: working set of a fresh sample app after BENCH_SOAK seconds of mixed load.
 start_server sample-soak "$P_SAMPLE" "$SAMPLE"; SOAK_PID=$SERVER_PID
 for op in echo add getorder; do soap_call "$P_SAMPLE" "$op" "$WORK/soak.$op.xml"; check_content "$op" "$WORK/soak.$op.xml"; done
 rss_idle="$(awk '/^VmRSS/ { print $2 }' "/proc/$SOAK_PID/status")"

@@ -1,5 +1,8 @@
 -- Shared by the wrk scripts: loads a request body from bench/requests, builds the SOAP 1.1 POST, and prints one
 -- machine-readable BENCH line at the end that run.sh parses (latencies in microseconds).
+-- Plain names (echo, getorder, add) go to the sample's /soap/calculator (namespace http://example.com/calc);
+-- svc-* names go to /Calculator.svc, the WCF-contract calculator (namespace http://example.com/calculator) that both
+-- SoapCore and the sample app's twin serve, with WCF's default actions.
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local M = {}
 
@@ -7,7 +10,13 @@ M.actions = {
   echo = '"http://example.com/calc/CalculatorService/Echo"',
   getorder = '"http://example.com/calc/CalculatorService/GetOrder"',
   add = '"http://example.com/calc/CalculatorService/Add"',
+  ["svc-echo"] = '"http://example.com/calculator/CalculatorService/Echo"',
+  ["svc-getorder"] = '"http://example.com/calculator/CalculatorService/GetOrder"',
 }
+
+function M.path(name)
+  return name:find("^svc%-") and "/Calculator.svc" or "/soap/calculator"
+end
 
 function M.body(name)
   local file = assert(io.open(dir .. "requests/" .. name .. ".xml", "rb"))
@@ -17,7 +26,7 @@ function M.body(name)
 end
 
 function M.request(name)
-  return wrk.format("POST", "/soap/calculator", {
+  return wrk.format("POST", M.path(name), {
     ["Content-Type"] = "text/xml; charset=utf-8",
     ["SOAPAction"] = M.actions[name],
   }, M.body(name))
