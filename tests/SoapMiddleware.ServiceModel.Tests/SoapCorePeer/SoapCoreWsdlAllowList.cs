@@ -56,5 +56,20 @@ internal static class SoapCoreWsdlAllowList
         // operation declares is compared separately and is the same. A regenerated proxy gets ReplyAction = "*", which
         // accepts the same replies.
         new("SoapCore", @"portType operation \w+ (input|output|fault \w+) wsam:Action=.*", "WS-Addressing actions, which we neither send nor require"),
+
+        // XmlSerializer mode only. (1) Reference-type parts and members: XmlSerializer writes them minOccurs="0" without
+        // nillable (null is an absent element); we write them minOccurs="0" nillable (WCF's DataContract shape, one rule
+        // for both formats). On the wire this is only looser: we read an absent element as null, exactly what a client
+        // generated from SoapCore's WSDL sends, and a null we answer as xsi:nil is read as null by XmlSerializer.
+        new("SoapCore", @"(complexType|element) tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\]$", "an optional reference-type part, not nillable in XmlSerializer's shape (SoapCore's side)", "$1 tns:$2 sequence[$3] $4: $5 [0..1] nillable"),
+        new("ours", @"(complexType|element) tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\] nillable", "an optional reference-type part, also nillable (our side; only looser on the wire)", "$1 tns:$2 sequence[$3] $4: $5 [0..1]"),
+
+        // (2) SoapCore's XmlSerializer mode appends "_soap" to the binding and port names; we keep WCF's own names
+        // (BasicHttpBinding_{Contract}, what WCF's WSDL says for the same contract). Nothing on the wire depends on
+        // them; a proxy regenerated from our WSDL names its endpoint configuration without the suffix.
+        new("SoapCore", @"binding soap11 name=BasicHttpBinding_(\w+)_soap type=tns:\1", "SoapCore's XmlSerializer-mode binding name (WCF's name plus _soap)", "binding soap11 name=BasicHttpBinding_$1 type=tns:$1"),
+        new("ours", @"binding soap11 name=BasicHttpBinding_(\w+) type=tns:\1", "WCF's binding name, where SoapCore's XmlSerializer mode adds _soap", "binding soap11 name=BasicHttpBinding_$1_soap type=tns:$1"),
+        new("SoapCore", @"service port soap11 name=BasicHttpBinding_(\w+)_soap binding=tns:BasicHttpBinding_\1_soap", "SoapCore's XmlSerializer-mode port name", "service port soap11 name=BasicHttpBinding_$1 binding=tns:BasicHttpBinding_$1"),
+        new("ours", @"service port soap11 name=BasicHttpBinding_(\w+) binding=tns:BasicHttpBinding_\1", "WCF's port name, where SoapCore's XmlSerializer mode adds _soap", "service port soap11 name=BasicHttpBinding_$1_soap binding=tns:BasicHttpBinding_$1_soap"),
     ];
 }
