@@ -150,22 +150,26 @@ public sealed class RpcApplication
     }
 
     /// <summary>
-    /// Serializes a call of <paramref name="operation"/> as a client of <paramref name="protocol"/> would send it (SOAP 1.1
-    /// when null; the protocol must implement <see cref="IRpcRequestWriter"/>): the bytes, content type and action. The
-    /// queue's producer stores exactly this.
+    /// Serializes a call of <paramref name="operation"/> as a client of <paramref name="protocol"/> would send it: the
+    /// bytes, content type and action. The queue's producer stores exactly this. The built-in <c>soap11</c> (the
+    /// default), <c>soap12</c> and <c>json</c> write requests, and so does any protocol that implements
+    /// <see cref="IRpcRequestWriter"/>.
     /// </summary>
     /// <param name="operation">The operation to call.</param>
     /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation"/>'s request parts.</param>
     /// <param name="protocol">The protocol's name; null for SOAP 1.1.</param>
+    /// <exception cref="ArgumentException">The protocol is unknown, or cannot write requests.</exception>
     public (byte[] Payload, string ContentType, string Action) SerializeRequest(RpcOperation operation, object?[] arguments, string? protocol = null)
     {
-        var chosen = protocol is null ? Soap11 : FindProtocol(protocol);
-        var (payload, contentType) = chosen switch
+        ArgumentNullException.ThrowIfNull(operation);
+        var chosen = protocol is null ? Soap11 : FindProtocol(protocol)
+            ?? throw new ArgumentException($"Unknown protocol '{protocol}'; this application has {string.Join(", ", _protocols.Select(p => p.Name))}.", nameof(protocol));
+        if (chosen is not IRpcRequestWriter writer)
         {
-            SoapProtocol soap => (soap.WriteRequest(operation, arguments), soap.Version.ContentType + "; charset=utf-8"),
-            IRpcRequestWriter writer => writer.WriteRequest(operation, arguments),
-            _ => throw new ArgumentException($"The protocol '{protocol}' cannot write requests (it does not implement IRpcRequestWriter).", nameof(protocol)),
-        };
+            throw new ArgumentException($"The protocol '{protocol}' cannot write requests (it does not implement IRpcRequestWriter).", nameof(protocol));
+        }
+
+        var (payload, contentType) = writer.WriteRequest(operation, arguments);
         return (payload, contentType, operation.Action);
     }
 

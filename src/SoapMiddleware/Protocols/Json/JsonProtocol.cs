@@ -9,14 +9,15 @@ namespace SoapMiddleware.Protocols.Json;
 /// transport already chose from the route (<c>POST /json/calculator/Add</c> with <c>{"a":1,"b":2}</c>), or an object
 /// naming the operation (<c>{"Add": {"a":1,"b":2}}</c>). The arguments become the same wrapper element a SOAP body
 /// would hold and are read by the same model reader, so validation and Client-fault messages match SOAP exactly.
-/// The response is <c>{"AddResult": 3}</c> (<c>{}</c> for void), a fault is <c>{"fault": {...}}</c>.
+/// The response is <c>{"AddResult": 3}</c> (<c>{}</c> for void), a fault is <c>{"fault": {...}}</c>. It also writes
+/// requests (<see cref="IRpcRequestWriter"/>), so the queue's producer can store a typed call as JSON.
 /// </summary>
 /// <remarks>
 /// <see cref="MethodContext.InDocument"/> holds the arguments converted to XML (the SOAP body's wrapper element,
 /// no envelope); <see cref="MethodContext.InHeaderDocument"/> is null. The response is written straight to
 /// <see cref="MethodContext.OutString"/>: <see cref="MethodContext.OutDocument"/> stays null for JSON.
 /// </remarks>
-internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
+internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, IRpcRequestWriter
 {
     /// <summary>The media type this protocol reads and writes.</summary>
     public const string MediaType = "application/json";
@@ -111,6 +112,32 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
 
     /// <summary>Nothing left to do: <see cref="Serialize"/> and <see cref="SerializeFault"/> wrote the bytes.</summary>
     public void CreateOutString(MethodContext context) => context.OutContentType = OutContentType;
+
+    /// <summary>
+    /// A call as a JSON client sends it to an endpoint without an operation in its path, <c>{"Add": {"a": 1, "b": 2}}</c>,
+    /// written by the same model writer as results, so what the reader accepts is what is written.
+    /// </summary>
+    public (byte[] Payload, string ContentType) WriteRequest(Description.RpcOperation operation, object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var members = operation.Request.Members;
+        if (arguments.Length != members.Count)
+        {
+            throw new ArgumentException($"The operation '{operation.Name}' takes {members.Count} arguments, not {arguments.Length}.", nameof(arguments));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(operation.Name);
+            JsonModelWriter.WriteMessage(writer, operation.Request, arguments);
+            writer.WriteEndObject();
+        }
+
+        return (buffer.WrittenSpan.ToArray(), OutContentType);
+    }
 
     /// <summary>A fault as bytes, for a transport that refuses a request before the pipeline runs (415, 405).</summary>
     public byte[] WriteFault(RpcFault fault)

@@ -8,7 +8,7 @@ namespace SoapMiddleware.Protocols.Soap;
 /// <summary>
 /// SOAP 1.1 or SOAP 1.2, document/literal wrapped (Spyne's <c>Soap11</c>). The only type that knows the envelope.
 /// </summary>
-internal sealed class SoapProtocol(RpcApplication application, SoapVersion version) : IRpcProtocol
+internal sealed class SoapProtocol(RpcApplication application, SoapVersion version) : IRpcProtocol, IRpcRequestWriter
 {
     private static readonly XmlWriterSettings WriterSettings = new()
     {
@@ -133,8 +133,10 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// Writes the request an HTTP client would send for <paramref name="operation"/> (Spyne's Producer): the queue
     /// stores exactly these bytes, so a queued call and a direct call take the same path through the pipeline.
     /// </summary>
-    public byte[] WriteRequest(RpcOperation operation, object?[] arguments)
+    public (byte[] Payload, string ContentType) WriteRequest(RpcOperation operation, object?[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(arguments);
         var document = Envelope(application.Serializer.WriteMessage(operation.Request, arguments));
         var buffer = new MemoryStream(512);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
@@ -142,7 +144,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             document.Save(writer);
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), _outContentType);
     }
 
     /// <summary>Writes the result envelope (out headers, then the response message) into a tree or into bytes.</summary>
