@@ -104,28 +104,22 @@ public sealed class RpcApplication
 
     internal HttpRpcProtocol HttpRpc { get; }
 
-    /// <summary>The prefixes mapped with <c>MapRpcJson</c>, for the OpenAPI document.</summary>
-    internal List<string> JsonPrefixes { get; } = [];
-
-    /// <summary>The prefixes mapped with <c>MapRpcHttp</c>, for the OpenAPI document.</summary>
-    internal List<string> HttpRpcPrefixes { get; } = [];
+    /// <summary>The HTTP endpoints mapped with a protocol other than SOAP, in mapping order, for the OpenAPI document.</summary>
+    internal List<RpcMappedEndpoint> HttpEndpoints { get; } = [];
 
     /// <summary>
-    /// Notes an HTTP mapping for the OpenAPI document: a path that reads JSON documents its JSON calls, one that reads
-    /// HTTP RPC its GET calls (paths ending in <c>{operation}</c> are listed by their prefix).
+    /// Notes an HTTP mapping for the OpenAPI document: every endpoint that reads a protocol other than SOAP (the WSDL
+    /// describes SOAP), with the protocols it reads and writes, so the document lists what is mapped and nothing else.
     /// </summary>
-    internal void RecordMapping(string path, RpcProtocolMapping mapping)
+    internal void RecordMapping(string pattern, RpcProtocolMapping mapping)
     {
-        var prefix = path.Replace("/{" + RpcHttpHandler.OperationRouteKey + "}", string.Empty, StringComparison.Ordinal).TrimEnd('/');
-        if (mapping.In.Contains(Json) && !JsonPrefixes.Contains(prefix))
+        pattern = pattern.Length > 1 ? pattern.TrimEnd('/') : pattern;
+        if (mapping.In.All(p => p is SoapProtocol) || HttpEndpoints.Any(e => e.Pattern == pattern))
         {
-            JsonPrefixes.Add(prefix);
+            return;
         }
 
-        if (mapping.In.Contains(HttpRpc) && !HttpRpcPrefixes.Contains(prefix))
-        {
-            HttpRpcPrefixes.Add(prefix);
-        }
+        HttpEndpoints.Add(new RpcMappedEndpoint(pattern, mapping));
     }
 
     /// <summary>Finds an operation by name, or returns null.</summary>

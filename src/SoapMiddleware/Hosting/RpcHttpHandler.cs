@@ -110,7 +110,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
         byte[] document;
         if (query.ContainsKey("wsdl") || query.ContainsKey("WSDL"))
         {
-            document = await application.Documents.GetWsdlAsync(AddressOf(http.Request), http).ConfigureAwait(false);
+            document = await application.Documents.GetWsdlAsync(AddressOf(http.Request), protocols.WsdlVersions, http).ConfigureAwait(false);
         }
         else if (query.ContainsKey("xsd") || query.ContainsKey("XSD"))
         {
