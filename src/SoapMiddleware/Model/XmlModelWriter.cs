@@ -46,6 +46,13 @@ internal sealed class XmlModelWriter(TypeModel model)
                 break;
             default:
                 var codec = type.Codec!;
+                if (codec.FormatsAsInvariantUtf8 && sink is Utf8XmlSink utf8)
+                {
+                    // The fast path's numbers: formatted into the response bytes, no string per value.
+                    utf8.WriteInvariantElement(name, (IUtf8SpanFormattable)value);
+                    break;
+                }
+
                 var text = codec.Format(value);
                 if (codec.IsString)
                 {

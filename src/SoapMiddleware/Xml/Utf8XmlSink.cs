@@ -45,6 +45,15 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
         WriteEscaped(text, TextEscapes);
     }
 
+    /// <summary>Writes an element holding a number's invariant text, formatted straight into the output.</summary>
+    public void WriteInvariantElement(XName name, IUtf8SpanFormattable value)
+    {
+        StartElement(name);
+        CloseTag();
+        output.WriteInvariant(value);
+        EndElement(name);
+    }
+
     public override void EndElement(XName name)
     {
         var close = _closeTags.Pop();
