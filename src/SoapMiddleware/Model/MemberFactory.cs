@@ -80,7 +80,7 @@ internal sealed class MemberFactory(TypeModel model)
         }
 
         rpcType.Members = members;
-        rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings);
+        rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings, members);
     }
 
     private static bool IsNullable(Type type, Func<NullabilityState> state)

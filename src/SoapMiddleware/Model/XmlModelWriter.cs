@@ -77,8 +77,17 @@ internal sealed class XmlModelWriter(TypeModel model)
         sink.StartElement(name);
         var members = type.Members;
         var getters = type.Accessor!.Getters;
+        var numbers = type.Accessor.NumberWriters;
+        var utf8 = sink as Utf8XmlSink;
         for (var i = 0; i < members.Count; i++)
         {
+            if (utf8 is not null && numbers[i] is { } writeNumber)
+            {
+                // An integer or decimal member on the byte path: read and formatted without boxing (never null).
+                writeNumber(value, utf8, members[i].ElementName ?? model.Namespace + members[i].Name);
+                continue;
+            }
+
             WriteMember(sink, name.LocalName, members[i], getters[i](value), depth + 1);
         }
 

@@ -44,7 +44,8 @@ internal sealed class ByteBuffer(int capacity)
     }
 
     /// <summary>Writes a number's invariant text as UTF-8 straight into the buffer, without a string.</summary>
-    public void WriteInvariant(IUtf8SpanFormattable value)
+    public void WriteInvariant<T>(T value)
+        where T : IUtf8SpanFormattable
     {
         // 64 bytes hold any integer or decimal (a decimal is at most 31 characters); grow and retry for anything longer.
         var room = 64;

@@ -46,7 +46,8 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
     }
 
     /// <summary>Writes an element holding a number's invariant text, formatted straight into the output.</summary>
-    public void WriteInvariantElement(XName name, IUtf8SpanFormattable value)
+    public void WriteInvariantElement<T>(XName name, T value)
+        where T : IUtf8SpanFormattable
     {
         StartElement(name);
         CloseTag();
