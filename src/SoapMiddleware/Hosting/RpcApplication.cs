@@ -177,10 +177,10 @@ public sealed class RpcApplication
     /// </summary>
     public IRpcProtocol? SelectProtocol(string? contentType)
     {
-        var mediaType = SoapVersion.MediaTypeOf(contentType);
+        var mediaType = new ProtocolMediaTypes(contentType);
         foreach (var protocol in _protocols)
         {
-            if (protocol.HttpBinding.RequiresContentType && protocol.CanRead(mediaType))
+            if (protocol.HttpBinding.RequiresContentType && mediaType.ReadBy(protocol))
             {
                 return protocol;
             }
@@ -193,13 +193,17 @@ public sealed class RpcApplication
     public MethodContext CreateContext(RpcTransport transport, IServiceProvider services, ReadOnlyMemory<byte> body, string? contentType, string? action, CancellationToken cancellationToken)
     {
         var protocol = SelectProtocol(contentType);
-        return new MethodContext(this, transport, services, cancellationToken)
+        return CreateContext(transport, services, body, contentType, action, protocol, protocol, cancellationToken);
+    }
+
+    /// <summary>Creates the context of one call whose transport has chosen the protocols already (the HTTP handler, by its mapping).</summary>
+    internal MethodContext CreateContext(RpcTransport transport, IServiceProvider services, ReadOnlyMemory<byte> body, string? contentType, string? action, IRpcProtocol? inProtocol, IRpcProtocol? outProtocol, CancellationToken cancellationToken)
+        => new(this, transport, services, cancellationToken)
         {
             InString = body,
             InContentType = contentType,
             InAction = action,
-            InProtocol = protocol,
-            OutProtocol = protocol,
+            InProtocol = inProtocol,
+            OutProtocol = outProtocol,
         };
-    }
 }

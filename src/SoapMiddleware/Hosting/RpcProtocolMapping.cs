@@ -40,12 +40,13 @@ internal sealed class RpcProtocolMapping
         => Resolve(application, new RpcProtocolSelection().In(names));
 
     /// <summary>The protocol that reads this request: the first in protocol for its method and content type.</summary>
-    public IRpcProtocol? SelectIn(string method, string? mediaType)
+    public IRpcProtocol? SelectIn(string method, string? contentType)
     {
+        var mediaType = new ProtocolMediaTypes(contentType);
         foreach (var protocol in In)
         {
             var binding = protocol.HttpBinding;
-            if (string.Equals(binding.Method, method, StringComparison.OrdinalIgnoreCase) && (!binding.RequiresContentType || protocol.CanRead(mediaType)))
+            if (string.Equals(binding.Method, method, StringComparison.OrdinalIgnoreCase) && (!binding.RequiresContentType || mediaType.ReadBy(protocol)))
             {
                 return protocol;
             }
