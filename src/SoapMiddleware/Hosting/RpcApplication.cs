@@ -167,6 +167,10 @@ public sealed class RpcApplication
         return (payload, contentType, operation.Action);
     }
 
+    /// <summary>The application's own string for a known SOAPAction, or null: lets a transport name the action without copying it.</summary>
+    internal string? KnownAction(ReadOnlySpan<char> action)
+        => _byAction.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(action, out var known, out _) ? known : null;
+
     /// <summary>Finds an operation by its SOAPAction, or returns null.</summary>
     public RpcOperation? FindOperationByAction(string action) => _byAction.GetValueOrDefault(action);
 

@@ -32,7 +32,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
 
     public IReadOnlyList<string> MediaTypes { get; } = [version.ContentType];
 
-    public RpcHttpBinding HttpBinding { get; } = new SoapHttpBinding(version);
+    public RpcHttpBinding HttpBinding { get; } = new SoapHttpBinding(version, application);
 
     public SoapVersion Version => version;
 
