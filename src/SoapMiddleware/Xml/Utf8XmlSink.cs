@@ -28,6 +28,18 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
         _tagOpen = true;
     }
 
+    /// <summary>
+    /// Starts <paramref name="name"/> from bytes written before (its start tag and attributes, still open, and anything
+    /// before it): the same state as <see cref="StartElement"/> followed by the calls that wrote them.
+    /// </summary>
+    public void StartElementWith(ReadOnlySpan<byte> startTag, XName name)
+    {
+        CloseTag();
+        output.Write(startTag);
+        _closeTags.Push(tags.Get(name).Close);
+        _tagOpen = true;
+    }
+
     public override void WriteNil() => output.Write(Nil);
 
     public override void WriteNamespace(string prefix, string namespaceName)

@@ -28,6 +28,9 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         [XNamespace.None] = string.Empty,
     });
 
+    // The fast path's first bytes (declaration and envelope start tag), encoded on first use: the same for every response.
+    private byte[]? _prologue;
+
     public string Name => version.Name;
 
     public IReadOnlyList<string> MediaTypes { get; } = [version.ContentType];
@@ -92,11 +95,13 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             return;
         }
 
-        // The fast path: the same envelope written straight to UTF-8, without the tree.
-        var buffer = new ByteBuffer(operation.ResponseSizeHint + 256);
+        // The fast path: the same envelope written straight to UTF-8, without the tree. The buffer is sized from the
+        // operation's last response with some slack (an eighth, 32 to 256 bytes); a larger response grows it.
+        var hint = operation.ResponseSizeHint;
+        var buffer = new ByteBuffer(hint + Math.Min(256, 32 + (hint / 8)));
         var sink = new Utf8XmlSink(buffer, _tags);
-        sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
-        WriteResponse(sink, context, operation, values);
+        sink.StartElementWith(_prologue ??= EncodePrologue(), version.Envelope);
+        WriteEnvelopeContent(sink, context, operation, values);
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = _outContentType;
         operation.ResponseSizeHint = context.OutString.Length;
@@ -150,9 +155,33 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// <summary>Writes the result envelope (out headers, then the response message) into a tree or into bytes.</summary>
     private void WriteResponse(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
     {
+        WriteEnvelopeStart(sink);
+        WriteEnvelopeContent(sink, context, operation, values);
+    }
+
+    private void WriteEnvelopeStart(XmlSink sink)
+    {
         sink.StartElement(version.Envelope);
         sink.WriteNamespace("soap", version.Namespace.NamespaceName);
         sink.WriteNamespace("tns", application.Namespace);
+    }
+
+    /// <summary>
+    /// The UTF-8 bytes every fast-path response starts with, the XML declaration and the envelope's start tag with its
+    /// namespace declarations, written once by the same sink calls the tree path makes.
+    /// </summary>
+    private byte[] EncodePrologue()
+    {
+        var buffer = new ByteBuffer(256);
+        var sink = new Utf8XmlSink(buffer, _tags);
+        sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        WriteEnvelopeStart(sink);
+        return buffer.WrittenMemory.ToArray();
+    }
+
+    /// <summary>Everything inside the envelope's start tag: the out headers, then the body with the response message.</summary>
+    private void WriteEnvelopeContent(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
+    {
         if (context.OutHeaders is { Count: > 0 } outHeaders)
         {
             sink.StartElement(version.Header);
