@@ -26,6 +26,7 @@ public sealed class MappedOpenApiTests : IAsyncLifetime
                 app.MapRpc("/mixed/{operation}", p => p.In("httprpc", "json").Out("json"));
                 app.MapRpc("/xml-out/{operation}", p => p.In("httprpc").Out("soap11"));
                 app.MapRpc("/soap-only", p => p.In("soap11", "soap12"));
+                app.MapRpc("/soap-and-json", p => p.In("soap11", "json"));
             });
         _document = JsonDocument.Parse(await _server.Client.GetStringAsync("/openapi.json")).RootElement.Clone();
     }
@@ -39,7 +40,7 @@ public sealed class MappedOpenApiTests : IAsyncLifetime
     [Fact]
     public void Paths_ExactlyTheMappedOnes()
     {
-        var expected = new[] { "/body-only" }
+        var expected = new[] { "/body-only", "/soap-and-json" }
             .Concat(Operations.Select(o => "/mixed/" + o))
             .Concat(Operations.Select(o => "/xml-out/" + o));
 
@@ -100,6 +101,18 @@ public sealed class MappedOpenApiTests : IAsyncLifetime
 
         Assert.Equal(200, status);
         Assert.Empty(OpenApiValidator.Validate(_document, schema, body));
+    }
+
+    [Fact]
+    public async Task SoapAndJsonEndpoint_JsonCallsDocumentedAndAnsweredInJsonOnly()
+    {
+        var post = Paths.GetProperty("/soap-and-json").GetProperty("post");
+        var (status, body, _) = await PostJsonAsync(_server.Client, "/soap-and-json", "{\"Add\": {\"a\": 2, \"b\": 5}}");
+
+        Assert.Equal(["application/json"], Keys(post.GetProperty("requestBody").GetProperty("content")));
+        Assert.Equal(["application/json"], Keys(post.GetProperty("responses").GetProperty("200").GetProperty("content")));
+        Assert.Equal(200, status);
+        Assert.Equal(7, body.GetProperty("AddResult").GetInt32());
     }
 
     [Fact]

@@ -240,9 +240,13 @@ internal static class OpenApiBuilder
     private static List<(string MediaType, bool Xml)> RequestMediaTypes(OpenApiCall call)
         => call.In.SelectMany(p => p.MediaTypes.Select(t => (t, p is SoapProtocol))).Distinct().ToList();
 
-    /// <summary>The media type each out protocol writes: what a response to this call may be.</summary>
+    /// <summary>
+    /// What a response to this call may be, as the HTTP handler chooses its writer: a reader that is also an out protocol
+    /// answers in its own media type; a reader that is not is answered by any out protocol (by <c>Accept</c>, else the first).
+    /// </summary>
     private static List<(string MediaType, bool Xml)> ResponseMediaTypes(OpenApiCall call)
-        => call.Out.Where(p => p.MediaTypes.Count > 0).Select(p => (p.MediaTypes[0], p is SoapProtocol)).Distinct().ToList();
+        => call.In.SelectMany(reader => call.Out.Contains(reader) ? [reader] : call.Out)
+            .Where(p => p.MediaTypes.Count > 0).Select(p => (p.MediaTypes[0], p is SoapProtocol)).Distinct().ToList();
 
     /// <summary>200 with the result, and the faults: 400 (Client), 404 (unknown operation in the path), 500 (Server).</summary>
     private static void WriteResponses(Utf8JsonWriter writer, OpenApiCall call, string description, Action writeSchema)
