@@ -49,7 +49,23 @@ public static class RpcJsonEndpointExtensions
     public static IEndpointConventionBuilder MapRpcOpenApi(this IEndpointRouteBuilder endpoints, string pattern = "/openapi/v1.json")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var (application, _) = Resolve(endpoints, pattern);
+        return MapOpenApi(endpoints, pattern, Resolve(endpoints, pattern, null).Application);
+    }
+
+    /// <summary>
+    /// Serves the OpenAPI document of <typeparamref name="TService"/> as mapped alone with <c>MapRpc&lt;TService&gt;</c>:
+    /// its endpoints that read a protocol other than SOAP, as <see cref="MapRpcOpenApi"/> describes them.
+    /// </summary>
+    public static IEndpointConventionBuilder MapRpcOpenApi<TService>(this IEndpointRouteBuilder endpoints, string pattern)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return MapOpenApi(endpoints, pattern, Resolve(endpoints, pattern, typeof(TService)).Application);
+    }
+
+    private static IEndpointConventionBuilder MapOpenApi(IEndpointRouteBuilder endpoints, string pattern, RpcApplication application)
+    {
+        // Built on first request, when every endpoint is mapped whatever the order of the Map calls; then cached.
         var document = new Lazy<byte[]>(() => OpenApiBuilder.Build(application, application.HttpEndpoints));
         return endpoints.MapGet(pattern, (HttpContext http) =>
         {
@@ -60,11 +76,11 @@ public static class RpcJsonEndpointExtensions
         });
     }
 
-    private static (RpcApplication Application, ILogger Logger) Resolve(IEndpointRouteBuilder endpoints, string path)
+    private static (RpcApplication Application, ILogger Logger) Resolve(IEndpointRouteBuilder endpoints, string path, Type? serviceType)
     {
         var factory = endpoints.ServiceProvider.GetService<RpcApplicationFactory>()
             ?? throw new InvalidOperationException("Call services.AddRpc() before mapping RPC endpoints.");
-        var application = factory.Default;
+        var application = serviceType is null ? factory.Default : factory.For(serviceType);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Http");
         RpcLog.Mapped(logger, application.Name, path, application.Operations.Count());
         return (application, logger);
