@@ -5,7 +5,7 @@ using SoapMiddleware.Bench;
 //   json-ceiling --urls URL                 plain Kestrel at POST /json/calculator/{operation}, fixed JSON Echo response
 //   bare --urls URL                          the sample service, no wrappers or listeners
 //   wrapped --urls URL                       the sample service with 3 call wrappers and 2 listeners
-//   micro [bare|wrapped] [echo|getorder|add] [N]   in-process pipeline loop: ns/call, bytes/call, stage breakdown
+//   micro [bare|wrapped] [echo|getorder|add|json-echo] [N] in-process pipeline loop: ns/call, bytes/call, stage breakdown
 var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
