@@ -73,9 +73,8 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     public void DecomposeIncomingEnvelope(MethodContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.InDocumentSource is JsonRequest request && !context.InDocumentTouched)
+        if (ArgumentsRequest.TryDecompose(context))
         {
-            request.Decomposed = true;
             return;
         }
 
@@ -91,9 +90,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     {
         ArgumentNullException.ThrowIfNull(context);
         var operation = context.Operation!;
-        context.InObject = context.InDocumentSource is JsonRequest request && !context.InDocumentTouched && request.Operation == operation
-            ? request.Arguments
-            : _application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        context.InObject = ArgumentsRequest.Unchanged(context) ?? _application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
         foreach (var header in operation.Headers)
         {
             if (header.IsIn && header.Required)

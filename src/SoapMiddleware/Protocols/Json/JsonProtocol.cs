@@ -64,9 +64,8 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     /// </summary>
     public void DecomposeIncomingEnvelope(MethodContext context)
     {
-        if (context.InDocumentSource is JsonRequest request && !context.InDocumentTouched)
+        if (ArgumentsRequest.TryDecompose(context))
         {
-            request.Decomposed = true;
             return;
         }
 
@@ -81,9 +80,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     public void Deserialize(MethodContext context)
     {
         var operation = context.Operation!;
-        context.InObject = context.InDocumentSource is JsonRequest request && !context.InDocumentTouched && request.Operation == operation
-            ? request.Arguments
-            : application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        context.InObject = ArgumentsRequest.Unchanged(context) ?? application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
         foreach (var header in operation.Headers)
         {
             if (header.IsIn && header.Required)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using SoapMiddleware.Description;
-using SoapMiddleware.Xml;
 
 namespace SoapMiddleware.Protocols.Json;
 
@@ -10,7 +9,7 @@ namespace SoapMiddleware.Protocols.Json;
 /// XML wrapper <see cref="MethodContext.InDocument"/> held before, the first time a listener or wrapper asks for it.
 /// MessagePack uses it too, with the JSON its request was translated into.
 /// </summary>
-internal sealed class JsonRequest : IInDocumentSource
+internal sealed class JsonRequest : ArgumentsRequest
 {
     private readonly ReadOnlyMemory<byte> _json;
     private readonly bool _routedByBody;
@@ -18,23 +17,13 @@ internal sealed class JsonRequest : IInDocumentSource
     private readonly int _maxDepth;
 
     private JsonRequest(ReadOnlyMemory<byte> json, bool routedByBody, RpcOperation operation, object?[] arguments, XNamespace ns, int maxDepth)
+        : base(operation, arguments)
     {
         _json = json;
         _routedByBody = routedByBody;
         _namespace = ns;
         _maxDepth = maxDepth;
-        Operation = operation;
-        Arguments = arguments;
     }
-
-    /// <summary>The operation the arguments were read for.</summary>
-    public RpcOperation Operation { get; }
-
-    /// <summary>The wire arguments of <see cref="Operation"/>, absent ones filled in.</summary>
-    public object?[] Arguments { get; }
-
-    /// <summary>Whether the pipeline's decomposition stage ran: from then on the lazy tree's root is the body.</summary>
-    public bool Decomposed { get; set; }
 
     /// <summary>
     /// Reads <paramref name="arguments"/> (from <paramref name="json"/>, the object itself or, when
@@ -59,7 +48,7 @@ internal sealed class JsonRequest : IInDocumentSource
     }
 
     /// <inheritdoc />
-    public XDocument LoadDocument()
+    public override XDocument LoadDocument()
     {
         if (_json.IsEmpty)
         {
@@ -78,8 +67,4 @@ internal sealed class JsonRequest : IInDocumentSource
 
         return new XDocument(JsonArgumentReader.ReadMessage(arguments, Operation.Request, _namespace));
     }
-
-    /// <inheritdoc />
-    public (XElement? Header, XElement? Body) FindParts(XDocument document)
-        => Decomposed ? (null, document.Root) : (null, null);
 }
