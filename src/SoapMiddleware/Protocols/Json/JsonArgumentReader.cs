@@ -12,6 +12,11 @@ namespace SoapMiddleware.Protocols.Json;
 /// model, <c>null</c> becomes <c>xsi:nil</c>. Only the JSON shape is checked here (an object where a number belongs);
 /// values, occurrences and DataAnnotations are left to the reader.
 /// </summary>
+/// <remarks>
+/// Good requests no longer take this path (<see cref="JsonModelReader"/> reads them straight into the argument array):
+/// it builds <see cref="MethodContext.InDocument"/> when something asks for it, and reads requests that are not good,
+/// so their faults keep their messages and stages.
+/// </remarks>
 internal static class JsonArgumentReader
 {
     private static readonly XAttribute NilTrue = new(XmlNames.Nil, "true");
