@@ -3,16 +3,19 @@ using SoapMiddleware.Bench.SoapCore;
 
 // Modes (the first argument); servers take --urls like any ASP.NET Core app:
 //   ceiling <echo|getorder|add> --urls URL   plain Kestrel, fixed response bytes captured from the real pipeline
+//   json-ceiling --urls URL                 plain Kestrel at POST /json/calculator/{operation}, fixed JSON Echo response
 //   bare --urls URL                          the sample service, no wrappers or listeners
 //   wrapped --urls URL                       the sample service with 3 call wrappers and 2 listeners
-//   micro [bare|wrapped] [echo|getorder|add] [N]   in-process pipeline loop: ns/call, bytes/call, stage breakdown
-//   soapcore --urls URL                      the peer: the sample's WCF-contract twin on SoapCore at /Calculator.svc
+        Console.Error.WriteLine("usage: SoapMiddleware.Bench ceiling <echo|getorder|add> | json-ceiling | bare | wrapped | micro [bare|wrapped] [op|json-echo] [N] | soapcore  (--urls http://127.0.0.1:PORT)");
 var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
 {
     case "ceiling":
         await CeilingServer.RunAsync(rest);
+        break;
+    case "json-ceiling":
+        await JsonCeilingServer.RunAsync(rest);
         break;
     case "bare":
         await ServiceServer.RunAsync(rest, wrapped: false);
@@ -27,7 +30,7 @@ switch (mode)
         await MicroLoop.RunAsync(rest);
         break;
     default:
-        Console.Error.WriteLine("usage: SoapMiddleware.Bench ceiling <echo|getorder|add> | bare | wrapped | micro [bare|wrapped] [op] [N] | soapcore  (--urls http://127.0.0.1:PORT)");
+        Console.Error.WriteLine("usage: SoapMiddleware.Bench ceiling <echo|getorder|add> | json-ceiling | bare | wrapped | micro [bare|wrapped] [op|json-echo] [N] | soapcore  (--urls http://127.0.0.1:PORT)");
         Environment.Exit(2);
         break;
 }

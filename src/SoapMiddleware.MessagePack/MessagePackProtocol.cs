@@ -23,11 +23,11 @@ namespace SoapMiddleware.MessagePack;
 /// it (<c>protocol: "msgpack"</c>).
 /// </para>
 /// <para>
-/// The request is translated to JSON and read by the JSON protocol's argument reader and the type model, so
-/// validation and fault messages are the JSON protocol's (and so SOAP's). A body that is not one well-formed
+/// The request is translated to JSON and read as the JSON protocol reads it (straight into the argument array, the
+/// tree way for a request that breaks a rule), so validation and fault messages are the JSON protocol's (and so SOAP's). A body that is not one well-formed
 /// MessagePack value, a map key that is not a string, an extension other than the timestamp, or nesting deeper than
 /// <see cref="RpcOptions.MaxDepth"/> is a Client fault. <see cref="MethodContext.InDocument"/> holds the arguments as the
-/// SOAP body's wrapper element; the response is written straight to <see cref="MethodContext.OutString"/>
+/// SOAP body's wrapper element, built only when something reads it; the response is written straight to <see cref="MethodContext.OutString"/>
 /// (<see cref="MethodContext.OutDocument"/> stays null, as for JSON).
 /// </para>
 /// </remarks>
@@ -58,58 +58,39 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
 
     /// <summary>
     /// Reads <see cref="MethodContext.InString"/> (and <see cref="MethodContext.Operation"/> when the transport chose it);
-    /// sets <see cref="MethodContext.InDocument"/> to the arguments as the XML wrapper, and the operation.
+    /// sets the operation and reads the arguments straight into their array, as the JSON protocol does:
+    /// <see cref="MethodContext.InDocument"/>, the arguments as the XML wrapper, is built only if something reads it.
     /// </summary>
-    public void CreateInDocument(MethodContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var operation = context.Operation;
-        if (context.InString.IsEmpty && operation is not null)
-        {
-            // POST /msgpack/calculator/Ping with no body: an operation without arguments, as over JSON.
-            context.InDocument = new XDocument(new XElement(_namespace + operation.Request.ElementName));
-            return;
-        }
+    public void CreateInDocument(MethodContext context) => Read(context, direct: true);
 
-        // The transport already holds an HTTP body to MaxRequestBytes; this also holds a request queued from code,
-        // since the JSON it becomes is a few times its size.
-        var max = _application.Options.MaxRequestBytes;
-        if (context.InString.Length > max)
-        {
-            throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
-        }
+    /// <summary>The tree path <see cref="CreateInDocument"/> replaced, kept as the oracle of the tests.</summary>
+    internal void CreateInDocumentTree(MethodContext context) => Read(context, direct: false);
 
-        var json = MessagePackJsonReader.ToJson(context.InString, _application.Options.MaxDepth);
-        using var document = Parse(json);
-        var arguments = document.RootElement;
-        if (operation is null)
-        {
-            (operation, arguments) = Route(arguments);
-            context.Operation = operation;
-        }
-
-        if (arguments.ValueKind != JsonValueKind.Object)
-        {
-            throw RpcFault.Client($"Element '{operation.Request.ElementName}': expected a map of arguments, got {Describe(arguments)}.");
-        }
-
-        context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
-    }
-
-    /// <summary>Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (MessagePack has no header).</summary>
+    /// <summary>
+    /// Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (MessagePack has no header).
+    /// A request read without a tree only records that this stage ran, so a tree built later has its body part.
+    /// </summary>
     public void DecomposeIncomingEnvelope(MethodContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (ArgumentsRequest.TryDecompose(context))
+        {
+            return;
+        }
+
         context.InHeaderDocument = null;
         context.InBodyDocument = context.InDocument?.Root ?? throw RpcFault.Client("The request has no arguments.");
     }
 
-    /// <summary>Reads <see cref="MethodContext.InBodyDocument"/>; sets <see cref="MethodContext.InObject"/>.</summary>
+    /// <summary>
+    /// Reads <see cref="MethodContext.InBodyDocument"/>, or the arguments read without a tree when nothing read or
+    /// changed the tree (or the operation) since; sets <see cref="MethodContext.InObject"/>.
+    /// </summary>
     public void Deserialize(MethodContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var operation = context.Operation!;
-        context.InObject = _application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        context.InObject = ArgumentsRequest.Unchanged(context) ?? _application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
         foreach (var header in operation.Headers)
         {
             if (header.IsIn && header.Required)
@@ -174,6 +155,57 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
         MessagePackModelWriter.WriteMessage(ref writer, operation.Request, arguments);
         writer.Flush();
         return (buffer.WrittenSpan.ToArray(), MediaType);
+    }
+
+    private void Read(MethodContext context, bool direct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var operation = context.Operation;
+        var maxDepth = _application.Options.MaxDepth;
+        if (context.InString.IsEmpty && operation is not null)
+        {
+            // POST /msgpack/calculator/Ping with no body: an operation without arguments, as over JSON.
+            if (direct && JsonRequest.TryRead(default, false, operation, JsonModelReader.EmptyArguments, _namespace, maxDepth) is { } empty)
+            {
+                context.SetInDocumentSource(empty);
+                return;
+            }
+
+            context.InDocument = new XDocument(new XElement(_namespace + operation.Request.ElementName));
+            return;
+        }
+
+        // The transport already holds an HTTP body to MaxRequestBytes; this also holds a request queued from code,
+        // since the JSON it becomes is a few times its size.
+        var max = _application.Options.MaxRequestBytes;
+        if (context.InString.Length > max)
+        {
+            throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
+        }
+
+        var json = MessagePackJsonReader.ToJson(context.InString, maxDepth);
+        using var document = Parse(json);
+        var arguments = document.RootElement;
+        var routedByBody = operation is null;
+        if (operation is null)
+        {
+            (operation, arguments) = Route(arguments);
+            context.Operation = operation;
+        }
+
+        if (arguments.ValueKind != JsonValueKind.Object)
+        {
+            throw RpcFault.Client($"Element '{operation.Request.ElementName}': expected a map of arguments, got {Describe(arguments)}.");
+        }
+
+        // The JSON the request became is kept (not the MessagePack bytes): the tree, if asked for, is built from it.
+        if (direct && JsonRequest.TryRead(json, routedByBody, operation, arguments, _namespace, maxDepth) is { } request)
+        {
+            context.SetInDocumentSource(request);
+            return;
+        }
+
+        context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
     }
 
     private void SetOut(MethodContext context, ArrayBufferWriter<byte> buffer)

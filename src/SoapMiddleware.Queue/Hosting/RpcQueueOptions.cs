@@ -52,6 +52,14 @@ public sealed class RpcQueueOptions
     /// <summary>On shutdown, how long running tasks may finish before they are cancelled and put back. Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The protocol typed calls (<c>EnqueueAsync</c>, recurring calls) are stored in when the producer names none:
+    /// <c>soap11</c> (the default), <c>soap12</c>, <c>json</c>, or an added protocol that implements
+    /// <c>IRpcRequestWriter</c>. A stored call's result is written in its protocol. Unknown names fail the enqueue.
+    /// </summary>
+    [Required]
+    public string Protocol { get; set; } = "soap11";
+
     /// <summary>Attempts before a task fails for good (when the producer sets none). Default 10, like Hangfire.</summary>
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 10;

@@ -17,4 +17,11 @@ public sealed record EnqueueOptions
 
     /// <summary>A key that makes the enqueue idempotent: a second enqueue with the same key returns the first task's id.</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>
+    /// The protocol a typed call is stored in (<c>soap11</c>, <c>soap12</c>, <c>json</c>, or an added protocol that
+    /// implements <c>IRpcRequestWriter</c>); defaults to <see cref="RpcQueueOptions.Protocol"/>. The task's result is
+    /// written in the same protocol. Ignored by <c>EnqueueRequestAsync</c>, whose payload already has one.
+    /// </summary>
+    public string? Protocol { get; init; }
 }

@@ -4,8 +4,9 @@ using SoapMiddleware.Queue.Storage;
 namespace SoapMiddleware.Queue;
 
 /// <summary>
-/// The producer side of the queue, the same on every engine (the built-in one and Hangfire). A call is serialized with
-/// the application's in protocol, exactly the request an HTTP client would send, and stored; workers run it through the
+/// The producer side of the queue, the same on every engine (the built-in one and Hangfire). A call is serialized in
+/// <see cref="RpcQueueOptions.Protocol"/> (or <see cref="EnqueueOptions.Protocol"/>), exactly the request an HTTP client
+/// would send, and stored; workers run it through the
 /// same pipeline as HTTP calls. Tasks are named by opaque, unguessable handles: hand one only to whoever may read the
 /// task's result.
 /// </summary>

@@ -126,7 +126,7 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
     internal QueuedCall PrepareCall(Expression body, EnqueueOptions? enqueue)
     {
         var (operation, arguments) = CallExpressionReader.Read(application, body);
-        var (payload, contentType, action) = application.SerializeRequest(operation, arguments);
+        var (payload, contentType, action) = application.SerializeRequest(operation, arguments, enqueue?.Protocol ?? options.Value.Protocol);
         return NewCall(payload, contentType, action, operation, CallDisplay.Format(operation, arguments), enqueue);
     }
 

@@ -22,7 +22,7 @@ internal readonly struct RequestBodyReader : IDisposable
 
     public bool TooLarge { get; }
 
-    public static async Task<RequestBodyReader> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    public static async ValueTask<RequestBodyReader> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {

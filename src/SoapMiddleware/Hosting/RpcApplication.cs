@@ -106,28 +106,22 @@ public sealed class RpcApplication
 
     internal HttpRpcProtocol HttpRpc { get; }
 
-    /// <summary>The prefixes mapped with <c>MapRpcJson</c>, for the OpenAPI document.</summary>
-    internal List<string> JsonPrefixes { get; } = [];
-
-    /// <summary>The prefixes mapped with <c>MapRpcHttp</c>, for the OpenAPI document.</summary>
-    internal List<string> HttpRpcPrefixes { get; } = [];
+    /// <summary>The HTTP endpoints mapped with a protocol other than SOAP, in mapping order, for the OpenAPI document.</summary>
+    internal List<RpcMappedEndpoint> HttpEndpoints { get; } = [];
 
     /// <summary>
-    /// Notes an HTTP mapping for the OpenAPI document: a path that reads JSON documents its JSON calls, one that reads
-    /// HTTP RPC its GET calls (paths ending in <c>{operation}</c> are listed by their prefix).
+    /// Notes an HTTP mapping for the OpenAPI document: every endpoint that reads a protocol other than SOAP (the WSDL
+    /// describes SOAP), with the protocols it reads and writes, so the document lists what is mapped and nothing else.
     /// </summary>
-    internal void RecordMapping(string path, RpcProtocolMapping mapping)
+    internal void RecordMapping(string pattern, RpcProtocolMapping mapping)
     {
-        var prefix = path.Replace("/{" + RpcHttpHandler.OperationRouteKey + "}", string.Empty, StringComparison.Ordinal).TrimEnd('/');
-        if (mapping.In.Contains(Json) && !JsonPrefixes.Contains(prefix))
+        pattern = pattern.Length > 1 ? pattern.TrimEnd('/') : pattern;
+        if (mapping.In.All(p => p is SoapProtocol) || HttpEndpoints.Any(e => e.Pattern == pattern))
         {
-            JsonPrefixes.Add(prefix);
+            return;
         }
 
-        if (mapping.In.Contains(HttpRpc) && !HttpRpcPrefixes.Contains(prefix))
-        {
-            HttpRpcPrefixes.Add(prefix);
-        }
+        HttpEndpoints.Add(new RpcMappedEndpoint(pattern, mapping));
     }
 
     // One application, one namespace: contracts that declare theirs (WCF) set it, and must agree with each other.
@@ -174,24 +168,32 @@ public sealed class RpcApplication
     }
 
     /// <summary>
-    /// Serializes a call of <paramref name="operation"/> as a client of <paramref name="protocol"/> would send it (SOAP 1.1
-    /// when null; the protocol must implement <see cref="IRpcRequestWriter"/>): the bytes, content type and action. The
-    /// queue's producer stores exactly this.
+    /// Serializes a call of <paramref name="operation"/> as a client of <paramref name="protocol"/> would send it: the
+    /// bytes, content type and action. The queue's producer stores exactly this. The built-in <c>soap11</c> (the
+    /// default), <c>soap12</c> and <c>json</c> write requests, and so does any protocol that implements
+    /// <see cref="IRpcRequestWriter"/>.
     /// </summary>
     /// <param name="operation">The operation to call.</param>
     /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation"/>'s request parts.</param>
     /// <param name="protocol">The protocol's name; null for SOAP 1.1.</param>
+    /// <exception cref="ArgumentException">The protocol is unknown, or cannot write requests.</exception>
     public (byte[] Payload, string ContentType, string Action) SerializeRequest(RpcOperation operation, object?[] arguments, string? protocol = null)
     {
-        var chosen = protocol is null ? Soap11 : FindProtocol(protocol);
-        var (payload, contentType) = chosen switch
+        ArgumentNullException.ThrowIfNull(operation);
+        var chosen = protocol is null ? Soap11 : FindProtocol(protocol)
+            ?? throw new ArgumentException($"Unknown protocol '{protocol}'; this application has {string.Join(", ", _protocols.Select(p => p.Name))}.", nameof(protocol));
+        if (chosen is not IRpcRequestWriter writer)
         {
-            SoapProtocol soap => (soap.WriteRequest(operation, arguments), soap.Version.ContentType + "; charset=utf-8"),
-            IRpcRequestWriter writer => writer.WriteRequest(operation, arguments),
-            _ => throw new ArgumentException($"The protocol '{protocol}' cannot write requests (it does not implement IRpcRequestWriter).", nameof(protocol)),
-        };
+            throw new ArgumentException($"The protocol '{protocol}' cannot write requests (it does not implement IRpcRequestWriter).", nameof(protocol));
+        }
+
+        var (payload, contentType) = writer.WriteRequest(operation, arguments);
         return (payload, contentType, operation.Action);
     }
+
+    /// <summary>The application's own string for a known SOAPAction, or null: lets a transport name the action without copying it.</summary>
+    internal string? KnownAction(ReadOnlySpan<char> action)
+        => _byAction.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(action, out var known, out _) ? known : null;
 
     /// <summary>Finds an operation by its SOAPAction, or returns null.</summary>
     public RpcOperation? FindOperationByAction(string action) => _byAction.GetValueOrDefault(action);
@@ -203,10 +205,10 @@ public sealed class RpcApplication
     /// </summary>
     public IRpcProtocol? SelectProtocol(string? contentType)
     {
-        var mediaType = SoapVersion.MediaTypeOf(contentType);
+        var mediaType = new ProtocolMediaTypes(contentType);
         foreach (var protocol in _protocols)
         {
-            if (protocol.HttpBinding.RequiresContentType && protocol.CanRead(mediaType))
+            if (protocol.HttpBinding.RequiresContentType && mediaType.ReadBy(protocol))
             {
                 return protocol;
             }
@@ -219,13 +221,17 @@ public sealed class RpcApplication
     public MethodContext CreateContext(RpcTransport transport, IServiceProvider services, ReadOnlyMemory<byte> body, string? contentType, string? action, CancellationToken cancellationToken)
     {
         var protocol = SelectProtocol(contentType);
-        return new MethodContext(this, transport, services, cancellationToken)
+        return CreateContext(transport, services, body, contentType, action, protocol, protocol, cancellationToken);
+    }
+
+    /// <summary>Creates the context of one call whose transport has chosen the protocols already (the HTTP handler, by its mapping).</summary>
+    internal MethodContext CreateContext(RpcTransport transport, IServiceProvider services, ReadOnlyMemory<byte> body, string? contentType, string? action, IRpcProtocol? inProtocol, IRpcProtocol? outProtocol, CancellationToken cancellationToken)
+        => new(this, transport, services, cancellationToken)
         {
             InString = body,
             InContentType = contentType,
             InAction = action,
-            InProtocol = protocol,
-            OutProtocol = protocol,
+            InProtocol = inProtocol,
+            OutProtocol = outProtocol,
         };
-    }
 }

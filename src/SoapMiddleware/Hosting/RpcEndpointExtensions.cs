@@ -17,7 +17,7 @@ public static class RpcEndpointExtensions
     public static IApplicationBuilder UseRpc(this IApplicationBuilder app, PathString path)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var handler = CreateHandler(app.ApplicationServices, path, null, null);
+        var handler = CreateHandler(app.ApplicationServices, [path.Value ?? "/"], null, null);
         return app.Map(path, branch => branch.Run(http =>
             string.IsNullOrEmpty(http.Request.Path.Value) || http.Request.Path.Value == "/"
                 ? handler.HandleAsync(http)
@@ -33,7 +33,7 @@ public static class RpcEndpointExtensions
     public static IEndpointConventionBuilder MapRpc(this IEndpointRouteBuilder endpoints, string pattern, Action<RpcProtocolSelection>? protocols = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, pattern, null, protocols).HandleAsync);
+        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, [pattern], null, protocols).HandleAsync);
     }
 
     /// <summary>
@@ -43,10 +43,14 @@ public static class RpcEndpointExtensions
     public static IEndpointConventionBuilder MapRpc<TService>(this IEndpointRouteBuilder endpoints, string pattern, Action<RpcProtocolSelection>? protocols = null) where TService : class
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, pattern, typeof(TService), protocols).HandleAsync);
+        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, [pattern], typeof(TService), protocols).HandleAsync);
     }
 
-    internal static RpcHttpHandler CreateHandler(IServiceProvider services, string path, Type? serviceType, Action<RpcProtocolSelection>? protocols, params string[] defaults)
+    /// <summary>
+    /// Resolves the application and the protocols of an endpoint and creates its handler; records each of
+    /// <paramref name="patterns"/> (the routes the handler serves) for the OpenAPI document.
+    /// </summary>
+    internal static RpcHttpHandler CreateHandler(IServiceProvider services, string[] patterns, Type? serviceType, Action<RpcProtocolSelection>? protocols, params string[] defaults)
     {
         var factory = services.GetService<RpcApplicationFactory>()
             ?? throw new InvalidOperationException("Call services.AddRpc() before mapping RPC endpoints.");
@@ -58,7 +62,7 @@ public static class RpcEndpointExtensions
 
         var application = serviceType is null ? factory.Default : factory.For(serviceType);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Http");
-        RpcLog.Mapped(logger, application.Name, path, application.Operations.Count());
+        RpcLog.Mapped(logger, application.Name, string.Join(", ", patterns), application.Operations.Count());
         var selection = new RpcProtocolSelection();
         if (protocols is null)
         {
@@ -70,7 +74,11 @@ public static class RpcEndpointExtensions
         }
 
         var mapping = RpcProtocolMapping.Resolve(application, selection);
-        application.RecordMapping(path, mapping);
+        foreach (var pattern in patterns)
+        {
+            application.RecordMapping(pattern, mapping);
+        }
+
         return new RpcHttpHandler(application, mapping, logger);
     }
 

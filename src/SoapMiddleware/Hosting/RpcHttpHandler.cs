@@ -22,17 +22,16 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
     public Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
-        var mediaType = SoapVersion.MediaTypeOf(request.ContentType);
         if (protocols.ServesInterfaceDocuments && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && http.GetRouteValue(OperationRouteKey) is null)
         {
-            var byQuery = protocols.SelectIn(request.Method, mediaType);
+            var byQuery = protocols.SelectIn(request.Method, request.ContentType);
             if (byQuery is null || request.Query.ContainsKey("wsdl") || request.Query.ContainsKey("WSDL") || request.Query.ContainsKey("xsd") || request.Query.ContainsKey("XSD"))
             {
                 return WriteInterfaceDocumentAsync(http);
             }
         }
 
-        var reader = protocols.SelectIn(request.Method, mediaType);
+        var reader = protocols.SelectIn(request.Method, request.ContentType);
         if (reader is null)
         {
             var methods = protocols.In.Select(p => p.HttpBinding.Method.ToUpperInvariant()).Distinct().ToList();
@@ -77,9 +76,8 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
         try
         {
             var input = binding.ReadsQueryString ? System.Text.Encoding.UTF8.GetBytes(request.QueryString.Value?.TrimStart('?') ?? string.Empty) : body.Memory;
-            var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, input, request.ContentType, binding.ReadAction(request), http.RequestAborted);
-            context.InProtocol = reader;
-            context.OutProtocol = writer;
+            // The mapping chose both protocols: the context needs no second look at the content type.
+            var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, input, request.ContentType, binding.ReadAction(request), reader, writer, http.RequestAborted);
             int? status = null;
             if (body.TooLarge)
             {
@@ -110,7 +108,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
         byte[] document;
         if (query.ContainsKey("wsdl") || query.ContainsKey("WSDL"))
         {
-            document = await application.Documents.GetWsdlAsync(AddressOf(http.Request), http).ConfigureAwait(false);
+            document = await application.Documents.GetWsdlAsync(AddressOf(http.Request), protocols.WsdlVersions, http).ConfigureAwait(false);
         }
         else if (query.ContainsKey("xsd") || query.ContainsKey("XSD"))
         {

@@ -20,7 +20,8 @@ public static class RpcJsonEndpointExtensions
     public static IEndpointConventionBuilder MapRpcJson(this IEndpointRouteBuilder endpoints, string prefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var handler = RpcEndpointExtensions.CreateHandler(endpoints.ServiceProvider, prefix.TrimEnd('/'), null, null, "json");
+        var operationPattern = prefix.TrimEnd('/') + "/{" + RpcHttpHandler.OperationRouteKey + "}";
+        var handler = RpcEndpointExtensions.CreateHandler(endpoints.ServiceProvider, [prefix.TrimEnd('/'), operationPattern], null, null, "json");
         var group = endpoints.MapGroup(prefix);
         group.Map("", handler.HandleAsync);
         group.Map("{" + RpcHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
@@ -34,20 +35,38 @@ public static class RpcJsonEndpointExtensions
     public static IEndpointConventionBuilder MapRpcHttp(this IEndpointRouteBuilder endpoints, string prefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var handler = RpcEndpointExtensions.CreateHandler(endpoints.ServiceProvider, prefix.TrimEnd('/'), null, p => p.In("httprpc").Out("json"));
-        return endpoints.Map(prefix.TrimEnd('/') + "/{" + RpcHttpHandler.OperationRouteKey + "}", handler.HandleAsync);
+        var pattern = prefix.TrimEnd('/') + "/{" + RpcHttpHandler.OperationRouteKey + "}";
+        var handler = RpcEndpointExtensions.CreateHandler(endpoints.ServiceProvider, [pattern], null, p => p.In("httprpc").Out("json"));
+        return endpoints.Map(pattern, handler.HandleAsync);
     }
 
     /// <summary>
-    /// Serves an OpenAPI 3.0 document (JSON) of the default application at <paramref name="pattern"/>: the paths mapped
-    /// with <see cref="MapRpcJson"/> and <see cref="MapRpcHttp"/> (in any order), with schemas from the type model.
-    /// Built once on first request and cached.
+    /// Serves an OpenAPI 3.0 document (JSON) of the default application at <paramref name="pattern"/>: the endpoints
+    /// mapped (in any order) with <see cref="MapRpcJson"/>, <see cref="MapRpcHttp"/> and <c>MapRpc</c> that read a protocol
+    /// other than SOAP (JSON, HTTP RPC, MessagePack, yours), each with the media types its protocols read and write, and
+    /// schemas from the type model. SOAP endpoints are described by their WSDL. Built once on first request and cached.
     /// </summary>
     public static IEndpointConventionBuilder MapRpcOpenApi(this IEndpointRouteBuilder endpoints, string pattern = "/openapi/v1.json")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var (application, _) = Resolve(endpoints, pattern);
-        var document = new Lazy<byte[]>(() => OpenApiBuilder.Build(application, application.JsonPrefixes, application.HttpRpcPrefixes));
+        return MapOpenApi(endpoints, pattern, Resolve(endpoints, pattern, null).Application);
+    }
+
+    /// <summary>
+    /// Serves the OpenAPI document of <typeparamref name="TService"/> as mapped alone with <c>MapRpc&lt;TService&gt;</c>:
+    /// its endpoints that read a protocol other than SOAP, as <see cref="MapRpcOpenApi"/> describes them.
+    /// </summary>
+    public static IEndpointConventionBuilder MapRpcOpenApi<TService>(this IEndpointRouteBuilder endpoints, string pattern)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return MapOpenApi(endpoints, pattern, Resolve(endpoints, pattern, typeof(TService)).Application);
+    }
+
+    private static IEndpointConventionBuilder MapOpenApi(IEndpointRouteBuilder endpoints, string pattern, RpcApplication application)
+    {
+        // Built on first request, when every endpoint is mapped whatever the order of the Map calls; then cached.
+        var document = new Lazy<byte[]>(() => OpenApiBuilder.Build(application, application.HttpEndpoints));
         return endpoints.MapGet(pattern, (HttpContext http) =>
         {
             http.Response.ContentType = "application/json; charset=utf-8";
@@ -57,11 +76,11 @@ public static class RpcJsonEndpointExtensions
         });
     }
 
-    private static (RpcApplication Application, ILogger Logger) Resolve(IEndpointRouteBuilder endpoints, string path)
+    private static (RpcApplication Application, ILogger Logger) Resolve(IEndpointRouteBuilder endpoints, string path, Type? serviceType)
     {
         var factory = endpoints.ServiceProvider.GetService<RpcApplicationFactory>()
             ?? throw new InvalidOperationException("Call services.AddRpc() before mapping RPC endpoints.");
-        var application = factory.Default;
+        var application = serviceType is null ? factory.Default : factory.For(serviceType);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Http");
         RpcLog.Mapped(logger, application.Name, path, application.Operations.Count());
         return (application, logger);

@@ -10,6 +10,9 @@ internal sealed class RpcProtocolMapping
     {
         In = inProtocols;
         Out = outProtocols;
+        var read = inProtocols.OfType<SoapProtocol>().Select(p => p.Version).ToList();
+        var written = read.Where(v => outProtocols.OfType<SoapProtocol>().Any(p => p.Version == v)).ToList();
+        WsdlVersions = written.Count > 0 ? written : read;
     }
 
     public IReadOnlyList<IRpcProtocol> In { get; }
@@ -17,7 +20,13 @@ internal sealed class RpcProtocolMapping
     public IReadOnlyList<IRpcProtocol> Out { get; }
 
     /// <summary>Whether the endpoint serves the WSDL and XSD (it reads SOAP).</summary>
-    public bool ServesInterfaceDocuments => In.Any(p => p is SoapProtocol);
+    public bool ServesInterfaceDocuments => WsdlVersions.Count > 0;
+
+    /// <summary>
+    /// The SOAP versions the endpoint's WSDL has a binding and port for: those it reads and also writes (a SOAP 1.2
+    /// binding promises a SOAP 1.2 response), or, when it writes no SOAP version it reads, those it reads.
+    /// </summary>
+    public IReadOnlyList<SoapVersion> WsdlVersions { get; }
 
     /// <summary>Resolves the names; an unknown name fails the mapping with the names there are.</summary>
     public static RpcProtocolMapping Resolve(RpcApplication application, RpcProtocolSelection selection)
@@ -31,12 +40,13 @@ internal sealed class RpcProtocolMapping
         => Resolve(application, new RpcProtocolSelection().In(names));
 
     /// <summary>The protocol that reads this request: the first in protocol for its method and content type.</summary>
-    public IRpcProtocol? SelectIn(string method, string? mediaType)
+    public IRpcProtocol? SelectIn(string method, string? contentType)
     {
+        var mediaType = new ProtocolMediaTypes(contentType);
         foreach (var protocol in In)
         {
             var binding = protocol.HttpBinding;
-            if (string.Equals(binding.Method, method, StringComparison.OrdinalIgnoreCase) && (!binding.RequiresContentType || protocol.CanRead(mediaType)))
+            if (string.Equals(binding.Method, method, StringComparison.OrdinalIgnoreCase) && (!binding.RequiresContentType || mediaType.ReadBy(protocol)))
             {
                 return protocol;
             }

@@ -3,56 +3,88 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using SoapMiddleware.Interface.Wsdl;
+using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware.Interface;
 
 /// <summary>
-/// An application's interface documents, built once on first use and cached as bytes (Spyne's
-/// <c>build_interface_document</c> / <c>get_interface_document</c>). The WSDL is cached with a placeholder address
-/// so one build serves every host name a request may arrive on. <c>interface_document_built</c> fires once, with the
-/// document in <see cref="MethodContext.OutDocument"/>, before it is cached, so a listener may amend it.
+/// An application's interface documents, built on first use and cached as text (Spyne's
+/// <c>build_interface_document</c> / <c>get_interface_document</c>). The WSDL describes the SOAP versions the endpoint
+/// serves, so it is built once per set of versions (at most three: 1.1, 1.2, both) and cached with a placeholder
+/// address, so one build serves every endpoint and host name a request may arrive on. <c>interface_document_built</c>
+/// fires once per WSDL built, with the document in <see cref="MethodContext.OutDocument"/>, before it is cached, so a
+/// listener may amend it.
 /// </summary>
 internal sealed class InterfaceDocuments(RpcApplication application)
 {
     private const string AddressPlaceholder = "urn:soapmiddleware:address-placeholder";
     private readonly SemaphoreSlim _build = new(1, 1);
-    private string? _wsdl;
+
+    // Indexed by the set of SOAP versions: 1 = SOAP 1.1, 2 = SOAP 1.2, 3 = both.
+    private readonly string?[] _wsdl = new string?[4];
+    private XElement? _schema;
     private byte[]? _xsd;
 
-    /// <summary>The WSDL with <paramref name="address"/> in every <c>soap:address</c>.</summary>
-    public async ValueTask<byte[]> GetWsdlAsync(string address, HttpContext http)
+    /// <summary>The WSDL with a binding and port for each of <paramref name="versions"/>, <paramref name="address"/> in every <c>soap:address</c>.</summary>
+    public async ValueTask<byte[]> GetWsdlAsync(string address, IReadOnlyCollection<SoapVersion> versions, HttpContext http)
     {
-        var wsdl = _wsdl ?? await BuildAsync(http).ConfigureAwait(false);
+        var key = KeyOf(versions);
+        var wsdl = Volatile.Read(ref _wsdl[key]) ?? await BuildWsdlAsync(key, versions, http).ConfigureAwait(false);
         return Encoding.UTF8.GetBytes(wsdl.Replace(AddressPlaceholder, System.Security.SecurityElement.Escape(address), StringComparison.Ordinal));
     }
 
     /// <summary>The XSD alone.</summary>
     public async ValueTask<byte[]> GetXsdAsync(HttpContext http)
     {
-        if (_xsd is null)
+        if (Volatile.Read(ref _xsd) is { } xsd)
         {
-            await BuildAsync(http).ConfigureAwait(false);
+            return xsd;
         }
 
-        return _xsd!;
+        await _build.WaitAsync(http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            EnsureSchema();
+            return _xsd!;
+        }
+        finally
+        {
+            _build.Release();
+        }
     }
 
-    private async Task<string> BuildAsync(HttpContext http)
+    private static int KeyOf(IReadOnlyCollection<SoapVersion> versions)
+        => (versions.Contains(SoapVersion.Soap11) ? 1 : 0) | (versions.Contains(SoapVersion.Soap12) ? 2 : 0);
+
+    /// <summary>Builds the schema and the XSD bytes once; the caller holds <see cref="_build"/>.</summary>
+    private XElement EnsureSchema()
+    {
+        if (_schema is null)
+        {
+            var schema = WsdlBuilder.BuildSchema(application);
+            Volatile.Write(ref _xsd, Encoding.UTF8.GetBytes(Serialize(new XDocument(new XElement(schema)))));
+            _schema = schema;
+        }
+
+        return _schema;
+    }
+
+    private async Task<string> BuildWsdlAsync(int key, IReadOnlyCollection<SoapVersion> versions, HttpContext http)
     {
         await _build.WaitAsync(http.RequestAborted).ConfigureAwait(false);
         try
         {
-            if (_wsdl is not null)
+            if (_wsdl[key] is { } built)
             {
-                return _wsdl;
+                return built;
             }
 
-            var schema = WsdlBuilder.BuildSchema(application);
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, ReadOnlyMemory<byte>.Empty, null, null, http.RequestAborted);
-            context.OutDocument = WsdlBuilder.Build(application, new XElement(schema), AddressPlaceholder);
+            context.OutDocument = WsdlBuilder.Build(application, new XElement(EnsureSchema()), AddressPlaceholder, versions);
             await application.Pipeline.Events.FireAsync(RpcEventNames.InterfaceDocumentBuilt, context).ConfigureAwait(false);
-            _xsd = Encoding.UTF8.GetBytes(Serialize(new XDocument(schema)));
-            return _wsdl = Serialize(context.OutDocument);
+            var wsdl = Serialize(context.OutDocument);
+            Volatile.Write(ref _wsdl[key], wsdl);
+            return wsdl;
         }
         finally
         {

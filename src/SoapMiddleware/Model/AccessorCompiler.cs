@@ -1,22 +1,43 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Xml.Linq;
+using SoapMiddleware.Xml;
 
 namespace SoapMiddleware.Model;
 
-/// <summary>Compiles a complex type's factory and getters with expression trees, once per type.</summary>
+/// <summary>Compiles a complex type's factory, getters and number writers with expression trees, once per type.</summary>
 internal static class AccessorCompiler
 {
     private static readonly FieldInfo MissingField = typeof(ComplexAccessor).GetField(nameof(ComplexAccessor.Missing))!;
+    private static readonly MethodInfo WriteInvariantElement = typeof(Utf8XmlSink).GetMethod(nameof(Utf8XmlSink.WriteInvariantElement))!;
 
-    public static ComplexAccessor Compile(Type type, ConstructorInfo? constructor, IReadOnlyList<MemberBinding> bindings)
+    public static ComplexAccessor Compile(Type type, ConstructorInfo? constructor, IReadOnlyList<MemberBinding> bindings, IReadOnlyList<RpcMember> members)
     {
         var getters = new Func<object, object?>[bindings.Count];
+        var numbers = new Action<object, Utf8XmlSink, XName>?[bindings.Count];
         for (var i = 0; i < bindings.Count; i++)
         {
-            getters[i] = CompileGetter(type, bindings[i].Property);
+            var property = bindings[i].Property;
+            getters[i] = CompileGetter(type, property);
+            if (members[i].Type.Codec is { FormatsAsInvariantUtf8: true } && property.PropertyType.IsValueType
+                && typeof(IUtf8SpanFormattable).IsAssignableFrom(property.PropertyType))
+            {
+                numbers[i] = CompileNumberWriter(type, property);
+            }
         }
 
-        return new ComplexAccessor(CompileFactory(type, constructor, bindings), getters);
+        return new ComplexAccessor(CompileFactory(type, constructor, bindings), getters, numbers);
+    }
+
+    // (instance, sink, name) => sink.WriteInvariantElement<P>(name, ((T)instance).P): the value is never boxed.
+    private static Action<object, Utf8XmlSink, XName> CompileNumberWriter(Type type, PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object), "instance");
+        var sink = Expression.Parameter(typeof(Utf8XmlSink), "sink");
+        var name = Expression.Parameter(typeof(XName), "name");
+        var value = Expression.Property(Expression.Convert(instance, type), property);
+        var body = Expression.Call(sink, WriteInvariantElement.MakeGenericMethod(property.PropertyType), name, value);
+        return Expression.Lambda<Action<object, Utf8XmlSink, XName>>(body, instance, sink, name).Compile();
     }
 
     private static Func<object, object?> CompileGetter(Type type, PropertyInfo property)

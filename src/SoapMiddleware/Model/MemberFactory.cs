@@ -88,7 +88,7 @@ internal sealed class MemberFactory(TypeModel model)
         }
 
         rpcType.Members = members;
-        rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings);
+        rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings, members);
     }
 
     /// <summary>

@@ -25,4 +25,10 @@ internal sealed class PrimitiveCodec(XmlQualifiedName schemaName, string itemNam
 
     /// <summary>Whether the value is a number that Range applies to.</summary>
     public bool IsNumeric { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Format"/> is the value's invariant <see cref="IUtf8SpanFormattable"/> text (integers,
+    /// decimal), so a UTF-8 writer may format the value in place instead of allocating the string.
+    /// </summary>
+    public bool FormatsAsInvariantUtf8 { get; init; }
 }

@@ -36,7 +36,7 @@ internal static class PrimitiveCodecs
         [typeof(ulong)] = Integer<ulong>("unsignedLong", s => XmlConvert.ToUInt64(s), v => XmlConvert.ToString((ulong)v), ulong.MinValue, ulong.MaxValue),
         [typeof(float)] = new(Xs("float"), "float", s => XmlConvert.ToSingle(s), v => XmlConvert.ToString((float)v)) { IsNumeric = true },
         [typeof(double)] = new(Xs("double"), "double", s => XmlConvert.ToDouble(s), v => XmlConvert.ToString((double)v)) { IsNumeric = true },
-        [typeof(decimal)] = new(Xs("decimal"), "decimal", s => XmlConvert.ToDecimal(s), v => XmlConvert.ToString((decimal)v)) { IsNumeric = true },
+        [typeof(decimal)] = new(Xs("decimal"), "decimal", s => XmlConvert.ToDecimal(s), v => XmlConvert.ToString((decimal)v)) { IsNumeric = true, FormatsAsInvariantUtf8 = true },
 
         // RoundtripKind keeps the Kind: UTC is written with Z, Unspecified without a zone; trailing fraction zeros are dropped.
         [typeof(DateTime)] = new(Xs("dateTime"), "dateTime",
@@ -56,8 +56,10 @@ internal static class PrimitiveCodecs
         [typeof(byte[])] = new(Xs("base64Binary"), "base64Binary", s => Convert.FromBase64String(s), v => Convert.ToBase64String((byte[])v)),
     };
 
+    // XmlConvert.ToString of an integer or a decimal is ToString(null, NumberFormatInfo.InvariantInfo): the same text as
+    // the invariant UTF-8 TryFormat, which is why those codecs may be written without a string (FormatsAsInvariantUtf8).
     private static PrimitiveCodec Integer<T>(string xsdName, Func<string, object> parse, Func<object, string> format, decimal min, decimal max)
-        => new(Xs(xsdName), xsdName, parse, format) { IntegerRange = (min, max), IsNumeric = true };
+        => new(Xs(xsdName), xsdName, parse, format) { IntegerRange = (min, max), IsNumeric = true, FormatsAsInvariantUtf8 = true };
 
     private static XmlQualifiedName Xs(string name) => new(name, Xsd);
 

@@ -51,6 +51,13 @@ internal sealed class XmlModelWriter(TypeModel model)
                 break;
             default:
                 var codec = type.Codec!;
+                if (codec.FormatsAsInvariantUtf8 && sink is Utf8XmlSink utf8)
+                {
+                    // The fast path's numbers: formatted into the response bytes, no string per value.
+                    utf8.WriteInvariantElement(name, (IUtf8SpanFormattable)value);
+                    break;
+                }
+
                 var text = codec.Format(value);
                 if (codec.IsString)
                 {
@@ -75,8 +82,17 @@ internal sealed class XmlModelWriter(TypeModel model)
         sink.StartElement(name);
         var members = type.Members;
         var getters = type.Accessor!.Getters;
+        var numbers = type.Accessor.NumberWriters;
+        var utf8 = sink as Utf8XmlSink;
         for (var i = 0; i < members.Count; i++)
         {
+            if (utf8 is not null && numbers[i] is { } writeNumber)
+            {
+                // An integer or decimal member on the byte path: read and formatted without boxing (never null).
+                writeNumber(value, utf8, members[i].ElementName ?? model.Namespace + members[i].Name);
+                continue;
+            }
+
             WriteMember(sink, name.LocalName, members[i], getters[i](value), depth + 1);
         }
 

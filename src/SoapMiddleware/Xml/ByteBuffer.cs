@@ -43,6 +43,29 @@ internal sealed class ByteBuffer(int capacity)
         _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
     }
 
+    /// <summary>Writes a number's invariant text as UTF-8 straight into the buffer, without a string.</summary>
+    public void WriteInvariant<T>(T value)
+        where T : IUtf8SpanFormattable
+    {
+        // 64 bytes hold any integer or decimal (a decimal is at most 31 characters); grow and retry for anything longer.
+        var room = 64;
+        while (true)
+        {
+            if (_length + room > _buffer.Length)
+            {
+                Grow(room);
+            }
+
+            if (value.TryFormat(_buffer.AsSpan(_length), out var written, default, System.Globalization.CultureInfo.InvariantCulture))
+            {
+                _length += written;
+                return;
+            }
+
+            room *= 2;
+        }
+    }
+
     private void Grow(int needed)
     {
         var larger = new byte[Math.Max(_buffer.Length * 2, _length + needed)];

@@ -28,6 +28,18 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
         _tagOpen = true;
     }
 
+    /// <summary>
+    /// Starts <paramref name="name"/> from bytes written before (its start tag and attributes, still open, and anything
+    /// before it): the same state as <see cref="StartElement"/> followed by the calls that wrote them.
+    /// </summary>
+    public void StartElementWith(ReadOnlySpan<byte> startTag, XName name)
+    {
+        CloseTag();
+        output.Write(startTag);
+        _closeTags.Push(tags.Get(name).Close);
+        _tagOpen = true;
+    }
+
     public override void WriteNil() => output.Write(Nil);
 
     public override void WriteNamespace(string prefix, string namespaceName)
@@ -43,6 +55,16 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
     {
         CloseTag();
         WriteEscaped(text, TextEscapes);
+    }
+
+    /// <summary>Writes an element holding a number's invariant text, formatted straight into the output.</summary>
+    public void WriteInvariantElement<T>(XName name, T value)
+        where T : IUtf8SpanFormattable
+    {
+        StartElement(name);
+        CloseTag();
+        output.WriteInvariant(value);
+        EndElement(name);
     }
 
     public override void EndElement(XName name)

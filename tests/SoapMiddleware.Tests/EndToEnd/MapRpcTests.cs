@@ -42,6 +42,35 @@ public sealed class MapRpcTests
     }
 
     [Fact]
+    public async Task MapRpcOpenApiOfT_ListsThatServicesJsonEndpointOnly()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(new Journal());
+        builder.Services.AddRpc(o => o.Namespace = Tns).AddService<WrappedService>();
+        await using var app = builder.Build();
+        app.MapRpc<WrappedService>("/svc/json/{operation}", p => p.In("json"));
+        app.MapRpcOpenApi<WrappedService>("/svc/openapi.json");
+        app.MapRpcJson("/all/json");
+        app.MapRpcOpenApi("/openapi.json");
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        var single = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/svc/openapi.json")).RootElement;
+        var all = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi.json")).RootElement;
+
+        var singlePaths = single.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/svc/json/Add", singlePaths);
+        Assert.All(singlePaths, p => Assert.StartsWith("/svc/json/", p));
+        Assert.DoesNotContain(singlePaths, p => p.StartsWith("/all/", StringComparison.Ordinal));
+        Assert.Equal("WrappedService", single.GetProperty("info").GetProperty("title").GetString());
+        var allPaths = all.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/all/json/Add", allPaths);
+        Assert.DoesNotContain(allPaths, p => p.StartsWith("/svc/", StringComparison.Ordinal));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public void DuplicateOperationNames_StartupErrorNamesOperation()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -57,6 +57,21 @@ public sealed class OpenApiTests(SampleAppServer server)
     }
 
     [Fact]
+    public async Task Document_MessagePackEndpoints_TheirMediaTypesOnly_SoapEndpointsLeftToTheWsdl()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        var add = paths.GetProperty("/msgpack/calculator/Add").GetProperty("post");
+        Assert.Equal(["application/msgpack", "application/x-msgpack"], add.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["application/msgpack"], add.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("#/components/schemas/AddResponse",
+            add.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/msgpack").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(paths.GetProperty("/msgpack/calculator").TryGetProperty("post", out _));
+        Assert.Equal(["application/json"], paths.GetProperty("/json/calculator/Add").GetProperty("post").GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/soap", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Document_HttpRpcParametersAreTypedAndRequired()
     {
         var document = await DocumentAsync();

@@ -7,14 +7,25 @@ namespace SoapMiddleware.Tests.Infrastructure;
 /// <summary>The sample app on a real Kestrel server on 127.0.0.1 and a free port, for end-to-end tests.</summary>
 public sealed class SampleAppServer : IAsyncLifetime
 {
+    private readonly string[] _arguments;
     private WebApplication? _app;
     private string? _directory;
+
+    public SampleAppServer()
+        : this([])
+    {
+    }
+
+    /// <summary>A sample app with extra command-line settings (<c>--Queue:Protocol json</c>), for a test that owns it.</summary>
+    internal SampleAppServer(string[] arguments) => _arguments = arguments;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
     public Uri SoapUrl => new(BaseAddress, "/soap/calculator");
+
+    public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {
@@ -23,6 +34,7 @@ public sealed class SampleAppServer : IAsyncLifetime
         [
             "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
             "--Queue:ConnectionString", Path.Combine(_directory, "queue.db"), "--Queue:LeaseTimeout", "00:00:05",
+            .. _arguments,
         ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -26,7 +26,8 @@ public sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestServer> StartAsync(Action<IRpcBuilder> configure, Action<ILoggingBuilder>? logging = null)
+    /// <summary>Starts the app: SOAP at <c>/soap</c>, plus whatever <paramref name="map"/> maps.</summary>
+    public static async Task<TestServer> StartAsync(Action<IRpcBuilder> configure, Action<ILoggingBuilder>? logging = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -35,6 +36,7 @@ public sealed class TestServer : IAsyncDisposable
         configure(builder.Services.AddRpc(o => o.Namespace = SoapRequests.Tns));
         var app = builder.Build();
         app.UseRpc("/soap");
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestServer(app, new Uri(address));

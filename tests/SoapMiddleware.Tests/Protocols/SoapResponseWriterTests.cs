@@ -17,6 +17,20 @@ public sealed class SoapResponseWriterTests
 
     public sealed record Person(string Name, string? Nickname, int[] Scores, string[] Tags);
 
+    [RpcService]
+    public sealed class NumbersService
+    {
+        [RpcMethod]
+        public Numbers Extremes(bool max) => max
+            ? new(sbyte.MaxValue, byte.MaxValue, short.MaxValue, ushort.MaxValue, int.MaxValue, uint.MaxValue, long.MaxValue, ulong.MaxValue,
+                decimal.MaxValue, [0.0001m, 1.50m, 100m, -0m, 79228162514264337593543950335m], [int.MaxValue, 0, -1], 7)
+            : new(sbyte.MinValue, byte.MinValue, short.MinValue, ushort.MinValue, int.MinValue, uint.MinValue, long.MinValue, ulong.MinValue,
+                decimal.MinValue, [-0.0000000000000000000000000001m, -12.340m, -1m], [], null);
+    }
+
+    public sealed record Numbers(sbyte S8, byte U8, short S16, ushort U16, int S32, uint U32, long S64, ulong U64,
+        decimal Dec, decimal[] Decimals, int[] Ints, int? Maybe);
+
     private static RpcApplication Build<TService>() where TService : class
     {
         var services = new ServiceCollection().AddLogging();
@@ -61,6 +75,23 @@ public sealed class SoapResponseWriterTests
 
         Assert.Equal(tree, fast);
         Assert.NotNull(XDocument.Parse(fast));
+    }
+
+    [Theory]
+    [InlineData(true, "79228162514264337593543950335", "2147483647")]
+    [InlineData(false, "-79228162514264337593543950335", "-9223372036854775808")]
+    public void FastPath_NumbersFormattedInPlace_SameBytesAsTreePath(bool max, string dec, string integer)
+    {
+        var application = Build<NumbersService>();
+        var result = new NumbersService().Extremes(max);
+
+        var fast = Write(application, "soap11", "Extremes", result, tree: false);
+        var tree = Write(application, "soap11", "Extremes", result, tree: true);
+
+        Assert.Equal(tree, fast);
+        Assert.Contains(">" + dec + "<", fast);
+        Assert.Contains(max ? ">1.50<" : ">-12.340<", fast);
+        Assert.Contains(">" + integer + "<", fast);
     }
 
     [Theory]

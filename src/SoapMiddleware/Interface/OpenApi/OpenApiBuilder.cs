@@ -2,24 +2,27 @@ using System.Buffers;
 using System.Text.Json;
 using SoapMiddleware.Description;
 using SoapMiddleware.Model;
+using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware.Interface.OpenApi;
 
 /// <summary>
-/// Builds an application's OpenAPI 3.0.3 document (JSON) from the same type model the WSDL comes from: per operation
-/// <c>POST {json prefix}/{Operation}</c> (request body = the request message as an object, 200 = the response message,
-/// 400/500 = the fault), <c>POST {json prefix}</c> (an object naming the operation), and
-/// <c>GET {http prefix}/{Operation}</c> with query parameters for operations whose arguments are all primitives.
+/// Builds an application's OpenAPI 3.0.3 document (JSON) from the same type model the WSDL comes from, listing exactly
+/// the HTTP endpoints mapped with a protocol other than SOAP: per operation <c>POST {prefix}/{Operation}</c> where the
+/// path names the operation (request body = the request message as an object, 200 = the response message, 400/404/500
+/// = the fault), <c>POST {prefix}</c> where the body names it, and <c>GET {prefix}/{Operation}</c> with query
+/// parameters for HTTP RPC (operations whose arguments are all primitives). Request bodies carry the media types of the
+/// endpoint's in protocols, responses those of its out protocols (a SOAP out protocol's response is an XML string).
 /// Complex types, enums and arrays are <c>components/schemas</c>; <see cref="OpenApiSchemaWriter"/> writes DataAnnotations
 /// as JSON-schema keywords.
 /// </summary>
 internal static class OpenApiBuilder
 {
-    private const string Json = "application/json";
-
-    public static byte[] Build(RpcApplication application, IReadOnlyList<string> jsonPrefixes, IReadOnlyList<string> httpPrefixes)
+    public static byte[] Build(RpcApplication application, IReadOnlyList<RpcMappedEndpoint> endpoints)
     {
         var operations = application.Operations.OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        var calls = Plan(endpoints, operations);
+        var described = operations.Where(o => calls.Any(c => c.Operation is null || c.Operation == o)).ToList();
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -29,7 +32,8 @@ internal static class OpenApiBuilder
             writer.WriteStartObject("info");
             writer.WriteString("title", application.Name);
             writer.WriteString("version", "1.0");
-            writer.WriteString("description", $"RPC operations of namespace {application.Namespace}, as JSON and HTTP RPC (query string).");
+            var protocols = calls.SelectMany(c => c.In).Distinct().Select(p => p.Name).DefaultIfEmpty("no protocol yet");
+            writer.WriteString("description", $"RPC operations of namespace {application.Namespace}, over {string.Join(", ", protocols)}.");
             writer.WriteEndObject();
             if (!string.IsNullOrEmpty(application.Options.PublicBaseUrl))
             {
@@ -41,29 +45,32 @@ internal static class OpenApiBuilder
             }
 
             writer.WriteStartObject("paths");
-            for (var p = 0; p < jsonPrefixes.Count; p++)
+            var operationIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var path in calls.GroupBy(c => c.Path, StringComparer.Ordinal))
             {
-                var suffix = p == 0 ? "" : "_" + (p + 1);
-                WriteEnvelopePath(writer, jsonPrefixes[p], operations, suffix);
-                foreach (var operation in operations)
+                writer.WriteStartObject(path.Key);
+                foreach (var call in path)
                 {
-                    WriteJsonPath(writer, jsonPrefixes[p], operation, suffix);
-                }
-            }
+                    writer.WriteStartObject(call.Method.ToLowerInvariant());
+                    if (call.Operation is null)
+                    {
+                        WriteEnvelopeCall(writer, call, described, UniqueId(operationIds, "call"));
+                    }
+                    else
+                    {
+                        WriteOperationCall(writer, call, call.Operation, schemas, UniqueId(operationIds, OperationId(call, call.Operation)));
+                    }
 
-            for (var p = 0; p < httpPrefixes.Count; p++)
-            {
-                var suffix = p == 0 ? "_get" : "_get" + (p + 1);
-                foreach (var operation in operations.Where(SupportsQueryString))
-                {
-                    WriteHttpRpcPath(writer, httpPrefixes[p], operation, suffix, schemas);
+                    writer.WriteEndObject();
                 }
+
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();
             writer.WriteStartObject("components");
             writer.WriteStartObject("schemas");
-            foreach (var operation in operations)
+            foreach (var operation in described)
             {
                 schemas.WriteMessageSchema(RequestSchema(operation), operation.Request);
                 schemas.WriteMessageSchema(ResponseSchema(operation), operation.Response);
@@ -76,15 +83,71 @@ internal static class OpenApiBuilder
             schemas.WriteCollected();
             WriteFaultSchema(writer);
             writer.WriteEndObject();
-            writer.WriteStartObject("responses");
-            WriteFaultResponse(writer, "ClientFault", "A Client fault: the request was wrong (bad JSON, unknown operation, invalid argument).");
-            WriteFaultResponse(writer, "ServerFault", "A Server fault: the service failed.");
-            writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The calls each endpoint serves, in mapping order: per operation where the path names it (one per HTTP method its
+    /// protocols use; HTTP RPC only for operations it can carry), one call naming the operation in the body otherwise.
+    /// A path and method mapped twice is listed once, as routing serves the first.
+    /// </summary>
+    private static List<OpenApiCall> Plan(IReadOnlyList<RpcMappedEndpoint> endpoints, List<RpcOperation> operations)
+    {
+        var calls = new List<OpenApiCall>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var endpoint in endpoints)
+        {
+            var readers = endpoint.Protocols.In.Where(p => p is not SoapProtocol)
+                .GroupBy(p => (p.HttpBinding.Method.ToUpperInvariant(), p.HttpBinding.ReadsQueryString))
+                .Select(g => g.ToList())
+                .ToList();
+            foreach (var group in readers)
+            {
+                var binding = group[0].HttpBinding;
+                if (!endpoint.OperationInPath)
+                {
+                    // Only a body can name the operation: a query-string protocol needs the path to.
+                    if (!binding.ReadsQueryString && seen.Add((endpoint.Pattern, binding.Method.ToUpperInvariant())))
+                    {
+                        calls.Add(new OpenApiCall(endpoint.Pattern, binding.Method.ToUpperInvariant(), null, group, endpoint.Protocols.Out));
+                    }
+
+                    continue;
+                }
+
+                foreach (var operation in operations)
+                {
+                    var path = endpoint.PathOf(operation);
+                    if ((!binding.ReadsQueryString || SupportsQueryString(operation)) && seen.Add((path, binding.Method.ToUpperInvariant())))
+                    {
+                        calls.Add(new OpenApiCall(path, binding.Method.ToUpperInvariant(), operation, group, endpoint.Protocols.Out));
+                    }
+                }
+            }
+        }
+
+        return calls;
+    }
+
+    private static string OperationId(OpenApiCall call, RpcOperation operation)
+        => call.ReadsQueryString ? operation.Name + "_get"
+            : call.Method == "POST" ? operation.Name
+            : operation.Name + "_" + call.Method.ToLowerInvariant();
+
+    /// <summary>An operation id not used yet: the first <c>Add</c>, then <c>Add_2</c>, ...</summary>
+    private static string UniqueId(HashSet<string> used, string id)
+    {
+        var candidate = id;
+        for (var n = 2; !used.Add(candidate); n++)
+        {
+            candidate = id + "_" + n;
+        }
+
+        return candidate;
     }
 
     public static string RequestSchema(RpcOperation operation) => operation.Name + "Request";
@@ -95,148 +158,148 @@ internal static class OpenApiBuilder
         => operation.Request.Members.All(m => m.Type.Kind is RpcTypeKind.Primitive or RpcTypeKind.Enum
             || (m.Type.Kind == RpcTypeKind.Array && m.Type.ItemType!.Kind is RpcTypeKind.Primitive or RpcTypeKind.Enum));
 
-    private static void WriteJsonPath(Utf8JsonWriter writer, string prefix, RpcOperation operation, string suffix)
-    {
-        writer.WriteStartObject(prefix + "/" + operation.Name);
-        writer.WriteStartObject("post");
-        WriteOperationHeader(writer, operation, operation.Name + suffix, "JSON: the arguments object.");
-        writer.WriteStartObject("requestBody");
-        writer.WriteBoolean("required", operation.Request.Members.Any(m => m.MinOccurs > 0));
-        WriteContent(writer, RequestSchema(operation));
-        writer.WriteEndObject();
-        WriteResponses(writer, operation);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteHttpRpcPath(Utf8JsonWriter writer, string prefix, RpcOperation operation, string suffix, OpenApiSchemaWriter schemas)
-    {
-        writer.WriteStartObject(prefix + "/" + operation.Name);
-        writer.WriteStartObject("get");
-        WriteOperationHeader(writer, operation, operation.Name + suffix, "HTTP RPC: the arguments in the query string.");
-        writer.WriteStartArray("parameters");
-        foreach (var member in operation.Request.Members)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", member.Name);
-            writer.WriteString("in", "query");
-            writer.WriteBoolean("required", member.MinOccurs > 0);
-            if (member.Type.Kind == RpcTypeKind.Array)
-            {
-                writer.WriteString("style", "form");
-                writer.WriteBoolean("explode", true);
-            }
-
-            writer.WritePropertyName("schema");
-            schemas.WriteMemberSchema(member);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        WriteResponses(writer, operation);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteEnvelopePath(Utf8JsonWriter writer, string prefix, List<RpcOperation> operations, string suffix)
-    {
-        writer.WriteStartObject(prefix);
-        writer.WriteStartObject("post");
-        writer.WriteString("operationId", "call" + suffix);
-        writer.WriteString("summary", "Calls the operation the body names: {\"Add\": {\"a\": 1, \"b\": 2}}.");
-        writer.WriteStartObject("requestBody");
-        writer.WriteBoolean("required", true);
-        writer.WriteStartObject("content");
-        writer.WriteStartObject(Json);
-        writer.WriteStartObject("schema");
-        writer.WriteString("type", "object");
-        writer.WriteNumber("minProperties", 1);
-        writer.WriteNumber("maxProperties", 1);
-        writer.WriteStartObject("properties");
-        foreach (var operation in operations)
-        {
-            writer.WriteStartObject(operation.Name);
-            writer.WriteString("$ref", Ref(RequestSchema(operation)));
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
-        writer.WriteBoolean("additionalProperties", false);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteStartObject("responses");
-        writer.WriteStartObject("200");
-        writer.WriteString("description", "The response message of the operation called.");
-        writer.WriteStartObject("content");
-        writer.WriteStartObject(Json);
-        writer.WriteStartObject("schema");
-        writer.WriteStartArray("oneOf");
-        foreach (var operation in operations)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("$ref", Ref(ResponseSchema(operation)));
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        WriteFaultResponseRefs(writer);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteOperationHeader(Utf8JsonWriter writer, RpcOperation operation, string operationId, string summary)
+    private static void WriteOperationCall(Utf8JsonWriter writer, OpenApiCall call, RpcOperation operation, OpenApiSchemaWriter schemas, string operationId)
     {
         writer.WriteString("operationId", operationId);
         writer.WriteStartArray("tags");
         writer.WriteStringValue(operation.Service.Name);
         writer.WriteEndArray();
-        writer.WriteString("summary", $"{operation.Name} ({summary})");
-    }
-
-    private static void WriteResponses(Utf8JsonWriter writer, RpcOperation operation)
-    {
-        writer.WriteStartObject("responses");
-        writer.WriteStartObject("200");
-        writer.WriteString("description", operation.IsVoid ? "Done (an empty object)." : "The result.");
-        WriteContent(writer, ResponseSchema(operation));
-        writer.WriteEndObject();
-        WriteFaultResponseRefs(writer);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteFaultResponseRefs(Utf8JsonWriter writer)
-    {
-        foreach (var (status, name) in new[] { ("400", "ClientFault"), ("404", "ClientFault"), ("500", "ServerFault") })
+        if (call.ReadsQueryString)
         {
-            writer.WriteStartObject(status);
-            writer.WriteString("$ref", "#/components/responses/" + name);
+            writer.WriteString("summary", $"{operation.Name} ({string.Join(", ", call.In.Select(p => p.Name))}: the arguments in the query string).");
+            writer.WriteStartArray("parameters");
+            foreach (var member in operation.Request.Members)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", member.Name);
+                writer.WriteString("in", "query");
+                writer.WriteBoolean("required", member.MinOccurs > 0);
+                if (member.Type.Kind == RpcTypeKind.Array)
+                {
+                    writer.WriteString("style", "form");
+                    writer.WriteBoolean("explode", true);
+                }
+
+                writer.WritePropertyName("schema");
+                schemas.WriteMemberSchema(member);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteString("summary", $"{operation.Name} ({string.Join(", ", call.In.Select(p => p.Name))}: the arguments object).");
+            writer.WriteStartObject("requestBody");
+            writer.WriteBoolean("required", operation.Request.Members.Any(m => m.MinOccurs > 0));
+            WriteContent(writer, RequestMediaTypes(call), () => writer.WriteString("$ref", Ref(RequestSchema(operation))));
             writer.WriteEndObject();
         }
+
+        WriteResponses(writer, call, operation.IsVoid ? "Done (an empty object)." : "The result.", () => writer.WriteString("$ref", Ref(ResponseSchema(operation))));
     }
 
-    private static void WriteContent(Utf8JsonWriter writer, string schema)
+    private static void WriteEnvelopeCall(Utf8JsonWriter writer, OpenApiCall call, List<RpcOperation> operations, string operationId)
+    {
+        writer.WriteString("operationId", operationId);
+        writer.WriteString("summary", $"Calls the operation the body names ({string.Join(", ", call.In.Select(p => p.Name))}): {{\"Add\": {{\"a\": 1, \"b\": 2}}}}.");
+        writer.WriteStartObject("requestBody");
+        writer.WriteBoolean("required", true);
+        WriteContent(writer, RequestMediaTypes(call), () =>
+        {
+            writer.WriteString("type", "object");
+            writer.WriteNumber("minProperties", 1);
+            writer.WriteNumber("maxProperties", 1);
+            writer.WriteStartObject("properties");
+            foreach (var operation in operations)
+            {
+                writer.WriteStartObject(operation.Name);
+                writer.WriteString("$ref", Ref(RequestSchema(operation)));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            writer.WriteBoolean("additionalProperties", false);
+        });
+        writer.WriteEndObject();
+        WriteResponses(writer, call, "The response message of the operation called.", () =>
+        {
+            writer.WriteStartArray("oneOf");
+            foreach (var operation in operations)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("$ref", Ref(ResponseSchema(operation)));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+    }
+
+    /// <summary>Every media type the call's protocols read (MessagePack's legacy type included).</summary>
+    private static List<(string MediaType, bool Xml)> RequestMediaTypes(OpenApiCall call)
+        => call.In.SelectMany(p => p.MediaTypes.Select(t => (t, p is SoapProtocol))).Distinct().ToList();
+
+    /// <summary>
+    /// What a response to this call may be, as the HTTP handler chooses its writer: a reader that is also an out protocol
+    /// answers in its own media type; a reader that is not is answered by any out protocol (by <c>Accept</c>, else the first).
+    /// </summary>
+    private static List<(string MediaType, bool Xml)> ResponseMediaTypes(OpenApiCall call)
+        => call.In.SelectMany(reader => call.Out.Contains(reader) ? [reader] : call.Out)
+            .Where(p => p.MediaTypes.Count > 0).Select(p => (p.MediaTypes[0], p is SoapProtocol)).Distinct().ToList();
+
+    /// <summary>200 with the result, and the faults: 400 (Client), 404 (unknown operation in the path), 500 (Server).</summary>
+    private static void WriteResponses(Utf8JsonWriter writer, OpenApiCall call, string description, Action writeSchema)
+    {
+        var mediaTypes = ResponseMediaTypes(call);
+        writer.WriteStartObject("responses");
+        writer.WriteStartObject("200");
+        writer.WriteString("description", description);
+        WriteContent(writer, mediaTypes, writeSchema);
+        writer.WriteEndObject();
+        WriteFaultResponse(writer, "400", "A Client fault: the request was wrong (not parsable, unknown operation, invalid argument).", mediaTypes);
+        if (call.Operation is not null)
+        {
+            WriteFaultResponse(writer, "404", "A Client fault: the path names no operation.", mediaTypes);
+        }
+
+        WriteFaultResponse(writer, "500", "A Server fault: the service failed.", mediaTypes);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFaultResponse(Utf8JsonWriter writer, string status, string description, List<(string MediaType, bool Xml)> mediaTypes)
+    {
+        writer.WriteStartObject(status);
+        writer.WriteString("description", description);
+        WriteContent(writer, mediaTypes, () => writer.WriteString("$ref", Ref("Fault")));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A <c>content</c> map: each media type with the schema <paramref name="writeSchema"/> writes (the data model, in
+    /// whichever encoding the media type names), except SOAP's, whose body is an envelope the WSDL describes.
+    /// </summary>
+    private static void WriteContent(Utf8JsonWriter writer, List<(string MediaType, bool Xml)> mediaTypes, Action writeSchema)
     {
         writer.WriteStartObject("content");
-        writer.WriteStartObject(Json);
-        writer.WriteStartObject("schema");
-        writer.WriteString("$ref", Ref(schema));
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
+        foreach (var (mediaType, xml) in mediaTypes)
+        {
+            writer.WriteStartObject(mediaType);
+            writer.WriteStartObject("schema");
+            if (xml)
+            {
+                writer.WriteString("type", "string");
+                writer.WriteString("description", "A SOAP envelope holding the message (see the WSDL of a SOAP endpoint of this service).");
+            }
+            else
+            {
+                writeSchema();
+            }
 
-    private static void WriteFaultResponse(Utf8JsonWriter writer, string name, string description)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteString("description", description);
-        WriteContent(writer, "Fault");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

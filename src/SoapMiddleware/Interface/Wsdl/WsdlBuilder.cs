@@ -1,13 +1,15 @@
 using System.Xml.Linq;
 using SoapMiddleware.Description;
 using SoapMiddleware.Model;
+using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware.Interface.Wsdl;
 
 /// <summary>
 /// Writes a WSDL 1.1 document (document/literal wrapped, WS-I Basic Profile shaped) with the XSD embedded,
 /// from the same descriptions the pipeline dispatches on (Spyne's <c>build_interface_document</c>).
-/// Each service gets one port type, a SOAP 1.1 and a SOAP 1.2 binding, and a <c>wsdl:service</c> with both ports.
+/// Each service gets one port type, a binding per SOAP version the endpoint serves, and a <c>wsdl:service</c> with a
+/// port per binding: a client reading the WSDL of a SOAP 1.2-only endpoint finds nothing it would be refused.
 /// </summary>
 internal static class WsdlBuilder
 {
@@ -29,17 +31,30 @@ internal static class WsdlBuilder
         return XsdSchemaBuilder.Build(application.Model, messages, extras);
     }
 
-    /// <summary>Builds the WSDL; <paramref name="address"/> goes into every <c>soap:address</c>.</summary>
-    public static XDocument Build(RpcApplication application, XElement schema, string address)
+    /// <summary>
+    /// Builds the WSDL with a binding and a port for each of <paramref name="versions"/> (SOAP 1.1 first);
+    /// <paramref name="address"/> goes into every <c>soap:address</c>.
+    /// </summary>
+    public static XDocument Build(RpcApplication application, XElement schema, string address, IReadOnlyCollection<SoapVersion> versions)
     {
         XNamespace tns = application.Namespace;
+        var bindings = new List<(XNamespace Soap, string Suffix)>(2);
+        if (versions.Contains(SoapVersion.Soap11))
+        {
+            bindings.Add((Soap11, "Soap11"));
+        }
+
+        if (versions.Contains(SoapVersion.Soap12))
+        {
+            bindings.Add((Soap12, "Soap12"));
+        }
+
         var definitions = new XElement(
             Wsdl + "definitions",
             new XAttribute("name", application.Name),
             new XAttribute("targetNamespace", application.Namespace),
             new XAttribute(XNamespace.Xmlns + "wsdl", Wsdl.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "soap", Soap11.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "soap12", Soap12.NamespaceName),
+            bindings.Select(b => new XAttribute(XNamespace.Xmlns + (b.Soap == Soap11 ? "soap" : "soap12"), b.Soap.NamespaceName)),
             new XAttribute(XNamespace.Xmlns + "xs", Xs.NamespaceName),
             new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
             new XElement(Wsdl + "types", schema));
@@ -64,8 +79,7 @@ internal static class WsdlBuilder
         foreach (var service in application.Services)
         {
             definitions.Add(PortType(service, tns));
-            definitions.Add(Binding(service, tns, Soap11, "Soap11"));
-            definitions.Add(Binding(service, tns, Soap12, "Soap12"));
+            definitions.Add(bindings.Select(b => Binding(service, tns, b.Soap, b.Suffix)));
         }
 
         foreach (var service in application.Services)
@@ -73,8 +87,7 @@ internal static class WsdlBuilder
             definitions.Add(new XElement(
                 Wsdl + "service",
                 new XAttribute("name", service.Name),
-                Port(service, tns, Soap11, "Soap11", address),
-                Port(service, tns, Soap12, "Soap12", address)));
+                bindings.Select(b => Port(service, tns, b.Soap, b.Suffix, address))));
         }
 
         return new XDocument(definitions);

@@ -12,6 +12,11 @@ namespace SoapMiddleware.Protocols.Json;
 /// model, <c>null</c> becomes <c>xsi:nil</c>. Only the JSON shape is checked here (an object where a number belongs);
 /// values, occurrences and DataAnnotations are left to the reader.
 /// </summary>
+/// <remarks>
+/// Good requests no longer take this path (<see cref="JsonModelReader"/> reads them straight into the argument array):
+/// it builds <see cref="MethodContext.InDocument"/> when something asks for it, and reads requests that are not good,
+/// so their faults keep their messages and stages.
+/// </remarks>
 internal static class JsonArgumentReader
 {
     private static readonly XAttribute NilTrue = new(XmlNames.Nil, "true");
@@ -71,25 +76,39 @@ internal static class JsonArgumentReader
     }
 
     /// <summary>A primitive's element text: strings as they are, numbers as written, booleans as <c>true</c>/<c>false</c>.</summary>
-    private static string Text(JsonElement value, string path) => value.ValueKind switch
-    {
-        JsonValueKind.String => StringOf(value, path),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => throw RpcFault.Client($"Element '{path}': expected a JSON string, number or boolean, got {Describe(value)}."),
-    };
+    private static string Text(JsonElement value, string path) => TextOf(value, out var invalidText) ?? throw (invalidText
+        ? RpcFault.Client($"Element '{path}': the string is not valid text (invalid UTF-8 bytes or a lone surrogate escape such as \\ud800).")
+        : RpcFault.Client($"Element '{path}': expected a JSON string, number or boolean, got {Describe(value)}."));
 
-    /// <summary>A JSON string as .NET text; invalid UTF-8 or a lone surrogate escape is the client's mistake, not ours.</summary>
-    private static string StringOf(JsonElement value, string path)
+    /// <summary>
+    /// A primitive's element text, or null when <paramref name="value"/> is not a string, number or boolean, or is a
+    /// string that is not valid text (<paramref name="invalidText"/>: invalid UTF-8 or a lone surrogate escape, the
+    /// client's mistake, not ours). Shared with <see cref="JsonModelReader"/>, so both paths read the same text.
+    /// </summary>
+    internal static string? TextOf(JsonElement value, out bool invalidText)
     {
-        try
+        invalidText = false;
+        switch (value.ValueKind)
         {
-            return value.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw RpcFault.Client($"Element '{path}': the string is not valid text (invalid UTF-8 bytes or a lone surrogate escape such as \\ud800).");
+            case JsonValueKind.String:
+                try
+                {
+                    return value.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    invalidText = true;
+                    return null;
+                }
+
+            case JsonValueKind.Number:
+                return value.GetRawText();
+            case JsonValueKind.True:
+                return "true";
+            case JsonValueKind.False:
+                return "false";
+            default:
+                return null;
         }
     }
 
@@ -102,7 +121,7 @@ internal static class JsonArgumentReader
     }
 
     // Exact name first; a JSON client's camelCase ("customer" for Customer) is accepted too.
-    private static RpcMember? Find(IReadOnlyList<RpcMember> members, string name)
+    internal static RpcMember? Find(IReadOnlyList<RpcMember> members, string name)
     {
         for (var i = 0; i < members.Count; i++)
         {

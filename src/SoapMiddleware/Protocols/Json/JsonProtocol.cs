@@ -7,16 +7,19 @@ namespace SoapMiddleware.Protocols.Json;
 /// <summary>
 /// JSON over HTTP (Spyne's <c>JsonDocument</c>). The request is either the arguments object of an operation the
 /// transport already chose from the route (<c>POST /json/calculator/Add</c> with <c>{"a":1,"b":2}</c>), or an object
-/// naming the operation (<c>{"Add": {"a":1,"b":2}}</c>). The arguments become the same wrapper element a SOAP body
-/// would hold and are read by the same model reader, so validation and Client-fault messages match SOAP exactly.
-/// The response is <c>{"AddResult": 3}</c> (<c>{}</c> for void), a fault is <c>{"fault": {...}}</c>.
+/// naming the operation (<c>{"Add": {"a":1,"b":2}}</c>). The arguments are read by the type model's codecs and rules;
+/// a request that breaks one is read as the wrapper element a SOAP body would hold, by the same model reader as SOAP,
+/// so validation and Client-fault messages match SOAP exactly.
+/// The response is <c>{"AddResult": 3}</c> (<c>{}</c> for void), a fault is <c>{"fault": {...}}</c>. It also writes
+/// requests (<see cref="IRpcRequestWriter"/>), so the queue's producer can store a typed call as JSON.
 /// </summary>
 /// <remarks>
-/// <see cref="MethodContext.InDocument"/> holds the arguments converted to XML (the SOAP body's wrapper element,
-/// no envelope); <see cref="MethodContext.InHeaderDocument"/> is null. The response is written straight to
+/// The arguments are read straight from the JSON into their array (<see cref="JsonModelReader"/>);
+/// <see cref="MethodContext.InDocument"/>, the arguments converted to XML (the SOAP body's wrapper element, no
+/// envelope), is built only when something reads it; <see cref="MethodContext.InHeaderDocument"/> is null. The response is written straight to
 /// <see cref="MethodContext.OutString"/>: <see cref="MethodContext.OutDocument"/> stays null for JSON.
 /// </remarks>
-internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
+internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, IRpcRequestWriter
 {
     /// <summary>The media type this protocol reads and writes.</summary>
     public const string MediaType = "application/json";
@@ -43,48 +46,41 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
 
     /// <summary>
     /// Reads <see cref="MethodContext.InString"/> (and <see cref="MethodContext.Operation"/> when the transport chose it);
-    /// sets <see cref="MethodContext.InDocument"/> to the arguments as the XML wrapper, and the operation.
+    /// sets the operation, and reads the arguments straight into their array (<see cref="JsonRequest"/>):
+    /// <see cref="MethodContext.InDocument"/>, the arguments as the XML wrapper, is built only if something reads it.
+    /// A request that is not good is read the tree way instead, so its fault is the one it always was.
     /// </summary>
-    public void CreateInDocument(MethodContext context)
+    public void CreateInDocument(MethodContext context) => Read(context, direct: true);
+
+    /// <summary>
+    /// The tree path <see cref="CreateInDocument"/> replaced, kept for requests that are not good and as the oracle of
+    /// the tests: sets <see cref="MethodContext.InDocument"/> to the XML wrapper, read by the model reader later.
+    /// </summary>
+    internal void CreateInDocumentTree(MethodContext context) => Read(context, direct: false);
+
+    /// <summary>
+    /// Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (JSON has no header).
+    /// A request read without a tree only records that this stage ran, so a tree built later has its body part.
+    /// </summary>
+    public void DecomposeIncomingEnvelope(MethodContext context)
     {
-        var operation = context.Operation;
-        if (context.InString.IsEmpty && operation is not null)
+        if (ArgumentsRequest.TryDecompose(context))
         {
-            context.InDocument = new XDocument(new XElement(_namespace + operation.Request.ElementName));
             return;
         }
 
-        using var document = Parse(context.InString);
-        var arguments = document.RootElement;
-        try
-        {
-            if (operation is null)
-            {
-                (operation, arguments) = Route(arguments);
-                context.Operation = operation;
-            }
-
-            context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("UTF", StringComparison.Ordinal))
-        {
-            // A property name System.Text.Json cannot turn into text (invalid UTF-8, a lone surrogate): the client's mistake.
-            throw RpcFault.Client("The request is not valid JSON text: it holds invalid UTF-8 bytes or a lone surrogate escape.");
-        }
-    }
-
-    /// <summary>Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (JSON has no header).</summary>
-    public void DecomposeIncomingEnvelope(MethodContext context)
-    {
         context.InHeaderDocument = null;
         context.InBodyDocument = context.InDocument?.Root ?? throw RpcFault.Client("The request has no arguments.");
     }
 
-    /// <summary>Reads <see cref="MethodContext.InBodyDocument"/>; sets <see cref="MethodContext.InObject"/>.</summary>
+    /// <summary>
+    /// Reads <see cref="MethodContext.InBodyDocument"/>, or the arguments read without a tree when nothing read or
+    /// changed the tree (or the operation) since; sets <see cref="MethodContext.InObject"/>.
+    /// </summary>
     public void Deserialize(MethodContext context)
     {
         var operation = context.Operation!;
-        context.InObject = application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        context.InObject = ArgumentsRequest.Unchanged(context) ?? application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
         foreach (var header in operation.Headers)
         {
             if (header.IsIn && header.Required)
@@ -112,6 +108,32 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
     /// <summary>Nothing left to do: <see cref="Serialize"/> and <see cref="SerializeFault"/> wrote the bytes.</summary>
     public void CreateOutString(MethodContext context) => context.OutContentType = OutContentType;
 
+    /// <summary>
+    /// A call as a JSON client sends it to an endpoint without an operation in its path, <c>{"Add": {"a": 1, "b": 2}}</c>,
+    /// written by the same model writer as results, so what the reader accepts is what is written.
+    /// </summary>
+    public (byte[] Payload, string ContentType) WriteRequest(Description.RpcOperation operation, object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var members = operation.Request.Members;
+        if (arguments.Length != members.Count)
+        {
+            throw new ArgumentException($"The operation '{operation.Name}' takes {members.Count} arguments, not {arguments.Length}.", nameof(arguments));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(operation.Name);
+            JsonModelWriter.WriteMessage(writer, operation.Request, arguments);
+            writer.WriteEndObject();
+        }
+
+        return (buffer.WrittenSpan.ToArray(), OutContentType);
+    }
+
     /// <summary>A fault as bytes, for a transport that refuses a request before the pipeline runs (415, 405).</summary>
     public byte[] WriteFault(RpcFault fault)
     {
@@ -122,6 +144,49 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private void Read(MethodContext context, bool direct)
+    {
+        var operation = context.Operation;
+        var maxDepth = application.Options.MaxDepth;
+        if (context.InString.IsEmpty && operation is not null)
+        {
+            // POST /json/calculator/Ping with no body: an operation without arguments.
+            if (direct && JsonRequest.TryRead(default, false, operation, JsonModelReader.EmptyArguments, _namespace, maxDepth) is { } empty)
+            {
+                context.SetInDocumentSource(empty);
+                return;
+            }
+
+            context.InDocument = new XDocument(new XElement(_namespace + operation.Request.ElementName));
+            return;
+        }
+
+        using var document = Parse(context.InString);
+        var arguments = document.RootElement;
+        try
+        {
+            var routedByBody = operation is null;
+            if (operation is null)
+            {
+                (operation, arguments) = Route(arguments);
+                context.Operation = operation;
+            }
+
+            if (direct && JsonRequest.TryRead(context.InString, routedByBody, operation, arguments, _namespace, maxDepth) is { } request)
+            {
+                context.SetInDocumentSource(request);
+                return;
+            }
+
+            context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("UTF", StringComparison.Ordinal))
+        {
+            // A property name System.Text.Json cannot turn into text (invalid UTF-8, a lone surrogate): the client's mistake.
+            throw RpcFault.Client("The request is not valid JSON text: it holds invalid UTF-8 bytes or a lone surrogate escape.");
+        }
     }
 
     private static void Write(MethodContext context, Action<Utf8JsonWriter> write)

@@ -6,12 +6,21 @@ namespace SoapMiddleware.Protocols.Soap;
 /// SOAP over HTTP (WS-I Basic Profile): the action is the <c>SOAPAction</c> header (SOAP 1.1, quotes trimmed) or the
 /// <c>action</c> parameter of the content type (SOAP 1.2), and every fault is answered 500.
 /// </summary>
-internal sealed class SoapHttpBinding(SoapVersion version) : RpcHttpBinding
+internal sealed class SoapHttpBinding(SoapVersion version, RpcApplication application) : RpcHttpBinding
 {
     public override string? ReadAction(HttpRequest request)
-        => version.Is12
-            ? SoapVersion.ParameterOf(request.ContentType, "action")
-            : request.Headers["SOAPAction"].ToString().Trim().Trim('"');
+    {
+        if (version.Is12)
+        {
+            return SoapVersion.ParameterOf(request.ContentType, "action");
+        }
+
+        var header = request.Headers["SOAPAction"].ToString();
+        var trimmed = header.AsSpan().Trim().Trim('"');
+
+        // A known action is returned as the application's own string, so a quoted header costs no copy per request.
+        return application.KnownAction(trimmed) ?? (trimmed.Length == header.Length ? header : trimmed.ToString());
+    }
 
     public override int StatusCodeOf(MethodContext context)
         => context.Error is null ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;

@@ -8,7 +8,7 @@ namespace SoapMiddleware.Protocols.Soap;
 /// <summary>
 /// SOAP 1.1 or SOAP 1.2, document/literal wrapped (Spyne's <c>Soap11</c>). The only type that knows the envelope.
 /// </summary>
-internal sealed class SoapProtocol(RpcApplication application, SoapVersion version) : IRpcProtocol
+internal sealed class SoapProtocol(RpcApplication application, SoapVersion version) : IRpcProtocol, IRpcRequestWriter
 {
     private static readonly XmlWriterSettings WriterSettings = new()
     {
@@ -28,11 +28,14 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         [XNamespace.None] = string.Empty,
     });
 
+    // The fast path's first bytes (declaration and envelope start tag), encoded on first use: the same for every response.
+    private byte[]? _prologue;
+
     public string Name => version.Name;
 
     public IReadOnlyList<string> MediaTypes { get; } = [version.ContentType];
 
-    public RpcHttpBinding HttpBinding { get; } = new SoapHttpBinding(version);
+    public RpcHttpBinding HttpBinding { get; } = new SoapHttpBinding(version, application);
 
     public SoapVersion Version => version;
 
@@ -92,11 +95,13 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             return;
         }
 
-        // The fast path: the same envelope written straight to UTF-8, without the tree.
-        var buffer = new ByteBuffer(operation.ResponseSizeHint + 256);
+        // The fast path: the same envelope written straight to UTF-8, without the tree. The buffer is sized from the
+        // operation's last response with some slack (an eighth, 32 to 256 bytes); a larger response grows it.
+        var hint = operation.ResponseSizeHint;
+        var buffer = new ByteBuffer(hint + Math.Min(256, 32 + (hint / 8)));
         var sink = new Utf8XmlSink(buffer, _tags);
-        sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
-        WriteResponse(sink, context, operation, values);
+        sink.StartElementWith(_prologue ??= EncodePrologue(), version.Envelope);
+        WriteEnvelopeContent(sink, context, operation, values);
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = _outContentType;
         operation.ResponseSizeHint = context.OutString.Length;
@@ -133,8 +138,10 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// Writes the request an HTTP client would send for <paramref name="operation"/> (Spyne's Producer): the queue
     /// stores exactly these bytes, so a queued call and a direct call take the same path through the pipeline.
     /// </summary>
-    public byte[] WriteRequest(RpcOperation operation, object?[] arguments)
+    public (byte[] Payload, string ContentType) WriteRequest(RpcOperation operation, object?[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(arguments);
         var document = Envelope(application.Serializer.WriteMessage(operation.Request, arguments));
         var buffer = new MemoryStream(512);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
@@ -142,15 +149,39 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             document.Save(writer);
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), _outContentType);
     }
 
     /// <summary>Writes the result envelope (out headers, then the response message) into a tree or into bytes.</summary>
     private void WriteResponse(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
     {
+        WriteEnvelopeStart(sink);
+        WriteEnvelopeContent(sink, context, operation, values);
+    }
+
+    private void WriteEnvelopeStart(XmlSink sink)
+    {
         sink.StartElement(version.Envelope);
         sink.WriteNamespace("soap", version.Namespace.NamespaceName);
         sink.WriteNamespace("tns", application.Namespace);
+    }
+
+    /// <summary>
+    /// The UTF-8 bytes every fast-path response starts with, the XML declaration and the envelope's start tag with its
+    /// namespace declarations, written once by the same sink calls the tree path makes.
+    /// </summary>
+    private byte[] EncodePrologue()
+    {
+        var buffer = new ByteBuffer(256);
+        var sink = new Utf8XmlSink(buffer, _tags);
+        sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+        WriteEnvelopeStart(sink);
+        return buffer.WrittenMemory.ToArray();
+    }
+
+    /// <summary>Everything inside the envelope's start tag: the out headers, then the body with the response message.</summary>
+    private void WriteEnvelopeContent(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
+    {
         if (context.OutHeaders is { Count: > 0 } outHeaders)
         {
             sink.StartElement(version.Header);
