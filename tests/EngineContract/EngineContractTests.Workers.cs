@@ -23,7 +23,9 @@ public abstract partial class EngineContractTests
         var done = await WaitForStateAsync(quick, QueuedTaskState.Succeeded);
         var transport = Assert.Single(Probe.Transports, t => t.TaskId == quick);
         Assert.Equal(transport.WorkerId, done.WorkerId);
-        Assert.Contains(done.WorkerId, (await Monitor.GetWorkersAsync()).Select(w => w.WorkerId));
+        // Worker rows are written within 100 ms of a change, not in the same transaction as the outcome: poll for the row.
+        var listed = await Eventually(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.WorkerId == done.WorkerId));
+        Assert.Equal(done.WorkerId, listed.WorkerId);
 
         // History names the worker, or for the fetch on the built-in engine the process that leased the task for it.
         var named = (await Queue.GetHistoryAsync(quick)).Select(h => h.WorkerId).OfType<string>().ToList();
