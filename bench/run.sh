@@ -235,6 +235,24 @@ same_response echo "$P_WRAPPED" wrapped "$P_BARE" bare
 compare "Echo, 3 wrappers + 2 listeners" bench/soap-echo.lua 90 "wrapped" "$P_WRAPPED" "bare" "$P_BARE"
 stop_pid "$WRAPPED_PID"; stop_pid "$BARE_PID"
 
+# JSON: the sample app's JSON Echo (POST /json/calculator/Echo) against a JSON ceiling answering the byte-identical
+# response. Self-contained block (its own helpers; reuses two ports freed above).
+json_echo_call() {
+  local port="$1" out="$2" meta
+  meta="$(curl -sS -o "$out" -w '%{http_code} %{content_type}' -X POST "http://127.0.0.1:$port/json/calculator/Echo" \
+    -H 'Content-Type: application/json' --data-binary @bench/requests/echo.json)"
+  [ "$meta" = "200 application/json; charset=utf-8" ] || { log "port $port JSON echo: expected '200 application/json; charset=utf-8', got '$meta'"; cat "$out" >&2; exit 1; }
+}
+start_server sample-json "$P_SAMPLE" "$SAMPLE"; JSON_SAMPLE_PID=$SERVER_PID
+start_server ceiling-json "$P_CEIL_ECHO" "$BENCH" json-ceiling; JSON_CEIL_PID=$SERVER_PID
+json_echo_call "$P_SAMPLE" "$WORK/sample.echo.json"; json_echo_call "$P_CEIL_ECHO" "$WORK/ceiling.echo.json"
+grep -q '"EchoResult":"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"' "$WORK/sample.echo.json" \
+  || { log "wrong JSON echo response:"; cat "$WORK/sample.echo.json" >&2; echo >&2; exit 1; }
+cmp -s "$WORK/sample.echo.json" "$WORK/ceiling.echo.json" || { log "JSON echo: sample and ceiling answer different bytes"; exit 1; }
+log "JSON echo: sample and ceiling both answer 200, application/json; charset=utf-8, identical $(wc -c <"$WORK/sample.echo.json")-byte bodies"
+compare "JSON Echo, 64-char string" bench/json-echo.lua 85 "sample app" "$P_SAMPLE" "JSON ceiling" "$P_CEIL_ECHO"
+stop_pid "$JSON_CEIL_PID"; stop_pid "$JSON_SAMPLE_PID"
+
 # 6: working set of a fresh sample app after BENCH_SOAK seconds of mixed load.
 start_server sample-soak "$P_SAMPLE" "$SAMPLE"; SOAK_PID=$SERVER_PID
 for op in echo add getorder; do soap_call "$P_SAMPLE" "$op" "$WORK/soak.$op.xml"; check_content "$op" "$WORK/soak.$op.xml"; done

@@ -53,7 +53,9 @@ internal static class JobTaskReader
             NotBefore = state == QueuedTaskState.Scheduled ? JobStates.DateIn(current?.Data, "EnqueueAt") : null,
             StartedAt = lastProcessing is null ? null : JobStates.Utc(lastProcessing.CreatedAt),
             FinishedAt = state is QueuedTaskState.Succeeded or QueuedTaskState.Failed or QueuedTaskState.Deleted && current is not null ? JobStates.Utc(current.CreatedAt) : null,
-            ResultContentType = JobParameters.Text(properties, JobParameters.ResultType),
+            // Written only when it differs from the request's content type (RpcJob saves the round trip otherwise).
+            ResultContentType = JobParameters.Text(properties, JobParameters.ResultType)
+                ?? (state == QueuedTaskState.Succeeded || JobParameters.Text(properties, JobParameters.Fault) is not null ? RpcJobArguments.ContentType(job!) : null),
             Payload = full ? RpcJobArguments.Payload(job!) : null,
             Result = full && state == QueuedTaskState.Succeeded ? Result(current, properties) : null,
             Fault = full ? JobParameters.DecodeBytes(JobParameters.Text(properties, JobParameters.Fault), JobParameters.IsTrue(Raw(properties, JobParameters.FaultBase64))) : null,

@@ -104,25 +104,38 @@ public sealed class RpcJob
                     return ReportProgress(storage, jobId, percent, message);
                 });
 
-            // Progress of an earlier run must not show on this one.
-            ClearProgress(storage, jobId);
+            // Progress of an earlier run must not show on this one (read from the fetch's snapshot: no round trip).
+            if (JobParameters.Read(context, JobParameters.Progress) is { Length: > 0 })
+            {
+                ClearProgress(storage, jobId);
+            }
             var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, JobParameters.Read(context, JobParameters.TraceParent), run.Token).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case QueuedCallOutcomeKind.Succeeded:
                     HangfireEngineLog.CallSucceeded(_logger, display, jobId, attempt);
-                    using (var connection = storage.GetConnection())
+                {
+                    // Each parameter is a storage round trip: the result's type is written only when it is not the
+                    // request's (readers fall back to that), the flag only for a binary result.
+                    var (text, base64) = JobParameters.EncodeBytes(outcome.Response);
+                    var resultType = outcome.ContentType ?? contentType;
+                    if (base64 || resultType != contentType)
                     {
-                        connection.SetJobParameter(jobId, JobParameters.ResultType, outcome.ContentType ?? contentType);
-                        var (text, base64) = JobParameters.EncodeBytes(outcome.Response);
+                        using var connection = storage.GetConnection();
+                        if (resultType != contentType)
+                        {
+                            connection.SetJobParameter(jobId, JobParameters.ResultType, resultType);
+                        }
+
                         if (base64)
                         {
                             connection.SetJobParameter(jobId, JobParameters.ResultBase64, "true");
                         }
-
-                        succeeded = true;
-                        return text;
                     }
+
+                    succeeded = true;
+                    return text;
+                }
 
                 case QueuedCallOutcomeKind.Rejected:
                 {
@@ -226,10 +239,7 @@ public sealed class RpcJob
     private static void ClearProgress(JobStorage storage, string jobId)
     {
         using var connection = storage.GetConnection();
-        if (connection.GetJobParameter(jobId, JobParameters.Progress) is { Length: > 0 })
-        {
-            connection.SetJobParameter(jobId, JobParameters.Progress, string.Empty);
-        }
+        connection.SetJobParameter(jobId, JobParameters.Progress, string.Empty);
     }
 
     private static void StoreFault(JobStorage storage, string jobId, QueuedCallOutcome outcome, string contentType)
