@@ -27,4 +27,7 @@ if [ -z "${SOAPMW_PG_CONNECTION:-}" ]; then
   trap 'eng/postgres.sh stop' EXIT
 fi
 
-dotnet test SoapMiddleware.sln -c Release --logger "console;verbosity=minimal" "$@"
+# Build in parallel, then run the test assemblies one after another: several of them start real processes (sample
+# apps, Hangfire servers, PostgreSQL clients, chromium) and time live behaviour, which starved each other when run at once.
+dotnet build SoapMiddleware.sln -c Release -nologo -v q
+dotnet test SoapMiddleware.sln -c Release --no-build -m:1 --logger "console;verbosity=minimal" "$@"
