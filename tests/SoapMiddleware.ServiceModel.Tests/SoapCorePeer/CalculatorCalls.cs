@@ -38,7 +38,7 @@ internal static class CalculatorCalls
     /// </summary>
     public static IReadOnlyList<CalculatorCall> Expected(bool soap12 = false)
     {
-        var service = new CalculatorService();
+        var service = new SampleApp.Wcf.Calculator();
         string Subcode(string name) => soap12 ? name : "(none)";
         return
         [
@@ -90,7 +90,7 @@ internal static class CalculatorCalls
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     // Both the server's and the client's order types render to the same JSON when their values agree.
-    private static string Render(SoapCorePeer.Order order) => JsonSerializer.Serialize(new
+    private static string Render(SampleApp.Wcf.Order order) => JsonSerializer.Serialize(new
     {
         order.Id,
         order.Customer,

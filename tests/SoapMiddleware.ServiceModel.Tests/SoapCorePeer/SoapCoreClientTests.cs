@@ -13,7 +13,7 @@ public sealed class SoapCoreClientTests(ITestOutputHelper output)
     [Fact]
     public async Task WcfClient_SoapCoreHost_EveryOperationAnswersAsExpected()
     {
-        await using var host = await SoapCoreHost.StartAsync<ICalculator, CalculatorService>();
+        await using var host = await SoapCoreHost.StartAsync<SampleApp.Wcf.ICalculator, SampleApp.Wcf.Calculator>();
         var factory = CalculatorClientFactory.Create(host.Endpoint);
 
         var calls = await Task.Run(() => CalculatorCalls.Run(factory.CreateChannel()));

@@ -20,8 +20,8 @@ public sealed class SoapCorePeerTests(ITestOutputHelper output)
 
     private async Task SameResultsAsync(bool soap12)
     {
-        await using var soapCore = await SoapCoreHost.StartAsync<ICalculator, CalculatorService>(withSoap12: soap12);
-        await using var ours = await OurHost.StartAsync<ICalculator, CalculatorService>();
+        await using var soapCore = await SoapCoreHost.StartAsync<SampleApp.Wcf.ICalculator, SampleApp.Wcf.Calculator>(withSoap12: soap12);
+        await using var ours = await OurHost.StartAsync<SampleApp.Wcf.ICalculator, SampleApp.Wcf.Calculator>();
 
         var fromSoapCore = await CallAllAsync(soapCore, soap12);
         var fromOurs = await CallAllAsync(ours, soap12);
@@ -42,7 +42,7 @@ public sealed class SoapCorePeerTests(ITestOutputHelper output)
     [Fact]
     public async Task WcfClient_MapRpcSharedFactoryEightThreads_EveryResultExpected()
     {
-        await using var ours = await OurHost.StartAsync<ICalculator, CalculatorService>();
+        await using var ours = await OurHost.StartAsync<SampleApp.Wcf.ICalculator, SampleApp.Wcf.Calculator>();
         var factory = CalculatorClientFactory.Create(ours.Endpoint);
 
         // One factory shared by 8 threads, each with its own channel, as a WCF client application would share it.
@@ -56,7 +56,7 @@ public sealed class SoapCorePeerTests(ITestOutputHelper output)
 
     [Fact]
     public Task Wsdl_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
-        => AssertSameWsdlAsync<ICalculator, CalculatorService>();
+        => AssertSameWsdlAsync<SampleApp.Wcf.ICalculator, SampleApp.Wcf.Calculator>();
 
     // The core helper's contract of every WCF feature the toolkit maps (Task naming, Name/Action/MessageParameter,
     // data member options, typed and plain faults, one-way, void Task): the same comparison on a wider contract.

@@ -3,7 +3,7 @@ using System.ServiceModel;
 namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer.Client;
 
 /// <summary>
-/// The client contract as <c>dotnet-svcutil</c> generates it from SoapCore's WSDL for <see cref="SoapCorePeer.ICalculator"/>:
+/// The client contract as <c>dotnet-svcutil</c> generates it from SoapCore's WSDL for <see cref="SampleApp.Wcf.ICalculator"/>:
 /// explicit actions taken from the binding's soapActions, <c>ReplyAction</c> from the portType's <c>wsam:Action</c>, the
 /// declared fault with its action, and its own copies of the data contracts. Written against SoapCore's WSDL on purpose:
 /// a client that already talks to a SoapCore endpoint must keep working when the service moves to <c>MapRpc</c>.

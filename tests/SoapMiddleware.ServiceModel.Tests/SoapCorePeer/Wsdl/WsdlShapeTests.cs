@@ -112,7 +112,7 @@ public sealed class WsdlShapeTests(ITestOutputHelper output)
 
     private static async Task<string> SoapCoreWsdlAsync()
     {
-        await using var host = await SoapCoreHost.StartAsync<ICalculator, CalculatorService>();
+        await using var host = await SoapCoreHost.StartAsync<SampleApp.Wcf.ICalculator, SampleApp.Wcf.Calculator>();
         return await host.GetWsdlAsync();
     }
 }
