@@ -31,22 +31,7 @@ internal static class CeilingServer
                 return;
             }
 
-            var reader = http.Request.BodyReader;
-            while (true)
-            {
-                var read = await reader.ReadAsync(http.RequestAborted);
-                reader.AdvanceTo(read.Buffer.End);
-                if (read.IsCompleted)
-                {
-                    break;
-                }
-            }
-
-            var response = http.Response;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = contentType;
-            response.ContentLength = body.Length;
-            await response.Body.WriteAsync(body, http.RequestAborted);
+            await FixedResponse.WriteAsync(http, body, contentType);
         }));
         await app.RunAsync();
     }

@@ -17,25 +17,7 @@ internal static class JsonCeilingServer
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
         // A route with the operation segment, as MapRpcJson maps it, so both servers pay the same routing.
-        app.MapPost(Path + "/{operation}", async (HttpContext http) =>
-        {
-            var reader = http.Request.BodyReader;
-            while (true)
-            {
-                var read = await reader.ReadAsync(http.RequestAborted);
-                reader.AdvanceTo(read.Buffer.End);
-                if (read.IsCompleted)
-                {
-                    break;
-                }
-            }
-
-            var response = http.Response;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = contentType;
-            response.ContentLength = body.Length;
-            await response.Body.WriteAsync(body, http.RequestAborted);
-        });
+        app.MapPost(Path + "/{operation}", (HttpContext http) => FixedResponse.WriteAsync(http, body, contentType));
         await app.RunAsync();
     }
 
