@@ -15,7 +15,7 @@ namespace SoapMiddleware.Tests.Protocols;
 /// </summary>
 public sealed class JsonDirectReaderTests
 {
-    private static readonly Lazy<RpcApplication> App = new(() => Build(_ => { }));
+    private static readonly Lazy<RpcApplication> App = new(() => SoapStreamingReaderTests.Build(_ => { }));
 
     public static TheoryData<string?, string> Corpus()
     {
@@ -300,18 +300,6 @@ public sealed class JsonDirectReaderTests
 
                 break;
         }
-    }
-
-    private static RpcApplication Build(Action<RpcOptions> configure)
-    {
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddRpc(o =>
-        {
-            o.Namespace = "urn:test";
-            configure(o);
-        }).AddService<StreamingService>();
-        return services.BuildServiceProvider().GetRequiredService<RpcApplication>();
     }
 
     private static MethodContext NewContext(RpcApplication app, byte[] bytes, string? operation)

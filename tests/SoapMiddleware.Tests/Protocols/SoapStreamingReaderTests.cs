@@ -500,7 +500,8 @@ public sealed class SoapStreamingReaderTests
         => "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"" + Soap11 + "\" xmlns:t=\"urn:test\">"
            + (header is null ? "" : "<soap:Header>" + header + "</soap:Header>") + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";
 
-    private static RpcApplication Build(Action<RpcOptions> configure)
+    /// <summary>An application serving <see cref="StreamingService"/> in <c>urn:test</c> (also the JSON direct reader's tests).</summary>
+    internal static RpcApplication Build(Action<RpcOptions> configure)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
