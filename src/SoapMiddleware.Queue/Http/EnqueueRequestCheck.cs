@@ -22,7 +22,7 @@ internal static class EnqueueRequestCheck
             var allowed = options.Queues.Concat(options.Subscriptions.Select(s => s.Queue)).Distinct(StringComparer.Ordinal).ToList();
             if (!allowed.Contains(queue, StringComparer.Ordinal))
             {
-                return Problem($"Unknown queue '{QueueHttpHandlers.Shorten(queue)}'; this endpoint accepts {string.Join(", ", allowed.Select(q => $"'{q}'"))}.");
+                return Problem($"Unknown queue '{EchoedText.Cap(queue)}'; this endpoint accepts {string.Join(", ", allowed.Select(q => $"'{q}'"))}.");
             }
         }
 
@@ -31,7 +31,7 @@ internal static class EnqueueRequestCheck
         {
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             {
-                return Problem($"delaySeconds must be a whole number of seconds from 0 to {(long)options.MaxDelay.TotalSeconds}; got '{QueueHttpHandlers.Shorten(text)}'.");
+                return Problem($"delaySeconds must be a whole number of seconds from 0 to {(long)options.MaxDelay.TotalSeconds}; got '{EchoedText.Cap(text)}'.");
             }
 
             if (seconds > options.MaxDelay.TotalSeconds)

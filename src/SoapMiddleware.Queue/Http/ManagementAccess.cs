@@ -108,7 +108,7 @@ internal static partial class ManagementAccess
         var host = http.Request.Host;
         if (host.HasValue && !IsLocalName(host.Host, local))
         {
-            return $"it is addressed to '{QueueHttpHandlers.Shorten(host.Value!)}', not to localhost or an IP address of this machine (a page on another name that resolves here must not reach it)";
+            return $"it is addressed to '{EchoedText.Cap(host.Value!)}', not to localhost or an IP address of this machine (a page on another name that resolves here must not reach it)";
         }
 
         return null;
@@ -134,12 +134,12 @@ internal static partial class ManagementAccess
         var own = $"{request.Scheme}://{request.Host.Value}";
         if (origin.Length > 0)
         {
-            return SameOrigin(origin, request) ? null : $"its Origin '{QueueHttpHandlers.Shorten(origin)}' is not this server's origin '{QueueHttpHandlers.Shorten(own)}'";
+            return SameOrigin(origin, request) ? null : $"its Origin '{EchoedText.Cap(origin)}' is not this server's origin '{EchoedText.Cap(own)}'";
         }
 
         // No Origin (an old browser, or not a browser): a browser's own word on where the request came from still counts.
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        return site.Length == 0 || site is "same-origin" or "none" ? null : $"it was sent by a page of another origin (Sec-Fetch-Site: {QueueHttpHandlers.Shorten(site)})";
+        return site.Length == 0 || site is "same-origin" or "none" ? null : $"it was sent by a page of another origin (Sec-Fetch-Site: {EchoedText.Cap(site)})";
     }
 
     [LoggerMessage(560, LogLevel.Warning, "Management request {Method} {Path} from {RemoteAddress} refused: {Reason}")]

@@ -30,13 +30,13 @@ internal static class ManagementFallback
         {
             http.Response.Headers.Allow = string.Join(", ", allowed);
             return Results.Problem(
-                $"{http.Request.Method} is not allowed on {QueueHttpHandlers.Shorten(http.Request.Path.Value ?? string.Empty)}; it takes {string.Join(", ", allowed)}.",
+                $"{http.Request.Method} is not allowed on {EchoedText.Cap(http.Request.Path.Value ?? string.Empty)}; it takes {string.Join(", ", allowed)}.",
                 statusCode: StatusCodes.Status405MethodNotAllowed);
         }
 
         var list = string.Join(", ", Routes.Select(r => $"{r.Method} {string.Join('/', r.Segments)}"));
         return Results.Problem(
-            $"The queue management API has no {QueueHttpHandlers.Shorten(http.Request.Path.Value ?? string.Empty)}; it has {list}.",
+            $"The queue management API has no {EchoedText.Cap(http.Request.Path.Value ?? string.Empty)}; it has {list}.",
             statusCode: StatusCodes.Status404NotFound);
     }
 

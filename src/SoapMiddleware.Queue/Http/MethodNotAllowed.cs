@@ -18,7 +18,7 @@ internal static class MethodNotAllowed
         {
             http.Response.Headers.Allow = allowed;
             return Results.Problem(
-                $"{http.Request.Method} is not allowed on {QueueHttpHandlers.Shorten(http.Request.Path.Value ?? string.Empty)}; it takes {allowed}.",
+                $"{http.Request.Method} is not allowed on {EchoedText.Cap(http.Request.Path.Value ?? string.Empty)}; it takes {allowed}.",
                 statusCode: StatusCodes.Status405MethodNotAllowed);
         });
 }

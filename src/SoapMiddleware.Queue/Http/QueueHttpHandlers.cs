@@ -24,7 +24,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         if (application.SelectProtocol(request.ContentType) is not { } reader)
         {
             var expected = string.Join(", ", application.Protocols.Where(p => p.HttpBinding.RequiresContentType).SelectMany(p => p.MediaTypes.Take(1).Select(t => $"'{t}' ({p.Name})")));
-            await Results.Problem($"Unsupported Content-Type '{Shorten(request.ContentType)}'; expected {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http).ConfigureAwait(false);
+            await Results.Problem($"Unsupported Content-Type '{EchoedText.Cap(request.ContentType)}'; expected {expected}.", statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
@@ -121,7 +121,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
 
     internal static string ResponsePath(string tasksPath, string handle) => $"{tasksPath.TrimEnd('/')}/{handle}/response";
 
-    private static IResult NoTask(string handle) => Results.Problem($"No task '{Shorten(handle)}'.", statusCode: StatusCodes.Status404NotFound);
+    private static IResult NoTask(string handle) => Results.Problem($"No task '{EchoedText.Cap(handle)}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static bool IsFinished(QueuedTaskInfo task) => task.State is QueuedTaskState.Succeeded or QueuedTaskState.Failed;
 
@@ -146,8 +146,6 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         => accept.Contains("xml", StringComparison.OrdinalIgnoreCase)
             && !accept.Contains("json", StringComparison.OrdinalIgnoreCase)
             && !accept.Contains("*/*", StringComparison.Ordinal);
-
-    internal static string Shorten(string? value) => EchoedText.Cap(value);
 
     private async Task<IResult> StoreAsync(HttpContext http, MethodContext context, byte[] payload, string tasksPath)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SoapMiddleware;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Http;
 using SoapMiddleware.Queue.Storage;
@@ -68,7 +69,7 @@ public static class RpcQueueEndpointExtensions
             // Read here rather than bound as int?: a binding failure would be an empty 400, not a problem naming the value.
             if (!TryParseCount(skip, 0, out var skipCount) || !TryParseCount(take, 50, out var takeCount))
             {
-                return Results.Problem($"skip and take are whole numbers from 0; got skip '{QueueHttpHandlers.Shorten(skip ?? "")}', take '{QueueHttpHandlers.Shorten(take ?? "")}'.", statusCode: 400);
+                return Results.Problem($"skip and take are whole numbers from 0; got skip '{EchoedText.Cap(skip ?? "")}', take '{EchoedText.Cap(take ?? "")}'.", statusCode: 400);
             }
 
             QueuedTaskState? filter = null;
@@ -76,7 +77,7 @@ public static class RpcQueueEndpointExtensions
             {
                 if (!Enum.TryParse<QueuedTaskState>(state, ignoreCase: true, out var parsed))
                 {
-                    return Results.Problem($"Unknown state '{QueueHttpHandlers.Shorten(state)}'; expected one of {string.Join(", ", Enum.GetNames<QueuedTaskState>())}.", statusCode: 400);
+                    return Results.Problem($"Unknown state '{EchoedText.Cap(state)}'; expected one of {string.Join(", ", Enum.GetNames<QueuedTaskState>())}.", statusCode: 400);
                 }
 
                 filter = parsed;
@@ -90,7 +91,7 @@ public static class RpcQueueEndpointExtensions
             // Unlike the public task endpoint, this shows the stored request: operators need the call's arguments.
             var task = await queue.GetAsync(id, ct).ConfigureAwait(false);
             return task is null
-                ? Results.Problem($"No task '{QueueHttpHandlers.Shorten(id)}'.", statusCode: 404)
+                ? Results.Problem($"No task '{EchoedText.Cap(id)}'.", statusCode: 404)
                 : Results.Json(TaskView.WithPayload(task, await queue.GetHistoryAsync(id, ct).ConfigureAwait(false)));
         });
         group.MapGet("/workers", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.GetWorkersAsync(ct));
@@ -98,15 +99,15 @@ public static class RpcQueueEndpointExtensions
         group.MapPost("/tasks/{id}/retry", async (IRpcQueue queue, string id, CancellationToken ct) =>
             await queue.RetryAsync(id, ct).ConfigureAwait(false)
                 ? Results.Ok(new { id, state = "Enqueued" })
-                : Results.Problem($"No task '{QueueHttpHandlers.Shorten(id)}' to retry (only Failed, Succeeded or Deleted tasks can be retried).", statusCode: 404));
+                : Results.Problem($"No task '{EchoedText.Cap(id)}' to retry (only Failed, Succeeded or Deleted tasks can be retried).", statusCode: 404));
         group.MapDelete("/tasks/{id}", async (IRpcQueue queue, string id, CancellationToken ct) =>
             await queue.DeleteAsync(id, ct).ConfigureAwait(false)
                 ? Results.Ok(new { id, state = "Deleted" })
-                : Results.Problem($"No task '{QueueHttpHandlers.Shorten(id)}' to delete.", statusCode: 404));
+                : Results.Problem($"No task '{EchoedText.Cap(id)}' to delete.", statusCode: 404));
         group.MapDelete("/recurring/{id}", async (IRpcQueue queue, string id, CancellationToken ct) =>
             await queue.RemoveRecurringAsync(id, ct).ConfigureAwait(false)
                 ? Results.Ok(new { id, removed = true })
-                : Results.Problem($"No recurring call '{QueueHttpHandlers.Shorten(id)}'.", statusCode: 404));
+                : Results.Problem($"No recurring call '{EchoedText.Cap(id)}'.", statusCode: 404));
         group.MapFallback("{**path}", (HttpContext http, string? path) => ManagementFallback.Answer(http, path));
         return group;
     }

@@ -46,8 +46,8 @@ internal static class StoredResponse
     /// <summary>The 406 for a client that accepts nothing the task's response is written in, naming what it can have.</summary>
     public static IResult NotAcceptable(QueuedTaskInfo task, string accept, string responsePath)
         => Results.Problem(
-            $"Task '{QueueHttpHandlers.Shorten(task.Id)}' was enqueued as {task.ContentType} and its response is {MediaTypeOf(task)}, which the Accept header " +
-            $"'{QueueHttpHandlers.Shorten(accept)}' does not take. Ask for {MediaTypeOf(task)} at {responsePath}, or for application/json to read the task's state.",
+            $"Task '{EchoedText.Cap(task.Id)}' was enqueued as {task.ContentType} and its response is {MediaTypeOf(task)}, which the Accept header " +
+            $"'{EchoedText.Cap(accept)}' does not take. Ask for {MediaTypeOf(task)} at {responsePath}, or for application/json to read the task's state.",
             statusCode: StatusCodes.Status406NotAcceptable,
             title: "Response not available in the requested media type");
 

@@ -8,13 +8,11 @@ public sealed class IdempotencyKeyConflictException : InvalidOperationException
 {
     /// <summary>Creates the exception for <paramref name="key"/>.</summary>
     public IdempotencyKeyConflictException(string key)
-        : base($"The idempotency key '{Shorten(key)}' is already used by a task with a different request.")
+        : base($"The idempotency key '{EchoedText.Cap(key)}' is already used by a task with a different request.")
     {
         Key = key;
     }
 
     /// <summary>The key.</summary>
     public string Key { get; }
-
-    private static string Shorten(string key) => key.Length <= 64 ? key : key[..64] + "…";
 }
