@@ -8,7 +8,7 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// <summary>
 /// Walks the CLR types a contract sends and receives before the type model describes them, and refuses what WCF would
 /// write differently from the model: types without an explicit <c>[DataContract(Namespace)]</c> equal to the
-/// contract's, <c>[CollectionDataContract]</c>, <c>[KnownType]</c>, message contracts, <c>IXmlSerializable</c> and
+/// contract's, <c>[CollectionDataContract]</c>, <c>[KnownType]</c>, message contracts inside a message, <c>IXmlSerializable</c> and
 /// <c>ISerializable</c> types, and collections of primitives (WCF writes their items in its Arrays namespace).
 /// </summary>
 internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSerializer = false)
@@ -26,7 +26,7 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
 
         if (type.IsDefined(typeof(MessageContractAttribute), false))
         {
-            throw ContractRefusal.Create(path, $"[MessageContract] (on '{type.Name}')", "message contracts (custom headers and body members) are not mapped onto the operation's messages yet; use plain parameters, and [RpcHeader] for headers");
+            throw ContractRefusal.Create(path, $"[MessageContract] (on '{type.Name}')", "a message contract is a whole request or response, not a value inside one: make it an operation's only parameter or its result");
         }
 
         if (type.IsDefined(typeof(CollectionDataContractAttribute), false))

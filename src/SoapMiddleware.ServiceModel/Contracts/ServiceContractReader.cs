@@ -9,7 +9,8 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// <summary>
 /// Reads a WCF <see cref="ServiceContractAttribute"/> type into the pipeline's service description: its
 /// <see cref="OperationContractAttribute"/> methods with WCF's names and actions, <see cref="FaultContractAttribute"/>
-/// details, <see cref="MessageParameterAttribute"/> names, and <see cref="FaultException"/> translated to
+/// details, <see cref="MessageParameterAttribute"/> names, <see cref="MessageContractAttribute"/> requests and responses
+/// (<see cref="MessageContractReader"/>), and <see cref="FaultException"/> translated to
 /// <see cref="RpcFault"/>. What the model cannot express is refused by <see cref="ContractAttributeCheck"/> and
 /// <see cref="ContractTypeScanner"/> before anything is described.
 /// </summary>
@@ -57,12 +58,16 @@ internal sealed class ServiceContractReader : IServiceContractReader
             }
 
             ContractAttributeCheck.CheckOperation(method, attribute, member);
-            foreach (var parameter in method.GetParameters())
+            var (requestContract, responseContract) = ReadMessageContracts(method, member, ns, scanner);
+            foreach (var parameter in requestContract is null ? method.GetParameters() : [])
             {
                 scanner.Scan(parameter.ParameterType, $"{member}({parameter.Name})");
             }
 
-            scanner.Scan(ResultType(method.ReturnType), $"{member} (result)");
+            if (responseContract is null)
+            {
+                scanner.Scan(ResultType(method.ReturnType), $"{member} (result)");
+            }
             var faults = method.GetCustomAttributes<FaultContractAttribute>().ToList();
             foreach (var fault in faults)
             {
@@ -76,6 +81,8 @@ internal sealed class ServiceContractReader : IServiceContractReader
                 ParameterName = p => p.GetCustomAttribute<MessageParameterAttribute>()?.Name ?? p.Name!,
                 ResultName = method.ReturnParameter.GetCustomAttribute<MessageParameterAttribute>()?.Name,
                 IsOneWay = attribute.IsOneWay,
+                RequestContract = requestContract,
+                ResponseContract = responseContract,
                 NillableReferenceParts = true,
                 TranslateError = FaultTranslator.Translate,
             };
@@ -89,6 +96,27 @@ internal sealed class ServiceContractReader : IServiceContractReader
 
         service.Operations = operations;
         return service;
+    }
+
+    // A message contract is a whole message: WCF takes it only as the one parameter, or as the result.
+    private static (ContractMessage? Request, ContractMessage? Response) ReadMessageContracts(MethodInfo method, string member, string ns, ContractTypeScanner scanner)
+    {
+        var parameters = method.GetParameters();
+        ContractMessage? request = null;
+        if (parameters.FirstOrDefault(p => MessageContractReader.IsMessageContract(p.ParameterType)) is { } contractParameter)
+        {
+            var path = $"{member}({contractParameter.Name})";
+            if (parameters.Length != 1)
+            {
+                throw ContractRefusal.Create(path, $"[MessageContract] (on '{contractParameter.ParameterType.Name}') beside other parameters", "a message contract is the whole request, as WCF requires: make it the only parameter");
+            }
+
+            request = MessageContractReader.Read(contractParameter.ParameterType, ns, scanner, path);
+        }
+
+        var result = ResultType(method.ReturnType);
+        var response = MessageContractReader.IsMessageContract(result) ? MessageContractReader.Read(result, ns, scanner, $"{member} (result)") : null;
+        return (request, response);
     }
 
     private static ServiceContractAttribute Attribute(Type serviceType)

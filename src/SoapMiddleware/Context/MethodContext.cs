@@ -15,7 +15,7 @@ namespace SoapMiddleware;
 /// <remarks>The same context type serves HTTP calls and queued calls; <see cref="Transport"/> tells which.</remarks>
 public sealed class MethodContext
 {
-    private Dictionary<Type, object>? _inHeaders;
+    private Dictionary<object, object?>? _inHeaders;
     private Dictionary<Type, object>? _outHeaders;
     private Dictionary<object, object?>? _items;
     private XDocument? _inDocument;
@@ -165,7 +165,7 @@ public sealed class MethodContext
 
     /// <summary>Returns the typed request header of type <typeparamref name="T"/>, or null when the request has none.</summary>
     public T? GetInHeader<T>() where T : class
-        => _inHeaders is not null && _inHeaders.TryGetValue(typeof(T), out var value) ? (T)value : null;
+        => _inHeaders is not null && _inHeaders.TryGetValue(typeof(T), out var value) ? (T?)value : null;
 
     /// <summary>Sets (or replaces) a typed request header, as a call wrapper might.</summary>
     public void SetInHeader<T>(T value) where T : class
@@ -212,7 +212,14 @@ public sealed class MethodContext
         _inBodyDocument = null;
     }
 
-    internal void SetInHeader(Type type, object value) => (_inHeaders ??= [])[type] = value;
+    /// <summary>Keeps a request header's value under its <see cref="Description.OperationHeader.Key"/>.</summary>
+    internal void SetInHeader(object key, object? value) => (_inHeaders ??= [])[key] = value;
+
+    internal bool TryGetInHeader(object key, out object? value)
+    {
+        value = null;
+        return _inHeaders is not null && _inHeaders.TryGetValue(key, out value);
+    }
 
     private void BuildInDocument()
     {

@@ -26,6 +26,15 @@ internal sealed record OperationShape(string Name, string Action)
     /// <summary>Whether the caller expects no response at all (WCF <c>IsOneWay</c>).</summary>
     public bool IsOneWay { get; init; }
 
+    /// <summary>
+    /// The request declared by a contract type (a WCF message contract): the method's one wire parameter is that type,
+    /// its body members are the request's parts and its header members the request's headers.
+    /// </summary>
+    public ContractMessage? RequestContract { get; init; }
+
+    /// <summary>The response declared by the contract type the method returns: its body members and headers.</summary>
+    public ContractMessage? ResponseContract { get; init; }
+
     /// <summary>Turns an exception of the contract's own model (WCF's <c>FaultException</c>) into an <see cref="RpcFault"/>.</summary>
     public Func<Exception, Exception>? TranslateError { get; init; }
 }

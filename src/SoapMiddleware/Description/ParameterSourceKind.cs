@@ -6,4 +6,7 @@ internal enum ParameterSourceKind
     Wire,
     CancellationToken,
     MethodContext,
+
+    /// <summary>The operation's request contract message, built from its body parts and headers.</summary>
+    ContractMessage,
 }

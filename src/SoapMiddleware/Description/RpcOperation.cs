@@ -67,4 +67,30 @@ public sealed class RpcOperation
     internal IReadOnlyList<RpcType> FaultDetails { get; init; } = [];
 
     internal OperationInvoker Invoker { get; init; } = null!;
+
+    /// <summary>The request's contract message, when a contract type declares the request instead of parameters.</summary>
+    internal ContractMessageBinding? RequestContract { get; init; }
+
+    /// <summary>The response's contract message, when the method returns a contract type.</summary>
+    internal ContractMessageBinding? ResponseContract { get; init; }
+
+    /// <summary>The values of <see cref="Response"/>'s parts for the method's result.</summary>
+    internal object?[] ResponseValues(object? result)
+        => IsVoid ? [] : ResponseContract is { } contract ? contract.BodyValues(result) : [result];
+
+    /// <summary>
+    /// The value of an out header for this call: a contract header is read from the result, any other from
+    /// <see cref="MethodContext.SetOutHeader{T}"/>. False when the response has no value for it.
+    /// </summary>
+    internal bool TryGetOutHeader(OperationHeader header, MethodContext context, out object? value)
+    {
+        value = null;
+        if (header.ContractPart is { } part)
+        {
+            value = context.OutObject is { } result ? part.GetValue(result) : null;
+            return value is not null;
+        }
+
+        return context.OutHeaders is { } set && set.TryGetValue(header.Type.ClrType, out value);
+    }
 }

@@ -85,6 +85,16 @@ internal static class ServiceDescriptionBuilder
             {
                 throw new InvalidOperationException($"Parameter '{parameter.Name}' of '{service.Name}.{name}' is by-reference; return a type instead.");
             }
+            else if (shape.RequestContract is { } contract)
+            {
+                if (parameter.ParameterType != contract.ContractType || sources.Any(s => s.Kind == ParameterSourceKind.ContractMessage))
+                {
+                    throw new InvalidOperationException($"Operation '{service.Name}.{name}' takes the contract message '{contract.ContractType.Name}'; it cannot take '{parameter.Name}' as well.");
+                }
+
+                sources.Add(new ParameterSource(ParameterSourceKind.ContractMessage, -1));
+                parts.AddRange(contract.Body.Select(p => Part(p, model, service, name)));
+            }
             else
             {
                 sources.Add(ParameterSource.Wire(parts.Count));
@@ -96,7 +106,16 @@ internal static class ServiceDescriptionBuilder
         }
 
         var response = new List<RpcMember>();
-        if (!invoker.IsVoid)
+        if (shape.ResponseContract is { } responseContract)
+        {
+            if (invoker.ResultType != responseContract.ContractType)
+            {
+                throw new InvalidOperationException($"Operation '{service.Name}.{name}' declares the response contract '{responseContract.ContractType.Name}' but returns '{invoker.ResultType.Name}'.");
+            }
+
+            response.AddRange(responseContract.Body.Select(p => Part(p, model, service, name)));
+        }
+        else if (!invoker.IsVoid)
         {
             var nullable = shape.NillableReferenceParts ? CanBeNull(invoker.ResultType) : IsNullableResult(method, invoker.ResultType);
             var constraints = method.ReturnParameter.GetCustomAttributes<Attribute>();
@@ -109,13 +128,19 @@ internal static class ServiceDescriptionBuilder
             .Select(g => g.First())
             .Select(h => new OperationHeader(ns + model.GetType(h.HeaderType).ItemName, model.GetType(h.HeaderType), h.Direction, h.Required))
             .ToList();
+        var requestHeaders = ContractHeaders(shape.RequestContract, RpcHeaderDirection.In, ns, model, service, name);
+        var responseHeaders = ContractHeaders(shape.ResponseContract, RpcHeaderDirection.Out, ns, model, service, name);
+        headers.AddRange(requestHeaders);
+        headers.AddRange(responseHeaders);
         var faults = shape.FaultDetailTypes.Select(model.GetType).ToList();
 
         return new RpcOperation(service, method, name, shape.Action)
         {
             IsOneWay = shape.IsOneWay,
-            Request = new RpcMessage(name, parts),
-            Response = new RpcMessage(name + "Response", response),
+            Request = new RpcMessage(shape.RequestContract?.WrapperName ?? name, parts),
+            Response = new RpcMessage(shape.ResponseContract?.WrapperName ?? name + "Response", response),
+            RequestContract = shape.RequestContract is { } request ? new ContractMessageBinding(request, requestHeaders) : null,
+            ResponseContract = shape.ResponseContract is { } reply ? new ContractMessageBinding(reply, responseHeaders) : null,
             Parameters = [.. sources],
             Headers = headers,
             FaultDetails = faults,
@@ -123,7 +148,16 @@ internal static class ServiceDescriptionBuilder
         };
     }
 
-    private static RpcMember Describe(Func<RpcMember> describe, RpcServiceDescription service, string operation, string part)
+    // A contract message's body member: optional and nillable when it can be null, as the parts of WCF operations are.
+    private static RpcMember Part(ContractMessagePart part, TypeModel model, RpcServiceDescription service, string operation)
+        => Describe(() => model.CreateMember(part.Name, part.MemberType, CanBeNull(part.MemberType), required: !CanBeNull(part.MemberType), part.Member.GetCustomAttributes()), service, operation, part.Member.Name);
+
+    private static List<OperationHeader> ContractHeaders(ContractMessage? contract, RpcHeaderDirection direction, XNamespace ns, TypeModel model, RpcServiceDescription service, string operation)
+        => contract is null ? [] : contract.Headers
+            .Select(h => new OperationHeader(ns + h.Name, Describe(() => model.GetType(h.MemberType), service, operation, h.Member.Name), direction, Required: false) { ContractPart = h })
+            .ToList();
+
+    private static T Describe<T>(Func<T> describe, RpcServiceDescription service, string operation, string part)
     {
         try
         {

@@ -187,6 +187,7 @@ public sealed class RpcPipeline
             {
                 ParameterSourceKind.Wire => wire[sources[i].WireIndex],
                 ParameterSourceKind.CancellationToken => context.CancellationToken,
+                ParameterSourceKind.ContractMessage => operation.RequestContract!.Compose(wire, context),
                 _ => context,
             };
         }

@@ -51,6 +51,17 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
         Write("\"");
     }
 
+    public override void WriteAttribute(XName name, string prefix, string value)
+    {
+        Write(" ");
+        Write(prefix);
+        Write(":");
+        Write(name.LocalName);
+        Write("=\"");
+        WriteEscaped(value, AttributeEscapes);
+        Write("\"");
+    }
+
     public override void WriteText(string text)
     {
         CloseTag();

@@ -35,6 +35,8 @@ internal sealed class XElementSink : XmlSink
     public override void WriteNamespace(string prefix, string namespaceName)
         => _open.Peek().Add(new XAttribute(XNamespace.Xmlns + prefix, namespaceName));
 
+    public override void WriteAttribute(XName name, string prefix, string value) => _open.Peek().Add(new XAttribute(name, value));
+
     public override void WriteText(string text) => _open.Peek().Add(text);
 
     public override void EndElement(XName name) => _open.Pop();

@@ -17,6 +17,12 @@ internal abstract class XmlSink
     /// <summary>Marks the element just started as <c>xsi:nil="true"</c>; call before any content.</summary>
     public abstract void WriteNil();
 
+    /// <summary>
+    /// Writes an attribute on the element just started; call before any content. <paramref name="prefix"/> must be
+    /// declared for the attribute's namespace on an enclosing element (the byte sink writes it as given).
+    /// </summary>
+    public abstract void WriteAttribute(XName name, string prefix, string value);
+
     public abstract void WriteText(string text);
 
     public abstract void EndElement(XName name);

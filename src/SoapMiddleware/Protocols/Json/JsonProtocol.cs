@@ -94,7 +94,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     public void Serialize(MethodContext context)
     {
         var operation = context.Operation!;
-        object?[] values = operation.IsVoid ? [] : [context.OutObject];
+        var values = operation.ResponseValues(context.OutObject);
         Write(context, writer => JsonModelWriter.WriteMessage(writer, operation.Response, values));
     }
 

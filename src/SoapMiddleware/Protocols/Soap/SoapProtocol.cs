@@ -86,7 +86,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     public void Serialize(MethodContext context)
     {
         var operation = context.Operation!;
-        object?[] values = operation.IsVoid ? [] : [context.OutObject];
+        var values = operation.ResponseValues(context.OutObject);
         if (context.OutDocumentWanted)
         {
             var tree = new XElementSink();
@@ -182,14 +182,14 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// <summary>Everything inside the envelope's start tag: the out headers, then the body with the response message.</summary>
     private void WriteEnvelopeContent(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
     {
-        if (context.OutHeaders is { Count: > 0 } outHeaders)
+        if (context.OutHeaders is { Count: > 0 } || operation.ResponseContract is { Headers.Count: > 0 })
         {
             sink.StartElement(version.Header);
             foreach (var declared in operation.Headers)
             {
-                if (declared.IsOut && outHeaders.TryGetValue(declared.Type.ClrType, out var value))
+                if (declared.IsOut && operation.TryGetOutHeader(declared, context, out var value))
                 {
-                    application.Serializer.WriteValue(sink, declared.Element, declared.Type, value);
+                    application.Serializer.WriteValue(declared.MustUnderstand ? new MustUnderstandSink(sink, version) : sink, declared.Element, declared.Type, value);
                 }
             }
 
@@ -263,7 +263,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
                 && (e.Name.Namespace == declared.Element.Namespace || e.Name.Namespace == XNamespace.None));
             if (element is not null)
             {
-                context.SetInHeader(declared.Type.ClrType, application.Serializer.ReadValue(element, declared.Type)!);
+                context.SetInHeader(declared.Key, application.Serializer.ReadValue(element, declared.Type));
             }
             else if (declared.Required)
             {

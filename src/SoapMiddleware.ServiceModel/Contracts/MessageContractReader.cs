@@ -1,0 +1,101 @@
+using System.Reflection;
+using System.ServiceModel;
+using SoapMiddleware.Description;
+
+namespace SoapMiddleware.ServiceModel.Contracts;
+
+/// <summary>
+/// Reads a <see cref="MessageContractAttribute"/> type into a <see cref="ContractMessage"/>, named as WCF names it:
+/// the wrapper is <c>WrapperName</c> (the type's name by default), its children the <see cref="MessageBodyMemberAttribute"/>
+/// members ordered by <c>Order</c>, then by name; each <see cref="MessageHeaderAttribute"/> member is a SOAP header
+/// named <c>Name</c> (the member's name by default). What the pipeline would write differently is refused.
+/// </summary>
+internal static class MessageContractReader
+{
+    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+
+    public static bool IsMessageContract(Type type) => type.IsDefined(typeof(MessageContractAttribute), false);
+
+    public static ContractMessage Read(Type type, string contractNamespace, ContractTypeScanner scanner, string path)
+    {
+        var attribute = type.GetCustomAttribute<MessageContractAttribute>(false)!;
+        var on = $"(on '{type.Name}')";
+        if (!attribute.IsWrapped)
+        {
+            throw ContractRefusal.Create(path, $"[MessageContract(IsWrapped = false)] {on}", "unwrapped bodies are not expressible in the type model, whose messages are one wrapper element around their parts; keep IsWrapped = true");
+        }
+
+        if (attribute.WrapperNamespace is { } wrapperNamespace && wrapperNamespace != contractNamespace)
+        {
+            throw ContractRefusal.Create(path, $"[MessageContract(WrapperNamespace = \"{wrapperNamespace}\")] {on}", $"an endpoint has one namespace, the contract's '{contractNamespace}'; leave WrapperNamespace unset");
+        }
+
+        if (type.IsGenericType || type.IsAbstract || (!type.IsValueType && type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) is null))
+        {
+            throw ContractRefusal.Create(path, $"[MessageContract] {on}", "a message contract must be a non-generic type with a parameterless constructor");
+        }
+
+        var body = new List<(int Order, ContractMessagePart Part)>();
+        var headers = new List<ContractMessagePart>();
+        foreach (var member in Members(type))
+        {
+            var where = $"{type.Name}.{member.Name}";
+            if (member.IsDefined(typeof(MessagePropertyAttribute), true))
+            {
+                throw ContractRefusal.Create(where, "[MessageProperty]", "message properties stay inside a WCF channel and never reach the wire; pass the value as a header or body member");
+            }
+
+            if (member.GetCustomAttribute<MessageHeaderArrayAttribute>(true) is not null)
+            {
+                throw ContractRefusal.Create(where, "[MessageHeaderArray]", "one header per array item has no counterpart in the typed headers; use [MessageHeader] on the array (one header holding the items)");
+            }
+
+            if (member is PropertyInfo { CanRead: false } or PropertyInfo { CanWrite: false }
+                && (member.IsDefined(typeof(MessageHeaderAttribute), true) || member.IsDefined(typeof(MessageBodyMemberAttribute), true)))
+            {
+                throw ContractRefusal.Create(where, member.IsDefined(typeof(MessageHeaderAttribute), true) ? "[MessageHeader]" : "[MessageBodyMember]", "the property must have a getter and a setter, so a request can be built and a response read");
+            }
+
+            if (member.GetCustomAttribute<MessageHeaderAttribute>(true) is { } header)
+            {
+                CheckNamespace(where, "[MessageHeader(Namespace)]", header.Namespace, contractNamespace);
+                scanner.Scan(MemberType(member), $"{where} [MessageHeader]");
+                headers.Add(new ContractMessagePart(member, header.Name ?? member.Name, header.MustUnderstand));
+            }
+            else if (member.GetCustomAttribute<MessageBodyMemberAttribute>(true) is { } bodyMember)
+            {
+                CheckNamespace(where, "[MessageBodyMember(Namespace)]", bodyMember.Namespace, contractNamespace);
+                scanner.Scan(MemberType(member), $"{where} [MessageBodyMember]");
+                body.Add((bodyMember.Order, new ContractMessagePart(member, bodyMember.Name ?? member.Name)));
+            }
+        }
+
+        // WCF's order of body parts: by Order, then by name (ordinal).
+        var ordered = body.OrderBy(b => b.Order).ThenBy(b => b.Part.Name, StringComparer.Ordinal).Select(b => b.Part).ToList();
+        return new ContractMessage(type, attribute.WrapperName ?? type.Name, ordered, headers);
+    }
+
+    // The members WCF reads: fields and properties of any visibility, the base type's first.
+    private static IEnumerable<MemberInfo> Members(Type type)
+    {
+        var chain = new Stack<Type>();
+        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            chain.Push(current);
+        }
+
+        return chain.SelectMany(t => t.GetFields(Declared).Where(f => !f.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false)).Cast<MemberInfo>()
+            .Concat(t.GetProperties(Declared))
+            .OrderBy(m => m.MetadataToken));
+    }
+
+    private static Type MemberType(MemberInfo member) => member is PropertyInfo property ? property.PropertyType : ((FieldInfo)member).FieldType;
+
+    private static void CheckNamespace(string where, string attribute, string? ns, string contractNamespace)
+    {
+        if (ns is not null && ns != contractNamespace)
+        {
+            throw ContractRefusal.Create(where, attribute.Replace("(Namespace)", $"(Namespace = \"{ns}\")", StringComparison.Ordinal), $"an endpoint has one namespace, the contract's '{contractNamespace}'; leave Namespace unset");
+        }
+    }
+}
