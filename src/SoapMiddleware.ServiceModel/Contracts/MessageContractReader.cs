@@ -70,9 +70,10 @@ internal static class MessageContractReader
             }
         }
 
-        // WCF's order of body parts: by Order, then by name (ordinal).
+        // WCF's order (TypeLoader.CompareMessagePartDescriptions): by Order (unset is -1, first), then by name, ordinal;
+        // its headers have no Order, so they go by name.
         var ordered = body.OrderBy(b => b.Order).ThenBy(b => b.Part.Name, StringComparer.Ordinal).Select(b => b.Part).ToList();
-        return new ContractMessage(type, attribute.WrapperName ?? type.Name, ordered, headers);
+        return new ContractMessage(type, string.IsNullOrEmpty(attribute.WrapperName) ? type.Name : attribute.WrapperName, ordered, headers.OrderBy(h => h.Name, StringComparer.Ordinal).ToList());
     }
 
     // The members WCF reads: fields and properties of any visibility, the base type's first.

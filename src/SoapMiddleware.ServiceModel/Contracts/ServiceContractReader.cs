@@ -98,7 +98,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
         return service;
     }
 
-    // A message contract is a whole message: WCF takes it only as the one parameter, or as the result.
+    // A message contract is a whole message: WCF takes it only as the one parameter, or as the result, and not beside plain ones.
     private static (ContractMessage? Request, ContractMessage? Response) ReadMessageContracts(MethodInfo method, string member, string ns, ContractTypeScanner scanner)
     {
         var parameters = method.GetParameters();
@@ -116,6 +116,25 @@ internal sealed class ServiceContractReader : IServiceContractReader
 
         var result = ResultType(method.ReturnType);
         var response = MessageContractReader.IsMessageContract(result) ? MessageContractReader.Read(result, ns, scanner, $"{member} (result)") : null;
+
+        // WCF refuses to load such an operation: a contract message beside a message of parameters (an empty request and a
+        // void response are neither).
+        if (request is not null && response is null && result != typeof(void))
+        {
+            throw ContractRefusal.Create($"{member} (result)", $"[MessageContract] (on '{request.ContractType.Name}') with a result that is not one", "WCF does not mix message contracts with plain parameters or results: return a message contract or nothing");
+        }
+
+        if (response is not null && request is null && parameters.Length > 0)
+        {
+            throw ContractRefusal.Create($"{member}({parameters[0].Name})", $"[MessageContract] (on '{response.ContractType.Name}') with plain parameters", "WCF does not mix message contracts with plain parameters or results: take a message contract or no parameters");
+        }
+
+        // Without parameters WCF sends an empty soap:Body, and a request here is routed by its body element.
+        if (response is not null && request is null)
+        {
+            throw ContractRefusal.Create($"{member} (result)", $"[MessageContract] (on '{response.ContractType.Name}') returned by an operation without parameters", "WCF sends such a request with an empty Body, which has no operation element to read; take a message contract (it may have no members)");
+        }
+
         return (request, response);
     }
 

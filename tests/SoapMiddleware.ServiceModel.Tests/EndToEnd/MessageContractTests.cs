@@ -1,0 +1,120 @@
+using System.ServiceModel;
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SoapMiddleware.ServiceModel.Tests.Infrastructure;
+using SoapMiddleware.ServiceModel.Tests.MessageContracts;
+
+namespace SoapMiddleware.ServiceModel.Tests.EndToEnd;
+
+/// <summary>
+/// A contract of [MessageContract] requests and responses moved unchanged: a real WCF client sends headers and body
+/// members, the implementation sees them, and the response's headers and body come back.
+/// </summary>
+public sealed class MessageContractTests : IAsyncLifetime
+{
+    private static readonly XNamespace Ns = TicketDesk.Namespace;
+    private static readonly XNamespace Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private ContractHost _host = null!;
+
+    private Uri Svc => _host.Url("/Tickets.svc");
+
+    public async Task InitializeAsync()
+        => _host = await ContractHost.StartAsync(rpc => rpc.AddService<ITicketDesk, TicketDesk>(), app => app.MapRpc<ITicketDesk>("/Tickets.svc"));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Theory]
+    [InlineData(WcfBindings.Soap11)]
+    [InlineData(WcfBindings.Soap12)]
+    public async Task WcfClient_MessageContracts_HeadersAndBodyBothWays(string version)
+    {
+        var factory = WcfBindings.Factory<ITicketDesk>(version, Svc);
+        try
+        {
+            var desk = factory.CreateChannel();
+
+            var opened = desk.Open(new OpenTicketRequest
+            {
+                Tenant = "acme",
+                Channel = "web",
+                Priority = 3,
+                Trace = new TraceInfo { Id = "t-1", Hops = 4 },
+                Ticket = new Ticket { Title = "Printer", Body = "on fire", Lines = 7 },
+                Note = "urgent",
+            });
+
+            // Request headers (MustUnderstand ones too) and body members reached the implementation; its answer came back.
+            Assert.Equal("acme-3-Printer", opened.TicketId);
+            Assert.Equal(30, opened.Queue);
+            Assert.Equal("t-1/reply", opened.Trace?.Id);
+            Assert.Equal(5, opened.Trace?.Hops);
+            Assert.Equal("Printer: on fire (urgent) via web", opened.Summary);
+            Assert.Equal(7, opened.Lines);
+
+            var empty = desk.Open(new OpenTicketRequest());
+            Assert.Equal("-0-", empty.TicketId);
+            Assert.Null(empty.Trace);
+            Assert.Equal(":  (no note) via no channel", empty.Summary);
+            Assert.Equal(-1, empty.Lines);
+
+            var status = await desk.StatusAsync(new StatusQuery { Session = "s-9", Id = 21 });
+            Assert.Equal("s-9", status.Session);
+            Assert.Equal("open:21", status.State);
+            Assert.Equal(42, status.Updated);
+
+            desk.Close(new StatusQuery { Session = $"{version}-s", Id = 5 });
+            var peeked = desk.Peek(new PeekRequest());
+            Assert.Null(peeked.Session);
+            Assert.Equal($"closed:{version}-s#5", peeked.State);
+            Assert.Equal(-1, peeked.Updated);
+            ((IClientChannel)desk).Close();
+        }
+        finally
+        {
+            factory.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task RawSoap_Response_HeadersMarkedMustUnderstandAndBodyInWrapper()
+    {
+        var response = await PostAsync("http://tests.example.com/tickets/ITicketDesk/Open", """
+            <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://tests.example.com/tickets">
+              <s:Header><t:Tenant s:mustUnderstand="1">acme</t:Tenant><t:priority>2</t:priority></s:Header>
+              <s:Body><t:TicketRequest><t:Ticket><t:Title>X</t:Title><t:Lines>1</t:Lines></t:Ticket></t:TicketRequest></s:Body>
+            </s:Envelope>
+            """);
+
+        var header = response.Root!.Element(Soap11 + "Header")!;
+        Assert.Equal("1", (string?)header.Element(Ns + "TicketId")?.Attribute(Soap11 + "mustUnderstand"));
+        Assert.Equal("acme-2-X", (string?)header.Element(Ns + "TicketId"));
+        Assert.Null(header.Element(Ns + "Queue")!.Attribute(Soap11 + "mustUnderstand"));
+        Assert.Equal("20", (string?)header.Element(Ns + "Queue"));
+        var wrapper = Assert.Single(response.Root!.Element(Soap11 + "Body")!.Elements());
+        Assert.Equal(Ns + "OpenTicketResponse", wrapper.Name);
+        Assert.Equal(["Lines", "Summary"], wrapper.Elements().Select(e => e.Name.LocalName)); // WCF's order: by name when no Order
+    }
+
+    [Fact]
+    public async Task RawSoap_UndeclaredMustUnderstandHeader_MustUnderstandFault()
+    {
+        var response = await PostAsync("http://tests.example.com/tickets/ITicketDesk/Open", """
+            <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://tests.example.com/tickets">
+              <s:Header><t:Tenant s:mustUnderstand="1">acme</t:Tenant><t:Unknown s:mustUnderstand="1">x</t:Unknown></s:Header>
+              <s:Body><t:TicketRequest/></s:Body>
+            </s:Envelope>
+            """);
+
+        Assert.EndsWith("MustUnderstand", (string?)response.Descendants("faultcode").Single());
+    }
+
+    private async Task<XDocument> PostAsync(string action, string envelope)
+    {
+        using var content = new StringContent(envelope, Encoding.UTF8, "text/xml");
+        content.Headers.Add("SOAPAction", $"\"{action}\"");
+        using var response = await _host.Client.PostAsync("/Tickets.svc", content);
+        return XDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+}
