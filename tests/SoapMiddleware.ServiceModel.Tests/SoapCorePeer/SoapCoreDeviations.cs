@@ -32,4 +32,27 @@ internal static class SoapCoreDeviations
     /// <summary>The expected outcomes with SoapCore's deviations in place.</summary>
     public static IReadOnlyList<CalculatorCall> Apply(IReadOnlyList<CalculatorCall> expected, bool soap12 = false)
         => expected.Select(c => For(soap12).TryGetValue(c.Call, out var outcome) ? c with { Outcome = outcome } : c).ToArray();
+
+    /// <summary>
+    /// Call of <see cref="MessageContracts.TicketDeskCalls"/> → (the response contract's wrapper, what SoapCore writes
+    /// instead). SoapCore reads a request message contract (Close works) but wraps a response message contract in
+    /// <c>{Operation}Response</c>, as if it were a plain result; the WCF client expects the contract's own wrapper
+    /// (WrapperName, or the type's name) and refuses the reply. We write the contract's wrapper, as WCF does.
+    /// </summary>
+    private static readonly Dictionary<string, (string Expected, string Found)> MessageContractWrappers = new()
+    {
+        ["Open"] = ("OpenTicketResponse", "OpenResponse"),
+        ["Open(empty)"] = ("OpenTicketResponse", "OpenResponse"),
+        ["Status"] = ("Status", "StatusResponse"),
+        ["Close+Peek"] = ("Status", "PeekResponse"),
+    };
+
+    /// <summary>What SoapCore answers instead of <paramref name="expected"/>, a line of <see cref="MessageContracts.TicketDeskCalls.Expected"/>.</summary>
+    public static string MessageContractOutcome(string expected)
+    {
+        var call = expected[..expected.IndexOf(':', StringComparison.Ordinal)];
+        var (wrapper, found) = MessageContractWrappers[call];
+        const string Ns = MessageContracts.TicketDesk.Namespace;
+        return $"{call}: CommunicationException: OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name '{wrapper}' and namespace '{Ns}'. Found node type 'Element' with name '{found}' and namespace '{Ns}'";
+    }
 }
