@@ -98,7 +98,7 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
         }
     }
 
-    private static bool IsSimple(Type type)
+    public static bool IsSimple(Type type)
         => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
             || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(byte[])
             || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(void);

@@ -8,7 +8,8 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// Reads a <see cref="MessageContractAttribute"/> type into a <see cref="ContractMessage"/>, named as WCF names it:
 /// the wrapper is <c>WrapperName</c> (the type's name by default), its children the <see cref="MessageBodyMemberAttribute"/>
 /// members ordered by <c>Order</c>, then by name; each <see cref="MessageHeaderAttribute"/> member is a SOAP header
-/// named <c>Name</c> (the member's name by default). What the pipeline would write differently is refused.
+/// named <c>Name</c> (the member's name by default). Unwrapped (<c>IsWrapped = false</c>), the Body holds the one body
+/// member's element, a data contract. What the pipeline would write differently is refused.
 /// </summary>
 internal static class MessageContractReader
 {
@@ -20,11 +21,6 @@ internal static class MessageContractReader
     {
         var attribute = type.GetCustomAttribute<MessageContractAttribute>(false)!;
         var on = $"(on '{type.Name}')";
-        if (!attribute.IsWrapped)
-        {
-            throw ContractRefusal.Create(path, $"[MessageContract(IsWrapped = false)] {on}", "unwrapped bodies are not expressible in the type model, whose messages are one wrapper element around their parts; keep IsWrapped = true");
-        }
-
         if (attribute.WrapperNamespace is { } wrapperNamespace && wrapperNamespace != contractNamespace)
         {
             throw ContractRefusal.Create(path, $"[MessageContract(WrapperNamespace = \"{wrapperNamespace}\")] {on}", $"an endpoint has one namespace, the contract's '{contractNamespace}'; leave WrapperNamespace unset");
@@ -73,7 +69,20 @@ internal static class MessageContractReader
         // WCF's order (TypeLoader.CompareMessagePartDescriptions): by Order (unset is -1, first), then by name, ordinal;
         // its headers have no Order, so they go by name.
         var ordered = body.OrderBy(b => b.Order).ThenBy(b => b.Part.Name, StringComparer.Ordinal).Select(b => b.Part).ToList();
-        return new ContractMessage(type, string.IsNullOrEmpty(attribute.WrapperName) ? type.Name : attribute.WrapperName, ordered, headers.OrderBy(h => h.Name, StringComparer.Ordinal).ToList());
+        var sortedHeaders = headers.OrderBy(h => h.Name, StringComparer.Ordinal).ToList();
+        if (!attribute.IsWrapped)
+        {
+            // Unwrapped, the Body holds the body member's own element: expressible when that is one element of a data contract.
+            if (ordered.Count != 1 || IsSimpleOrCollection(ordered[0].MemberType))
+            {
+                throw ContractRefusal.Create(path, $"[MessageContract(IsWrapped = false)] {on} with {(ordered.Count == 1 ? $"the body member '{ordered[0].Member.Name}' of type '{ordered[0].MemberType.Name}'" : $"{ordered.Count} body members")}",
+                    "the Body must hold one element the type model reads as a message: keep IsWrapped = false for exactly one [MessageBodyMember] of a [DataContract] type, or set IsWrapped = true");
+            }
+
+            return new ContractMessage(type, ordered[0].Name, ordered, sortedHeaders, IsWrapped: false);
+        }
+
+        return new ContractMessage(type, string.IsNullOrEmpty(attribute.WrapperName) ? type.Name : attribute.WrapperName, ordered, sortedHeaders);
     }
 
     // The members WCF reads: fields and properties of any visibility, the base type's first.
@@ -89,6 +98,10 @@ internal static class MessageContractReader
             .Concat(t.GetProperties(Declared))
             .OrderBy(m => m.MetadataToken));
     }
+
+    private static bool IsSimpleOrCollection(Type type)
+        => ContractTypeScanner.IsSimple(Nullable.GetUnderlyingType(type) ?? type) || type.IsArray
+            || (type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type));
 
     private static Type MemberType(MemberInfo member) => member is PropertyInfo property ? property.PropertyType : ((FieldInfo)member).FieldType;
 

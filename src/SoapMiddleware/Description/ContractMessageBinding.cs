@@ -4,8 +4,9 @@ namespace SoapMiddleware.Description;
 /// Moves values between a contract message instance and the operation's parts: builds the request instance from the
 /// body parts read into <see cref="MethodContext.InObject"/> and the headers read into the context, and takes a
 /// response instance apart into its body values (its headers are read from it as the envelope is written).
+/// An unwrapped message's parts are the members of its one body member's type (<paramref name="unwrapped"/>).
 /// </summary>
-internal sealed class ContractMessageBinding(ContractMessage message, IReadOnlyList<OperationHeader> headers)
+internal sealed class ContractMessageBinding(ContractMessage message, IReadOnlyList<OperationHeader> headers, Model.RpcType? unwrapped = null)
 {
     public ContractMessage Message => message;
 
@@ -16,9 +17,16 @@ internal sealed class ContractMessageBinding(ContractMessage message, IReadOnlyL
     {
         var instance = Activator.CreateInstance(message.ContractType, nonPublic: true)
             ?? throw new InvalidOperationException($"Cannot create '{message.ContractType.FullName}'.");
-        for (var i = 0; i < message.Body.Count; i++)
+        if (unwrapped is not null)
         {
-            message.Body[i].SetValue(instance, wire[i]);
+            message.Body[0].SetValue(instance, unwrapped.Accessor!.Create(wire));
+        }
+        else
+        {
+            for (var i = 0; i < message.Body.Count; i++)
+            {
+                message.Body[i].SetValue(instance, wire[i]);
+            }
         }
 
         foreach (var header in headers)
@@ -34,6 +42,21 @@ internal sealed class ContractMessageBinding(ContractMessage message, IReadOnlyL
 
     public object?[] BodyValues(object? result)
     {
+        if (unwrapped is not null)
+        {
+            var getters = unwrapped.Accessor!.Getters;
+            var parts = new object?[getters.Length];
+            if (result is not null && message.Body[0].GetValue(result) is { } body)
+            {
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    parts[i] = getters[i](body);
+                }
+            }
+
+            return parts;
+        }
+
         var values = new object?[message.Body.Count];
         if (result is not null)
         {

@@ -93,7 +93,7 @@ internal static class ServiceDescriptionBuilder
                 }
 
                 sources.Add(new ParameterSource(ParameterSourceKind.ContractMessage, -1));
-                parts.AddRange(contract.Body.Select(p => Part(p, model, service, name)));
+                parts.AddRange(Parts(contract, model, service, name));
             }
             else
             {
@@ -113,7 +113,7 @@ internal static class ServiceDescriptionBuilder
                 throw new InvalidOperationException($"Operation '{service.Name}.{name}' declares the response contract '{responseContract.ContractType.Name}' but returns '{invoker.ResultType.Name}'.");
             }
 
-            response.AddRange(responseContract.Body.Select(p => Part(p, model, service, name)));
+            response.AddRange(Parts(responseContract, model, service, name));
         }
         else if (!invoker.IsVoid)
         {
@@ -139,13 +139,30 @@ internal static class ServiceDescriptionBuilder
             IsOneWay = shape.IsOneWay,
             Request = new RpcMessage(shape.RequestContract?.WrapperName ?? name, parts),
             Response = new RpcMessage(shape.ResponseContract?.WrapperName ?? name + "Response", response),
-            RequestContract = shape.RequestContract is { } request ? new ContractMessageBinding(request, requestHeaders) : null,
-            ResponseContract = shape.ResponseContract is { } reply ? new ContractMessageBinding(reply, responseHeaders) : null,
+            RequestContract = shape.RequestContract is { } request ? new ContractMessageBinding(request, requestHeaders, Unwrapped(request, model)) : null,
+            ResponseContract = shape.ResponseContract is { } reply ? new ContractMessageBinding(reply, responseHeaders, Unwrapped(reply, model)) : null,
             Parameters = [.. sources],
             Headers = headers,
             FaultDetails = faults,
             Invoker = invoker,
         };
+    }
+
+    // A wrapped contract message's parts are its body members; an unwrapped one's, the members of its one body member's type.
+    private static IEnumerable<RpcMember> Parts(ContractMessage contract, TypeModel model, RpcServiceDescription service, string operation)
+        => Unwrapped(contract, model) is { } type ? type.Members : contract.Body.Select(p => Part(p, model, service, operation)).ToList();
+
+    private static RpcType? Unwrapped(ContractMessage contract, TypeModel model)
+    {
+        if (contract.IsWrapped)
+        {
+            return null;
+        }
+
+        var type = contract.Body.Count == 1 ? model.GetType(contract.Body[0].MemberType) : null;
+        return type is { Kind: RpcTypeKind.Complex }
+            ? type
+            : throw new InvalidOperationException($"The unwrapped contract message '{contract.ContractType.Name}' needs exactly one body member of a complex type.");
     }
 
     // A contract message's body member: optional and nillable when it can be null, as the parts of WCF operations are.

@@ -18,6 +18,10 @@ public interface ITicketDesk
     [OperationContract]
     void Close(StatusQuery query);
 
+    /// <summary>Unwrapped request and response: the Body holds one data contract's element each way.</summary>
+    [OperationContract]
+    TicketReceipt File(TicketFiling filing);
+
     /// <summary>An empty request contract and a response contract.</summary>
     [OperationContract]
     TicketStatus Peek(PeekRequest request);

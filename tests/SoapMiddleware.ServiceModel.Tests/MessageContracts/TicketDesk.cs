@@ -17,6 +17,12 @@ public sealed class TicketDesk : ITicketDesk
     public Task<TicketStatus> StatusAsync(StatusQuery query)
         => Task.FromResult(new TicketStatus { Session = query.Session, State = $"open:{query.Id}", Updated = query.Id * 2 });
 
+    public TicketReceipt File(TicketFiling filing) => new()
+    {
+        Number = $"{filing.Tenant}/{filing.Ticket?.Title}",
+        Trace = filing.Ticket is null ? null : new TraceInfo { Id = filing.Ticket.Body, Hops = filing.Ticket.Lines },
+    };
+
     /// <summary>What the last <see cref="Close"/> received, for the test to read back through <see cref="Peek"/>.</summary>
     private static string _closed = "none";
 

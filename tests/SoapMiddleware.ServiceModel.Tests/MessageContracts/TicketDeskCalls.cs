@@ -16,6 +16,7 @@ internal static class TicketDeskCalls
         "Open(empty): TicketId=-0- Queue=0 Trace=null Summary=:  (no note) via no channel Lines=-1",
         "Status: Session=s-9 State=open:21 Updated=42",
         "Close+Peek: Session=null State=closed:s-c#5 Updated=-1",
+        "File: Number=acme/Fax Receipt=jammed:2",
     ];
 
     /// <summary>
@@ -44,6 +45,11 @@ internal static class TicketDeskCalls
                 {
                     desk.Close(new StatusQuery { Session = "s-c", Id = 5 });
                     return Task.FromResult(Render(desk.Peek(new PeekRequest())));
+                }),
+                await CallAsync(factory, "File", desk =>
+                {
+                    var receipt = desk.File(new TicketFiling { Tenant = "acme", Ticket = new Ticket { Title = "Fax", Body = "jammed", Lines = 2 } });
+                    return Task.FromResult($"Number={receipt.Number} Receipt={receipt.Trace?.Id}:{receipt.Trace?.Hops}");
                 }),
             ];
         }

@@ -34,24 +34,26 @@ internal static class SoapCoreDeviations
         => expected.Select(c => For(soap12).TryGetValue(c.Call, out var outcome) ? c with { Outcome = outcome } : c).ToArray();
 
     /// <summary>
-    /// Call of <see cref="MessageContracts.TicketDeskCalls"/> → (the response contract's wrapper, what SoapCore writes
-    /// instead). SoapCore reads a request message contract (Close works) but wraps a response message contract in
-    /// <c>{Operation}Response</c>, as if it were a plain result; the WCF client expects the contract's own wrapper
-    /// (WrapperName, or the type's name) and refuses the reply. We write the contract's wrapper, as WCF does.
+    /// Call of <see cref="MessageContracts.TicketDeskCalls"/> → the outcome SoapCore gives instead. SoapCore reads a
+    /// request message contract (Close works, and File's header arrives) but (1) wraps a wrapped response contract in
+    /// <c>{Operation}Response</c>, as if it were a plain result, where the WCF client expects the contract's own wrapper
+    /// (WrapperName, or the type's name) and refuses the reply; (2) loses the body member of an unwrapped contract
+    /// (File's ticket and receipt arrive empty). We write what WCF writes.
     /// </summary>
-    private static readonly Dictionary<string, (string Expected, string Found)> MessageContractWrappers = new()
+    private static readonly Dictionary<string, string> MessageContractOutcomes = new()
     {
-        ["Open"] = ("OpenTicketResponse", "OpenResponse"),
-        ["Open(empty)"] = ("OpenTicketResponse", "OpenResponse"),
-        ["Status"] = ("Status", "StatusResponse"),
-        ["Close+Peek"] = ("Status", "PeekResponse"),
+        ["Open"] = WrongWrapper("Open", "OpenTicketResponse", "OpenResponse"),
+        ["Open(empty)"] = WrongWrapper("Open(empty)", "OpenTicketResponse", "OpenResponse"),
+        ["Status"] = WrongWrapper("Status", "Status", "StatusResponse"),
+        ["Close+Peek"] = WrongWrapper("Close+Peek", "Status", "PeekResponse"),
+        ["File"] = "File: Number=acme/Fax Receipt=:",
     };
 
     /// <summary>What SoapCore answers instead of <paramref name="expected"/>, a line of <see cref="MessageContracts.TicketDeskCalls.Expected"/>.</summary>
-    public static string MessageContractOutcome(string expected)
+    public static string MessageContractOutcome(string expected) => MessageContractOutcomes[expected[..expected.IndexOf(':', StringComparison.Ordinal)]];
+
+    private static string WrongWrapper(string call, string wrapper, string found)
     {
-        var call = expected[..expected.IndexOf(':', StringComparison.Ordinal)];
-        var (wrapper, found) = MessageContractWrappers[call];
         const string Ns = MessageContracts.TicketDesk.Namespace;
         return $"{call}: CommunicationException: OperationFormatter encountered an invalid Message body. Expected to find node type 'Element' with name '{wrapper}' and namespace '{Ns}'. Found node type 'Element' with name '{found}' and namespace '{Ns}'";
     }

@@ -15,9 +15,9 @@ namespace SoapMiddleware.ServiceModel.Tests.SoapCorePeer;
 internal static class SoapCoreMessageContractAllowList
 {
     private const string ClrNamespace = @"http://schemas\.datacontract\.org/2004/07/SoapMiddleware\.ServiceModel\.Tests\.MessageContracts";
-    private const string SoapCoreWrappers = "Open|OpenResponse|Status|StatusResponse|Close|Peek|PeekResponse";
-    private const string ContractWrappers = "TicketRequest|OpenTicketResponse|StatusQuery|Status|PeekRequest";
-    private const string Headers = "Tenant|Channel|priority|Trace|TicketId|Queue|ReplyTrace|Session";
+    private const string SoapCoreWrappers = "Open|OpenResponse|Status|StatusResponse|Close|Peek|PeekResponse|File|FileResponse";
+    private const string ContractWrappers = "TicketRequest|OpenTicketResponse|StatusQuery|Status|PeekRequest|Ticket|Receipt";
+    private const string Headers = "Tenant|Channel|priority|Trace|TicketId|Queue|ReplyTrace|Session|Number";
 
     /// <summary>The entries; each names the elements of this contract it covers.</summary>
     public static IReadOnlyList<WsdlAllowance> Entries { get; } =
@@ -25,7 +25,7 @@ internal static class SoapCoreMessageContractAllowList
         new("SoapCore", $@"element tns:({SoapCoreWrappers}) .*", "SoapCore's operation wrapper holding the message contract as one parameter; the Body holds the contract's own wrapper instead"),
         new("SoapCore", $@"portType operation \w+ (input|output) = part parameters element=tns:({SoapCoreWrappers})", "SoapCore's message part: its operation wrapper, not the contract's"),
         new("ours", $@"portType operation \w+ (input|output) = part parameters element=tns:({ContractWrappers})", "the message part is the contract's wrapper element (WrapperName, or the type's name), as WCF sends it"),
-        new("ours", $@"element tns:({ContractWrappers}) .*", "a message contract's wrapper element: its body members in WCF's order (Order, then name)"),
+        new("ours", $@"element tns:({ContractWrappers}) .*", "a message contract's wrapper element (its body members in WCF's order: Order, then name), or an unwrapped contract's body member element (its data members)"),
         new("SoapCore", $@"(complexType|element) \{{{ClrNamespace}\}}\w+.*", "the message contract types as data contracts in their CLR namespace, which no message on the wire uses"),
         new("SoapCore", $@"schema {ClrNamespace} .*|schema \S+ imports {ClrNamespace}", "the schema of those data contracts"),
         new("SoapCore", @"binding soap11 operation \w+ (input|output): body use=literal", "SoapCore declares no soap:header for the contract's header members"),
