@@ -20,6 +20,8 @@ public sealed class RpcOperation
     /// The parameters a request carries, in wire order (<see cref="CancellationToken"/> and <see cref="MethodContext"/>
     /// parameters are filled in by the pipeline and are not listed): what a protocol of your own reads into
     /// <see cref="MethodContext.InObject"/>, one value per parameter, converted to its <see cref="ParameterInfo.ParameterType"/>.
+    /// An operation whose request a contract type declares (a WCF message contract) lists none: its parts are that
+    /// type's members, and the pipeline builds the one argument from them.
     /// </summary>
     public IReadOnlyList<ParameterInfo> WireParameters => _wireParameters ??= Method.GetParameters()
         .Select((parameter, i) => (parameter, source: Parameters[i]))
