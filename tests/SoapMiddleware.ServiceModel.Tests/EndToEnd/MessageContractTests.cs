@@ -1,4 +1,3 @@
-using System.ServiceModel;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
@@ -61,10 +60,28 @@ public sealed class MessageContractTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task RawSoap_Response_HeadersMarkedMustUnderstandAndBodyInWrapper()
+    // Both ways of writing a response: straight to bytes, and through the tree an after_serialize listener may read.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RawSoap_Response_HeadersMarkedMustUnderstandAndBodyInWrapper(bool treeWanted)
     {
-        var response = await PostAsync("http://tests.example.com/tickets/ITicketDesk/Open", """
+        var trees = 0;
+        await using var host = await ContractHost.StartAsync(
+            rpc => rpc.AddService<ITicketDesk, TicketDesk>().ConfigureEvents(events =>
+            {
+                if (treeWanted)
+                {
+                    events.AddListener("after_serialize", context =>
+                    {
+                        trees += context.OutDocument is null ? 0 : 1;
+                        return ValueTask.CompletedTask;
+                    });
+                }
+            }),
+            app => app.MapRpc<ITicketDesk>("/Tickets.svc"));
+
+        var response = await PostAsync(host, """
             <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://tests.example.com/tickets">
               <s:Header><t:Tenant s:mustUnderstand="1">acme</t:Tenant><t:priority>2</t:priority></s:Header>
               <s:Body><t:TicketRequest><t:Ticket><t:Title>X</t:Title><t:Lines>1</t:Lines></t:Ticket></t:TicketRequest></s:Body>
@@ -79,12 +96,13 @@ public sealed class MessageContractTests : IAsyncLifetime
         var wrapper = Assert.Single(response.Root!.Element(Soap11 + "Body")!.Elements());
         Assert.Equal(Ns + "OpenTicketResponse", wrapper.Name);
         Assert.Equal(["Lines", "Summary"], wrapper.Elements().Select(e => e.Name.LocalName)); // WCF's order: by name when no Order
+        Assert.Equal(treeWanted ? 1 : 0, trees);
     }
 
     [Fact]
     public async Task RawSoap_UndeclaredMustUnderstandHeader_MustUnderstandFault()
     {
-        var response = await PostAsync("http://tests.example.com/tickets/ITicketDesk/Open", """
+        var response = await PostAsync(_host, """
             <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://tests.example.com/tickets">
               <s:Header><t:Tenant s:mustUnderstand="1">acme</t:Tenant><t:Unknown s:mustUnderstand="1">x</t:Unknown></s:Header>
               <s:Body><t:TicketRequest/></s:Body>
@@ -94,11 +112,11 @@ public sealed class MessageContractTests : IAsyncLifetime
         Assert.EndsWith("MustUnderstand", (string?)response.Descendants("faultcode").Single());
     }
 
-    private async Task<XDocument> PostAsync(string action, string envelope)
+    private static async Task<XDocument> PostAsync(ContractHost host, string envelope)
     {
         using var content = new StringContent(envelope, Encoding.UTF8, "text/xml");
-        content.Headers.Add("SOAPAction", $"\"{action}\"");
-        using var response = await _host.Client.PostAsync("/Tickets.svc", content);
+        content.Headers.Add("SOAPAction", "\"http://tests.example.com/tickets/ITicketDesk/Open\"");
+        using var response = await host.Client.PostAsync("/Tickets.svc", content);
         return XDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 }
