@@ -92,6 +92,11 @@ internal sealed class TypeFactory(TypeModel model)
             return CreateArray(type, itemClrType, asList);
         }
 
+        if (CollectionDataContractShape.Of(type) is { } collectionContract)
+        {
+            return CreateCollectionContract(type, collectionContract);
+        }
+
         if (type.IsInterface || type.IsAbstract)
         {
             throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class");
@@ -122,6 +127,24 @@ internal sealed class TypeFactory(TypeModel model)
 
         // int[] and List<int> are different CLR types with one schema type: the identity is the item type.
         return _naming.Register(array, (itemClrType, "array"));
+    }
+
+    // DataContractSerializer's ArrayOf{Item} with the contract's names; its identity is the collection class itself.
+    private RpcType CreateCollectionContract(Type type, System.Runtime.Serialization.CollectionDataContractAttribute contract)
+    {
+        var itemClrType = CollectionDataContractShape.ItemTypeOf(type, contract, model.TargetNamespace);
+        var item = Resolve(itemClrType);
+        var nullableItem = Nullable.GetUnderlyingType(itemClrType) is not null;
+        var defaultName = "ArrayOf" + (nullableItem ? "NullableOf" : "") + item.ItemName;
+        var name = new XmlQualifiedName(CollectionDataContractShape.NameOf(contract, defaultName), model.TargetNamespace);
+        var collection = new RpcType(type, RpcTypeKind.Array, name, name.Name)
+        {
+            ItemType = item,
+            ItemNillable = nullableItem || !itemClrType.IsValueType,
+            Shape = ArrayShape.CreateCollection(type, itemClrType),
+            ItemElementName = model.Namespace + CollectionDataContractShape.ItemNameOf(contract, item),
+        };
+        return _naming.Register(collection, type);
     }
 
     private static void Reject(Type type)
