@@ -6,8 +6,8 @@ namespace SoapMiddleware.Model;
 /// <summary>
 /// Reads a <see cref="CollectionDataContractAttribute"/> collection (a class deriving from <c>List&lt;T&gt;</c> or
 /// implementing <c>ICollection&lt;T&gt;</c>) the way DataContractSerializer writes it: an array type named
-/// <c>Name</c> (default <c>ArrayOf{Item}</c>) whose items are the elements <c>ItemName</c> (default the item type's
-/// contract name). Dictionaries (<c>KeyName</c>/<c>ValueName</c>) and another namespace than the model's are refused.
+/// <c>Name</c> (by default the class's own name, as for a data contract; only a collection without the attribute is
+/// <c>ArrayOf{Item}</c>) whose items are the elements <c>ItemName</c> (default the item type's contract name). Dictionaries (<c>KeyName</c>/<c>ValueName</c>) and another namespace than the model's are refused.
 /// </summary>
 internal static class CollectionDataContractShape
 {
@@ -43,7 +43,7 @@ internal static class CollectionDataContractShape
         return collections[0].GetGenericArguments()[0];
     }
 
-    /// <summary>The schema name: <c>Name</c>, else <paramref name="defaultName"/> (<c>ArrayOf{Item}</c>).</summary>
+    /// <summary>The schema name: <c>Name</c>, else <paramref name="defaultName"/> (the class's name).</summary>
     public static string NameOf(CollectionDataContractAttribute contract, string defaultName)
         => contract is { IsNameSetExplicitly: true, Name: { Length: > 0 } name } ? name : defaultName;
 

@@ -129,18 +129,17 @@ internal sealed class TypeFactory(TypeModel model)
         return _naming.Register(array, (itemClrType, "array"));
     }
 
-    // DataContractSerializer's ArrayOf{Item} with the contract's names; its identity is the collection class itself.
+    // An array type with the contract's names (by default the class's, as DataContractSerializer names it); its
+    // identity is the collection class itself.
     private RpcType CreateCollectionContract(Type type, System.Runtime.Serialization.CollectionDataContractAttribute contract)
     {
         var itemClrType = CollectionDataContractShape.ItemTypeOf(type, contract, model.TargetNamespace);
         var item = Resolve(itemClrType);
-        var nullableItem = Nullable.GetUnderlyingType(itemClrType) is not null;
-        var defaultName = "ArrayOf" + (nullableItem ? "NullableOf" : "") + item.ItemName;
-        var name = new XmlQualifiedName(CollectionDataContractShape.NameOf(contract, defaultName), model.TargetNamespace);
+        var name = new XmlQualifiedName(CollectionDataContractShape.NameOf(contract, _naming.NameOf(type, this).Name), model.TargetNamespace);
         var collection = new RpcType(type, RpcTypeKind.Array, name, name.Name)
         {
             ItemType = item,
-            ItemNillable = nullableItem || !itemClrType.IsValueType,
+            ItemNillable = Nullable.GetUnderlyingType(itemClrType) is not null || !itemClrType.IsValueType,
             Shape = ArrayShape.CreateCollection(type, itemClrType),
             ItemElementName = model.Namespace + CollectionDataContractShape.ItemNameOf(contract, item),
         };
