@@ -104,7 +104,7 @@ internal sealed class TypeFactory(TypeModel model)
 
         if (typeof(IEnumerable).IsAssignableFrom(type))
         {
-            throw Unsupported(type, "only T[], List<T>, IList<T>, IReadOnlyList<T> and IEnumerable<T> collections are supported");
+            throw Unsupported(type, "only T[], List<T>, IList<T>, IReadOnlyList<T> and IEnumerable<T> collections, and classes marked [CollectionDataContract], are supported");
         }
 
         var complexName = _naming.NameOf(type, this);

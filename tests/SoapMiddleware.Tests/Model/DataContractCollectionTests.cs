@@ -45,7 +45,7 @@ public sealed class DataContractCollectionTests
         var serializer = new XmlModelSerializer(NewModel());
         var type = serializer.Model.GetType(typeof(Titles));
 
-        var written = serializer.WriteValue(Tns + "titles", type, new Titles { "a", null!, "c" });
+        var written = serializer.WriteValue(Tns + "titles", type, new Titles { "a", null, "c" });
         var read = serializer.ReadValue(written, type);
 
         Assert.Equal([Tns + "title", Tns + "title", Tns + "title"], written.Elements().Select(e => e.Name));

@@ -33,7 +33,7 @@ public sealed class ComplexAttribute
 
 /// <summary>DataContractSerializer's custom collection of strings: its own name, its own item name.</summary>
 [CollectionDataContract(Name = "TitleList", Namespace = ModelTestHelpers.Ns, ItemName = "title")]
-public sealed class Titles : List<string>;
+public sealed class Titles : List<string?>;
 
 /// <summary>A custom collection left to the defaults: the class's name and the item's contract name.</summary>
 [CollectionDataContract(Namespace = ModelTestHelpers.Ns)]
