@@ -92,6 +92,11 @@ internal sealed class TypeFactory(TypeModel model)
             return CreateArray(type, itemClrType, asList);
         }
 
+        if (CollectionDataContractShape.Of(type) is { } collectionContract)
+        {
+            return CreateCollectionContract(type, collectionContract);
+        }
+
         if (type.IsInterface || type.IsAbstract)
         {
             throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class");
@@ -99,7 +104,7 @@ internal sealed class TypeFactory(TypeModel model)
 
         if (typeof(IEnumerable).IsAssignableFrom(type))
         {
-            throw Unsupported(type, "only T[], List<T>, IList<T>, IReadOnlyList<T> and IEnumerable<T> collections are supported");
+            throw Unsupported(type, "only T[], List<T>, IList<T>, IReadOnlyList<T> and IEnumerable<T> collections, and classes marked [CollectionDataContract], are supported");
         }
 
         var complexName = _naming.NameOf(type, this);
@@ -122,6 +127,23 @@ internal sealed class TypeFactory(TypeModel model)
 
         // int[] and List<int> are different CLR types with one schema type: the identity is the item type.
         return _naming.Register(array, (itemClrType, "array"));
+    }
+
+    // An array type with the contract's names (by default the class's, as DataContractSerializer names it); its
+    // identity is the collection class itself.
+    private RpcType CreateCollectionContract(Type type, System.Runtime.Serialization.CollectionDataContractAttribute contract)
+    {
+        var itemClrType = CollectionDataContractShape.ItemTypeOf(type, contract, model.TargetNamespace);
+        var item = Resolve(itemClrType);
+        var name = new XmlQualifiedName(CollectionDataContractShape.NameOf(contract, _naming.NameOf(type, this).Name), model.TargetNamespace);
+        var collection = new RpcType(type, RpcTypeKind.Array, name, name.Name)
+        {
+            ItemType = item,
+            ItemNillable = Nullable.GetUnderlyingType(itemClrType) is not null || !itemClrType.IsValueType,
+            Shape = ArrayShape.CreateCollection(type, itemClrType),
+            ItemElementName = model.Namespace + CollectionDataContractShape.ItemNameOf(contract, item),
+        };
+        return _naming.Register(collection, type);
     }
 
     private static void Reject(Type type)

@@ -11,14 +11,19 @@ public sealed class ContractRefusalTests
 {
     [Theory]
     [InlineData(typeof(IXmlSerializerFormat), "IXmlSerializerFormat", "Use = Encoded)]")]
-    [InlineData(typeof(IXmlAttribute), "WithXmlAttribute.Value", "[XmlAttribute]")]
+    [InlineData(typeof(IXmlAttributeComplex), "WithComplexAttribute.Inner", "[XmlAttribute(\"inner\")] on a 'WithNamespacedAttribute'")]
+    [InlineData(typeof(IXmlAttributeNamespace), "WithNamespacedAttribute.Value", "[XmlAttribute] with Namespace, Form, DataType or Type")]
+    [InlineData(typeof(IXmlAttributeNullable), "WithNullableAttribute.Value", "[XmlAttribute] on a 'Nullable`1'")]
     [InlineData(typeof(IXmlArrayItem), "WithXmlArrayItem.Values", "[XmlArrayItem(\"entry\")]")]
     [InlineData(typeof(IServiceKnownType), "IServiceKnownType", "[ServiceKnownType]")]
     [InlineData(typeof(IKnownType), "IKnownType.Put(value)", "[KnownType]")]
-    [InlineData(typeof(ICollectionDataContract), "ICollectionDataContract.Get (result)", "[CollectionDataContract]")]
+    [InlineData(typeof(ICollectionDictionary), "ICollectionDictionary.Get (result)", "[CollectionDataContract(KeyName/ValueName)] (on 'Scores')")]
+    [InlineData(typeof(ICollectionNoNamespace), "ICollectionNoNamespace.Put(goods)", "[CollectionDataContract] on 'SoapMiddleware.ServiceModel.Tests.Contracts.RefusedContracts+Goods' without a Namespace")]
+    [InlineData(typeof(ICollectionInXmlFormat), "ICollectionInXmlFormat.Put(goods)", "[CollectionDataContract] (on 'XmlGoods') in an [XmlSerializerFormat] contract")]
     [InlineData(typeof(INoNamespace), "INoNamespace.Get (result)", "[DataContract] on 'SoapMiddleware.ServiceModel.Tests.Contracts.RefusedContracts+NoNamespace' without a Namespace")]
     [InlineData(typeof(IPoco), "IPoco.Get (result)", "without [DataContract]")]
-    [InlineData(typeof(IFieldMember), "FieldMember.Value", "[DataMember]")]
+    [InlineData(typeof(IReadonlyField), "ReadonlyField.Value", "[DataMember], which cannot be honoured: it is a readonly field")]
+    [InlineData(typeof(IFieldOfPoco), "FieldOfPoco.Inner", "without [DataContract]")]
     [InlineData(typeof(IGetOnlyMember), "GetOnlyMember.Value", "[DataMember]")]
     [InlineData(typeof(INamedFault), "INamedFault.Run", "[FaultContract(typeof(Good), Name/Namespace)]")]
     [InlineData(typeof(ICatchAll), "ICatchAll.Any", "[OperationContract(Action = \"*\")]")]
@@ -47,6 +52,22 @@ public sealed class ContractRefusalTests
         Assert.Equal(System.Xml.Linq.XName.Get("Token", Ns), header.Element);
         Assert.True(header.IsIn && !header.IsOut && !header.Required);
         Assert.Empty(operation.WireParameters);
+    }
+
+    [Fact]
+    public void Read_FormerlyRefusedContracts_ServedWithTheirXmlShape()
+    {
+        var reader = new ServiceContractReader();
+        var model = new TypeModel(FormerlyRefusedContracts.Ns);
+
+        reader.Read(typeof(FormerlyRefusedContracts.IXmlAttribute), model);
+        reader.Read(typeof(FormerlyRefusedContracts.ICollectionDataContract), model);
+        reader.Read(typeof(FormerlyRefusedContracts.IFieldMember), model);
+
+        Assert.True(model.GetType(typeof(FormerlyRefusedContracts.WithXmlAttribute)).Members.Single().IsAttribute);
+        var names = model.GetType(typeof(FormerlyRefusedContracts.Names));
+        Assert.Equal(("Names", "name"), (names.SchemaName.Name, names.ItemElementName!.LocalName));
+        Assert.Equal("Value", model.GetType(typeof(FormerlyRefusedContracts.FieldMember)).Members.Single().Name);
     }
 
     [Fact]

@@ -25,6 +25,8 @@ internal sealed class MustUnderstandSink(XmlSink inner, SoapVersion version) : X
 
     public override void WriteNil() => inner.WriteNil();
 
+    public override void WriteAttribute(string localName, string value) => inner.WriteAttribute(localName, value);
+
     public override void WriteAttribute(XName name, string prefix, string value) => inner.WriteAttribute(name, prefix, value);
 
     public override void WriteText(string text) => inner.WriteText(text);
