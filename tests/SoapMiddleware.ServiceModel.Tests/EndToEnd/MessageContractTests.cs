@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +112,23 @@ public sealed class MessageContractTests : IAsyncLifetime
             """);
 
         Assert.EndsWith("MustUnderstand", (string?)response.Descendants("faultcode").Single());
+    }
+
+    // JSON has no headers: a contract's body members are the call's arguments and the result's members.
+    [Fact]
+    public async Task Json_MessageContractOperations_BodyMembersBothWays()
+    {
+        await using var host = await ContractHost.StartAsync(rpc => rpc.AddService<ITicketDesk, TicketDesk>(), app => app.MapRpcJson("/json/tickets"));
+
+        using var opened = await host.Client.PostAsJsonAsync("/json/tickets/Open", new { Ticket = new { Title = "T", Body = "B", Lines = 4 }, note = "n" });
+        using var filed = await host.Client.PostAsJsonAsync("/json/tickets/File", new { Title = "F", Body = "paper", Lines = 9 });
+
+        var open = await opened.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("T: B (n) via no channel", open.GetProperty("Summary").GetString());
+        Assert.Equal(4, open.GetProperty("Lines").GetInt32());
+        var file = await filed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("paper", file.GetProperty("Id").GetString());
+        Assert.Equal(9, file.GetProperty("Hops").GetInt32());
     }
 
     private static async Task<XDocument> PostAsync(ContractHost host, string envelope)
