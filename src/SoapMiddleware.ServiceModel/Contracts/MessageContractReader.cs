@@ -85,6 +85,31 @@ internal static class MessageContractReader
         return new ContractMessage(type, string.IsNullOrEmpty(attribute.WrapperName) ? type.Name : attribute.WrapperName, ordered, sortedHeaders);
     }
 
+    /// <summary>
+    /// Refuses a header named as a message wrapper, or as a header of another type: the schema declares one global
+    /// element per name, so one of them would be described (and checked) as the other.
+    /// </summary>
+    public static void CheckHeaderNames(IReadOnlyList<RpcOperation> operations)
+    {
+        var wrappers = operations.SelectMany(o => new[] { o.Request.ElementName, o.Response.ElementName }).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (Type Type, string Where)>(StringComparer.Ordinal);
+        foreach (var header in operations.SelectMany(o => o.Headers).Where(h => h.ContractPart is not null))
+        {
+            var member = header.ContractPart!.Member;
+            var where = $"{member.DeclaringType?.Name}.{member.Name}";
+            var name = header.Element.LocalName;
+            string? clash = wrappers.Contains(name) ? "a message's wrapper"
+                : seen.TryGetValue(name, out var other) && other.Type != header.Type.ClrType ? $"the header {other.Where} of another type"
+                : null;
+            if (clash is not null)
+            {
+                throw ContractRefusal.Create(where, $"[MessageHeader] named '{name}'", $"the element '{name}' is already {clash} in the contract's namespace; rename one with [MessageHeader(Name = ...)]");
+            }
+
+            seen.TryAdd(name, (header.Type.ClrType, where));
+        }
+    }
+
     // The members WCF reads: fields and properties of any visibility, the base type's first.
     private static IEnumerable<MemberInfo> Members(Type type)
     {

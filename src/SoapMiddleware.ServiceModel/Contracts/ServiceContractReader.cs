@@ -94,6 +94,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
             throw new InvalidOperationException($"Contract '{serviceType.FullName}' has no [OperationContract] methods.");
         }
 
+        MessageContractReader.CheckHeaderNames(operations);
         service.Operations = operations;
         return service;
     }

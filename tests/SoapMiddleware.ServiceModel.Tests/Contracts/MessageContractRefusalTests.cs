@@ -23,6 +23,8 @@ public sealed class MessageContractRefusalTests
     [InlineData(typeof(IPlainParameters), "IPlainParameters.Get(id)", "[MessageContract] (on 'Envelope') with plain parameters")]
     [InlineData(typeof(INoParameters), "INoParameters.Get (result)", "[MessageContract] (on 'Envelope') returned by an operation without parameters")]
     [InlineData(typeof(INested), "Holder.Inner", "[MessageContract] (on 'Envelope')")]
+    [InlineData(typeof(IHeaderNamedAsWrapper), "HeaderNamedAsWrapper.Token", "[MessageHeader] named 'HeaderNamedAsWrapper'")]
+    [InlineData(typeof(IHeaderTypesClash), "OtherToken.Token", "[MessageHeader] named 'Token'")]
     public void Read_UnsupportedMessageContract_RefusedNamingMemberAndAttribute(Type contract, string member, string attribute)
     {
         var reader = new ServiceContractReader();

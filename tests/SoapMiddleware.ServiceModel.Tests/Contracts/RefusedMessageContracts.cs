@@ -85,4 +85,16 @@ public static class RefusedMessageContracts
 
     [System.Runtime.Serialization.DataContract(Namespace = Ns)]
     public sealed class Holder { [System.Runtime.Serialization.DataMember] public Envelope? Inner { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IHeaderNamedAsWrapper { [OperationContract] void Send(HeaderNamedAsWrapper request); }
+
+    [MessageContract]
+    public sealed class HeaderNamedAsWrapper { [MessageHeader(Name = "HeaderNamedAsWrapper")] public string? Token { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IHeaderTypesClash { [OperationContract] void Send(Envelope request); [OperationContract] void Other(OtherToken request); }
+
+    [MessageContract]
+    public sealed class OtherToken { [MessageHeader] public int Token { get; set; } }
 }
