@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Xml.Linq;
 
 namespace SoapMiddleware.Model;
 
@@ -16,11 +17,12 @@ internal sealed class MemberFactory(TypeModel model)
         var nullable = IsNullable(parameter.ParameterType, () => _nullability.Create(parameter).ReadState);
         var hasDefault = parameter.HasDefaultValue;
         return Create(name, parameter.ParameterType, nullable, !nullable, [.. parameter.GetCustomAttributes()], hasDefault,
-            hasDefault ? NormalizeDefault(parameter.DefaultValue, parameter.ParameterType) : null, factory);
+            hasDefault ? NormalizeDefault(parameter.DefaultValue, parameter.ParameterType) : null, factory, model.Namespace);
     }
 
+    /// <summary>A member named in <paramref name="ns"/>: the target namespace for parts, the owner type's for properties.</summary>
     public RpcMember Create(string name, Type declaredType, bool nullable, bool required, IReadOnlyList<Attribute> attributes,
-        bool hasDefault, object? defaultValue, TypeFactory factory)
+        bool hasDefault, object? defaultValue, TypeFactory factory, XNamespace ns)
     {
         var type = factory.Resolve(declaredType);
         var constraints = ConstraintReader.Read(attributes, type, name, out var requiredAttribute);
@@ -34,7 +36,7 @@ internal sealed class MemberFactory(TypeModel model)
             HasDefault = hasDefault,
             DefaultValue = defaultValue,
             Constraints = constraints,
-            ElementName = model.Namespace + name,
+            ElementName = ns + name,
         };
     }
 
@@ -46,6 +48,8 @@ internal sealed class MemberFactory(TypeModel model)
         var properties = dataContract ? DataContractShape.GetProperties(type) : ComplexTypeShape.GetProperties(type);
         var constructor = ComplexTypeShape.FindConstructor(type, properties);
         var parameters = constructor?.GetParameters() ?? [];
+        // Members are named in their owner's namespace, whatever namespace their own type lives in.
+        var ns = XNamespace.Get(rpcType.SchemaName.Namespace);
         var members = new List<RpcMember>(properties.Count);
         var bindings = new List<MemberBinding>(properties.Count);
         foreach (var property in properties)
@@ -75,8 +79,8 @@ internal sealed class MemberFactory(TypeModel model)
             try
             {
                 member = dataContract
-                    ? CreateDataMember(property, attributes, factory)
-                    : Create(XmlNameAttributes.ElementName(property), property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory);
+                    ? CreateDataMember(property, attributes, factory, ns)
+                    : Create(XmlNameAttributes.ElementName(property), property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory, ns);
             }
             catch (InvalidOperationException ex)
             {
@@ -95,7 +99,7 @@ internal sealed class MemberFactory(TypeModel model)
     /// A <c>[DataMember]</c> as DataContractSerializer writes it: optional unless <c>IsRequired</c>, nillable when the
     /// CLR type can be null, omitted when <c>EmitDefaultValue = false</c> and the value is the default.
     /// </summary>
-    private RpcMember CreateDataMember(PropertyInfo property, IReadOnlyList<Attribute> attributes, TypeFactory factory)
+    private static RpcMember CreateDataMember(PropertyInfo property, IReadOnlyList<Attribute> attributes, TypeFactory factory, XNamespace ns)
     {
         var data = DataContractShape.MemberOf(property);
         var name = data.Name ?? property.Name;
@@ -106,7 +110,7 @@ internal sealed class MemberFactory(TypeModel model)
         return new RpcMember(name, type, declaredType, canBeNull, data.IsRequired ? 1 : 0)
         {
             Constraints = constraints,
-            ElementName = model.Namespace + name,
+            ElementName = ns + name,
             OmitDefault = !data.EmitDefaultValue,
             NilWhenNull = data.EmitDefaultValue && canBeNull,
         };

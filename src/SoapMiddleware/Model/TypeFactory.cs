@@ -11,7 +11,7 @@ namespace SoapMiddleware.Model;
 internal sealed class TypeFactory(TypeModel model)
 {
     private readonly Dictionary<Type, RpcType> _pending = [];
-    private readonly TypeNaming _naming = new(model.TargetNamespace);
+    private readonly TypeNaming _naming = new(model);
     private readonly MemberFactory _members = new(model);
     private int _depth;
 
@@ -68,7 +68,7 @@ internal sealed class TypeFactory(TypeModel model)
     public RpcMember CreateParameterMember(ParameterInfo parameter, string name) => _members.CreateParameterMember(parameter, name, this);
 
     public RpcMember CreateMember(string name, Type declaredType, bool nullable, bool required, IReadOnlyList<Attribute> attributes, bool hasDefault, object? defaultValue)
-        => _members.Create(name, declaredType, nullable, required, attributes, hasDefault, defaultValue, this);
+        => _members.Create(name, declaredType, nullable, required, attributes, hasDefault, defaultValue, this, model.Namespace);
 
     private RpcType Create(Type type)
     {
@@ -111,17 +111,35 @@ internal sealed class TypeFactory(TypeModel model)
         var item = Resolve(itemClrType);
         var nullableItem = Nullable.GetUnderlyingType(itemClrType) is not null;
         var itemNillable = nullableItem || !itemClrType.IsValueType;
-        var name = new XmlQualifiedName("ArrayOf" + (nullableItem ? "NullableOf" : "") + item.ItemName, model.TargetNamespace);
+        var ns = ArrayNamespace(item, nullableItem);
+        var name = new XmlQualifiedName("ArrayOf" + (nullableItem ? "NullableOf" : "") + item.ItemName, ns);
         var array = new RpcType(type, RpcTypeKind.Array, name, name.Name)
         {
             ItemType = item,
             ItemNillable = itemNillable,
             Shape = ArrayShape.Create(itemClrType, asList),
-            ItemElementName = model.Namespace + item.ItemName,
+            ItemElementName = System.Xml.Linq.XNamespace.Get(ns) + item.ItemName,
         };
 
         // int[] and List<int> are different CLR types with one schema type: the identity is the item type.
         return _naming.Register(array, (itemClrType, "array"));
+    }
+
+    // A collection lives in its item type's namespace, its items too; collections of primitives and of nullable values
+    // have no such type, so they live where DataContractSerializer puts them (WCF contracts) or in the target namespace.
+    private string ArrayNamespace(RpcType item, bool nullableItem)
+    {
+        if (model.DataContractNamespaces && nullableItem)
+        {
+            return ContractNamespaces.System;
+        }
+
+        if (item.Kind == RpcTypeKind.Primitive)
+        {
+            return model.DataContractNamespaces ? ContractNamespaces.Arrays : model.TargetNamespace;
+        }
+
+        return item.SchemaName.Namespace;
     }
 
     private static void Reject(Type type)
