@@ -14,7 +14,7 @@ namespace SoapMiddleware.Tests.Model;
 /// </summary>
 public sealed class TypeNamespacesTests
 {
-    private const string Elsewhere = "urn:elsewhere";
+    private const string OtherNs = "urn:elsewhere";
     private const string DataContractNs = "http://schemas.datacontract.org/2004/07/SoapMiddleware.Tests.Model";
     private const string Arrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 
@@ -35,7 +35,7 @@ public sealed class TypeNamespacesTests
     {
         var serializer = new XmlModelSerializer(NewModel());
         var message = Single(serializer.Model, typeof(Holder));
-        XNamespace other = Elsewhere;
+        XNamespace other = OtherNs;
 
         var written = serializer.WriteMessage(message, [new Holder { Plain = new Plain { Value = 7 }, Items = [new Elsewhere { Code = "a" }] }]);
 
@@ -46,7 +46,7 @@ public sealed class TypeNamespacesTests
         Assert.Equal(other + "Code", part.Element(other + "Items")!.Elements().Single().Elements().Single().Name);
         var read = Assert.IsType<Holder>(serializer.ReadMessage(written, message)[0]);
         Assert.Equal((7, "a"), (read.Plain!.Value, read.Items.Single().Code));
-        AssertValid(serializer.Model, message, written, expectedNamespaces: [Ns, Elsewhere]);
+        AssertValid(serializer.Model, message, written, expectedNamespaces: [Ns, OtherNs]);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class TypeNamespacesTests
         public int Value { get; set; }
     }
 
-    [DataContract(Namespace = Elsewhere)]
+    [DataContract(Namespace = OtherNs)]
     public sealed class Holder
     {
         [DataMember(Order = 1)]
@@ -148,7 +148,7 @@ public sealed class TypeNamespacesTests
         public List<Elsewhere> Items { get; set; } = [];
     }
 
-    [DataContract(Namespace = Elsewhere)]
+    [DataContract(Namespace = OtherNs)]
     public sealed class Elsewhere
     {
         [DataMember]
