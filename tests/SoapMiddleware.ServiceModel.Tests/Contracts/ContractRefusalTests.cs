@@ -17,13 +17,11 @@ public sealed class ContractRefusalTests
     [InlineData(typeof(IServiceKnownType), "IServiceKnownType", "[ServiceKnownType]")]
     [InlineData(typeof(IKnownType), "IKnownType.Put(value)", "[KnownType]")]
     [InlineData(typeof(ICollectionDataContract), "ICollectionDataContract.Get (result)", "[CollectionDataContract]")]
-    [InlineData(typeof(INoNamespace), "INoNamespace.Get (result)", "[DataContract] on 'SoapMiddleware.ServiceModel.Tests.Contracts.RefusedContracts+NoNamespace' without a Namespace")]
     [InlineData(typeof(IPoco), "IPoco.Get (result)", "without [DataContract]")]
     [InlineData(typeof(IFieldMember), "FieldMember.Value", "[DataMember]")]
     [InlineData(typeof(IGetOnlyMember), "GetOnlyMember.Value", "[DataMember]")]
     [InlineData(typeof(INamedFault), "INamedFault.Run", "[FaultContract(typeof(Good), Name/Namespace)]")]
     [InlineData(typeof(ICatchAll), "ICatchAll.Any", "[OperationContract(Action = \"*\")]")]
-    [InlineData(typeof(IPrimitiveList), "IPrimitiveList.Numbers (result)", "a collection of Int32")]
     [InlineData(typeof(ISession), "ISession", "[ServiceContract(SessionMode = Required)]")]
     public void Read_UnsupportedAttribute_RefusedNamingMemberAndAttribute(Type contract, string member, string attribute)
     {
@@ -32,6 +30,32 @@ public sealed class ContractRefusalTests
         var error = Assert.Throws<InvalidOperationException>(() => reader.Read(contract, new TypeModel(reader.NamespaceOf(contract))));
 
         Assert.True(error.Message.Contains(member, StringComparison.Ordinal) && error.Message.Contains(attribute, StringComparison.Ordinal), error.Message);
+    }
+
+    // Once refused (the model had one namespace per endpoint), now served as DataContractSerializer writes them.
+    [Theory]
+    [InlineData(typeof(INoNamespace), "RefusedContracts.NoNamespace", "http://schemas.datacontract.org/2004/07/SoapMiddleware.ServiceModel.Tests.Contracts", "Value")]
+    [InlineData(typeof(IPrimitiveList), "ArrayOfint", "http://schemas.microsoft.com/2003/10/Serialization/Arrays", "int")]
+    public void Read_DataContractNamespaces_ServedInTheirOwnNamespace(Type contract, string typeName, string ns, string childName)
+    {
+        var reader = new ServiceContractReader();
+
+        var result = reader.Read(contract, new TypeModel(reader.NamespaceOf(contract))).Operations.Single().Response.Members.Single();
+
+        Assert.Equal(RefusedContracts.Ns, result.ElementName!.NamespaceName);
+        Assert.Equal(new System.Xml.XmlQualifiedName(typeName, ns), result.Type.SchemaName);
+        Assert.Equal(System.Xml.Linq.XName.Get(childName, ns), result.Type.Members.Count > 0 ? result.Type.Members[0].ElementName : result.Type.ItemElementName);
+    }
+
+    [Fact]
+    public void Read_XmlSerializerContractBesideDataContractOne_RefusedNamingIt()
+    {
+        var model = new TypeModel(RefusedContracts.Ns);
+        new ServiceContractReader().Read(typeof(IPrimitiveList), model);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceContractReader().Read(typeof(IXmlArrayItemFree), model));
+
+        Assert.Contains("'IXmlArrayItemFree' uses [XmlSerializerFormat]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using System.ServiceModel;
 
 namespace SoapMiddleware.ServiceModel.Tests.Contracts;
 
-/// <summary>Contracts using attributes the toolkit refuses at startup, one per family.</summary>
+/// <summary>Contracts using attributes the toolkit refuses at startup, one per family (and two it once refused).</summary>
 public static class RefusedContracts
 {
     public const string Ns = "http://tests.example.com/refused";
@@ -75,6 +75,9 @@ public static class RefusedContracts
 
     [ServiceContract(Namespace = Ns)]
     public interface IPrimitiveList { [OperationContract] List<int> Numbers(); }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlArrayItemFree { [OperationContract] int[] Numbers(); }
 
     [ServiceContract(Namespace = Ns, SessionMode = SessionMode.Required)]
     public interface ISession { [OperationContract] void Run(); }
