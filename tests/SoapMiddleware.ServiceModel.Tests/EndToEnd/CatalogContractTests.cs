@@ -95,8 +95,13 @@ public sealed class CatalogContractTests : IAsyncLifetime
     {
         using var response = await PostAsync("GetProduct", $"<GetProduct xmlns=\"{Ns}\"><id>4</id></GetProduct>");
 
-        var result = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(Ns + "GetProductResult").Single();
+        var text = await response.Content.ReadAsStringAsync();
+        var result = XDocument.Parse(text).Descendants(Ns + "GetProductResult").Single();
         XNamespace product = ProductNs, supplier = SupplierNs, arrays = ArraysNs;
+
+        // The types' namespaces are declared once, on the envelope, not on each of their elements.
+        Assert.Equal([ProductNs, SupplierNs, ArraysNs], XDocument.Parse(text).Root!.Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.LocalName.StartsWith('q')).Select(a => a.Value));
+        Assert.DoesNotContain(" xmlns=\"", text, StringComparison.Ordinal);
         Assert.Equal([product + "Id", product + "Name", product + "Tags", product + "Scores", product + "Supplier", product + "Variants"], result.Elements().Select(e => e.Name));
         Assert.Equal([arrays + "string", arrays + "string"], result.Element(product + "Tags")!.Elements().Select(e => e.Name));
         Assert.Equal([arrays + "int", arrays + "int"], result.Element(product + "Scores")!.Elements().Select(e => e.Name));
