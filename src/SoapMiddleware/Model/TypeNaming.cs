@@ -32,17 +32,19 @@ internal sealed class TypeNaming(TypeModel model)
             return new XmlQualifiedName(serializerNamed ? ContractNamespaces.NestedNameOf(type) ?? type.Name : type.Name, ns);
         }
 
-        if (serializerNamed)
-        {
-            // Page<Order> is "PageOfOrder" plus a hash of the arguments' namespaces there: a name the model does not compute.
-            throw TypeFactory.Unsupported(type, "DataContractSerializer names a generic [DataContract] after its arguments and a hash of their namespaces; give it [DataContract(Name = ...)]");
-        }
-
         var name = new StringBuilder(type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]);
         var arguments = type.GetGenericArguments();
         for (var i = 0; i < arguments.Length; i++)
         {
-            name.Append(i == 0 ? "Of" : "And").Append(factory.Resolve(arguments[i]).ItemName);
+            var argument = factory.Resolve(arguments[i]);
+            if (serializerNamed && argument.Kind != RpcTypeKind.Primitive)
+            {
+                // Page<Order> is "PageOfOrder" plus a hash of the arguments' namespaces there (Page<int> is plain
+                // "PageOfint"): a name the model does not compute.
+                throw TypeFactory.Unsupported(type, "DataContractSerializer names a generic [DataContract] of non-primitive arguments with a hash of their namespaces; give it [DataContract(Name = ...)]");
+            }
+
+            name.Append(i == 0 ? "Of" : "And").Append(argument.ItemName);
         }
 
         return new XmlQualifiedName(name.ToString(), ns);

@@ -59,6 +59,26 @@ public sealed class ContractRefusalTests
     }
 
     [Fact]
+    public void Read_GenericDataContractOfDataContract_RefusedAskingForAName()
+    {
+        var reader = new ServiceContractReader();
+
+        var error = Assert.Throws<InvalidOperationException>(() => reader.Read(typeof(IGenericContract), new TypeModel(RefusedContracts.Ns)));
+
+        Assert.Contains("IGenericContract.Get", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Box", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[DataContract(Name = ...)]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_GenericDataContractOfPrimitive_NamedAsDataContractSerializerDoes()
+    {
+        var service = new ServiceContractReader().Read(typeof(IPrimitiveBox), new TypeModel(RefusedContracts.Ns));
+
+        Assert.Equal(new System.Xml.XmlQualifiedName("BoxOfint", RefusedContracts.Ns), service.Operations.Single().Response.Members.Single().Type.SchemaName);
+    }
+
+    [Fact]
     public void MapRpc_RefusedContract_FailsAtStartup()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -79,6 +79,15 @@ public static class RefusedContracts
     [ServiceContract(Namespace = Ns), XmlSerializerFormat]
     public interface IXmlArrayItemFree { [OperationContract] int[] Numbers(); }
 
+    [ServiceContract(Namespace = Ns)]
+    public interface IGenericContract { [OperationContract] Box<Good> Get(); }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IPrimitiveBox { [OperationContract] Box<int> Get(); }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class Box<T> { [DataMember] public T? Value { get; set; } }
+
     [ServiceContract(Namespace = Ns, SessionMode = SessionMode.Required)]
     public interface ISession { [OperationContract] void Run(); }
 
