@@ -202,7 +202,7 @@ internal static class HangfireBench
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# hangfire-{subject}: enqueue {enqueueRate:F0}/s ({enqueueCpu:F2} ms CPU/call), drain {drainRate:F0}/s ({drainCpu:F2} ms CPU/job here, {drainPgCpu:F2} ms in PostgreSQL), " +
             $"enqueue under load {loadedEnqueueRate:F0}/s, end to end {endToEnd:F0}/s, pickup p50 {pickup.P50:F1} ms p99 {pickup.P99:F1} ms " +
-            $"(enqueue call alone p50 {pickup.EnqueueP50:F1} ms){remoteText}; thread pool at most {_maxPoolThreads} threads, {_maxPoolQueue} queued; {settings.Describe()}"));
+            $"(enqueue call alone p50 {pickup.EnqueueP50:F1} ms){remoteText}; GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, heap {GC.GetTotalMemory(false) / 1_048_576} MB; thread pool at most {_maxPoolThreads} threads, {_maxPoolQueue} queued; {settings.Describe()}"));
         return new BenchResult(
             engine ? "Hangfire engine" : settings.Emulate == "" ? "raw Hangfire" : "raw Hangfire + engine's " + settings.Emulate,
             "Hangfire.PostgreSql", settings.Workers, tasks,

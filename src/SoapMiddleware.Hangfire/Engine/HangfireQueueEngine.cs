@@ -52,8 +52,6 @@ internal sealed partial class HangfireQueueEngine(HangfireBackend backend, Runni
         var parameters = new Dictionary<string, object>
         {
             [JobParameters.Secret] = secret,
-            [JobParameters.Display] = call.Display,
-            [JobParameters.MaxAttempts] = call.MaxAttempts,
         };
         if (call.IdempotencyKey is not null)
         {

@@ -6,6 +6,7 @@ namespace SoapMiddleware.Hangfire;
 /// <summary>
 /// Runs after Hangfire's <c>AutomaticRetryAttribute</c> (order 20) on every state election of an <see cref="RpcJob"/>:
 /// <list type="bullet">
+/// <item>a Processing state tells <see cref="ElectedWorker"/> which worker runs the job;</item>
 /// <item>an Enqueued state goes to the call's own queue (retries and dashboard requeues would go to <c>default</c>);</item>
 /// <item>a Failed state gets a reason that says how many attempts were made;</item>
 /// <item>a rejected call (Client fault, unreadable payload, unknown operation), or a Server fault on the call's last
@@ -26,6 +27,12 @@ internal sealed class RpcJobStateFilter : IElectStateFilter
         var job = context.BackgroundJob.Job;
         if (!RpcJobArguments.IsRpcJob(job))
         {
+            return;
+        }
+
+        if (context.CandidateState is ProcessingState processing)
+        {
+            ElectedWorker.Remember(context.BackgroundJob.Id, processing.ServerId, processing.WorkerId);
             return;
         }
 

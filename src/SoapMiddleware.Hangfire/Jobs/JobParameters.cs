@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Hangfire.Server;
 
 namespace SoapMiddleware.Hangfire;
 
@@ -14,12 +13,6 @@ internal static class JobParameters
 {
     /// <summary>The handle's secret: the job id alone never names a task.</summary>
     public const string Secret = "soapmw-secret";
-
-    /// <summary>Attempts the caller allowed.</summary>
-    public const string MaxAttempts = "soapmw-max-attempts";
-
-    /// <summary>The call as people read it.</summary>
-    public const string Display = "soapmw-display";
 
     /// <summary>The W3C <c>traceparent</c> of the enqueuing activity: the parent of the worker's activity.</summary>
     public const string TraceParent = "soapmw-traceparent";
@@ -77,12 +70,6 @@ internal static class JobParameters
     /// <summary>A parameter's text from the monitoring API's properties.</summary>
     public static string? Text(IDictionary<string, string>? parameters, string name)
         => parameters is not null && parameters.TryGetValue(name, out var raw) ? Text(raw) : null;
-
-    /// <summary>A parameter of a running job: from the snapshot taken when it was fetched, else from storage.</summary>
-    public static string? Read(PerformContext context, string name)
-        => context.BackgroundJob.ParametersSnapshot is { } snapshot
-            ? Text(snapshot, name)
-            : Text(context.Connection.GetJobParameter(context.BackgroundJob.Id, name));
 
     /// <summary>Hangfire's retry count (0 when absent).</summary>
     public static int RetryCount(string? raw)

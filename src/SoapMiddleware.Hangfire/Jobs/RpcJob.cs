@@ -66,7 +66,8 @@ public sealed class RpcJob
         ArgumentNullException.ThrowIfNull(context);
         var jobId = context.BackgroundJob.Id;
         var storage = context.Storage;
-        var secret = JobParameters.Read(context, JobParameters.Secret);
+        var parameters = RunParameters.Read(context);
+        var secret = JobParameters.Text(parameters, JobParameters.Secret);
         if (secret is null)
         {
             // Created where our client filter was not registered: give the task a secret now so it has a handle.
@@ -75,7 +76,7 @@ public sealed class RpcJob
         }
 
         var handle = TaskHandle.Format(jobId, secret);
-        var attempt = JobParameters.RetryCount(JobParameters.Read(context, JobParameters.RetryCountName)) + 1;
+        var attempt = JobParameters.RetryCount(JobParameters.Text(parameters, JobParameters.RetryCountName)) + 1;
         var allowed = RetryLimit.Effective(_backend.FilterProvider, context.BackgroundJob.Job, maxAttempts);
         var (serverId, worker) = Worker(context);
         var workerId = worker is null ? serverId : HangfireWorkers.Format(serverId, worker);
@@ -104,12 +105,12 @@ public sealed class RpcJob
                     return ReportProgress(storage, jobId, percent, message);
                 });
 
-            // Progress of an earlier run must not show on this one (read from the fetch's snapshot: no round trip).
-            if (JobParameters.Read(context, JobParameters.Progress) is { Length: > 0 })
+            // Progress of an earlier run must not show on this one.
+            if (JobParameters.Text(parameters, JobParameters.Progress) is { Length: > 0 })
             {
                 ClearProgress(storage, jobId);
             }
-            var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, JobParameters.Read(context, JobParameters.TraceParent), run.Token).ConfigureAwait(false);
+            var outcome = await _executor.ExecuteAsync(payload, contentType, action, transport, JobParameters.Text(parameters, JobParameters.TraceParent), run.Token).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case QueuedCallOutcomeKind.Succeeded:
@@ -189,11 +190,16 @@ public sealed class RpcJob
     internal static readonly System.Reflection.MethodInfo RunMethod = typeof(RpcJob).GetMethod(nameof(Run))!;
 
     /// <summary>
-    /// The server and worker running the job: the Processing state names both (Hangfire's worker id is a GUID per worker
+    /// The server and worker running the job: as elected just before the run, else as the Processing state names them (Hangfire's worker id is a GUID per worker
     /// loop); the worker is null when the state does not say.
     /// </summary>
     private static (string Server, string? Worker) Worker(PerformContext context)
     {
+        if (ElectedWorker.TryGet(context.BackgroundJob.Id, out var electedServer, out var electedWorker))
+        {
+            return (electedServer, electedWorker);
+        }
+
         var state = context.Connection.GetStateData(context.BackgroundJob.Id);
         if (state is not null && string.Equals(state.Name, ProcessingState.StateName, StringComparison.OrdinalIgnoreCase)
             && state.Data is { } data && data.TryGetValue("ServerId", out var server) && data.TryGetValue("WorkerId", out var worker)

@@ -7,11 +7,12 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 
 /// <summary>
 /// Walks the CLR types a contract sends and receives before the type model describes them, and refuses what WCF would
-/// write differently from the model: types without <c>[DataContract]</c>, <c>[CollectionDataContract]</c>,
-/// <c>[KnownType]</c>, message contracts, <c>IXmlSerializable</c> and <c>ISerializable</c> types. Data contracts keep
-/// their own namespaces (the model gives them DataContractSerializer's), except under <paramref name="oneNamespace"/>:
-/// the fault details of an <c>[XmlSerializerFormat]</c> contract, whose model writes everything in the contract's
-/// namespace, must then declare it, and collections of primitives are refused (WCF writes them in its Arrays namespace).
+/// write differently from the model: types without <c>[DataContract]</c>, dictionary collection contracts,
+/// <c>[KnownType]</c>, message contracts, <c>IXmlSerializable</c> and <c>ISerializable</c> types. Data contracts and
+/// collection contracts keep their own namespaces (the model gives them DataContractSerializer's), except under
+/// <paramref name="oneNamespace"/>: the fault details of an <c>[XmlSerializerFormat]</c> contract, whose model writes
+/// everything in the contract's namespace, must then declare it, and bare collections of primitives are refused (WCF
+/// writes them in its Arrays namespace).
 /// </summary>
 internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSerializer = false, bool oneNamespace = false)
 {
@@ -30,9 +31,10 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
             throw ContractRefusal.Create(path, $"[MessageContract] (on '{type.Name}')", "message contracts (custom headers and body members) are not mapped onto the operation's messages yet; use plain parameters, and [RpcHeader] for headers");
         }
 
-        if (type.IsDefined(typeof(CollectionDataContractAttribute), false))
+        if (type.GetCustomAttribute<CollectionDataContractAttribute>(false) is { } collection)
         {
-            throw ContractRefusal.Create(path, $"[CollectionDataContract] (on '{type.Name}')", "custom collection names are not expressible in the type model; use T[] or List<T> of a [DataContract] type");
+            ScanCollectionContract(type, collection, path);
+            return;
         }
 
         if (type.IsDefined(typeof(KnownTypeAttribute), true))
@@ -83,6 +85,49 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
                 Scan(property.PropertyType, $"{type.Name}.{property.Name}");
             }
         }
+
+        // DataContractSerializer reads and writes [DataMember] fields, public or private, as it does properties.
+        for (var declaring = type; declaring is not null && declaring != typeof(object); declaring = declaring.BaseType)
+        {
+            foreach (var field in declaring.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (field.IsDefined(typeof(DataMemberAttribute), false))
+                {
+                    Scan(field.FieldType, $"{type.Name}.{field.Name}");
+                }
+            }
+        }
+    }
+
+    // DataContractSerializer's custom collection: its Name and ItemName are kept; its items may be primitives, since
+    // they are written in the collection's own namespace, not in WCF's Arrays namespace.
+    private void ScanCollectionContract(Type type, CollectionDataContractAttribute collection, string path)
+    {
+        var attribute = $"[CollectionDataContract] (on '{type.Name}')";
+        if (xmlSerializer)
+        {
+            throw ContractRefusal.Create(path, attribute + " in an [XmlSerializerFormat] contract", "XmlSerializer ignores it and writes the collection as ArrayOf{Item}; drop the attribute or the format");
+        }
+
+        if (collection.IsKeyNameSetExplicitly || collection.IsValueNameSetExplicitly || Model.CollectionShapes.IsDictionary(type))
+        {
+            throw ContractRefusal.Create(path, attribute.Replace("]", "(KeyName/ValueName)]", StringComparison.Ordinal), "the type model has no dictionaries; use a [CollectionDataContract] list of key/value [DataContract] items");
+        }
+
+        if (collection.IsReference)
+        {
+            throw ContractRefusal.Create(path, attribute.Replace("]", "(IsReference = true)]", StringComparison.Ordinal), "object references (z:Id/z:Ref) are not written by the type model");
+        }
+
+        if (oneNamespace && (!collection.IsNamespaceSetExplicitly || collection.Namespace != contractNamespace))
+        {
+            throw ContractRefusal.Create(path, $"[CollectionDataContract] on '{type.FullName}' {(collection.IsNamespaceSetExplicitly ? $"with Namespace '{collection.Namespace}'" : "without a Namespace")}",
+                $"an [XmlSerializerFormat] contract's model writes one namespace, the contract's '{contractNamespace}'; set [CollectionDataContract(Namespace = \"{contractNamespace}\")]");
+        }
+
+        var item = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>))?.GetGenericArguments()[0]
+            ?? throw ContractRefusal.Create(path, attribute, "the collection must implement ICollection<T> (derive from List<T>)");
+        Scan(item, path + "[]");
     }
 
     // XmlSerializer: the public read/write properties, in declaration order, in the contract's namespace.

@@ -7,6 +7,7 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// <summary>
 /// Refuses what XmlSerializer would write differently from the type model in an <c>[XmlSerializerFormat]</c> contract.
 /// Honoured: public read/write properties in declaration order, <c>[XmlElement(ElementName)]</c>,
+/// <c>[XmlAttribute(AttributeName)]</c> on a simple-typed property (an unqualified attribute),
 /// <c>[XmlArray(ElementName)]</c>, <c>[XmlArrayItem]</c> naming the item type, <c>[XmlIgnore]</c>,
 /// <c>[XmlType(TypeName)]</c>, <c>[XmlRoot]</c> in the contract's namespace, <c>[XmlEnum(Name)]</c>.
 /// </summary>
@@ -38,12 +39,17 @@ internal static class XmlSerializerTypeCheck
     public static void CheckProperty(Type owner, PropertyInfo property, Type? itemType, string contractNamespace)
     {
         var member = $"{owner.Name}.{property.Name}";
-        foreach (var refused in new[] { typeof(XmlAttributeAttribute), typeof(XmlTextAttribute), typeof(XmlAnyElementAttribute), typeof(XmlAnyAttributeAttribute), typeof(XmlChoiceIdentifierAttribute) })
+        foreach (var refused in new[] { typeof(XmlTextAttribute), typeof(XmlAnyElementAttribute), typeof(XmlAnyAttributeAttribute), typeof(XmlChoiceIdentifierAttribute) })
         {
             if (property.IsDefined(refused, true))
             {
-                throw ContractRefusal.Create(member, $"[{refused.Name[..^"Attribute".Length]}]", "the type model writes every member as an element of its own; there are no XML attributes, text content or wildcards in it");
+                throw ContractRefusal.Create(member, $"[{refused.Name[..^"Attribute".Length]}]", "the type model writes members as elements or simple attributes; there is no text content or wildcard in it");
             }
+        }
+
+        if (property.GetCustomAttribute<XmlAttributeAttribute>() is { } attribute)
+        {
+            CheckAttribute(property, attribute, member);
         }
 
         var elements = property.GetCustomAttributes<XmlElementAttribute>().ToList();
@@ -66,6 +72,31 @@ internal static class XmlSerializerTypeCheck
             }
         }
     }
+
+    // XmlSerializer's attribute as it writes it by default: unqualified, text of a simple type.
+    private static void CheckAttribute(PropertyInfo property, XmlAttributeAttribute attribute, string member)
+    {
+        var name = string.IsNullOrEmpty(attribute.AttributeName) ? "[XmlAttribute]" : $"[XmlAttribute(\"{attribute.AttributeName}\")]";
+        if (!string.IsNullOrEmpty(attribute.Namespace) || attribute.Form == System.Xml.Schema.XmlSchemaForm.Qualified || !string.IsNullOrEmpty(attribute.DataType) || attribute.Type is not null)
+        {
+            throw ContractRefusal.Create(member, name + " with Namespace, Form, DataType or Type", "only AttributeName is honoured; the attribute is written unqualified");
+        }
+
+        if (property.IsDefined(typeof(XmlElementAttribute), true) || property.IsDefined(typeof(XmlArrayAttribute), true) || property.IsDefined(typeof(XmlArrayItemAttribute), true))
+        {
+            throw ContractRefusal.Create(member, name + " with [XmlElement] or [XmlArray]", "a member is either an attribute or an element; XmlSerializer refuses both");
+        }
+
+        var type = property.PropertyType;
+        if (Nullable.GetUnderlyingType(type) is not null || !IsSimple(type))
+        {
+            throw ContractRefusal.Create(member, name + $" on a '{type.Name}'", "an XML attribute holds the text of a simple type (a string, number, date, Guid, byte[] or enum, not Nullable<T>), as XmlSerializer requires");
+        }
+    }
+
+    private static bool IsSimple(Type type)
+        => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
+            || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(byte[]);
 
     private static bool SameNamespace(string? ns, string contractNamespace) => string.IsNullOrEmpty(ns) || ns == contractNamespace;
 }

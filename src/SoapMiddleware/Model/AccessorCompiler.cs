@@ -17,12 +17,15 @@ internal static class AccessorCompiler
         var numbers = new Action<object, Utf8XmlSink, XName>?[bindings.Count];
         for (var i = 0; i < bindings.Count; i++)
         {
-            var property = bindings[i].Property;
-            getters[i] = CompileGetter(type, property);
-            if (members[i].Type.Codec is { FormatsAsInvariantUtf8: true } && property.PropertyType.IsValueType
-                && typeof(IUtf8SpanFormattable).IsAssignableFrom(property.PropertyType))
+            var member = bindings[i].Member;
+            var memberType = bindings[i].MemberType;
+            getters[i] = CompileGetter(type, member);
+
+            // Attributes are written by the attribute path, never as an element.
+            if (!members[i].IsAttribute && members[i].Type.Codec is { FormatsAsInvariantUtf8: true } && memberType.IsValueType
+                && typeof(IUtf8SpanFormattable).IsAssignableFrom(memberType))
             {
-                numbers[i] = CompileNumberWriter(type, property);
+                numbers[i] = CompileNumberWriter(type, member, memberType);
             }
         }
 
@@ -30,24 +33,26 @@ internal static class AccessorCompiler
     }
 
     // (instance, sink, name) => sink.WriteInvariantElement<P>(name, ((T)instance).P): the value is never boxed.
-    private static Action<object, Utf8XmlSink, XName> CompileNumberWriter(Type type, PropertyInfo property)
+    private static Action<object, Utf8XmlSink, XName> CompileNumberWriter(Type type, MemberInfo member, Type memberType)
     {
         var instance = Expression.Parameter(typeof(object), "instance");
         var sink = Expression.Parameter(typeof(Utf8XmlSink), "sink");
         var name = Expression.Parameter(typeof(XName), "name");
-        var value = Expression.Property(Expression.Convert(instance, type), property);
-        var body = Expression.Call(sink, WriteInvariantElement.MakeGenericMethod(property.PropertyType), name, value);
+        var value = Expression.MakeMemberAccess(Expression.Convert(instance, type), member);
+        var body = Expression.Call(sink, WriteInvariantElement.MakeGenericMethod(memberType), name, value);
         return Expression.Lambda<Action<object, Utf8XmlSink, XName>>(body, instance, sink, name).Compile();
     }
 
-    private static Func<object, object?> CompileGetter(Type type, PropertyInfo property)
+    // Property or field alike; a private [DataMember] field too (compiled lambdas skip visibility checks).
+    private static Func<object, object?> CompileGetter(Type type, MemberInfo member)
     {
         var instance = Expression.Parameter(typeof(object), "instance");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(object));
+        var body = Expression.Convert(Expression.MakeMemberAccess(Expression.Convert(instance, type), member), typeof(object));
         return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
     }
 
     // args => { var o = new T(arg(i) == Missing ? absent : (P)arg(i), ...); if (arg(j) != Missing) o.P = (P)arg(j); return (object)o; }
+    // (o.P a settable property or a [DataMember] field.)
     private static Func<object?[], object> CompileFactory(Type type, ConstructorInfo? constructor, IReadOnlyList<MemberBinding> bindings)
     {
         var args = Expression.Parameter(typeof(object?[]), "args");
@@ -85,11 +90,10 @@ internal static class AccessorCompiler
                 continue;
             }
 
-            var property = bindings[i].Property;
             var arg = Expression.ArrayIndex(args, Expression.Constant(i));
             body.Add(Expression.IfThen(
                 Expression.Not(Expression.ReferenceEqual(arg, missing)),
-                Expression.Assign(Expression.Property(instance, property), Expression.Convert(arg, property.PropertyType))));
+                Expression.Assign(Expression.MakeMemberAccess(instance, bindings[i].Member), Expression.Convert(arg, bindings[i].MemberType))));
         }
 
         body.Add(Expression.Convert(instance, typeof(object)));

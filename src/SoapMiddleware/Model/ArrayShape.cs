@@ -9,6 +9,10 @@ internal abstract class ArrayShape
     public static ArrayShape Create(Type itemType, bool asList)
         => (ArrayShape)Activator.CreateInstance(typeof(ArrayShape<>).MakeGenericType(itemType), [asList])!;
 
+    /// <summary>The shape of a custom collection class that has a parameterless constructor and implements ICollection&lt;T&gt;.</summary>
+    public static ArrayShape CreateCollection(Type collectionType, Type itemType)
+        => (ArrayShape)Activator.CreateInstance(typeof(CollectionShape<,>).MakeGenericType(collectionType, itemType))!;
+
     /// <summary>A buffer for <paramref name="count"/> items.</summary>
     public abstract object CreateBuffer(int count);
 

@@ -6,8 +6,9 @@ namespace SoapMiddleware.Model;
 /// <summary>
 /// Reads a <see cref="DataContractAttribute"/> type the way WCF's DataContractSerializer does: only
 /// <see cref="DataMemberAttribute"/> members, base class first, then by <c>Order</c> and name (ordinal); the
-/// contract's <c>Name</c>. What the type model cannot express (fields, members with no public setter) is refused
-/// with the member and the attribute named, never skipped silently.
+/// contract's <c>Name</c>; fields (public or private) as well as properties. What the type model cannot express
+/// (readonly fields, non-public or get-only properties) is refused with the member and the attribute named, never
+/// skipped silently.
 /// </summary>
 internal static class DataContractShape
 {
@@ -32,8 +33,8 @@ internal static class DataContractShape
         return contract is { IsNamespaceSetExplicitly: true } ? contract.Namespace : null;
     }
 
-    /// <summary>The data members' properties in the serializer's order.</summary>
-    public static List<PropertyInfo> GetProperties(Type type)
+    /// <summary>The data members (properties and fields) in the serializer's order.</summary>
+    public static List<MemberInfo> GetMembers(Type type)
     {
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object) && t != typeof(ValueType); t = t.BaseType)
@@ -46,10 +47,10 @@ internal static class DataContractShape
             chain.Insert(0, t);
         }
 
-        var result = new List<PropertyInfo>();
+        var result = new List<MemberInfo>();
         foreach (var declaring in chain)
         {
-            var members = new List<(PropertyInfo Property, DataMemberAttribute Data)>();
+            var members = new List<(MemberInfo Member, DataMemberAttribute Data)>();
             foreach (var member in declaring.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 if (member.GetCustomAttribute<DataMemberAttribute>() is not { } data)
@@ -57,26 +58,39 @@ internal static class DataContractShape
                     continue;
                 }
 
-                if (member is not PropertyInfo property || property.GetMethod is not { IsPublic: true })
-                {
-                    throw Refused(type, member, "the type model reads and writes public properties only; make it a public property with a public getter and setter");
-                }
-
-                members.Add((property, data));
+                Check(type, member);
+                members.Add((member, data));
             }
 
             members.Sort((a, b) =>
             {
                 var order = a.Data.Order.CompareTo(b.Data.Order);
-                return order != 0 ? order : string.CompareOrdinal(a.Data.Name ?? a.Property.Name, b.Data.Name ?? b.Property.Name);
+                return order != 0 ? order : string.CompareOrdinal(a.Data.Name ?? a.Member.Name, b.Data.Name ?? b.Member.Name);
             });
-            result.AddRange(members.Select(m => m.Property));
+            result.AddRange(members.Select(m => m.Member));
         }
 
         return result;
     }
 
-    public static DataMemberAttribute MemberOf(PropertyInfo property) => property.GetCustomAttribute<DataMemberAttribute>()!;
+    public static DataMemberAttribute MemberOf(MemberInfo member) => member.GetCustomAttribute<DataMemberAttribute>()!;
+
+    // Fields, public or private, are read and set like DataContractSerializer does; a property needs a public getter
+    // (its setter is checked with the constructor, which may take its value instead).
+    private static void Check(Type type, MemberInfo member)
+    {
+        switch (member)
+        {
+            case FieldInfo { IsInitOnly: true }:
+                throw Refused(type, member, "it is a readonly field, which a request could not set; remove 'readonly'");
+            case FieldInfo:
+                return;
+            case PropertyInfo { GetMethod.IsPublic: true }:
+                return;
+            default:
+                throw Refused(type, member, "the type model reads and writes fields and public properties only; make it a field, or a public property with a public getter and setter");
+        }
+    }
 
     public static InvalidOperationException Refused(Type type, MemberInfo member, string why)
         => new($"Member '{TypeNaming.Display(type)}.{member.Name}' has [DataMember], which cannot be honoured: {why}.");

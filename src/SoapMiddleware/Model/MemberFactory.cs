@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace SoapMiddleware.Model;
 
 /// <summary>
-/// Creates members: parameters, result parts and the properties of complex types, with nullability from
+/// Creates members: parameters, result parts and the properties (and <c>[DataMember]</c> fields) of complex types, with nullability from
 /// <see cref="NullabilityInfoContext"/> and rules from DataAnnotations. Used under the model's lock.
 /// </summary>
 internal sealed class MemberFactory(TypeModel model)
@@ -17,14 +17,20 @@ internal sealed class MemberFactory(TypeModel model)
         var nullable = IsNullable(parameter.ParameterType, () => _nullability.Create(parameter).ReadState);
         var hasDefault = parameter.HasDefaultValue;
         return Create(name, parameter.ParameterType, nullable, !nullable, [.. parameter.GetCustomAttributes()], hasDefault,
-            hasDefault ? NormalizeDefault(parameter.DefaultValue, parameter.ParameterType) : null, factory, model.Namespace);
+            hasDefault ? NormalizeDefault(parameter.DefaultValue, parameter.ParameterType) : null, factory);
     }
 
-    /// <summary>A member named in <paramref name="ns"/>: the target namespace for parts, the owner type's for properties.</summary>
+    /// <summary>A member's element named in <paramref name="ns"/>: the owner type's for properties, the target namespace (null) for parts.</summary>
     public RpcMember Create(string name, Type declaredType, bool nullable, bool required, IReadOnlyList<Attribute> attributes,
-        bool hasDefault, object? defaultValue, TypeFactory factory, XNamespace ns)
+        bool hasDefault, object? defaultValue, TypeFactory factory, XNamespace? ns = null, bool isAttribute = false)
     {
         var type = factory.Resolve(declaredType);
+        if (isAttribute && type.Kind is not (RpcTypeKind.Primitive or RpcTypeKind.Enum))
+        {
+            throw new InvalidOperationException(
+                $"[XmlAttribute] needs a simple type (a string, number, date, Guid, byte[] or enum), but the member is '{TypeNaming.Display(declaredType)}'; an XML attribute holds text only, so make it an element");
+        }
+
         var constraints = ConstraintReader.Read(attributes, type, name, out var requiredAttribute);
         var canBeNull = !declaredType.IsValueType || Nullable.GetUnderlyingType(declaredType) is not null;
 
@@ -36,7 +42,10 @@ internal sealed class MemberFactory(TypeModel model)
             HasDefault = hasDefault,
             DefaultValue = defaultValue,
             Constraints = constraints,
-            ElementName = ns + name,
+            IsAttribute = isAttribute,
+
+            // XmlSerializer writes attributes unqualified (its default form), elements in the namespace.
+            ElementName = isAttribute ? XName.Get(name) : (ns ?? model.Namespace) + name,
         };
     }
 
@@ -45,17 +54,18 @@ internal sealed class MemberFactory(TypeModel model)
     {
         var type = rpcType.ClrType;
         var dataContract = DataContractShape.IsDataContract(type);
-        var properties = dataContract ? DataContractShape.GetProperties(type) : ComplexTypeShape.GetProperties(type);
-        var constructor = ComplexTypeShape.FindConstructor(type, properties);
+        var infos = dataContract ? DataContractShape.GetMembers(type) : [.. ComplexTypeShape.GetProperties(type)];
+        var constructor = ComplexTypeShape.FindConstructor(type, infos.OfType<PropertyInfo>().ToList());
         var parameters = constructor?.GetParameters() ?? [];
         // Members are named in their owner's namespace, whatever namespace their own type lives in.
         var ns = XNamespace.Get(rpcType.SchemaName.Namespace);
-        var members = new List<RpcMember>(properties.Count);
-        var bindings = new List<MemberBinding>(properties.Count);
-        foreach (var property in properties)
+        var members = new List<RpcMember>(infos.Count);
+        var bindings = new List<MemberBinding>(infos.Count);
+        foreach (var info in infos)
         {
-            var parameter = ComplexTypeShape.MatchParameter(parameters, property);
-            if (parameter is null && property.SetMethod is not { IsPublic: true })
+            var property = info as PropertyInfo;
+            var parameter = property is null ? null : ComplexTypeShape.MatchParameter(parameters, property);
+            if (property is not null && parameter is null && property.SetMethod is not { IsPublic: true })
             {
                 if (dataContract)
                 {
@@ -65,45 +75,52 @@ internal sealed class MemberFactory(TypeModel model)
                 continue; // Computed or get-only: written nowhere, read from nowhere.
             }
 
-            var nullable = IsNullable(property.PropertyType, () => _nullability.Create(property).ReadState);
-            var attributes = new List<Attribute>(property.GetCustomAttributes());
+            var attributes = new List<Attribute>(info.GetCustomAttributes());
             if (parameter is not null)
             {
                 // A record's positional parameter carries the attributes written on it.
                 attributes.AddRange(parameter.GetCustomAttributes());
             }
 
-            var hasDefault = parameter is { HasDefaultValue: true };
-            var defaultValue = hasDefault ? NormalizeDefault(parameter!.DefaultValue, parameter.ParameterType) : null;
             RpcMember member;
             try
             {
-                member = dataContract
-                    ? CreateDataMember(property, attributes, factory, ns)
-                    : Create(XmlNameAttributes.ElementName(property), property.PropertyType, nullable, !nullable, attributes, hasDefault, defaultValue, factory, ns);
+                member = dataContract ? CreateDataMember(info, attributes, factory, ns) : CreatePropertyMember(property!, parameter, attributes, factory, ns);
             }
             catch (InvalidOperationException ex)
             {
-                throw new InvalidOperationException($"Property '{TypeNaming.Display(type)}.{property.Name}': {ex.Message}", ex);
+                throw new InvalidOperationException($"{(property is null ? "Field" : "Property")} '{TypeNaming.Display(type)}.{info.Name}': {ex.Message}", ex);
             }
 
             members.Add(member);
-            bindings.Add(new MemberBinding(property, parameter, parameter is null ? null : member.AbsentValue));
+            rpcType.HasAttributeMembers |= member.IsAttribute;
+            bindings.Add(new MemberBinding(info, parameter, parameter is null ? null : member.AbsentValue));
         }
 
         rpcType.Members = members;
         rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings, members);
     }
 
-    /// <summary>
-    /// A <c>[DataMember]</c> as DataContractSerializer writes it: optional unless <c>IsRequired</c>, nillable when the
-    /// CLR type can be null, omitted when <c>EmitDefaultValue = false</c> and the value is the default.
-    /// </summary>
-    private static RpcMember CreateDataMember(PropertyInfo property, IReadOnlyList<Attribute> attributes, TypeFactory factory, XNamespace ns)
+    // A plain class's property: an element named by [XmlElement]/[XmlArray], or an attribute named by [XmlAttribute].
+    private RpcMember CreatePropertyMember(PropertyInfo property, ParameterInfo? parameter, IReadOnlyList<Attribute> attributes, TypeFactory factory, XNamespace ns)
     {
-        var data = DataContractShape.MemberOf(property);
-        var name = data.Name ?? property.Name;
-        var declaredType = property.PropertyType;
+        var nullable = IsNullable(property.PropertyType, () => _nullability.Create(property).ReadState);
+        var hasDefault = parameter is { HasDefaultValue: true };
+        var defaultValue = hasDefault ? NormalizeDefault(parameter!.DefaultValue, parameter.ParameterType) : null;
+        var attributeName = XmlNameAttributes.AttributeName(property);
+        return Create(attributeName ?? XmlNameAttributes.ElementName(property), property.PropertyType, nullable, !nullable, attributes,
+            hasDefault, defaultValue, factory, ns, isAttribute: attributeName is not null);
+    }
+
+    /// <summary>
+    /// A <c>[DataMember]</c> property or field as DataContractSerializer writes it: optional unless <c>IsRequired</c>,
+    /// nillable when the CLR type can be null, omitted when <c>EmitDefaultValue = false</c> and the value is the default.
+    /// </summary>
+    private static RpcMember CreateDataMember(MemberInfo info, IReadOnlyList<Attribute> attributes, TypeFactory factory, XNamespace ns)
+    {
+        var data = DataContractShape.MemberOf(info);
+        var name = data.Name ?? info.Name;
+        var declaredType = info is PropertyInfo property ? property.PropertyType : ((FieldInfo)info).FieldType;
         var type = factory.Resolve(declaredType);
         var constraints = ConstraintReader.Read(attributes, type, name, out _);
         var canBeNull = !declaredType.IsValueType || Nullable.GetUnderlyingType(declaredType) is not null;

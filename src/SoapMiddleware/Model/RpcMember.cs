@@ -47,7 +47,16 @@ internal sealed class RpcMember
     /// <summary>Whether an optional member's null is written as <c>xsi:nil</c> rather than left out (DataContractSerializer's way).</summary>
     public bool NilWhenNull { get; init; }
 
-    /// <summary>The qualified element name; set by the type model so readers and writers do not look it up per call.</summary>
+    /// <summary>
+    /// Whether the member is an XML attribute of its type's element (<c>[XmlAttribute]</c>) rather than a child element:
+    /// a simple type, never <c>xsi:nil</c> (null is an absent attribute). JSON treats it as any other member.
+    /// </summary>
+    public bool IsAttribute { get; init; }
+
+    /// <summary>
+    /// The qualified element name, or an attribute's unqualified name (XmlSerializer's default form); set by the type
+    /// model so readers and writers do not look it up per call.
+    /// </summary>
     internal XName? ElementName { get; init; }
 
     /// <summary>Whether <paramref name="value"/> is null or the declared type's default.</summary>

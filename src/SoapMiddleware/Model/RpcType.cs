@@ -39,6 +39,12 @@ internal sealed class RpcType
     /// <summary>The member names of an enum, in declaration order, for the xs:enumeration facets.</summary>
     internal IReadOnlyList<string> EnumNames { get; init; } = [];
 
+    /// <summary>
+    /// Whether any member <see cref="RpcMember.IsAttribute"/>: readers and writers look for attributes only then, so
+    /// types without them pay nothing per member.
+    /// </summary>
+    internal bool HasAttributeMembers { get; set; }
+
     /// <summary>The compiled constructor and getters of a complex type, set once its members are known.</summary>
     internal ComplexAccessor? Accessor { get; set; }
 

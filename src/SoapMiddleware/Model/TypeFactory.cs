@@ -68,7 +68,7 @@ internal sealed class TypeFactory(TypeModel model)
     public RpcMember CreateParameterMember(ParameterInfo parameter, string name) => _members.CreateParameterMember(parameter, name, this);
 
     public RpcMember CreateMember(string name, Type declaredType, bool nullable, bool required, IReadOnlyList<Attribute> attributes, bool hasDefault, object? defaultValue)
-        => _members.Create(name, declaredType, nullable, required, attributes, hasDefault, defaultValue, this, model.Namespace);
+        => _members.Create(name, declaredType, nullable, required, attributes, hasDefault, defaultValue, this);
 
     private RpcType Create(Type type)
     {
@@ -92,6 +92,11 @@ internal sealed class TypeFactory(TypeModel model)
             return CreateArray(type, itemClrType, asList);
         }
 
+        if (CollectionDataContractShape.Of(type) is { } collectionContract)
+        {
+            return CreateCollectionContract(type, collectionContract);
+        }
+
         if (type.IsInterface || type.IsAbstract)
         {
             throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class");
@@ -99,7 +104,7 @@ internal sealed class TypeFactory(TypeModel model)
 
         if (typeof(IEnumerable).IsAssignableFrom(type))
         {
-            throw Unsupported(type, "only T[], List<T>, IList<T>, IReadOnlyList<T> and IEnumerable<T> collections are supported");
+            throw Unsupported(type, "only T[], List<T>, IList<T>, IReadOnlyList<T> and IEnumerable<T> collections, and classes marked [CollectionDataContract], are supported");
         }
 
         var complexName = _naming.NameOf(type, this);
@@ -140,6 +145,24 @@ internal sealed class TypeFactory(TypeModel model)
         }
 
         return item.SchemaName.Namespace;
+    }
+
+    // An array type with the contract's names (by default the class's, as DataContractSerializer names it); its
+    // identity is the collection class itself.
+    private RpcType CreateCollectionContract(Type type, System.Runtime.Serialization.CollectionDataContractAttribute contract)
+    {
+        var itemClrType = CollectionDataContractShape.ItemTypeOf(type, contract);
+        var item = Resolve(itemClrType);
+        var contractName = _naming.NameOf(type, this);
+        var name = new XmlQualifiedName(CollectionDataContractShape.NameOf(contract, contractName.Name), contractName.Namespace);
+        var collection = new RpcType(type, RpcTypeKind.Array, name, name.Name)
+        {
+            ItemType = item,
+            ItemNillable = Nullable.GetUnderlyingType(itemClrType) is not null || !itemClrType.IsValueType,
+            Shape = ArrayShape.CreateCollection(type, itemClrType),
+            ItemElementName = System.Xml.Linq.XNamespace.Get(name.Namespace) + CollectionDataContractShape.ItemNameOf(contract, item),
+        };
+        return _naming.Register(collection, type);
     }
 
     private static void Reject(Type type)

@@ -26,7 +26,7 @@ internal sealed class TypeNaming(TypeModel model)
             return new XmlQualifiedName(xmlTypeName, ns);
         }
 
-        var serializerNamed = model.DataContractNamespaces && (DataContractShape.IsDataContract(type) || type.IsEnum);
+        var serializerNamed = model.DataContractNamespaces && IsSerializerContract(type);
         if (!type.IsGenericType)
         {
             return new XmlQualifiedName(serializerNamed ? ContractNamespaces.NestedNameOf(type) ?? type.Name : type.Name, ns);
@@ -56,22 +56,31 @@ internal sealed class TypeNaming(TypeModel model)
     /// </summary>
     private string NamespaceOf(Type type)
     {
-        if (DataContractShape.NamespaceOf(type) is { } ns)
+        if (ExplicitNamespaceOf(type) is { } ns)
         {
             return ns.Length > 0
                 ? ns
                 : throw TypeFactory.Unsupported(type, "[DataContract(Namespace = \"\")] puts its members in no namespace, which the type model does not write; name a namespace or leave it out");
         }
 
-        return model.DataContractNamespaces && (DataContractShape.IsDataContract(type) || type.IsEnum)
+        return model.DataContractNamespaces && IsSerializerContract(type)
             ? ContractNamespaces.DefaultOf(type)
             : model.TargetNamespace;
     }
 
+    // The types DataContractSerializer names on its own terms: data contracts, collection data contracts and enums.
+    private static bool IsSerializerContract(Type type)
+        => DataContractShape.IsDataContract(type) || CollectionDataContractShape.Of(type) is not null || type.IsEnum;
+
+    private static string? ExplicitNamespaceOf(Type type)
+        => DataContractShape.NamespaceOf(type)
+            ?? (CollectionDataContractShape.Of(type) is { IsNamespaceSetExplicitly: true } collection ? collection.Namespace ?? string.Empty : null);
+
     /// <summary>Whether <paramref name="type"/>'s name would change under DataContractSerializer's namespaces.</summary>
     public static bool DependsOnContractNamespaces(RpcType type) => type.Kind switch
     {
-        RpcTypeKind.Complex or RpcTypeKind.Enum => DataContractShape.NamespaceOf(type.ClrType) is null && (DataContractShape.IsDataContract(type.ClrType) || type.ClrType.IsEnum),
+        RpcTypeKind.Complex or RpcTypeKind.Enum => ExplicitNamespaceOf(type.ClrType) is null && IsSerializerContract(type.ClrType),
+        RpcTypeKind.Array when CollectionDataContractShape.Of(type.ClrType) is not null => ExplicitNamespaceOf(type.ClrType) is null,
         RpcTypeKind.Array => type.ItemType!.Kind == RpcTypeKind.Primitive || (type.ItemNillable && type.ItemType.ClrType.IsValueType) || DependsOnContractNamespaces(type.ItemType),
         _ => false,
     };

@@ -12,10 +12,19 @@ internal sealed class XmlModelReader(TypeModel model)
 {
     public const int MaxDepth = 64;
 
-    /// <summary>Reads the members of <paramref name="parent"/> into <paramref name="values"/>; absent ones stay <see cref="ComplexAccessor.Missing"/>.</summary>
-    public void ReadMembers(XElement parent, IReadOnlyList<RpcMember> members, object?[] values, int depth)
+    /// <summary>
+    /// Reads the members of <paramref name="parent"/> into <paramref name="values"/>; absent ones stay
+    /// <see cref="ComplexAccessor.Missing"/>. With <paramref name="hasAttributes"/> (<see cref="RpcType.HasAttributeMembers"/>)
+    /// the attribute members are read first, from the parent's attributes.
+    /// </summary>
+    public void ReadMembers(XElement parent, IReadOnlyList<RpcMember> members, object?[] values, int depth, bool hasAttributes = false)
     {
         Array.Fill(values, ComplexAccessor.Missing);
+        if (hasAttributes)
+        {
+            ReadAttributes(parent, members, values);
+        }
+
         var next = 0;
         for (var node = parent.FirstNode; node is not null; node = node.NextNode)
         {
@@ -52,7 +61,19 @@ internal sealed class XmlModelReader(TypeModel model)
         {
             if (members[i].MinOccurs > 0 && ReferenceEquals(values[i], ComplexAccessor.Missing))
             {
-                throw ModelReadException.At(members[i].Name, "the required element is missing (minOccurs=1).");
+                throw AttributeMembers.Missing(members[i]);
+            }
+        }
+    }
+
+    // Unqualified attributes, as XmlSerializer writes them; others (xsi:, xmlns, unknown ones) are not members.
+    private static void ReadAttributes(XElement parent, IReadOnlyList<RpcMember> members, object?[] values)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].IsAttribute && parent.Attribute(members[i].ElementName!) is { } attribute)
+            {
+                values[i] = AttributeMembers.Read(attribute.Value, members[i]);
             }
         }
     }
@@ -96,7 +117,7 @@ internal sealed class XmlModelReader(TypeModel model)
 
         var accessor = type.Accessor ?? throw new InvalidOperationException($"Type '{type.SchemaName.Name}' was read before its description was complete.");
         var values = type.Members.Count == 0 ? [] : new object?[type.Members.Count];
-        ReadMembers(element, type.Members, values, depth + 1);
+        ReadMembers(element, type.Members, values, depth + 1, type.HasAttributeMembers);
         return accessor.Create(values);
     }
 
@@ -135,7 +156,7 @@ internal sealed class XmlModelReader(TypeModel model)
             {
                 if (!Matches(child.Name, itemName, element.Name.Namespace))
                 {
-                    throw new ModelReadException($"unknown element '{child.Name.LocalName}'; expected '{itemType.ItemName}' items.");
+                    throw new ModelReadException($"unknown element '{child.Name.LocalName}'; expected '{itemName.LocalName}' items.");
                 }
 
                 object? item = null;
@@ -152,7 +173,7 @@ internal sealed class XmlModelReader(TypeModel model)
             }
             catch (ModelReadException ex)
             {
-                throw ex.Prepend(itemType.ItemName + "[" + (segment + 1).ToString(CultureInfo.InvariantCulture) + "]");
+                throw ex.Prepend(itemName.LocalName + "[" + (segment + 1).ToString(CultureInfo.InvariantCulture) + "]");
             }
         }
 
@@ -184,7 +205,7 @@ internal sealed class XmlModelReader(TypeModel model)
         for (var n = 0; n < count; n++)
         {
             var i = start + n < count ? start + n : start + n - count;
-            if (Matches(name, members[i].ElementName ?? model.Namespace + members[i].Name, parentNamespace))
+            if (Matches(name, members[i].ElementName ?? model.Namespace + members[i].Name, parentNamespace) && !members[i].IsAttribute)
             {
                 return i;
             }

@@ -20,10 +20,19 @@ internal sealed class XmlModelStreamReader(TypeModel model)
 {
     private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
-    /// <summary>Reads the members of the current element into <paramref name="values"/>; absent ones stay <see cref="ComplexAccessor.Missing"/>.</summary>
-    public void ReadMembers(XmlPullReader reader, IReadOnlyList<RpcMember> members, object?[] values, int depth)
+    /// <summary>
+    /// Reads the members of the current element into <paramref name="values"/>; absent ones stay
+    /// <see cref="ComplexAccessor.Missing"/>. With <paramref name="hasAttributes"/> the attribute members are read
+    /// first, from the current element's attributes.
+    /// </summary>
+    public void ReadMembers(XmlPullReader reader, IReadOnlyList<RpcMember> members, object?[] values, int depth, bool hasAttributes = false)
     {
         Array.Fill(values, ComplexAccessor.Missing);
+        if (hasAttributes)
+        {
+            ReadAttributes(reader, members, values);
+        }
+
         if (!reader.IsEmptyElement)
         {
             var parentDepth = reader.Depth;
@@ -71,7 +80,19 @@ internal sealed class XmlModelStreamReader(TypeModel model)
         {
             if (members[i].MinOccurs > 0 && ReferenceEquals(values[i], ComplexAccessor.Missing))
             {
-                throw ModelReadException.At(members[i].Name, "the required element is missing (minOccurs=1).");
+                throw AttributeMembers.Missing(members[i]);
+            }
+        }
+    }
+
+    // The tree reader's rule: unqualified attributes only.
+    private static void ReadAttributes(XmlPullReader reader, IReadOnlyList<RpcMember> members, object?[] values)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].IsAttribute && reader.GetAttribute(members[i].ElementName!.LocalName, string.Empty) is { } text)
+            {
+                values[i] = AttributeMembers.Read(text, members[i]);
             }
         }
     }
@@ -122,7 +143,7 @@ internal sealed class XmlModelStreamReader(TypeModel model)
 
         var accessor = type.Accessor ?? throw new InvalidOperationException($"Type '{type.SchemaName.Name}' was read before its description was complete.");
         var values = type.Members.Count == 0 ? [] : new object?[type.Members.Count];
-        ReadMembers(reader, type.Members, values, depth + 1);
+        ReadMembers(reader, type.Members, values, depth + 1, type.HasAttributeMembers);
         return accessor.Create(values);
     }
 
@@ -186,7 +207,7 @@ internal sealed class XmlModelStreamReader(TypeModel model)
                 }
                 catch (ModelReadException ex)
                 {
-                    firstError = ExceptionDispatchInfo.Capture(ex.Prepend(itemType.ItemName + "[" + (segment + 1).ToString(CultureInfo.InvariantCulture) + "]"));
+                    firstError = ExceptionDispatchInfo.Capture(ex.Prepend(itemName.LocalName + "[" + (segment + 1).ToString(CultureInfo.InvariantCulture) + "]"));
                     reader.FinishElement(itemDepth);
                 }
                 catch (Exception ex) when (!reader.Failed)
@@ -216,7 +237,7 @@ internal sealed class XmlModelStreamReader(TypeModel model)
     {
         if (!Matches(reader.LocalName, reader.NamespaceURI, itemLocalName, itemNamespace, arrayNamespace))
         {
-            throw new ModelReadException($"unknown element '{reader.LocalName}'; expected '{itemType.ItemName}' items.");
+            throw new ModelReadException($"unknown element '{reader.LocalName}'; expected '{itemLocalName}' items.");
         }
 
         if (!IsNil(reader))
@@ -252,7 +273,7 @@ internal sealed class XmlModelStreamReader(TypeModel model)
         {
             var i = start + n < count ? start + n : start + n - count;
             var expected = members[i].ElementName ?? model.Namespace + members[i].Name;
-            if (Matches(localName, ns, expected.LocalName, expected.NamespaceName, parentNamespace))
+            if (Matches(localName, ns, expected.LocalName, expected.NamespaceName, parentNamespace) && !members[i].IsAttribute)
             {
                 return i;
             }

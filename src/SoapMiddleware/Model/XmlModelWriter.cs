@@ -80,6 +80,12 @@ internal sealed class XmlModelWriter(TypeModel model)
     {
         GuardDepth(type, depth);
         sink.StartElement(name);
+        if (type.HasAttributeMembers)
+        {
+            WriteWithAttributes(sink, name, type, value, depth);
+            return;
+        }
+
         var members = type.Members;
         var getters = type.Accessor!.Getters;
         var numbers = type.Accessor.NumberWriters;
@@ -97,6 +103,54 @@ internal sealed class XmlModelWriter(TypeModel model)
         }
 
         sink.EndElement(name);
+    }
+
+    // The rare shape, kept out of WriteComplex's loop: the attributes on the start tag, then the other members.
+    private void WriteWithAttributes(XmlSink sink, XName name, RpcType type, object value, int depth)
+    {
+        var members = type.Members;
+        var getters = type.Accessor!.Getters;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].IsAttribute)
+            {
+                WriteAttribute(sink, name.LocalName, members[i], getters[i](value));
+            }
+        }
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (!members[i].IsAttribute)
+            {
+                WriteMember(sink, name.LocalName, members[i], getters[i](value), depth + 1);
+            }
+        }
+
+        sink.EndElement(name);
+    }
+
+    // Null is an absent attribute (XmlSerializer's way): there is no xsi:nil for attributes.
+    private static void WriteAttribute(XmlSink sink, string parentName, RpcMember member, object? value)
+    {
+        if (value is null)
+        {
+            if (member.MinOccurs > 0 && !member.IsNillable)
+            {
+                throw new InvalidOperationException(
+                    $"Cannot write attribute '{member.Name}' of '{parentName}': the value is null but the member is not nullable (use=\"required\").");
+            }
+
+            return;
+        }
+
+        var codec = member.Type.Codec!;
+        var text = codec.Format(value);
+        if (codec.IsString)
+        {
+            VerifyXmlChars(member.ElementName!, text);
+        }
+
+        sink.WriteAttribute(member.ElementName!.LocalName, text);
     }
 
     private void WriteArray(XmlSink sink, XName name, RpcType type, object value, int depth)

@@ -105,6 +105,11 @@ internal static class XsdSchemaBuilder
         switch (type.Kind)
         {
             case RpcTypeKind.Complex:
+                if (type.HasAttributeMembers)
+                {
+                    return WithAttributes(type, named, set, ns, name);
+                }
+
                 var sequence = Sequence(type.Members, named, set, ns);
                 sequence.Add(name);
                 return sequence;
@@ -126,10 +131,42 @@ internal static class XsdSchemaBuilder
         }
     }
 
+    // A sequence of the element members, then one xs:attribute per attribute member (XSD puts attributes last).
+    private static XElement WithAttributes(RpcType type, SortedDictionary<string, RpcType> named, XsdSchemaSet set, string ns, XAttribute name)
+    {
+        var complexType = Sequence(type.Members.Where(m => !m.IsAttribute).ToList(), named, set, ns);
+        complexType.Add(name);
+        foreach (var member in type.Members)
+        {
+            if (!member.IsAttribute)
+            {
+                continue;
+            }
+
+            Collect(member.Type, named);
+            var attribute = new XElement(Xs + "attribute",
+                new XAttribute("name", member.Name),
+                new XAttribute("use", member.MinOccurs > 0 ? "required" : "optional"));
+            var facets = member.Constraints is null ? [] : XsdFacets.For(member.Type, member.Constraints);
+            if (facets.Count > 0)
+            {
+                attribute.Add(new XElement(Xs + "simpleType", new XElement(Xs + "restriction", new XAttribute("base", set.Reference(member.Type.SchemaName, ns)), facets)));
+            }
+            else
+            {
+                attribute.Add(new XAttribute("type", set.Reference(member.Type.SchemaName, ns)));
+            }
+
+            complexType.Add(attribute);
+        }
+
+        return complexType;
+    }
+
     private static XElement ItemElement(RpcType arrayType, XsdSchemaSet set, string ns)
     {
         var item = new XElement(Xs + "element",
-            new XAttribute("name", arrayType.ItemType!.ItemName),
+            new XAttribute("name", arrayType.ItemElementName?.LocalName ?? arrayType.ItemType!.ItemName),
             new XAttribute("minOccurs", "0"),
             new XAttribute("maxOccurs", "unbounded"));
         if (arrayType.ItemNillable)
@@ -137,7 +174,7 @@ internal static class XsdSchemaBuilder
             item.Add(new XAttribute("nillable", "true"));
         }
 
-        item.Add(new XAttribute("type", set.Reference(arrayType.ItemType.SchemaName, ns)));
+        item.Add(new XAttribute("type", set.Reference(arrayType.ItemType!.SchemaName, ns)));
         return item;
     }
 

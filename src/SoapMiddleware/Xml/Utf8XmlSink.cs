@@ -42,6 +42,15 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
 
     public override void WriteNil() => output.Write(Nil);
 
+    public override void WriteAttribute(string localName, string value)
+    {
+        Write(" ");
+        Write(localName);
+        Write("=\"");
+        WriteEscaped(value, AttributeEscapes);
+        Write("\"");
+    }
+
     public override void WriteNamespace(string prefix, string namespaceName)
     {
         Write(" xmlns:");

@@ -32,6 +32,8 @@ internal sealed class XElementSink : XmlSink
         element.Add(new XAttribute(XNamespace.Xmlns + "xsi", XmlNames.Xsi.NamespaceName), new XAttribute(XmlNames.Nil, "true"));
     }
 
+    public override void WriteAttribute(string localName, string value) => _open.Peek().Add(new XAttribute(localName, value));
+
     public override void WriteNamespace(string prefix, string namespaceName)
         => _open.Peek().Add(new XAttribute(XNamespace.Xmlns + prefix, namespaceName));
 

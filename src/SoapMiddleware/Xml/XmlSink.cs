@@ -17,6 +17,9 @@ internal abstract class XmlSink
     /// <summary>Marks the element just started as <c>xsi:nil="true"</c>; call before any content.</summary>
     public abstract void WriteNil();
 
+    /// <summary>Writes the unqualified attribute <paramref name="localName"/> on the element just started; call before any content.</summary>
+    public abstract void WriteAttribute(string localName, string value);
+
     public abstract void WriteText(string text);
 
     public abstract void EndElement(XName name);

@@ -11,14 +11,18 @@ public sealed class ContractRefusalTests
 {
     [Theory]
     [InlineData(typeof(IXmlSerializerFormat), "IXmlSerializerFormat", "Use = Encoded)]")]
-    [InlineData(typeof(IXmlAttribute), "WithXmlAttribute.Value", "[XmlAttribute]")]
+    [InlineData(typeof(IXmlAttributeComplex), "WithComplexAttribute.Inner", "[XmlAttribute(\"inner\")] on a 'WithNamespacedAttribute'")]
+    [InlineData(typeof(IXmlAttributeNamespace), "WithNamespacedAttribute.Value", "[XmlAttribute] with Namespace, Form, DataType or Type")]
+    [InlineData(typeof(IXmlAttributeNullable), "WithNullableAttribute.Value", "[XmlAttribute] on a 'Nullable`1'")]
     [InlineData(typeof(IXmlArrayItem), "WithXmlArrayItem.Values", "[XmlArrayItem(\"entry\")]")]
     [InlineData(typeof(IMessageContract), "IMessageContract.Send(request)", "[MessageContract]")]
     [InlineData(typeof(IServiceKnownType), "IServiceKnownType", "[ServiceKnownType]")]
     [InlineData(typeof(IKnownType), "IKnownType.Put(value)", "[KnownType]")]
-    [InlineData(typeof(ICollectionDataContract), "ICollectionDataContract.Get (result)", "[CollectionDataContract]")]
+    [InlineData(typeof(ICollectionDictionary), "ICollectionDictionary.Get (result)", "[CollectionDataContract(KeyName/ValueName)] (on 'Scores')")]
+    [InlineData(typeof(ICollectionInXmlFormat), "ICollectionInXmlFormat.Put(goods)", "[CollectionDataContract] (on 'XmlGoods') in an [XmlSerializerFormat] contract")]
     [InlineData(typeof(IPoco), "IPoco.Get (result)", "without [DataContract]")]
-    [InlineData(typeof(IFieldMember), "FieldMember.Value", "[DataMember]")]
+    [InlineData(typeof(IReadonlyField), "ReadonlyField.Value", "[DataMember], which cannot be honoured: it is a readonly field")]
+    [InlineData(typeof(IFieldOfPoco), "FieldOfPoco.Inner", "without [DataContract]")]
     [InlineData(typeof(IGetOnlyMember), "GetOnlyMember.Value", "[DataMember]")]
     [InlineData(typeof(INamedFault), "INamedFault.Run", "[FaultContract(typeof(Good), Name/Namespace)]")]
     [InlineData(typeof(ICatchAll), "ICatchAll.Any", "[OperationContract(Action = \"*\")]")]
@@ -45,6 +49,18 @@ public sealed class ContractRefusalTests
         Assert.Equal(RefusedContracts.Ns, result.ElementName!.NamespaceName);
         Assert.Equal(new System.Xml.XmlQualifiedName(typeName, ns), result.Type.SchemaName);
         Assert.Equal(System.Xml.Linq.XName.Get(childName, ns), result.Type.Members.Count > 0 ? result.Type.Members[0].ElementName : result.Type.ItemElementName);
+    }
+
+    [Fact]
+    public void Read_CollectionDataContractWithoutNamespace_ServedInItsOwnNamespace()
+    {
+        const string ns = "http://schemas.datacontract.org/2004/07/SoapMiddleware.ServiceModel.Tests.Contracts";
+        var reader = new ServiceContractReader();
+
+        var goods = reader.Read(typeof(ICollectionNoNamespace), new TypeModel(RefusedContracts.Ns)).Operations.Single().Request.Members.Single().Type;
+
+        Assert.Equal(new System.Xml.XmlQualifiedName("RefusedContracts.Goods", ns), goods.SchemaName);
+        Assert.Equal(System.Xml.Linq.XName.Get("good", ns), goods.ItemElementName);
     }
 
     [Fact]
@@ -76,6 +92,23 @@ public sealed class ContractRefusalTests
         var service = new ServiceContractReader().Read(typeof(IPrimitiveBox), new TypeModel(RefusedContracts.Ns));
 
         Assert.Equal(new System.Xml.XmlQualifiedName("BoxOfint", RefusedContracts.Ns), service.Operations.Single().Response.Members.Single().Type.SchemaName);
+    }
+
+    [Fact]
+    public void Read_FormerlyRefusedContracts_ServedWithTheirXmlShape()
+    {
+        var reader = new ServiceContractReader();
+        var model = new TypeModel(FormerlyRefusedContracts.Ns);
+
+        reader.Read(typeof(FormerlyRefusedContracts.IXmlAttribute), model);
+        reader.Read(typeof(FormerlyRefusedContracts.ICollectionDataContract), model);
+        reader.Read(typeof(FormerlyRefusedContracts.IFieldMember), model);
+
+        Assert.True(model.GetType(typeof(FormerlyRefusedContracts.WithXmlAttribute)).Members.Single().IsAttribute);
+        var names = model.GetType(typeof(FormerlyRefusedContracts.Names));
+        // Nested in FormerlyRefusedContracts: DataContractSerializer names it Outer.Inner.
+        Assert.Equal(("FormerlyRefusedContracts.Names", "name"), (names.SchemaName.Name, names.ItemElementName!.LocalName));
+        Assert.Equal("Value", model.GetType(typeof(FormerlyRefusedContracts.FieldMember)).Members.Single().Name);
     }
 
     [Fact]

@@ -14,9 +14,19 @@ public static class RefusedContracts
     public interface IXmlSerializerFormat { [OperationContract] int Add(int a, int b); }
 
     [ServiceContract(Namespace = Ns), XmlSerializerFormat]
-    public interface IXmlAttribute { [OperationContract] void Put(WithXmlAttribute value); }
+    public interface IXmlAttributeComplex { [OperationContract] void Put(WithComplexAttribute value); }
 
-    public sealed class WithXmlAttribute { [System.Xml.Serialization.XmlAttribute] public int Value { get; set; } }
+    public sealed class WithComplexAttribute { [System.Xml.Serialization.XmlAttribute("inner")] public WithNamespacedAttribute? Inner { get; set; } }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlAttributeNamespace { [OperationContract] void Put(WithNamespacedAttribute value); }
+
+    public sealed class WithNamespacedAttribute { [System.Xml.Serialization.XmlAttribute(Namespace = "urn:other")] public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlAttributeNullable { [OperationContract] void Put(WithNullableAttribute value); }
+
+    public sealed class WithNullableAttribute { [System.Xml.Serialization.XmlAttribute] public int? Value { get; set; } }
 
     [ServiceContract(Namespace = Ns), XmlSerializerFormat]
     public interface IXmlArrayItem { [OperationContract] void Put(WithXmlArrayItem value); }
@@ -39,10 +49,22 @@ public static class RefusedContracts
     public class WithKnownType { [DataMember] public int Value { get; set; } }
 
     [ServiceContract(Namespace = Ns)]
-    public interface ICollectionDataContract { [OperationContract] Names Get(); }
+    public interface ICollectionDictionary { [OperationContract] Scores Get(); }
 
-    [CollectionDataContract(Namespace = Ns, ItemName = "name")]
-    public sealed class Names : List<string>;
+    [CollectionDataContract(Namespace = Ns, KeyName = "name", ValueName = "score")]
+    public sealed class Scores : Dictionary<string, int>;
+
+    [ServiceContract(Namespace = Ns)]
+    public interface ICollectionNoNamespace { [OperationContract] void Put(Goods goods); }
+
+    [CollectionDataContract(ItemName = "good")]
+    public sealed class Goods : List<Good>;
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface ICollectionInXmlFormat { [OperationContract] void Put(XmlGoods goods); }
+
+    [CollectionDataContract(Namespace = Ns)]
+    public sealed class XmlGoods : List<string>;
 
     [ServiceContract(Namespace = Ns)]
     public interface INoNamespace { [OperationContract] NoNamespace Get(); }
@@ -56,10 +78,16 @@ public static class RefusedContracts
     public sealed class Poco { public int Value { get; set; } }
 
     [ServiceContract(Namespace = Ns)]
-    public interface IFieldMember { [OperationContract] FieldMember Get(); }
+    public interface IReadonlyField { [OperationContract] ReadonlyField Get(); }
 
     [DataContract(Namespace = Ns)]
-    public sealed class FieldMember { [DataMember] public int Value; }
+    public sealed class ReadonlyField { [DataMember] public readonly int Value = 1; }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IFieldOfPoco { [OperationContract] FieldOfPoco Get(); }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class FieldOfPoco { [DataMember] public Poco? Inner; }
 
     [ServiceContract(Namespace = Ns)]
     public interface IGetOnlyMember { [OperationContract] GetOnlyMember Get(); }

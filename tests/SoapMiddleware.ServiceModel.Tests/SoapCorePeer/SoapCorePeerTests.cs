@@ -75,6 +75,17 @@ public sealed class SoapCorePeerTests(ITestOutputHelper output)
     public Task Wsdl_XmlSerializerContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
         => AssertSameWsdlAsync<XmlFormat.IXmlCalculator, XmlFormat.XmlCalculatorService>(xmlSerializer: true);
 
+    // [XmlAttribute] members (value types, a string, an enum) against SoapCore's XmlSerializer mode: xs:attribute with
+    // XmlSerializer's use="required" for value types.
+    [Fact]
+    public Task Wsdl_XmlAttributeContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
+        => AssertSameWsdlAsync<Contracts.IBadgeBoard, Contracts.BadgeBoard>(xmlSerializer: true);
+
+    // [CollectionDataContract] collections (renamed, and with the class's default name) and [DataMember] fields.
+    [Fact]
+    public Task Wsdl_CollectionDataContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
+        => AssertSameWsdlAsync<Contracts.ILibrary, Contracts.Library>();
+
     private async Task AssertSameWsdlAsync<TContract, TService>(bool xmlSerializer = false)
         where TContract : class
         where TService : class, TContract

@@ -138,6 +138,13 @@ public sealed class JsonDirectReaderTests
         yield return ("Add", """{"a": "1", "b": " 2 "}""");
         yield return ("Echo", """{"text": "héllo <&> \"q\" \n\t"}""");
         yield return ("Echo", """{"text": ""}""");
+        yield return ("Pin", """{"badge": {"id": 1, "Label": "l", "tint": "Red", "Note": "n", "Weight": 2}, "titles": ["a", null]}""");
+        yield return ("Pin", """{"badge": {"id": "x", "tint": "Red", "Weight": 2}}""");
+        yield return ("Pin", """{"badge": {"id": 1, "Label": null, "tint": "Red", "Weight": 2}}""");
+        yield return ("Pin", """{"badge": {"id": null, "tint": "Red", "Weight": 2}}""");
+        yield return ("Pin", """{"badge": {"id": 1, "id": 2, "tint": "Red", "Weight": 2}}""");
+        yield return ("Pin", """{"badge": {"id": 1, "tint": "Red", "Label": "far too long", "Weight": 2}}""");
+        yield return ("Pin", """{"badge": {"id": {}, "tint": "Red", "Weight": 2}}""");
         yield return ("Optional", "{}");
         yield return ("Optional", "");
         yield return ("Optional", """{"note": null, "count": 3, "color": "Red", "maybe": 5, "id": "6f9619ff-8b86-d011-b42d-00cf4fc964ff"}""");

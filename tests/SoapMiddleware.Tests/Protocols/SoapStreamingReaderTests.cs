@@ -53,6 +53,9 @@ public sealed class SoapStreamingReaderTests
         public void Shape(Shapes shapes) { }
 
         [RpcMethod]
+        public void Pin(Badge badge, Titles? titles) { }
+
+        [RpcMethod]
         public void Stamp(DateTime at, decimal amount, double ratio, bool flag, Color color) { }
 
         [RpcMethod]
@@ -405,6 +408,12 @@ public sealed class SoapStreamingReaderTests
             "<t:Shape><t:shapes><t:Array><t:int>1</t:int></t:Array><t:Nested><t:ArrayOfInt><t:int>1</t:int><t:int>2</t:int></t:ArrayOfInt><t:ArrayOfInt/></t:Nested>"
                 + "<t:NullableItems xmlns:xsi=\"" + Xsi + "\"><t:int>1</t:int><t:int xsi:nil=\"true\"/></t:NullableItems><t:Sequence><t:Color>Red</t:Color></t:Sequence></t:shapes></t:Shape>",
             "<t:Shape><t:shapes><t:Nested><t:ArrayOfInt><t:int>1</t:int><t:int>z</t:int></t:ArrayOfInt><t:Wrong/></t:Nested></t:shapes></t:Shape>",
+            "<t:Pin><t:badge id=\"1\" tint=\"Red\" Label=\"l\"><t:Note>n</t:Note><t:Weight>1</t:Weight></t:badge><t:titles><t:title>a</t:title><t:title/></t:titles></t:Pin>",
+            "<t:Pin><t:badge id=\"x\" tint=\"Red\"><t:Weight>1</t:Weight></t:badge></t:Pin>",
+            "<t:Pin><t:badge tint=\"Red\" Label=\"a&amp;b\"><t:Weight>1</t:Weight></t:badge></t:Pin>",
+            "<t:Pin><t:badge id=\"1\" tint=\"Red\" t:Label=\"q\"><t:id>2</t:id></t:badge></t:Pin>",
+            "<t:Pin><t:badge id=\"1\" tint=\"Red\" Label=\"far too long\"><t:Weight>1</t:Weight></t:badge></t:Pin>",
+            "<t:Pin><t:badge id=\"1\" tint=\"Red\"><t:Weight>1</t:Weight></t:badge><t:titles><t:title>a</t:title><t:string>b</t:string></t:titles></t:Pin>",
             "<t:Stamp><t:at>2024-01-02T03:04:05.123+02:00</t:at><t:amount>-12.50</t:amount><t:ratio>1e3</t:ratio><t:flag>true</t:flag><t:color>Green</t:color></t:Stamp>",
             "<t:Stamp><t:at>yesterday</t:at><t:amount>1</t:amount><t:ratio>1</t:ratio><t:flag>1</t:flag><t:color>Red</t:color></t:Stamp>",
             "<t:Multiply><t:a>1</t:a></t:Multiply>",

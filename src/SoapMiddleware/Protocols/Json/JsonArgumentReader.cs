@@ -39,6 +39,22 @@ internal static class JsonArgumentReader
         {
             var member = Find(members, property.Name)
                 ?? throw RpcFault.Client($"Element '{path}/{EchoedText.Cap(property.Name)}': unknown element; expected {Expected(members)}.");
+            if (member.IsAttribute)
+            {
+                // An [XmlAttribute] member: an attribute of the parent, as in the SOAP body; null is an absent attribute.
+                if (parent.Attribute(member.ElementName!) is not null)
+                {
+                    throw RpcFault.Client($"Element '{path}/@{member.Name}': the attribute appears more than once.");
+                }
+
+                if (property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    parent.SetAttributeValue(member.ElementName!, Text(property.Value, path + "/" + member.Name));
+                }
+
+                continue;
+            }
+
             parent.Add(Element(member.ElementName ?? ns + member.Name, property.Value, member.Type, ns, path + "/" + member.Name));
         }
     }
@@ -66,7 +82,7 @@ internal static class JsonArgumentReader
                 foreach (var item in value.EnumerateArray())
                 {
                     index++;
-                    array.Add(Element(itemName, item, itemType, ns, $"{path}/{itemType.ItemName}[{index.ToString(CultureInfo.InvariantCulture)}]"));
+                    array.Add(Element(itemName, item, itemType, ns, $"{path}/{itemName.LocalName}[{index.ToString(CultureInfo.InvariantCulture)}]"));
                 }
 
                 return array;

@@ -65,7 +65,8 @@ internal static class JsonModelReader
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
-            return member.IsNillable ? null : throw NotGood();
+            // An attribute member's null is an absent attribute, as the tree path reads it.
+            return member.IsAttribute ? ComplexAccessor.Missing : member.IsNillable ? null : throw NotGood();
         }
 
         return ReadValue(value, member.Type, member.Constraints, depth);

@@ -1,0 +1,29 @@
+namespace SoapMiddleware.Hangfire;
+
+/// <summary>
+/// The worker a job was just handed to, caught as <see cref="RpcJobStateFilter"/> sees its Processing state (<c>Hangfire.States.ProcessingState</c>) elected.
+/// Hangfire's worker elects that state synchronously and then performs the job in the same execution context (an async
+/// job is started as a task, which takes that context with it), so an async-local slot carries the worker to
+/// <see cref="RpcJob"/> without reading the state back from storage (a query per job). The job id guards against a
+/// stale slot: anything that does not match falls back to reading the state.
+/// </summary>
+internal static class ElectedWorker
+{
+    private static readonly AsyncLocal<(string JobId, string ServerId, string WorkerId)?> Last = new();
+
+    public static void Remember(string jobId, string? serverId, string? workerId)
+        => Last.Value = string.IsNullOrEmpty(serverId) || string.IsNullOrEmpty(workerId) ? null : (jobId, serverId, workerId);
+
+    /// <summary>The server and worker elected for <paramref name="jobId"/> in this execution context.</summary>
+    public static bool TryGet(string jobId, out string serverId, out string workerId)
+    {
+        if (Last.Value is { } last && string.Equals(last.JobId, jobId, StringComparison.Ordinal))
+        {
+            (serverId, workerId) = (last.ServerId, last.WorkerId);
+            return true;
+        }
+
+        (serverId, workerId) = (string.Empty, string.Empty);
+        return false;
+    }
+}
