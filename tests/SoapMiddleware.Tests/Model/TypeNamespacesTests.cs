@@ -1,7 +1,9 @@
 using System.Runtime.Serialization;
+using System.Text;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using SoapMiddleware.Model;
+using SoapMiddleware.Xml;
 using static SoapMiddleware.Tests.Model.ModelTestHelpers;
 
 namespace SoapMiddleware.Tests.Model;
@@ -46,6 +48,8 @@ public sealed class TypeNamespacesTests
         Assert.Equal(other + "Code", part.Element(other + "Items")!.Elements().Single().Elements().Single().Name);
         var read = Assert.IsType<Holder>(serializer.ReadMessage(written, message)[0]);
         Assert.Equal((7, "a"), (read.Plain!.Value, read.Items.Single().Code));
+        var streamed = Assert.IsType<Holder>(ReadStreaming(serializer, written, message)[0]);
+        Assert.Equal((7, "a"), (streamed.Plain!.Value, streamed.Items.Single().Code));
         AssertValid(serializer.Model, message, written, expectedNamespaces: [Ns, OtherNs]);
     }
 
@@ -88,9 +92,12 @@ public sealed class TypeNamespacesTests
 
         Assert.Equal([XName.Get("int", Arrays), XName.Get("int", Arrays)], written.Element(Tns + "numbers")!.Elements().Select(e => e.Name));
         Assert.Equal(XName.Get("Value", DataContractNs), written.Element(Tns + "plain")!.Elements().Single().Name);
-        var read = serializer.ReadMessage(written, message);
-        Assert.Equal([1, 2], Assert.IsType<List<int>>(read[1]));
-        Assert.Equal(["x", "y"], Assert.IsType<string[]>(read[2]));
+        foreach (var read in new[] { serializer.ReadMessage(written, message), ReadStreaming(serializer, written, message) })
+        {
+            Assert.Equal(3, Assert.IsType<Plain>(read[0]).Value);
+            Assert.Equal([1, 2], Assert.IsType<List<int>>(read[1]));
+            Assert.Equal(["x", "y"], Assert.IsType<string[]>(read[2]));
+        }
         AssertValid(model, message, written, expectedNamespaces: [Ns, Arrays, DataContractNs]);
     }
 
@@ -112,6 +119,24 @@ public sealed class TypeNamespacesTests
         var error = Assert.Throws<InvalidOperationException>(() => NewModel().GetType(typeof(NoNamespaceAtAll)));
 
         Assert.Contains("Namespace = \"\"", error.Message, StringComparison.Ordinal);
+    }
+
+    // The hot path's reader, straight from the bytes, on the same document.
+    private static object?[] ReadStreaming(XmlModelSerializer serializer, XElement written, RpcMessage message)
+    {
+        var reader = Utf8XmlPullReader.Rent(Encoding.UTF8.GetBytes(written.ToString(SaveOptions.DisableFormatting)), new XmlLimits(64, 256, 64));
+        try
+        {
+            while (reader.Read() && reader.NodeType != System.Xml.XmlNodeType.Element)
+            {
+            }
+
+            return serializer.ReadMessage(reader, message);
+        }
+        finally
+        {
+            Utf8XmlPullReader.Return(reader);
+        }
     }
 
     private static void AssertValid(TypeModel model, RpcMessage message, XElement written, string[] expectedNamespaces)
