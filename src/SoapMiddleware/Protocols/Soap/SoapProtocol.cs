@@ -24,6 +24,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     // The namespaces of the application's types other than its own (a WCF contract's data contracts, WCF's Arrays
     // namespace), declared once on the envelope as q1, q2 ... instead of on every element of theirs. None on the core path.
     private readonly (string Prefix, XNamespace Namespace)[] _typeNamespaces = TypeNamespaces(application);
+    // TypeNamespaces again (a field initializer cannot read another field): the same model, the same list.
     private readonly Utf8TagCache _tags = new(Prefixes(version, application, TypeNamespaces(application)));
 
     // The fast path's first bytes (declaration and envelope start tag), encoded on first use: the same for every response.
