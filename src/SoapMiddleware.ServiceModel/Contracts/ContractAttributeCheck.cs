@@ -75,7 +75,7 @@ internal static class ContractAttributeCheck
     {
         if (fault.Name is not null || fault.Namespace is not null)
         {
-            throw ContractRefusal.Create(member, $"[FaultContract(typeof({fault.DetailType.Name}), Name/Namespace)]", "the detail element is named after its [DataContract] type in the contract's namespace; rename the type instead");
+            throw ContractRefusal.Create(member, $"[FaultContract(typeof({fault.DetailType.Name}), Name/Namespace)]", "the detail element is named after its [DataContract] type, in that type's namespace; rename the type or set its [DataContract(Name, Namespace)] instead");
         }
     }
 }

@@ -7,14 +7,15 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 
 /// <summary>
 /// Walks the CLR types a contract sends and receives before the type model describes them, and refuses what WCF would
-/// write differently from the model: types without an explicit <c>[DataContract(Namespace)]</c> or
-/// <c>[CollectionDataContract(Namespace)]</c> equal to the contract's, dictionary collection contracts,
-/// <c>[KnownType]</c>, message contracts inside a message, <c>IXmlSerializable</c> and <c>ISerializable</c> types, and bare collections of
-/// primitives (WCF writes their items in its Arrays namespace).
+/// write differently from the model: types without <c>[DataContract]</c>, dictionary collection contracts,
+/// <c>[KnownType]</c>, message contracts inside a message, <c>IXmlSerializable</c> and <c>ISerializable</c> types. Data contracts and
+/// collection contracts keep their own namespaces (the model gives them DataContractSerializer's), except under
+/// <paramref name="oneNamespace"/>: the fault details of an <c>[XmlSerializerFormat]</c> contract, whose model writes
+/// everything in the contract's namespace, must then declare it, and bare collections of primitives are refused (WCF
+/// writes them in its Arrays namespace).
 /// </summary>
-internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSerializer = false)
+internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSerializer = false, bool oneNamespace = false)
 {
-    private const string ArraysNamespace = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
     private readonly HashSet<Type> _seen = [];
 
     public void Scan(Type type, string path)
@@ -49,9 +50,9 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
         if (ItemTypeOf(type) is { } item)
         {
             var inner = Nullable.GetUnderlyingType(item) ?? item;
-            if (!xmlSerializer && IsSimple(inner) && !inner.IsEnum && inner != typeof(byte))
+            if (oneNamespace && IsSimple(inner) && !inner.IsEnum && inner != typeof(byte))
             {
-                throw ContractRefusal.Create(path, $"a collection of {inner.Name}", $"WCF writes the items of primitive collections in '{ArraysNamespace}', the type model in the contract's namespace; wrap the values in a [DataContract] type");
+                throw ContractRefusal.Create(path, $"a collection of {inner.Name}", $"WCF writes the items of primitive collections in '{Model.ContractNamespaces.Arrays}', the type model of an [XmlSerializerFormat] contract in the contract's namespace; wrap the values in a [DataContract] type");
             }
 
             Scan(item, path + "[]");
@@ -68,13 +69,13 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
         if (contract is null)
         {
             throw ContractRefusal.Create(path, $"the type '{type.FullName}' without [DataContract]",
-                $"WCF writes such a type's members in 'http://schemas.datacontract.org/2004/07/{type.Namespace}'; mark it [DataContract(Namespace = \"{contractNamespace}\")] and its members [DataMember]");
+                "WCF writes such a type's public fields and properties in alphabetical order, which the type model does not; mark it [DataContract] and its members [DataMember]");
         }
 
-        if (!contract.IsNamespaceSetExplicitly || contract.Namespace != contractNamespace)
+        if (oneNamespace && (!contract.IsNamespaceSetExplicitly || contract.Namespace != contractNamespace))
         {
             throw ContractRefusal.Create(path, $"[DataContract] on '{type.FullName}' {(contract.IsNamespaceSetExplicitly ? $"with Namespace '{contract.Namespace}'" : "without a Namespace")}",
-                $"an endpoint has one namespace, the contract's '{contractNamespace}'; set [DataContract(Namespace = \"{contractNamespace}\")]");
+                $"an [XmlSerializerFormat] contract's model writes one namespace, the contract's '{contractNamespace}'; set [DataContract(Namespace = \"{contractNamespace}\")]");
         }
 
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
@@ -99,7 +100,7 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
     }
 
     // DataContractSerializer's custom collection: its Name and ItemName are kept; its items may be primitives, since
-    // they are written in the collection's namespace (the contract's), not in WCF's Arrays namespace.
+    // they are written in the collection's own namespace, not in WCF's Arrays namespace.
     private void ScanCollectionContract(Type type, CollectionDataContractAttribute collection, string path)
     {
         var attribute = $"[CollectionDataContract] (on '{type.Name}')";
@@ -118,10 +119,10 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
             throw ContractRefusal.Create(path, attribute.Replace("]", "(IsReference = true)]", StringComparison.Ordinal), "object references (z:Id/z:Ref) are not written by the type model");
         }
 
-        if (!collection.IsNamespaceSetExplicitly || collection.Namespace != contractNamespace)
+        if (oneNamespace && (!collection.IsNamespaceSetExplicitly || collection.Namespace != contractNamespace))
         {
             throw ContractRefusal.Create(path, $"[CollectionDataContract] on '{type.FullName}' {(collection.IsNamespaceSetExplicitly ? $"with Namespace '{collection.Namespace}'" : "without a Namespace")}",
-                $"an endpoint has one namespace, the contract's '{contractNamespace}'; set [CollectionDataContract(Namespace = \"{contractNamespace}\")]");
+                $"an [XmlSerializerFormat] contract's model writes one namespace, the contract's '{contractNamespace}'; set [CollectionDataContract(Namespace = \"{contractNamespace}\")]");
         }
 
         var item = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>))?.GetGenericArguments()[0]

@@ -30,9 +30,19 @@ internal sealed class ServiceContractReader : IServiceContractReader
         ContractAttributeCheck.CheckContract(serviceType, contract);
         var xmlFormat = serviceType.GetCustomAttribute<XmlSerializerFormatAttribute>();
         var scanner = new ContractTypeScanner(ns, xmlSerializer: xmlFormat is not null);
+        if (xmlFormat is null)
+        {
+            // DataContractSerializer's namespaces: a data contract's own, ArrayOfint in its Arrays namespace.
+            model.UseDataContractNamespaces(serviceType.Name);
+        }
+        else if (model.DataContractNamespaces)
+        {
+            throw ContractRefusal.Create(serviceType.Name, "[XmlSerializerFormat]", "another contract of the same application uses DataContractSerializer, whose namespaces XmlSerializer does not write; map the contracts at separate paths");
+        }
 
-        // Fault details go through DataContractSerializer unless [XmlSerializerFormat(SupportFaults = true)].
-        var faultScanner = xmlFormat is { SupportFaults: true } ? scanner : new ContractTypeScanner(ns);
+        // Fault details go through DataContractSerializer unless [XmlSerializerFormat(SupportFaults = true)]; beside
+        // XmlSerializer's types they must share the contract's namespace.
+        var faultScanner = xmlFormat is { SupportFaults: true } ? scanner : new ContractTypeScanner(ns, oneNamespace: xmlFormat is not null);
         // WCF's (and SoapCore's) WSDL names: portType = contract name, binding and port = {binding}_{contract}.
         var service = new RpcServiceDescription(serviceType, name, ns)
         {

@@ -22,7 +22,7 @@ internal sealed class InterfaceDocuments(RpcApplication application)
 
     // Indexed by the set of SOAP versions: 1 = SOAP 1.1, 2 = SOAP 1.2, 3 = both.
     private readonly string?[] _wsdl = new string?[4];
-    private XElement? _schema;
+    private IReadOnlyList<XElement>? _schemas;
     private byte[]? _xsd;
 
     /// <summary>The WSDL with a binding and port for each of <paramref name="versions"/>, <paramref name="address"/> in every <c>soap:address</c>.</summary>
@@ -33,7 +33,7 @@ internal sealed class InterfaceDocuments(RpcApplication application)
         return Encoding.UTF8.GetBytes(wsdl.Replace(AddressPlaceholder, System.Security.SecurityElement.Escape(address), StringComparison.Ordinal));
     }
 
-    /// <summary>The XSD alone.</summary>
+    /// <summary>The XSD of the target namespace (the WSDL also holds the schemas of the data contracts' own namespaces).</summary>
     public async ValueTask<byte[]> GetXsdAsync(HttpContext http)
     {
         if (Volatile.Read(ref _xsd) is { } xsd)
@@ -44,7 +44,7 @@ internal sealed class InterfaceDocuments(RpcApplication application)
         await _build.WaitAsync(http.RequestAborted).ConfigureAwait(false);
         try
         {
-            EnsureSchema();
+            EnsureSchemas();
             return _xsd!;
         }
         finally
@@ -56,17 +56,17 @@ internal sealed class InterfaceDocuments(RpcApplication application)
     private static int KeyOf(IReadOnlyCollection<SoapVersion> versions)
         => (versions.Contains(SoapVersion.Soap11) ? 1 : 0) | (versions.Contains(SoapVersion.Soap12) ? 2 : 0);
 
-    /// <summary>Builds the schema and the XSD bytes once; the caller holds <see cref="_build"/>.</summary>
-    private XElement EnsureSchema()
+    /// <summary>Builds the schemas and the XSD bytes once; the caller holds <see cref="_build"/>.</summary>
+    private IReadOnlyList<XElement> EnsureSchemas()
     {
-        if (_schema is null)
+        if (_schemas is null)
         {
-            var schema = WsdlBuilder.BuildSchema(application);
-            Volatile.Write(ref _xsd, Encoding.UTF8.GetBytes(Serialize(new XDocument(new XElement(schema)))));
-            _schema = schema;
+            var schemas = WsdlBuilder.BuildSchemas(application);
+            Volatile.Write(ref _xsd, Encoding.UTF8.GetBytes(Serialize(new XDocument(new XElement(schemas[0])))));
+            _schemas = schemas;
         }
 
-        return _schema;
+        return _schemas;
     }
 
     private async Task<string> BuildWsdlAsync(int key, IReadOnlyCollection<SoapVersion> versions, HttpContext http)
@@ -80,7 +80,7 @@ internal sealed class InterfaceDocuments(RpcApplication application)
             }
 
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, ReadOnlyMemory<byte>.Empty, null, null, http.RequestAborted);
-            context.OutDocument = WsdlBuilder.Build(application, new XElement(EnsureSchema()), AddressPlaceholder, versions);
+            context.OutDocument = WsdlBuilder.Build(application, EnsureSchemas().Select(s => new XElement(s)), AddressPlaceholder, versions);
             await application.Pipeline.Events.FireAsync(RpcEventNames.InterfaceDocumentBuilt, context).ConfigureAwait(false);
             var wsdl = Serialize(context.OutDocument);
             Volatile.Write(ref _wsdl[key], wsdl);

@@ -7,24 +7,18 @@ namespace SoapMiddleware.Model;
 /// Reads a <see cref="CollectionDataContractAttribute"/> collection (a class deriving from <c>List&lt;T&gt;</c> or
 /// implementing <c>ICollection&lt;T&gt;</c>) the way DataContractSerializer writes it: an array type named
 /// <c>Name</c> (by default the class's own name, as for a data contract; only a collection without the attribute is
-/// <c>ArrayOf{Item}</c>) whose items are the elements <c>ItemName</c> (default the item type's contract name). Dictionaries (<c>KeyName</c>/<c>ValueName</c>) and another namespace than the model's are refused.
+/// <c>ArrayOf{Item}</c>) whose items are the elements <c>ItemName</c> (default the item type's contract name). Dictionaries (<c>KeyName</c>/<c>ValueName</c>) are refused; its namespace is given by <see cref="TypeNaming"/>, as a data contract's.
 /// </summary>
 internal static class CollectionDataContractShape
 {
     public static CollectionDataContractAttribute? Of(Type type) => type.GetCustomAttribute<CollectionDataContractAttribute>(false);
 
     /// <summary>The <c>T</c> of the one <c>ICollection&lt;T&gt;</c> the collection implements.</summary>
-    public static Type ItemTypeOf(Type type, CollectionDataContractAttribute contract, string targetNamespace)
+    public static Type ItemTypeOf(Type type, CollectionDataContractAttribute contract)
     {
         if (contract.IsKeyNameSetExplicitly || contract.IsValueNameSetExplicitly)
         {
             throw TypeFactory.Unsupported(type, "[CollectionDataContract(KeyName/ValueName)] describes a dictionary, and dictionaries are not supported; use a list of key/value records");
-        }
-
-        if (contract.IsNamespaceSetExplicitly && contract.Namespace != targetNamespace)
-        {
-            throw TypeFactory.Unsupported(type,
-                $"it has [CollectionDataContract(Namespace = \"{contract.Namespace}\")], but this application's types live in '{targetNamespace}': the type model writes one namespace per application. Set the contract's Namespace to '{targetNamespace}'");
         }
 
         if (contract is { IsNameSetExplicitly: true, Name: { } placeholder } && placeholder.Contains('{', StringComparison.Ordinal))

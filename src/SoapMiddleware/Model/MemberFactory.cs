@@ -20,8 +20,9 @@ internal sealed class MemberFactory(TypeModel model)
             hasDefault ? NormalizeDefault(parameter.DefaultValue, parameter.ParameterType) : null, factory);
     }
 
+    /// <summary>A member's element named in <paramref name="ns"/>: the owner type's for properties, the target namespace (null) for parts.</summary>
     public RpcMember Create(string name, Type declaredType, bool nullable, bool required, IReadOnlyList<Attribute> attributes,
-        bool hasDefault, object? defaultValue, TypeFactory factory, bool isAttribute = false)
+        bool hasDefault, object? defaultValue, TypeFactory factory, XNamespace? ns = null, bool isAttribute = false)
     {
         var type = factory.Resolve(declaredType);
         if (isAttribute && type.Kind is not (RpcTypeKind.Primitive or RpcTypeKind.Enum))
@@ -44,7 +45,7 @@ internal sealed class MemberFactory(TypeModel model)
             IsAttribute = isAttribute,
 
             // XmlSerializer writes attributes unqualified (its default form), elements in the namespace.
-            ElementName = isAttribute ? XName.Get(name) : model.Namespace + name,
+            ElementName = isAttribute ? XName.Get(name) : (ns ?? model.Namespace) + name,
         };
     }
 
@@ -56,6 +57,8 @@ internal sealed class MemberFactory(TypeModel model)
         var infos = dataContract ? DataContractShape.GetMembers(type) : [.. ComplexTypeShape.GetProperties(type)];
         var constructor = ComplexTypeShape.FindConstructor(type, infos.OfType<PropertyInfo>().ToList());
         var parameters = constructor?.GetParameters() ?? [];
+        // Members are named in their owner's namespace, whatever namespace their own type lives in.
+        var ns = XNamespace.Get(rpcType.SchemaName.Namespace);
         var members = new List<RpcMember>(infos.Count);
         var bindings = new List<MemberBinding>(infos.Count);
         foreach (var info in infos)
@@ -82,7 +85,7 @@ internal sealed class MemberFactory(TypeModel model)
             RpcMember member;
             try
             {
-                member = dataContract ? CreateDataMember(info, attributes, factory) : CreatePropertyMember(property!, parameter, attributes, factory);
+                member = dataContract ? CreateDataMember(info, attributes, factory, ns) : CreatePropertyMember(property!, parameter, attributes, factory, ns);
             }
             catch (InvalidOperationException ex)
             {
@@ -99,21 +102,21 @@ internal sealed class MemberFactory(TypeModel model)
     }
 
     // A plain class's property: an element named by [XmlElement]/[XmlArray], or an attribute named by [XmlAttribute].
-    private RpcMember CreatePropertyMember(PropertyInfo property, ParameterInfo? parameter, IReadOnlyList<Attribute> attributes, TypeFactory factory)
+    private RpcMember CreatePropertyMember(PropertyInfo property, ParameterInfo? parameter, IReadOnlyList<Attribute> attributes, TypeFactory factory, XNamespace ns)
     {
         var nullable = IsNullable(property.PropertyType, () => _nullability.Create(property).ReadState);
         var hasDefault = parameter is { HasDefaultValue: true };
         var defaultValue = hasDefault ? NormalizeDefault(parameter!.DefaultValue, parameter.ParameterType) : null;
         var attributeName = XmlNameAttributes.AttributeName(property);
         return Create(attributeName ?? XmlNameAttributes.ElementName(property), property.PropertyType, nullable, !nullable, attributes,
-            hasDefault, defaultValue, factory, isAttribute: attributeName is not null);
+            hasDefault, defaultValue, factory, ns, isAttribute: attributeName is not null);
     }
 
     /// <summary>
     /// A <c>[DataMember]</c> property or field as DataContractSerializer writes it: optional unless <c>IsRequired</c>,
     /// nillable when the CLR type can be null, omitted when <c>EmitDefaultValue = false</c> and the value is the default.
     /// </summary>
-    private RpcMember CreateDataMember(MemberInfo info, IReadOnlyList<Attribute> attributes, TypeFactory factory)
+    private static RpcMember CreateDataMember(MemberInfo info, IReadOnlyList<Attribute> attributes, TypeFactory factory, XNamespace ns)
     {
         var data = DataContractShape.MemberOf(info);
         var name = data.Name ?? info.Name;
@@ -124,7 +127,7 @@ internal sealed class MemberFactory(TypeModel model)
         return new RpcMember(name, type, declaredType, canBeNull, data.IsRequired ? 1 : 0)
         {
             Constraints = constraints,
-            ElementName = model.Namespace + name,
+            ElementName = ns + name,
             OmitDefault = !data.EmitDefaultValue,
             NilWhenNull = data.EmitDefaultValue && canBeNull,
         };

@@ -18,7 +18,10 @@ internal sealed class RpcType
 
     public RpcTypeKind Kind { get; }
 
-    /// <summary>The XSD type name: <c>xs:int</c>, <c>tns:Order</c>, <c>tns:ArrayOfOrderLine</c>.</summary>
+    /// <summary>
+    /// The XSD type name: <c>xs:int</c>, <c>tns:Order</c>, <c>tns:ArrayOfOrderLine</c>. Its namespace is the type's own:
+    /// the target namespace, or (a WCF contract's data contracts, an explicit <c>[DataContract(Namespace)]</c>) another.
+    /// </summary>
     public XmlQualifiedName SchemaName { get; }
 
     /// <summary>The element name used for this type as an array item (<c>int</c>, <c>string</c>, <c>OrderLine</c>).</summary>
@@ -54,6 +57,6 @@ internal sealed class RpcType
     /// <summary>The qualified item element name of an array, precomputed so the hot path does no XName lookups.</summary>
     internal System.Xml.Linq.XName? ItemElementName { get; init; }
 
-    /// <summary>Whether the type is described in the schema as a named type in the target namespace.</summary>
+    /// <summary>Whether the type is described in the schema as a named type in its own namespace.</summary>
     internal bool IsNamed => Kind != RpcTypeKind.Primitive || SchemaName.Namespace != PrimitiveCodecs.Xsd;
 }

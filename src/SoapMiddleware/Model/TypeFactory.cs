@@ -11,7 +11,7 @@ namespace SoapMiddleware.Model;
 internal sealed class TypeFactory(TypeModel model)
 {
     private readonly Dictionary<Type, RpcType> _pending = [];
-    private readonly TypeNaming _naming = new(model.TargetNamespace);
+    private readonly TypeNaming _naming = new(model);
     private readonly MemberFactory _members = new(model);
     private int _depth;
 
@@ -116,32 +116,51 @@ internal sealed class TypeFactory(TypeModel model)
         var item = Resolve(itemClrType);
         var nullableItem = Nullable.GetUnderlyingType(itemClrType) is not null;
         var itemNillable = nullableItem || !itemClrType.IsValueType;
-        var name = new XmlQualifiedName("ArrayOf" + (nullableItem ? "NullableOf" : "") + item.ItemName, model.TargetNamespace);
+        var ns = ArrayNamespace(item, nullableItem);
+        var name = new XmlQualifiedName("ArrayOf" + (nullableItem ? "NullableOf" : "") + item.ItemName, ns);
         var array = new RpcType(type, RpcTypeKind.Array, name, name.Name)
         {
             ItemType = item,
             ItemNillable = itemNillable,
             Shape = ArrayShape.Create(itemClrType, asList),
-            ItemElementName = model.Namespace + item.ItemName,
+            ItemElementName = System.Xml.Linq.XNamespace.Get(ns) + item.ItemName,
         };
 
         // int[] and List<int> are different CLR types with one schema type: the identity is the item type.
         return _naming.Register(array, (itemClrType, "array"));
     }
 
+    // A collection lives in its item type's namespace, its items too; collections of primitives and of nullable values
+    // have no such type, so they live where DataContractSerializer puts them (WCF contracts) or in the target namespace.
+    private string ArrayNamespace(RpcType item, bool nullableItem)
+    {
+        if (model.DataContractNamespaces && nullableItem)
+        {
+            return ContractNamespaces.System;
+        }
+
+        if (item.Kind == RpcTypeKind.Primitive)
+        {
+            return model.DataContractNamespaces ? ContractNamespaces.Arrays : model.TargetNamespace;
+        }
+
+        return item.SchemaName.Namespace;
+    }
+
     // An array type with the contract's names (by default the class's, as DataContractSerializer names it); its
     // identity is the collection class itself.
     private RpcType CreateCollectionContract(Type type, System.Runtime.Serialization.CollectionDataContractAttribute contract)
     {
-        var itemClrType = CollectionDataContractShape.ItemTypeOf(type, contract, model.TargetNamespace);
+        var itemClrType = CollectionDataContractShape.ItemTypeOf(type, contract);
         var item = Resolve(itemClrType);
-        var name = new XmlQualifiedName(CollectionDataContractShape.NameOf(contract, _naming.NameOf(type, this).Name), model.TargetNamespace);
+        var contractName = _naming.NameOf(type, this);
+        var name = new XmlQualifiedName(CollectionDataContractShape.NameOf(contract, contractName.Name), contractName.Namespace);
         var collection = new RpcType(type, RpcTypeKind.Array, name, name.Name)
         {
             ItemType = item,
             ItemNillable = Nullable.GetUnderlyingType(itemClrType) is not null || !itemClrType.IsValueType,
             Shape = ArrayShape.CreateCollection(type, itemClrType),
-            ItemElementName = model.Namespace + CollectionDataContractShape.ItemNameOf(contract, item),
+            ItemElementName = System.Xml.Linq.XNamespace.Get(name.Namespace) + CollectionDataContractShape.ItemNameOf(contract, item),
         };
         return _naming.Register(collection, type);
     }

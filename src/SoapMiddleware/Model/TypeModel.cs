@@ -26,6 +26,12 @@ internal sealed class TypeModel
 
     internal XNamespace Namespace { get; }
 
+    /// <summary>
+    /// Whether data contracts without a Namespace and collections of primitives get DataContractSerializer's
+    /// namespaces (<see cref="ContractNamespaces"/>) instead of the target namespace: set by the WCF contract reader.
+    /// </summary>
+    internal bool DataContractNamespaces { get; private set; }
+
     /// <summary>Every named type (complex, enum, array, special simple types) reached so far, for the schema.</summary>
     public IReadOnlyCollection<RpcType> SchemaTypes
     {
@@ -66,6 +72,32 @@ internal sealed class TypeModel
         ArgumentNullException.ThrowIfNull(declaredType);
         var attributes = constraints?.ToList() ?? [];
         return Build(() => _factory.CreateMember(name, declaredType, nullable, required, attributes, hasDefault: false, defaultValue: null));
+    }
+
+    /// <summary>
+    /// Switches to DataContractSerializer's namespaces before a WCF contract's types are described. Types an earlier
+    /// service described already keep their names, so one whose name would now differ is an error naming it.
+    /// </summary>
+    internal void UseDataContractNamespaces(string contract)
+    {
+        lock (_lock)
+        {
+            if (DataContractNamespaces)
+            {
+                return;
+            }
+
+            foreach (var type in _published.Values)
+            {
+                if (TypeNaming.DependsOnContractNamespaces(type))
+                {
+                    throw new InvalidOperationException(
+                        $"The contract '{contract}' writes its data contracts in DataContractSerializer's namespaces, but '{TypeNaming.Display(type.ClrType)}' was already described in '{TargetNamespace}' by another service of the same application. Map the contract alone with MapRpc<{contract}>(path).");
+                }
+            }
+
+            DataContractNamespaces = true;
+        }
     }
 
     /// <summary>A type published by an earlier build; called by the factory under the lock.</summary>

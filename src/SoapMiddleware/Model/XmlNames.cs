@@ -15,6 +15,13 @@ internal static class XmlNames
     /// <summary>The name as a reader of the WSDL sees it: <c>xs:int</c>, <c>tns:Order</c>.</summary>
     public static string Display(XmlQualifiedName name) => (name.Namespace == PrimitiveCodecs.Xsd ? "xs:" : "tns:") + name.Name;
 
+    /// <summary>
+    /// The namespace of a standalone element of <paramref name="type"/> (a fault detail), as DataContractSerializer
+    /// names it: the type's own namespace; a primitive, whose type namespace is XSD's, in the target namespace.
+    /// </summary>
+    public static XNamespace ElementNamespaceOf(RpcType type, string targetNamespace)
+        => XNamespace.Get(type.Kind == RpcTypeKind.Primitive ? targetNamespace : type.SchemaName.Namespace);
+
     public static bool IsNil(XElement element)
     {
         var attribute = element.Attribute(Nil);

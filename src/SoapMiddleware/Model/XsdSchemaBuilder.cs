@@ -1,67 +1,69 @@
 using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace SoapMiddleware.Model;
 
 /// <summary>
 /// Writes the XSD of a type model: message elements, extra elements (headers, fault details) and the named
-/// types reachable from them, sorted by name so the WSDL is byte-for-byte stable between runs.
+/// types reachable from them, sorted by name so the WSDL is byte-for-byte stable between runs. Each namespace gets
+/// its own schema (<see cref="XsdSchemaSet"/>): the target namespace's holds the messages; a type lives in the schema
+/// of its own namespace, and its members are declared there too.
 /// </summary>
 internal static class XsdSchemaBuilder
 {
     private static readonly XNamespace Xs = XmlNames.Xs;
 
-    public static XElement Build(TypeModel model, IEnumerable<RpcMessage> messages, IEnumerable<(XName Element, RpcType Type)> extraElements)
+    /// <summary>The schemas, the target namespace's first; one schema for a model whose types share that namespace.</summary>
+    public static IReadOnlyList<XElement> Build(TypeModel model, IEnumerable<RpcMessage> messages, IEnumerable<(XName Element, RpcType Type)> extraElements)
     {
         ArgumentNullException.ThrowIfNull(model);
         var ns = model.TargetNamespace;
-        var schema = new XElement(Xs + "schema",
-            new XAttribute(XNamespace.Xmlns + "xs", Xs.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "tns", ns),
-            new XAttribute("targetNamespace", ns),
-            new XAttribute("elementFormDefault", "qualified"));
+        var set = new XsdSchemaSet(ns);
+        var schema = set.SchemaOf(ns);
         var named = new SortedDictionary<string, RpcType>(StringComparer.Ordinal);
-        var declared = new HashSet<string>(StringComparer.Ordinal);
+        var declared = new HashSet<XName>();
 
         foreach (var message in messages)
         {
-            if (declared.Add(message.ElementName))
+            if (declared.Add(XName.Get(message.ElementName, ns)))
             {
-                schema.Add(new XElement(Xs + "element", new XAttribute("name", message.ElementName), Sequence(message.Members, named, ns)));
+                schema.Add(new XElement(Xs + "element", new XAttribute("name", message.ElementName), Sequence(message.Members, named, set, ns)));
             }
         }
 
         foreach (var (element, type) in extraElements)
         {
-            // Declared in the target namespace: headers and fault details share the schema of the messages.
-            if (declared.Add(element.LocalName))
+            // Headers and fault details: each in the schema of its element's namespace.
+            if (declared.Add(element))
             {
                 Collect(type, named);
-                schema.Add(new XElement(Xs + "element", new XAttribute("name", element.LocalName), new XAttribute("type", TypeRef(type, ns))));
+                var elementNamespace = element.NamespaceName;
+                set.SchemaOf(elementNamespace).Add(new XElement(Xs + "element",
+                    new XAttribute("name", element.LocalName), new XAttribute("type", set.Reference(type.SchemaName, elementNamespace))));
             }
         }
 
         foreach (var type in named.Values.ToList())
         {
-            schema.Add(NamedType(type, named, ns));
+            var typeNamespace = type.SchemaName.Namespace;
+            set.SchemaOf(typeNamespace).Add(NamedType(type, named, set, typeNamespace));
         }
 
-        return schema;
+        return set.Complete();
     }
 
-    private static XElement Sequence(IReadOnlyList<RpcMember> members, SortedDictionary<string, RpcType> named, string ns)
+    private static XElement Sequence(IReadOnlyList<RpcMember> members, SortedDictionary<string, RpcType> named, XsdSchemaSet set, string ns)
     {
         var sequence = new XElement(Xs + "sequence");
         foreach (var member in members)
         {
-            sequence.Add(MemberElement(member, named, ns));
+            sequence.Add(MemberElement(member, named, set, ns));
         }
 
         return new XElement(Xs + "complexType", sequence);
     }
 
-    private static XElement MemberElement(RpcMember member, SortedDictionary<string, RpcType> named, string ns)
+    private static XElement MemberElement(RpcMember member, SortedDictionary<string, RpcType> named, XsdSchemaSet set, string ns)
     {
         Collect(member.Type, named);
         var element = new XElement(Xs + "element",
@@ -73,10 +75,12 @@ internal static class XsdSchemaBuilder
         }
 
         var constraints = member.Constraints;
-        if (constraints is not null && member.Type.Kind == RpcTypeKind.Array && (constraints.MinLength is not null || constraints.MaxLength is not null))
+        if (constraints is not null && member.Type.Kind == RpcTypeKind.Array && (constraints.MinLength is not null || constraints.MaxLength is not null)
+            && member.Type.SchemaName.Namespace == ns)
         {
-            // Item-count rules: an anonymous wrapper whose item element carries minOccurs/maxOccurs.
-            var item = ItemElement(member.Type, ns);
+            // Item-count rules: an anonymous wrapper whose item element carries minOccurs/maxOccurs. Only where the
+            // items share the member's namespace: a local item element is qualified in the schema declaring it.
+            var item = ItemElement(member.Type, set, ns);
             item.SetAttributeValue("minOccurs", (constraints.MinLength ?? 0).ToString(CultureInfo.InvariantCulture));
             item.SetAttributeValue("maxOccurs", constraints.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "unbounded");
             element.Add(new XElement(Xs + "complexType", new XElement(Xs + "sequence", item)));
@@ -87,15 +91,15 @@ internal static class XsdSchemaBuilder
         if (facets.Count > 0)
         {
             // Facets on a primitive: an anonymous restriction of the member's type, inline.
-            element.Add(new XElement(Xs + "simpleType", new XElement(Xs + "restriction", new XAttribute("base", TypeRef(member.Type, ns)), facets)));
+            element.Add(new XElement(Xs + "simpleType", new XElement(Xs + "restriction", new XAttribute("base", set.Reference(member.Type.SchemaName, ns)), facets)));
             return element;
         }
 
-        element.Add(new XAttribute("type", TypeRef(member.Type, ns)));
+        element.Add(new XAttribute("type", set.Reference(member.Type.SchemaName, ns)));
         return element;
     }
 
-    private static XElement NamedType(RpcType type, SortedDictionary<string, RpcType> named, string ns)
+    private static XElement NamedType(RpcType type, SortedDictionary<string, RpcType> named, XsdSchemaSet set, string ns)
     {
         var name = new XAttribute("name", type.SchemaName.Name);
         switch (type.Kind)
@@ -103,14 +107,14 @@ internal static class XsdSchemaBuilder
             case RpcTypeKind.Complex:
                 if (type.HasAttributeMembers)
                 {
-                    return WithAttributes(type, named, ns, name);
+                    return WithAttributes(type, named, set, ns, name);
                 }
 
-                var sequence = Sequence(type.Members, named, ns);
+                var sequence = Sequence(type.Members, named, set, ns);
                 sequence.Add(name);
                 return sequence;
             case RpcTypeKind.Array:
-                return new XElement(Xs + "complexType", name, new XElement(Xs + "sequence", ItemElement(type, ns)));
+                return new XElement(Xs + "complexType", name, new XElement(Xs + "sequence", ItemElement(type, set, ns)));
             case RpcTypeKind.Enum:
                 var restriction = new XElement(Xs + "restriction", new XAttribute("base", "xs:string"));
                 foreach (var value in type.EnumNames)
@@ -128,9 +132,9 @@ internal static class XsdSchemaBuilder
     }
 
     // A sequence of the element members, then one xs:attribute per attribute member (XSD puts attributes last).
-    private static XElement WithAttributes(RpcType type, SortedDictionary<string, RpcType> named, string ns, XAttribute name)
+    private static XElement WithAttributes(RpcType type, SortedDictionary<string, RpcType> named, XsdSchemaSet set, string ns, XAttribute name)
     {
-        var complexType = Sequence(type.Members.Where(m => !m.IsAttribute).ToList(), named, ns);
+        var complexType = Sequence(type.Members.Where(m => !m.IsAttribute).ToList(), named, set, ns);
         complexType.Add(name);
         foreach (var member in type.Members)
         {
@@ -146,11 +150,11 @@ internal static class XsdSchemaBuilder
             var facets = member.Constraints is null ? [] : XsdFacets.For(member.Type, member.Constraints);
             if (facets.Count > 0)
             {
-                attribute.Add(new XElement(Xs + "simpleType", new XElement(Xs + "restriction", new XAttribute("base", TypeRef(member.Type, ns)), facets)));
+                attribute.Add(new XElement(Xs + "simpleType", new XElement(Xs + "restriction", new XAttribute("base", set.Reference(member.Type.SchemaName, ns)), facets)));
             }
             else
             {
-                attribute.Add(new XAttribute("type", TypeRef(member.Type, ns)));
+                attribute.Add(new XAttribute("type", set.Reference(member.Type.SchemaName, ns)));
             }
 
             complexType.Add(attribute);
@@ -159,7 +163,7 @@ internal static class XsdSchemaBuilder
         return complexType;
     }
 
-    private static XElement ItemElement(RpcType arrayType, string ns)
+    private static XElement ItemElement(RpcType arrayType, XsdSchemaSet set, string ns)
     {
         var item = new XElement(Xs + "element",
             new XAttribute("name", arrayType.ItemElementName?.LocalName ?? arrayType.ItemType!.ItemName),
@@ -170,7 +174,7 @@ internal static class XsdSchemaBuilder
             item.Add(new XAttribute("nillable", "true"));
         }
 
-        item.Add(new XAttribute("type", TypeRef(arrayType.ItemType!, ns)));
+        item.Add(new XAttribute("type", set.Reference(arrayType.ItemType!.SchemaName, ns)));
         return item;
     }
 
@@ -191,11 +195,5 @@ internal static class XsdSchemaBuilder
         {
             Collect(member.Type, named);
         }
-    }
-
-    private static string TypeRef(RpcType type, string ns)
-    {
-        XmlQualifiedName name = type.SchemaName;
-        return (name.Namespace == PrimitiveCodecs.Xsd ? "xs:" : name.Namespace == ns ? "tns:" : "") + name.Name;
     }
 }

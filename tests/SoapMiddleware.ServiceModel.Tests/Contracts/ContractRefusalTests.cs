@@ -18,16 +18,13 @@ public sealed class ContractRefusalTests
     [InlineData(typeof(IServiceKnownType), "IServiceKnownType", "[ServiceKnownType]")]
     [InlineData(typeof(IKnownType), "IKnownType.Put(value)", "[KnownType]")]
     [InlineData(typeof(ICollectionDictionary), "ICollectionDictionary.Get (result)", "[CollectionDataContract(KeyName/ValueName)] (on 'Scores')")]
-    [InlineData(typeof(ICollectionNoNamespace), "ICollectionNoNamespace.Put(goods)", "[CollectionDataContract] on 'SoapMiddleware.ServiceModel.Tests.Contracts.RefusedContracts+Goods' without a Namespace")]
     [InlineData(typeof(ICollectionInXmlFormat), "ICollectionInXmlFormat.Put(goods)", "[CollectionDataContract] (on 'XmlGoods') in an [XmlSerializerFormat] contract")]
-    [InlineData(typeof(INoNamespace), "INoNamespace.Get (result)", "[DataContract] on 'SoapMiddleware.ServiceModel.Tests.Contracts.RefusedContracts+NoNamespace' without a Namespace")]
     [InlineData(typeof(IPoco), "IPoco.Get (result)", "without [DataContract]")]
     [InlineData(typeof(IReadonlyField), "ReadonlyField.Value", "[DataMember], which cannot be honoured: it is a readonly field")]
     [InlineData(typeof(IFieldOfPoco), "FieldOfPoco.Inner", "without [DataContract]")]
     [InlineData(typeof(IGetOnlyMember), "GetOnlyMember.Value", "[DataMember]")]
     [InlineData(typeof(INamedFault), "INamedFault.Run", "[FaultContract(typeof(Good), Name/Namespace)]")]
     [InlineData(typeof(ICatchAll), "ICatchAll.Any", "[OperationContract(Action = \"*\")]")]
-    [InlineData(typeof(IPrimitiveList), "IPrimitiveList.Numbers (result)", "a collection of Int32")]
     [InlineData(typeof(ISession), "ISession", "[ServiceContract(SessionMode = Required)]")]
     public void Read_UnsupportedAttribute_RefusedNamingMemberAndAttribute(Type contract, string member, string attribute)
     {
@@ -54,6 +51,64 @@ public sealed class ContractRefusalTests
         Assert.Empty(operation.WireParameters);
     }
 
+    // Once refused (the model had one namespace per endpoint), now served as DataContractSerializer writes them.
+    [Theory]
+    [InlineData(typeof(INoNamespace), "RefusedContracts.NoNamespace", "http://schemas.datacontract.org/2004/07/SoapMiddleware.ServiceModel.Tests.Contracts", "Value")]
+    [InlineData(typeof(IPrimitiveList), "ArrayOfint", "http://schemas.microsoft.com/2003/10/Serialization/Arrays", "int")]
+    public void Read_DataContractNamespaces_ServedInTheirOwnNamespace(Type contract, string typeName, string ns, string childName)
+    {
+        var reader = new ServiceContractReader();
+
+        var result = reader.Read(contract, new TypeModel(reader.NamespaceOf(contract))).Operations.Single().Response.Members.Single();
+
+        Assert.Equal(RefusedContracts.Ns, result.ElementName!.NamespaceName);
+        Assert.Equal(new System.Xml.XmlQualifiedName(typeName, ns), result.Type.SchemaName);
+        Assert.Equal(System.Xml.Linq.XName.Get(childName, ns), result.Type.Members.Count > 0 ? result.Type.Members[0].ElementName : result.Type.ItemElementName);
+    }
+
+    [Fact]
+    public void Read_CollectionDataContractWithoutNamespace_ServedInItsOwnNamespace()
+    {
+        const string ns = "http://schemas.datacontract.org/2004/07/SoapMiddleware.ServiceModel.Tests.Contracts";
+        var reader = new ServiceContractReader();
+
+        var goods = reader.Read(typeof(ICollectionNoNamespace), new TypeModel(RefusedContracts.Ns)).Operations.Single().Request.Members.Single().Type;
+
+        Assert.Equal(new System.Xml.XmlQualifiedName("RefusedContracts.Goods", ns), goods.SchemaName);
+        Assert.Equal(System.Xml.Linq.XName.Get("good", ns), goods.ItemElementName);
+    }
+
+    [Fact]
+    public void Read_XmlSerializerContractBesideDataContractOne_RefusedNamingIt()
+    {
+        var model = new TypeModel(RefusedContracts.Ns);
+        new ServiceContractReader().Read(typeof(IPrimitiveList), model);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceContractReader().Read(typeof(IXmlArrayItemFree), model));
+
+        Assert.Contains("'IXmlArrayItemFree' uses [XmlSerializerFormat]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_GenericDataContractOfDataContract_RefusedAskingForAName()
+    {
+        var reader = new ServiceContractReader();
+
+        var error = Assert.Throws<InvalidOperationException>(() => reader.Read(typeof(IGenericContract), new TypeModel(RefusedContracts.Ns)));
+
+        Assert.Contains("IGenericContract.Get", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Box", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[DataContract(Name = ...)]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_GenericDataContractOfPrimitive_NamedAsDataContractSerializerDoes()
+    {
+        var service = new ServiceContractReader().Read(typeof(IPrimitiveBox), new TypeModel(RefusedContracts.Ns));
+
+        Assert.Equal(new System.Xml.XmlQualifiedName("BoxOfint", RefusedContracts.Ns), service.Operations.Single().Response.Members.Single().Type.SchemaName);
+    }
+
     [Fact]
     public void Read_FormerlyRefusedContracts_ServedWithTheirXmlShape()
     {
@@ -66,7 +121,8 @@ public sealed class ContractRefusalTests
 
         Assert.True(model.GetType(typeof(FormerlyRefusedContracts.WithXmlAttribute)).Members.Single().IsAttribute);
         var names = model.GetType(typeof(FormerlyRefusedContracts.Names));
-        Assert.Equal(("Names", "name"), (names.SchemaName.Name, names.ItemElementName!.LocalName));
+        // Nested in FormerlyRefusedContracts: DataContractSerializer names it Outer.Inner.
+        Assert.Equal(("FormerlyRefusedContracts.Names", "name"), (names.SchemaName.Name, names.ItemElementName!.LocalName));
         Assert.Equal("Value", model.GetType(typeof(FormerlyRefusedContracts.FieldMember)).Members.Single().Name);
     }
 

@@ -5,7 +5,7 @@ using System.ServiceModel;
 
 namespace SoapMiddleware.ServiceModel.Tests.Contracts;
 
-/// <summary>Contracts using attributes the toolkit refuses at startup, one per family.</summary>
+/// <summary>Contracts using attributes the toolkit refuses at startup, one per family (and two it once refused).</summary>
 public static class RefusedContracts
 {
     public const string Ns = "http://tests.example.com/refused";
@@ -103,6 +103,18 @@ public static class RefusedContracts
 
     [ServiceContract(Namespace = Ns)]
     public interface IPrimitiveList { [OperationContract] List<int> Numbers(); }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlArrayItemFree { [OperationContract] int[] Numbers(); }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IGenericContract { [OperationContract] Box<Good> Get(); }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IPrimitiveBox { [OperationContract] Box<int> Get(); }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class Box<T> { [DataMember] public T? Value { get; set; } }
 
     [ServiceContract(Namespace = Ns, SessionMode = SessionMode.Required)]
     public interface ISession { [OperationContract] void Run(); }

@@ -14,6 +14,9 @@ internal static class SoapCoreWsdlAllowList
 {
     private const string Serialization = @"\{http://schemas\.microsoft\.com/2003/10/Serialization/\}";
 
+    // A global element of the same-named type, in any namespace: "element tns:X type=tns:X", "element {ns}X type={ns}X".
+    private const string Global = @"element ((?:tns:|\{[^}]+\})[\w.]+) type=\1";
+
     /// <summary>The entries; the first that matches explains a fact.</summary>
     public static IReadOnlyList<WsdlAllowance> Entries { get; } =
     [
@@ -29,14 +32,41 @@ internal static class SoapCoreWsdlAllowList
         new("SoapCore", @"simpleType " + Serialization + @"\w+ .*", "DataContractSerializer's char/duration/guid types, used by no member"),
         new("SoapCore", @"schema \S+ imports http://schemas\.(datacontract\.org/2004/07/System|microsoft\.com/2003/10/Serialization/Arrays)", "imports of namespaces no member uses"),
 
-        // Fault detail elements: both declare tns:X of type tns:X for the wsdl:fault; only SoapCore adds nillable, and a
-        // fault detail is never nil, so nothing on the wire or in the generated FaultContract changes.
-        new("SoapCore", @"element tns:(\w+) type=tns:\1 nillable", "a fault detail element, never nil (SoapCore's side)", "element tns:$1 type=tns:$1"),
-        new("ours", @"element tns:(\w+) type=tns:\1", "a fault detail element, never nil (our side)", "element tns:$1 type=tns:$1 nillable"),
+        // Fault detail elements: both declare X of type X (in the detail type's namespace) for the wsdl:fault; only
+        // SoapCore adds nillable, and a fault detail is never nil, so nothing on the wire or in the generated
+        // FaultContract changes.
+        new("SoapCore", Global + " nillable", "a fault detail element, never nil (SoapCore's side)", "element $1 type=$1"),
+        new("ours", Global, "a fault detail element, never nil (our side)", "element $1 type=$1 nillable"),
 
-        // DataContractSerializer also emits a global, nillable element per data contract (to serialize one on its own).
-        // Messages refer to the wrapper elements, never to these, so no client code comes from them.
-        new("SoapCore", @"element tns:(\w+) type=tns:\1 nillable", "DataContractSerializer's top-level element per data contract, referenced by no message"),
+        // DataContractSerializer also emits a global element per data contract and enum (to serialize one on its own),
+        // in the type's namespace. Messages refer to the wrapper elements, never to these, so no client code comes from them.
+        new("SoapCore", Global + "( nillable)?", "DataContractSerializer's top-level element per data contract, referenced by no message"),
+
+        // Data contracts in their own namespaces (ICatalog). SoapCore's WSDL exporter names a nested data contract by its
+        // own name (Variant), but DataContractSerializer, SoapCore's own on the wire included, names it Outer.Inner
+        // (Product.Variant), and so does WCF's WSDL: ours. A client generated from SoapCore's WSDL would expect
+        // <Variant> items that neither server sends; the WCF client of CatalogContractTests round-trips ours.
+        new("SoapCore", @"complexType \{[^}]+\}(ArrayOf)?Variant .*", "SoapCore's WSDL name of a nested data contract, which its own serializer does not use"),
+        new("SoapCore", @"complexType \{[^}]+\}Product sequence\[\d+\] Variants: .*", "a member typed with that name (SoapCore's side)"),
+        new("ours", @"complexType \{[^}]+\}(ArrayOf)?Product\.Variant .*", "DataContractSerializer's name of a nested data contract (Outer.Inner), as WCF's WSDL writes it"),
+        new("ours", @"complexType \{[^}]+\}Product sequence\[\d+\] Variants: .*", "a member typed with that name (our side)"),
+
+        // An enum data member that is not IsRequired (an enum type of another namespace, never nillable):
+        // DataContractSerializer's schema (and ours) says minOccurs="0", as for every optional data member; SoapCore's
+        // exporter says 1 for enums. WCF clients always send it.
+        new("SoapCore", @"complexType (\S+) sequence\[(\d+)\] (\w+): (\{[^}]+\}[\w.]+) \[1\.\.1\]", "minOccurs 1 on an optional enum data member (SoapCore's side)", "complexType $1 sequence[$2] $3: $4 [0..1]"),
+        new("ours", @"complexType (\S+) sequence\[(\d+)\] (\w+): (\{[^}]+\}[\w.]+) \[0\.\.1\]", "minOccurs 0 on an optional enum data member, as DataContractSerializer writes it (our side)", "complexType $1 sequence[$2] $3: $4 [1..1]"),
+
+        // SoapCore also describes List<int> and string[] under their CLR names (ArrayOfInt32, ArrayOfString in the
+        // System namespace), which no message or member refers to; both describe ArrayOfint/ArrayOfstring in WCF's
+        // Arrays namespace, which the messages use.
+        new("SoapCore", @"schema http://schemas\.datacontract\.org/2004/07/System .*|(complexType|element) \{http://schemas\.datacontract\.org/2004/07/System\}ArrayOf(Int32|String) .*", "SoapCore's unused CLR-named collection types"),
+
+        // Imports (no schemaLocation: the namespaces are resolved among the WSDL's schemas): ours import exactly the
+        // namespaces each schema refers to, which XmlSchemaSet needs to compile them (CatalogContractTests); SoapCore
+        // leaves some out and adds others. A client generator reads the same types either way.
+        new("SoapCore", @"schema \S+ imports http://schemas\.datacontract\.org/2004/07/\S+", "an import of a namespace the schema does not refer to"),
+        new("ours", @"schema \S+ imports \S+", "an import of a namespace the schema refers to, where SoapCore's WSDL leaves it out"),
 
         // Reference-type parts of the wrappers (strings, data contracts): both nillable (null is <x i:nil="true"/>), but
         // WCF itself writes them minOccurs="0" and so do we, where SoapCore writes minOccurs="1". Generated code is the

@@ -19,7 +19,7 @@ public sealed class ServiceModelIntegrationTests
         var messages = operations.SelectMany(o => new[] { o.Request, o.Response });
         var extras = operations.SelectMany(o => o.Headers.Select(h => (h.Element, h.Type)).Concat(o.FaultDetails.Select(f => (Tns + f.ItemName, f))));
 
-        var schema = XsdSchemaBuilder.Build(model, messages, extras);
+        var schema = XsdSchemaBuilder.Build(model, messages, extras).Single();
         var set = new XmlSchemaSet();
         set.Add(XmlSchema.Read(schema.CreateReader(), null)!);
         set.Compile();

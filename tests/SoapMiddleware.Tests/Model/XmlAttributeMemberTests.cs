@@ -87,7 +87,7 @@ public sealed class XmlAttributeMemberTests
     {
         var serializer = new XmlModelSerializer(NewModel());
         var message = Single(serializer.Model, typeof(Badge));
-        var schema = XsdSchemaBuilder.Build(serializer.Model, [message], []);
+        var schema = XsdSchemaBuilder.Build(serializer.Model, [message], []).Single();
         var badgeType = schema.Elements(Xs + "complexType").Single(e => (string?)e.Attribute("name") == "Badge");
 
         Assert.Equal(["sequence", "attribute", "attribute", "attribute"], badgeType.Elements().Select(e => e.Name.LocalName));

@@ -18,7 +18,7 @@ public sealed class XsdSchemaBuilderTests
         var serializer = new XmlModelSerializer(NewModel());
         var messages = Methods.ToDictionary(m => m, m => Request(serializer.Model, m));
         var extraElements = extras.Select(e => (e.Item1, serializer.Model.GetType(e.Item2))).ToList();
-        var schema = XsdSchemaBuilder.Build(serializer.Model, messages.Values, extraElements);
+        var schema = XsdSchemaBuilder.Build(serializer.Model, messages.Values, extraElements).Single();
         return (serializer, messages, schema);
     }
 
@@ -211,7 +211,7 @@ public sealed class XsdSchemaBuilderTests
         var model = NewModel();
         var member = model.CreateMember("small", typeof(byte), false, true, [new System.ComponentModel.DataAnnotations.RangeAttribute(-5.5, 1e12)]);
 
-        var schema = XsdSchemaBuilder.Build(model, [new RpcMessage("M", [member])], []);
+        var schema = XsdSchemaBuilder.Build(model, [new RpcMessage("M", [member])], []).Single();
 
         Compile(schema);
         var restriction = schema.Descendants(Xs + "restriction").Single();
@@ -235,7 +235,7 @@ public sealed class XsdSchemaBuilderTests
     {
         var serializer = new XmlModelSerializer(NewModel());
         var message = Single(serializer.Model, value.GetType());
-        var set = Compile(XsdSchemaBuilder.Build(serializer.Model, [message], []));
+        var set = Compile(XsdSchemaBuilder.Build(serializer.Model, [message], []).Single());
 
         var written = serializer.WriteMessage(message, [value]);
 

@@ -19,14 +19,17 @@ internal static class WsdlBuilder
     private static readonly XNamespace Xs = "http://www.w3.org/2001/XMLSchema";
     private const string HttpTransport = "http://schemas.xmlsoap.org/soap/http";
 
-    /// <summary>Builds the schema alone (served at <c>?xsd</c> and embedded in the WSDL).</summary>
-    public static XElement BuildSchema(RpcApplication application)
+    /// <summary>
+    /// Builds the schemas, the target namespace's first (served at <c>?xsd</c>); all of them go into the WSDL. A model
+    /// whose types share the target namespace has one.
+    /// </summary>
+    public static IReadOnlyList<XElement> BuildSchemas(RpcApplication application)
     {
         XNamespace tns = application.Namespace;
         var operations = application.Services.SelectMany(s => s.Operations).ToList();
         var messages = operations.SelectMany(o => new[] { o.Request, o.Response });
         var extras = operations.SelectMany(o => o.Headers.Select(h => (h.Element, h.Type))
-                .Concat(o.FaultDetails.Select(f => (tns + f.ItemName, f))))
+                .Concat(o.FaultDetails.Select(f => (FaultElement(application, f), f))))
             .DistinctBy(e => e.Item1);
         return XsdSchemaBuilder.Build(application.Model, messages, extras);
     }
@@ -35,7 +38,7 @@ internal static class WsdlBuilder
     /// Builds the WSDL with a binding and a port for each of <paramref name="versions"/> (SOAP 1.1 first);
     /// <paramref name="address"/> goes into every <c>soap:address</c>.
     /// </summary>
-    public static XDocument Build(RpcApplication application, XElement schema, string address, IReadOnlyCollection<SoapVersion> versions)
+    public static XDocument Build(RpcApplication application, IEnumerable<XElement> schemas, string address, IReadOnlyCollection<SoapVersion> versions)
     {
         XNamespace tns = application.Namespace;
         var bindings = new List<(XNamespace Soap, string Suffix)>(2);
@@ -57,23 +60,23 @@ internal static class WsdlBuilder
             bindings.Select(b => new XAttribute(XNamespace.Xmlns + (b.Soap == Soap11 ? "soap" : "soap12"), b.Soap.NamespaceName)),
             new XAttribute(XNamespace.Xmlns + "xs", Xs.NamespaceName),
             new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
-            new XElement(Wsdl + "types", schema));
+            new XElement(Wsdl + "types", schemas));
 
         var operations = application.Services.SelectMany(s => s.Operations).ToList();
         foreach (var operation in operations)
         {
-            definitions.Add(Message(operation.Name + "SoapIn", "parameters", tns + operation.Request.ElementName));
-            definitions.Add(Message(operation.Name + "SoapOut", "parameters", tns + operation.Response.ElementName));
+            definitions.Add(Message(operation.Name + "SoapIn", "parameters", tns + operation.Request.ElementName, tns));
+            definitions.Add(Message(operation.Name + "SoapOut", "parameters", tns + operation.Response.ElementName, tns));
         }
 
         foreach (var header in operations.SelectMany(o => o.Headers).DistinctBy(h => h.Element))
         {
-            definitions.Add(Message(header.Element.LocalName + "Header", header.Element.LocalName, header.Element));
+            definitions.Add(Message(header.Element.LocalName + "Header", header.Element.LocalName, header.Element, tns));
         }
 
         foreach (var fault in operations.SelectMany(o => o.FaultDetails).Distinct())
         {
-            definitions.Add(Message(fault.ItemName + "Fault", "detail", tns + fault.ItemName));
+            definitions.Add(Message(fault.ItemName + "Fault", "detail", FaultElement(application, fault), tns));
         }
 
         foreach (var service in application.Services)
@@ -93,9 +96,16 @@ internal static class WsdlBuilder
         return new XDocument(definitions);
     }
 
-    private static XElement Message(string name, string part, XName element)
+    // An element of another namespace (a fault detail named in its data contract's) gets a prefix on the part.
+    private static XElement Message(string name, string part, XName element, XNamespace tns)
         => new(Wsdl + "message", new XAttribute("name", name),
-            new XElement(Wsdl + "part", new XAttribute("name", part), new XAttribute("element", Prefixed(element))));
+            new XElement(Wsdl + "part", new XAttribute("name", part),
+                element.Namespace == tns ? null : new XAttribute(XNamespace.Xmlns + "q", element.NamespaceName),
+                new XAttribute("element", (element.Namespace == tns ? "tns:" : "q:") + element.LocalName)));
+
+    /// <summary>A fault detail's element: named after its type, in the type's namespace, as WCF writes it.</summary>
+    private static XName FaultElement(RpcApplication application, Model.RpcType detail)
+        => XmlNames.ElementNamespaceOf(detail, application.Namespace) + detail.ItemName;
 
     private static XElement PortType(RpcServiceDescription service, XNamespace tns)
         => new(Wsdl + "portType", new XAttribute("name", service.PortTypeName),
@@ -138,5 +148,4 @@ internal static class WsdlBuilder
     private static (string Binding, string Port) Names(RpcServiceDescription service, string suffix)
         => (suffix == "Soap11" ? service.Soap11Names : service.Soap12Names) ?? (service.Name + suffix + "Binding", service.Name + suffix);
 
-    private static string Prefixed(XName element) => "tns:" + element.LocalName;
 }

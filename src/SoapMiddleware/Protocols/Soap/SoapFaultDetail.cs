@@ -14,7 +14,7 @@ internal static class SoapFaultDetail
         if (fault.DetailType is { } detailType)
         {
             var type = application.Model.GetType(detailType);
-            return application.Serializer.WriteValue(ns + type.ItemName, type, fault.Detail);
+            return application.Serializer.WriteValue(Model.XmlNames.ElementNamespaceOf(type, application.Namespace) + type.ItemName, type, fault.Detail);
         }
 
         var exception = error is RpcFault ? error.InnerException : error;

@@ -1,0 +1,7 @@
+namespace SoapMiddleware.ServiceModel.Tests.Contracts.Catalog.Suppliers;
+
+public enum Region
+{
+    North,
+    South,
+}
