@@ -50,8 +50,14 @@ public sealed class RpcJob
     /// <param name="context">Injected by Hangfire; null at enqueue.</param>
     /// <param name="cancellationToken">Injected by Hangfire (shutdown, deletion); default at enqueue.</param>
     /// <returns>The response text (base64 when it is not UTF-8, with a job parameter saying so).</returns>
+    /// <remarks>
+    /// Synchronous on purpose: Hangfire runs a <see cref="Task"/>-returning job on the thread pool while its worker thread
+    /// waits, so every call would hold two threads and queue behind the pool; a synchronous job runs on the worker's own
+    /// thread, and a call that does not await (most do not) never touches the pool. An awaiting call blocks the worker
+    /// thread, as Hangfire's own wait would.
+    /// </remarks>
     [JobDisplayName("{0}")]
-    public async Task<string> Run(
+    public string Run(
         string display,
         string queue,
         string service,
@@ -64,6 +70,21 @@ public sealed class RpcJob
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return RunAsync(display, queue, service, operation, contentType, action, payload, maxAttempts, context, cancellationToken).GetAwaiter().GetResult();
+    }
+
+    private async Task<string> RunAsync(
+        string display,
+        string queue,
+        string service,
+        string operation,
+        string contentType,
+        string? action,
+        byte[] payload,
+        int maxAttempts,
+        PerformContext context,
+        CancellationToken cancellationToken)
+    {
         var jobId = context.BackgroundJob.Id;
         var storage = context.Storage;
         var parameters = RunParameters.Read(context);
