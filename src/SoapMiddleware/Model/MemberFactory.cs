@@ -55,7 +55,7 @@ internal sealed class MemberFactory(TypeModel model)
         var type = rpcType.ClrType;
         var dataContract = DataContractShape.IsDataContract(type);
         var infos = dataContract ? DataContractShape.GetMembers(type) : [.. ComplexTypeShape.GetProperties(type)];
-        var constructor = ComplexTypeShape.FindConstructor(type, infos.OfType<PropertyInfo>().ToList());
+        var constructor = type.IsAbstract ? null : ComplexTypeShape.FindConstructor(type, infos.OfType<PropertyInfo>().ToList());
         var parameters = constructor?.GetParameters() ?? [];
         // Members are named in their owner's namespace, whatever namespace their own type lives in.
         var ns = XNamespace.Get(rpcType.SchemaName.Namespace);

@@ -60,10 +60,16 @@ internal sealed class TypeFactory(TypeModel model)
         {
             // Registered first: members that refer back to this type find it in _pending.
             _members.DescribeComplex(created, this);
+            if (DataContractShape.IsDataContract(type))
+            {
+                KnownTypeLinker.LinkDataContract(created, this);
+            }
         }
 
         return created;
     }
+
+    public int RegisterKnownType(Type known) => KnownTypeLinker.Register(known, this);
 
     public RpcMember CreateParameterMember(ParameterInfo parameter, string name) => _members.CreateParameterMember(parameter, name, this);
 
@@ -97,9 +103,10 @@ internal sealed class TypeFactory(TypeModel model)
             return CreateCollectionContract(type, collectionContract);
         }
 
-        if (type.IsInterface || type.IsAbstract)
+        // An abstract data contract stands for its known types (xsi:type); other abstract types have nothing to construct.
+        if (type.IsInterface || (type.IsAbstract && !DataContractShape.IsDataContract(type)))
         {
-            throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class");
+            throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class (or an abstract [DataContract] with [KnownType] derived types)");
         }
 
         if (typeof(IEnumerable).IsAssignableFrom(type))
@@ -108,7 +115,7 @@ internal sealed class TypeFactory(TypeModel model)
         }
 
         var complexName = _naming.NameOf(type, this);
-        return _naming.Register(new RpcType(type, RpcTypeKind.Complex, complexName, complexName.Name), type);
+        return _naming.Register(new RpcType(type, RpcTypeKind.Complex, complexName, complexName.Name) { IsAbstract = type.IsAbstract }, type);
     }
 
     private RpcType CreateArray(Type type, Type itemClrType, bool asList)
