@@ -117,7 +117,6 @@ internal static class XsdSchemaBuilder
 
                 var sequence = Sequence(type.Members, named, set, ns);
                 sequence.Add(name);
-                AddAbstract(sequence, type);
                 return sequence;
             case RpcTypeKind.Array:
                 return new XElement(Xs + "complexType", name, new XElement(Xs + "sequence", ItemElement(type, set, ns)));
@@ -138,22 +137,16 @@ internal static class XsdSchemaBuilder
     }
 
     // A derived data contract as DataContractSerializer describes it: an extension of its base with its own members.
+    // An abstract base is not marked abstract="true", as WCF does not: DataContractSerializer's schema importer
+    // (svcutil, "Add Service Reference") refuses abstract complex types ("Abstract type is not supported"), so a
+    // client generated from such a WSDL would fall back to XmlSerializer. The reader refuses it without xsi:type.
     private static XElement Extension(RpcType type, SortedDictionary<string, RpcType> named, XsdSchemaSet set, string ns, XAttribute name)
     {
         var own = Sequence(type.Members.Skip(type.InheritedMemberCount).ToList(), named, set, ns).Element(Xs + "sequence");
         var complexType = new XElement(Xs + "complexType", name,
             new XElement(Xs + "complexContent", new XAttribute("mixed", "false"),
                 new XElement(Xs + "extension", new XAttribute("base", set.Reference(type.BaseType!.SchemaName, ns)), own)));
-        AddAbstract(complexType, type);
         return complexType;
-    }
-
-    private static void AddAbstract(XElement complexType, RpcType type)
-    {
-        if (type.IsAbstract)
-        {
-            complexType.Add(new XAttribute("abstract", "true"));
-        }
     }
 
     // A sequence of the element members, then one xs:attribute per attribute member (XSD puts attributes last).
