@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using Microsoft.AspNetCore.Builder;
@@ -154,6 +156,30 @@ public sealed class KnownTypeContractTests : IAsyncLifetime
         var errors = new List<string>();
         new XDocument(XElement.Parse(body.ToString())).Validate(set, (_, e) => errors.Add(e.Message));
         Assert.Empty(errors);
+    }
+
+    // JSON: WCF's "__type" hint ("Name:#Clr.Namespace") marks a derived instance and is read back; the declared type
+    // has none; an unknown hint is a client error.
+    [Fact]
+    public async Task Json_DerivedInstances_TypeHintWrittenAndRead()
+    {
+        const string cube = "Cube:http://tests.example.com/shapes/extra";
+        using var grown = await _host.Client.PostAsJsonAsync("/json/shapes/Grow",
+            new Dictionary<string, object> { ["shape"] = new Dictionary<string, object> { ["__type"] = cube, ["Name"] = "k", ["Side"] = 2, ["Color"] = "red" }, ["factor"] = 2 });
+        using var reversed = await _host.Client.PostAsJsonAsync("/json/shapes/Reverse",
+            new { shapes = new object[] { new Dictionary<string, object> { ["__type"] = "Circle:#SoapMiddleware.ServiceModel.Tests.Contracts.Shapes", ["Radius"] = 1 }, new Dictionary<string, object> { ["__type"] = "Square:#SoapMiddleware.ServiceModel.Tests.Contracts.Shapes", ["Side"] = 2 } } });
+        using var animal = await _host.Client.PostAsJsonAsync("/json/shapes/Rename", new { animal = new { Name = "a" }, name = "b" });
+        using var unknown = await _host.Client.PostAsJsonAsync("/json/shapes/Grow",
+            new Dictionary<string, object> { ["shape"] = new Dictionary<string, object> { ["__type"] = "Triangle:#Nowhere" }, ["factor"] = 2 });
+
+        var result = (await grown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("GrowResult");
+        Assert.Equal(["__type", "Name", "Side", "Color"], result.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((cube, 4, "red"), (result.GetProperty("__type").GetString(), result.GetProperty("Side").GetInt32(), result.GetProperty("Color").GetString()));
+        var items = (await reversed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ReverseResult").EnumerateArray().ToList();
+        Assert.Equal(["Square:#SoapMiddleware.ServiceModel.Tests.Contracts.Shapes", "Circle:#SoapMiddleware.ServiceModel.Tests.Contracts.Shapes"], items.Select(i => i.GetProperty("__type").GetString()));
+        Assert.False((await animal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("RenameResult").TryGetProperty("__type", out _));
+        Assert.False(unknown.IsSuccessStatusCode);
+        Assert.Contains("Triangle:#Nowhere", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static XName TypeOf(XElement element)
