@@ -8,7 +8,8 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// <summary>
 /// Walks the CLR types a contract sends and receives before the type model describes them, and refuses what WCF would
 /// write differently from the model: types without <c>[DataContract]</c>, dictionary collection contracts,
-/// <c>[KnownType]</c>, message contracts inside a message, <c>IXmlSerializable</c> and <c>ISerializable</c> types. Data contracts and
+/// <c>[KnownType]</c>s named by a method or not derived from the type naming them (the others, and a data contract's
+/// bases, are scanned as types the contract sends), message contracts inside a message, <c>IXmlSerializable</c> and <c>ISerializable</c> types. Data contracts and
 /// collection contracts keep their own namespaces (the model gives them DataContractSerializer's), except under
 /// <paramref name="oneNamespace"/>: the fault details of an <c>[XmlSerializerFormat]</c> contract, whose model writes
 /// everything in the contract's namespace, must then declare it, and bare collections of primitives are refused (WCF

@@ -22,7 +22,7 @@ internal static class XmlSerializerTypeCheck
 
         if (type.IsDefined(typeof(XmlIncludeAttribute), true))
         {
-            throw ContractRefusal.Create(path, $"[XmlInclude] (on '{type.Name}')", "the type model has no derived types in place of a base type (xsi:type polymorphism)");
+            throw ContractRefusal.Create(path, $"[XmlInclude] (on '{type.Name}')", "the type model puts derived types in place of a base type (xsi:type) for data contracts only ([KnownType], [ServiceKnownType]), not yet with XmlSerializer's names and order");
         }
 
         if (type.GetCustomAttribute<XmlTypeAttribute>(false) is { } xmlType && !SameNamespace(xmlType.Namespace, contractNamespace))

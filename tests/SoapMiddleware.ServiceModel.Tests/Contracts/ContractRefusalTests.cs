@@ -18,6 +18,7 @@ public sealed class ContractRefusalTests
     [InlineData(typeof(IServiceKnownTypeUnrelated), "IServiceKnownTypeUnrelated", "[ServiceKnownType(typeof(Good))]")]
     [InlineData(typeof(IKnownTypeUnrelated), "IKnownTypeUnrelated.Put(value)", "[KnownType(typeof(Good))] (on 'WithUnrelatedKnownType')")]
     [InlineData(typeof(IKnownTypeMethod), "IKnownTypeMethod.Put(value)", "[KnownType(\"Known\")] (on 'WithKnownTypeMethod')")]
+    [InlineData(typeof(IXmlInclude), "IXmlInclude.Put(value)", "[XmlInclude] (on 'WithXmlInclude')")]
     [InlineData(typeof(IServiceKnownTypeInXmlFormat), "IServiceKnownTypeInXmlFormat", "[ServiceKnownType] in an [XmlSerializerFormat] contract")]
     [InlineData(typeof(ICollectionDictionary), "ICollectionDictionary.Get (result)", "[CollectionDataContract(KeyName/ValueName)] (on 'Scores')")]
     [InlineData(typeof(ICollectionInXmlFormat), "ICollectionInXmlFormat.Put(goods)", "[CollectionDataContract] (on 'XmlGoods') in an [XmlSerializerFormat] contract")]

@@ -59,6 +59,14 @@ public static class RefusedContracts
         public static Type[] Known() => [typeof(WithKnownTypeMethod)];
     }
 
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlInclude { [OperationContract] void Put(WithXmlInclude value); }
+
+    [System.Xml.Serialization.XmlInclude(typeof(DerivedXmlInclude))]
+    public class WithXmlInclude { public int Value { get; set; } }
+
+    public sealed class DerivedXmlInclude : WithXmlInclude { public int Extra { get; set; } }
+
     [ServiceContract(Namespace = Ns), XmlSerializerFormat, ServiceKnownType(typeof(Good))]
     public interface IServiceKnownTypeInXmlFormat { [OperationContract] void Put(string value); }
 
