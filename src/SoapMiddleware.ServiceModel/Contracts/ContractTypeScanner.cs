@@ -176,6 +176,12 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
     private void ScanXmlSerializerType(Type type, string path)
     {
         XmlSerializerTypeCheck.CheckType(type, path, contractNamespace);
+        foreach (var include in type.GetCustomAttributes<XmlIncludeAttribute>(false))
+        {
+            // The included types (checked above to derive from this one) are sent and received too.
+            Scan(include.Type!, $"{path} [XmlInclude(typeof({include.Type!.Name}))]");
+        }
+
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (!property.IsDefined(typeof(XmlIgnoreAttribute), true) && property.GetIndexParameters().Length == 0)

@@ -20,9 +20,12 @@ internal static class XmlSerializerTypeCheck
             throw ContractRefusal.Create(path, $"[DataContract] (on '{type.Name}') in an [XmlSerializerFormat] contract", "XmlSerializer ignores it and writes the public properties in declaration order; drop one of the two");
         }
 
-        if (type.IsDefined(typeof(XmlIncludeAttribute), true))
+        foreach (var include in type.GetCustomAttributes<XmlIncludeAttribute>(false))
         {
-            throw ContractRefusal.Create(path, $"[XmlInclude] (on '{type.Name}')", "the type model puts derived types in place of a base type (xsi:type) for data contracts only ([KnownType], [ServiceKnownType]), not yet with XmlSerializer's names and order");
+            if (include.Type is null || !include.Type.IsSubclassOf(type))
+            {
+                throw ContractRefusal.Create(path, $"[XmlInclude(typeof({include.Type?.Name}))] (on '{type.Name}')", $"it does not derive from '{type.Name}'; the type model puts an included type only in place of its base classes");
+            }
         }
 
         if (type.GetCustomAttribute<XmlTypeAttribute>(false) is { } xmlType && !SameNamespace(xmlType.Namespace, contractNamespace))

@@ -41,6 +41,63 @@ internal static class KnownTypeLinker
     }
 
     /// <summary>
+    /// XmlSerializer's known types: <c>[XmlInclude(typeof(D))]</c> on a plain class B lets D (and each class between
+    /// them) stand in place of B, each an extension of its direct base in the schema, written with <c>xsi:type</c>.
+    /// </summary>
+    public static void LinkXmlIncludes(RpcType rpcType, TypeFactory factory)
+    {
+        var type = rpcType.ClrType;
+        foreach (var include in type.GetCustomAttributes<System.Xml.Serialization.XmlIncludeAttribute>(false))
+        {
+            if (include.Type is not { } derived || !derived.IsSubclassOf(type) || DataContractShape.IsDataContract(derived))
+            {
+                throw TypeFactory.Unsupported(type,
+                    $"[XmlInclude(typeof({(include.Type is null ? "null" : TypeNaming.Display(include.Type))}))] is not a plain class derived from it; the type model puts an included type only in place of its base classes");
+            }
+
+            var derivedType = factory.Resolve(derived);
+            for (var (current, baseType) = (derivedType, derived.BaseType!); ; (current, baseType) = (current.BaseType!, baseType.BaseType!))
+            {
+                var baseRpcType = factory.Resolve(baseType);
+                LinkPlainBase(current, baseRpcType);
+                baseRpcType.AddKnownType(derivedType);
+                if (baseType == type)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    // A plain class lists its base's properties first (ComplexTypeShape), so the first of its members are the base's.
+    private static void LinkPlainBase(RpcType derived, RpcType baseType)
+    {
+        if (derived.BaseType is not null)
+        {
+            return;
+        }
+
+        if (derived.HasAttributeMembers || baseType.HasAttributeMembers)
+        {
+            throw TypeFactory.Unsupported(derived.ClrType,
+                $"it or its base '{TypeNaming.Display(baseType.ClrType)}' has [XmlAttribute] members, which the schema of a derived type in place of its base does not describe yet");
+        }
+
+        var inherited = baseType.Members.Count;
+        for (var i = 0; i < inherited; i++)
+        {
+            if (i >= derived.Members.Count || derived.Members[i].Name != baseType.Members[i].Name || derived.Members[i].IsAttribute)
+            {
+                throw TypeFactory.Unsupported(derived.ClrType,
+                    $"its members do not start with those of its base '{TypeNaming.Display(baseType.ClrType)}' (a property hidden, ignored or an attribute), so it cannot extend it in the schema");
+            }
+        }
+
+        derived.BaseType = baseType;
+        derived.InheritedMemberCount = inherited;
+    }
+
+    /// <summary>
     /// Describes <paramref name="known"/> and lets it stand in place of each of its data contract bases; returns how
     /// many bases it was registered with (0: it derives from no data contract).
     /// </summary>

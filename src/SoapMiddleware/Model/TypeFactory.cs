@@ -64,6 +64,10 @@ internal sealed class TypeFactory(TypeModel model)
             {
                 KnownTypeLinker.LinkDataContract(created, this);
             }
+            else if (type.IsDefined(typeof(System.Xml.Serialization.XmlIncludeAttribute), false))
+            {
+                KnownTypeLinker.LinkXmlIncludes(created, this);
+            }
         }
 
         return created;
@@ -104,9 +108,9 @@ internal sealed class TypeFactory(TypeModel model)
         }
 
         // An abstract data contract stands for its known types (xsi:type); other abstract types have nothing to construct.
-        if (type.IsInterface || (type.IsAbstract && !DataContractShape.IsDataContract(type)))
+        if (type.IsInterface || (type.IsAbstract && !DataContractShape.IsDataContract(type) && !type.IsDefined(typeof(System.Xml.Serialization.XmlIncludeAttribute), false)))
         {
-            throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class (or an abstract [DataContract] with [KnownType] derived types)");
+            throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class (or an abstract [DataContract] with [KnownType], or class with [XmlInclude], derived types)");
         }
 
         if (typeof(IEnumerable).IsAssignableFrom(type))

@@ -117,6 +117,7 @@ internal static class XsdSchemaBuilder
 
                 var sequence = Sequence(type.Members, named, set, ns);
                 sequence.Add(name);
+                AddAbstract(sequence, type);
                 return sequence;
             case RpcTypeKind.Array:
                 return new XElement(Xs + "complexType", name, new XElement(Xs + "sequence", ItemElement(type, set, ns)));
@@ -146,7 +147,17 @@ internal static class XsdSchemaBuilder
         var complexType = new XElement(Xs + "complexType", name,
             new XElement(Xs + "complexContent", new XAttribute("mixed", "false"),
                 new XElement(Xs + "extension", new XAttribute("base", set.Reference(type.BaseType!.SchemaName, ns)), own)));
+        AddAbstract(complexType, type);
         return complexType;
+    }
+
+    // XmlSerializer marks an abstract class abstract="true" (its importer reads it); see above for data contracts.
+    private static void AddAbstract(XElement complexType, RpcType type)
+    {
+        if (type.IsAbstract && !DataContractShape.IsDataContract(type.ClrType))
+        {
+            complexType.Add(new XAttribute("abstract", "true"));
+        }
     }
 
     // A sequence of the element members, then one xs:attribute per attribute member (XSD puts attributes last).

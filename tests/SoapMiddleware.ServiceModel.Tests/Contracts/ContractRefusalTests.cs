@@ -18,7 +18,7 @@ public sealed class ContractRefusalTests
     [InlineData(typeof(IServiceKnownTypeUnrelated), "IServiceKnownTypeUnrelated", "[ServiceKnownType(typeof(Good))]")]
     [InlineData(typeof(IKnownTypeUnrelated), "IKnownTypeUnrelated.Put(value)", "[KnownType(typeof(Good))] (on 'WithUnrelatedKnownType')")]
     [InlineData(typeof(IKnownTypeMethod), "IKnownTypeMethod.Put(value)", "[KnownType(\"Known\")] (on 'WithKnownTypeMethod')")]
-    [InlineData(typeof(IXmlInclude), "IXmlInclude.Put(value)", "[XmlInclude] (on 'WithXmlInclude')")]
+    [InlineData(typeof(IXmlIncludeUnrelated), "IXmlIncludeUnrelated.Put(value)", "[XmlInclude(typeof(XmlGoods))] (on 'WithUnrelatedXmlInclude')")]
     [InlineData(typeof(IServiceKnownTypeInXmlFormat), "IServiceKnownTypeInXmlFormat", "[ServiceKnownType] in an [XmlSerializerFormat] contract")]
     [InlineData(typeof(ICollectionDictionary), "ICollectionDictionary.Get (result)", "[CollectionDataContract(KeyName/ValueName)] (on 'Scores')")]
     [InlineData(typeof(ICollectionInXmlFormat), "ICollectionInXmlFormat.Put(goods)", "[CollectionDataContract] (on 'XmlGoods') in an [XmlSerializerFormat] contract")]
@@ -148,6 +148,12 @@ public sealed class ContractRefusalTests
         var serviceKnown = Assert.Single(model.GetType(typeof(FormerlyRefusedContracts.ServiceKnownBase)).KnownTypes);
         Assert.Equal(typeof(FormerlyRefusedContracts.ServiceKnownDerived), serviceKnown.ClrType);
         Assert.False(model.GetType(typeof(FormerlyRefusedContracts.ServiceKnownDerived)).IsPolymorphic);
+
+        // XmlSerializer's [XmlInclude], in a contract of its own format (a model of its own).
+        var xmlModel = new TypeModel(FormerlyRefusedContracts.Ns);
+        reader.Read(typeof(FormerlyRefusedContracts.IXmlInclude), xmlModel);
+        var included = Assert.Single(xmlModel.GetType(typeof(FormerlyRefusedContracts.WithXmlInclude)).KnownTypes);
+        Assert.Equal((typeof(FormerlyRefusedContracts.DerivedXmlInclude), 1), (included.ClrType, included.InheritedMemberCount));
     }
 
     [Fact]

@@ -60,12 +60,10 @@ public static class RefusedContracts
     }
 
     [ServiceContract(Namespace = Ns), XmlSerializerFormat]
-    public interface IXmlInclude { [OperationContract] void Put(WithXmlInclude value); }
+    public interface IXmlIncludeUnrelated { [OperationContract] void Put(WithUnrelatedXmlInclude value); }
 
-    [System.Xml.Serialization.XmlInclude(typeof(DerivedXmlInclude))]
-    public class WithXmlInclude { public int Value { get; set; } }
-
-    public sealed class DerivedXmlInclude : WithXmlInclude { public int Extra { get; set; } }
+    [System.Xml.Serialization.XmlInclude(typeof(XmlGoods))]
+    public class WithUnrelatedXmlInclude { public int Value { get; set; } }
 
     [ServiceContract(Namespace = Ns), XmlSerializerFormat, ServiceKnownType(typeof(Good))]
     public interface IServiceKnownTypeInXmlFormat { [OperationContract] void Put(string value); }

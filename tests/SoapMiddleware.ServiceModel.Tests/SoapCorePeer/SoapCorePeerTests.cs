@@ -93,6 +93,11 @@ public sealed class SoapCorePeerTests(ITestOutputHelper output)
     public Task Wsdl_KnownTypeContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
         => AssertSameWsdlAsync<Contracts.Shapes.IShapes, Contracts.Shapes.Shapes>();
 
+    // [XmlInclude] types in an [XmlSerializerFormat] contract, against SoapCore's XmlSerializer mode.
+    [Fact]
+    public Task Wsdl_XmlIncludeContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
+        => AssertSameWsdlAsync<Contracts.Zoo.IZoo, Contracts.Zoo.Zoo>(xmlSerializer: true);
+
     // Message contracts on the wire: we answer a WCF client as expected (headers and body members both ways); SoapCore
     // reads the request contracts but wraps response contracts wrongly (SoapCoreDeviations.MessageContractOutcome).
     [Theory]

@@ -107,6 +107,13 @@ internal static class SoapCoreWsdlAllowList
         new("SoapCore", @"(complexType|element) tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\]$", "an optional reference-type part, not nillable in XmlSerializer's shape (SoapCore's side)", "$1 tns:$2 sequence[$3] $4: $5 [0..1] nillable"),
         new("ours", @"(complexType|element) tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\] nillable", "an optional reference-type part, also nillable (our side; only looser on the wire)", "$1 tns:$2 sequence[$3] $4: $5 [0..1]"),
 
+        // (3) [XmlInclude] (IZoo): SoapCore's XmlSerializer-mode WSDL leaves out the included types, which XmlSerializer
+        // writes as xsi:type and its own WSDL (and ours) describe as extensions of the base, and does not mark the abstract
+        // base abstract="true" as XmlSerializer's exporter does. A client generated from SoapCore's WSDL could not
+        // receive a Lion at all; the WCF client of XmlIncludeContractTests round-trips ours.
+        new("ours", @"complexType tns:(Lion|Parrot) .*", "an [XmlInclude] type, which SoapCore's XmlSerializer-mode WSDL leaves out"),
+        new("ours", @"complexType tns:ZooAnimal abstract", "an abstract [XmlInclude] base, marked abstract as XmlSerializer's exporter marks it"),
+
         // (2) SoapCore's XmlSerializer mode appends "_soap" to the binding and port names; we keep WCF's own names
         // (BasicHttpBinding_{Contract}, what WCF's WSDL says for the same contract). Nothing on the wire depends on
         // them; a proxy regenerated from our WSDL names its endpoint configuration without the suffix.
