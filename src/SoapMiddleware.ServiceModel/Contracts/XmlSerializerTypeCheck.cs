@@ -9,7 +9,8 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// Honoured: public read/write properties in declaration order, <c>[XmlElement(ElementName)]</c>,
 /// <c>[XmlAttribute(AttributeName)]</c> on a simple-typed property (an unqualified attribute),
 /// <c>[XmlArray(ElementName)]</c>, <c>[XmlArrayItem]</c> naming the item type, <c>[XmlIgnore]</c>,
-/// <c>[XmlType(TypeName)]</c>, <c>[XmlRoot]</c> in the contract's namespace, <c>[XmlEnum(Name)]</c>.
+/// <c>[XmlType(TypeName)]</c>, <c>[XmlRoot]</c> in the contract's namespace, <c>[XmlEnum(Name)]</c>,
+/// <c>[XmlInclude]</c> of a derived class (written with <c>xsi:type</c>).
 /// </summary>
 internal static class XmlSerializerTypeCheck
 {
