@@ -18,8 +18,8 @@ internal static class KnownTypeLinker
         if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType))
         {
             // Counted from reflection: the base may still be being described (a base with a member of this type).
-            rpcType.InheritedMemberCount = DataContractShape.GetMembers(type).Count(m => m.DeclaringType != type);
-            rpcType.BaseType = factory.Resolve(baseType);
+            var inherited = DataContractShape.GetMembers(type).Count(m => m.DeclaringType != type);
+            factory.SetBaseType(rpcType, factory.Resolve(baseType), inherited);
         }
 
         foreach (var attribute in type.GetCustomAttributes<KnownTypeAttribute>(false))
@@ -59,8 +59,8 @@ internal static class KnownTypeLinker
             for (var (current, baseType) = (derivedType, derived.BaseType!); ; (current, baseType) = (current.BaseType!, baseType.BaseType!))
             {
                 var baseRpcType = factory.Resolve(baseType);
-                LinkPlainBase(current, baseRpcType);
-                baseRpcType.AddKnownType(derivedType);
+                LinkPlainBase(current, baseRpcType, factory);
+                factory.AddKnownType(baseRpcType, derivedType);
                 if (baseType == type)
                 {
                     break;
@@ -70,7 +70,7 @@ internal static class KnownTypeLinker
     }
 
     // A plain class lists its base's properties first (ComplexTypeShape), so the first of its members are the base's.
-    private static void LinkPlainBase(RpcType derived, RpcType baseType)
+    private static void LinkPlainBase(RpcType derived, RpcType baseType, TypeFactory factory)
     {
         if (derived.BaseType is not null)
         {
@@ -93,8 +93,7 @@ internal static class KnownTypeLinker
             }
         }
 
-        derived.BaseType = baseType;
-        derived.InheritedMemberCount = inherited;
+        factory.SetBaseType(derived, baseType, inherited);
     }
 
     /// <summary>
@@ -112,7 +111,7 @@ internal static class KnownTypeLinker
         var count = 0;
         for (var baseType = known.BaseType; baseType is not null && DataContractShape.IsDataContract(baseType); baseType = baseType.BaseType)
         {
-            factory.Resolve(baseType).AddKnownType(derived);
+            factory.AddKnownType(factory.Resolve(baseType), derived);
             count++;
         }
 

@@ -72,9 +72,9 @@ internal sealed class RpcType
     /// <summary>
     /// The derived types that may stand in place of this one, written and read with <c>xsi:type</c>
     /// (<c>[KnownType]</c>, <c>[ServiceKnownType]</c>). Replaced whole, never changed in place, so a reader on another
-    /// thread sees the old array or the new one.
+    /// thread sees the old array or the new one (by <see cref="TypeFactory.AddKnownType"/>, under the model's lock).
     /// </summary>
-    internal RpcType[] KnownTypes { get; private set; } = [];
+    internal RpcType[] KnownTypes { get; set; } = [];
 
     /// <summary>
     /// Whether readers look for <c>xsi:type</c> and writers compare the runtime type: known types or abstract. Types
@@ -115,14 +115,6 @@ internal sealed class RpcType
         return null;
     }
 
-    /// <summary>Adds a derived type; called by the type model under its lock.</summary>
-    internal void AddKnownType(RpcType derived)
-    {
-        if (KnownTypeOf(derived.ClrType) is null)
-        {
-            KnownTypes = [.. KnownTypes, derived];
-        }
-    }
 
     /// <summary>Whether the type is described in the schema as a named type in its own namespace.</summary>
     internal bool IsNamed => Kind != RpcTypeKind.Primitive || SchemaName.Namespace != PrimitiveCodecs.Xsd;

@@ -11,6 +11,10 @@ namespace SoapMiddleware.Model;
 internal sealed class TypeFactory(TypeModel model)
 {
     private readonly Dictionary<Type, RpcType> _pending = [];
+
+    // Links made on types published before this build (a known type added to an existing base, a base set on an
+    // existing derived type), undone when the build fails so a refused service leaves the model as it was.
+    private readonly List<(RpcType Type, RpcType[] KnownTypes, RpcType? BaseType, int InheritedMemberCount)> _linkUndo = [];
     private readonly TypeNaming _naming = new(model);
     private readonly MemberFactory _members = new(model);
     private int _depth;
@@ -33,6 +37,7 @@ internal sealed class TypeFactory(TypeModel model)
         }
 
         _pending.Clear();
+        _linkUndo.Clear();
         _naming.Commit();
         return true;
     }
@@ -41,6 +46,13 @@ internal sealed class TypeFactory(TypeModel model)
     {
         if (--_depth == 0)
         {
+            for (var i = _linkUndo.Count - 1; i >= 0; i--)
+            {
+                var (type, knownTypes, baseType, inherited) = _linkUndo[i];
+                (type.KnownTypes, type.BaseType, type.InheritedMemberCount) = (knownTypes, baseType, inherited);
+            }
+
+            _linkUndo.Clear();
             _pending.Clear();
             _naming.Rollback();
         }
@@ -74,6 +86,31 @@ internal sealed class TypeFactory(TypeModel model)
     }
 
     public int RegisterKnownType(Type known) => KnownTypeLinker.Register(known, this);
+
+    /// <summary>Lets <paramref name="derived"/> stand in place of <paramref name="baseType"/> (xsi:type).</summary>
+    public void AddKnownType(RpcType baseType, RpcType derived)
+    {
+        if (baseType.KnownTypeOf(derived.ClrType) is null)
+        {
+            RememberLinks(baseType);
+            baseType.KnownTypes = [.. baseType.KnownTypes, derived];
+        }
+    }
+
+    /// <summary>Makes <paramref name="derived"/> an extension of <paramref name="baseType"/> in the schema.</summary>
+    public void SetBaseType(RpcType derived, RpcType baseType, int inheritedMemberCount)
+    {
+        RememberLinks(derived);
+        (derived.BaseType, derived.InheritedMemberCount) = (baseType, inheritedMemberCount);
+    }
+
+    private void RememberLinks(RpcType type)
+    {
+        if (model.TryGetPublished(type.ClrType, out _))
+        {
+            _linkUndo.Add((type, type.KnownTypes, type.BaseType, type.InheritedMemberCount));
+        }
+    }
 
     public RpcMember CreateParameterMember(ParameterInfo parameter, string name) => _members.CreateParameterMember(parameter, name, this);
 
