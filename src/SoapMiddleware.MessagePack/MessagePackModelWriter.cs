@@ -42,8 +42,20 @@ internal static class MessagePackModelWriter
         {
             case RpcTypeKind.Complex:
                 GuardDepth(type, depth);
+                if (type.IsPolymorphic && value.GetType() != type.ClrType)
+                {
+                    // A known derived type, as JSON writes it: WCF's "__type" hint first, then all its members.
+                    type = XmlModelWriter.KnownTypeOf(type, value);
+                    writer.WriteMapHeader(type.Members.Count + 1);
+                    writer.Write(JsonTypeHint.Property);
+                    writer.Write(JsonTypeHint.Format(type));
+                }
+                else
+                {
+                    writer.WriteMapHeader(type.Members.Count);
+                }
+
                 var getters = type.Accessor!.Getters;
-                writer.WriteMapHeader(type.Members.Count);
                 for (var i = 0; i < type.Members.Count; i++)
                 {
                     writer.Write(type.Members[i].Name);

@@ -19,11 +19,6 @@ internal static class ContractAttributeCheck
             throw ContractRefusal.Create(name, "[DataContractFormat(Style = OperationFormatStyle.Rpc)]", "only document/literal wrapped is served");
         }
 
-        if (contract.IsDefined(typeof(ServiceKnownTypeAttribute), true))
-        {
-            throw ContractRefusal.Create(name, "[ServiceKnownType]", "the type model has no derived types in place of a base type (xsi:type polymorphism)");
-        }
-
         if (attribute.CallbackContract is not null || attribute.SessionMode == SessionMode.Required)
         {
             throw ContractRefusal.Create(name, attribute.CallbackContract is not null ? "[ServiceContract(CallbackContract)]" : "[ServiceContract(SessionMode = Required)]", "duplex callbacks and sessions need a stateful channel; each call here is independent");
@@ -35,11 +30,6 @@ internal static class ContractAttributeCheck
         if (method.IsDefined(typeof(XmlSerializerFormatAttribute), true) && !method.DeclaringType!.IsDefined(typeof(XmlSerializerFormatAttribute), true))
         {
             throw ContractRefusal.Create(member, "[XmlSerializerFormat] on some operations only", "one endpoint has one type mapping; put [XmlSerializerFormat] on the contract");
-        }
-
-        if (method.IsDefined(typeof(ServiceKnownTypeAttribute), true))
-        {
-            throw ContractRefusal.Create(member, "[ServiceKnownType]", "the type model has no derived types in place of a base type (xsi:type polymorphism)");
         }
 
         if (attribute.AsyncPattern)

@@ -8,7 +8,8 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// <summary>
 /// Walks the CLR types a contract sends and receives before the type model describes them, and refuses what WCF would
 /// write differently from the model: types without <c>[DataContract]</c>, dictionary collection contracts,
-/// <c>[KnownType]</c>, message contracts inside a message, <c>IXmlSerializable</c> and <c>ISerializable</c> types. Data contracts and
+/// <c>[KnownType]</c>s named by a method or not derived from the type naming them (the others, and a data contract's
+/// bases, are scanned as types the contract sends), message contracts inside a message, <c>IXmlSerializable</c> and <c>ISerializable</c> types. Data contracts and
 /// collection contracts keep their own namespaces (the model gives them DataContractSerializer's), except under
 /// <paramref name="oneNamespace"/>: the fault details of an <c>[XmlSerializerFormat]</c> contract, whose model writes
 /// everything in the contract's namespace, must then declare it, and bare collections of primitives are refused (WCF
@@ -37,9 +38,9 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
             return;
         }
 
-        if (type.IsDefined(typeof(KnownTypeAttribute), true))
+        if (xmlSerializer && type.IsDefined(typeof(KnownTypeAttribute), true))
         {
-            throw ContractRefusal.Create(path, $"[KnownType] (on '{type.Name}')", "the type model has no derived types in place of a base type (xsi:type polymorphism)");
+            throw ContractRefusal.Create(path, $"[KnownType] (on '{type.Name}') in an [XmlSerializerFormat] contract", "XmlSerializer ignores it, and the type model has derived types in place of a base type (xsi:type) for data contracts only");
         }
 
         if (typeof(IXmlSerializable).IsAssignableFrom(type) || (typeof(ISerializable).IsAssignableFrom(type) && !type.IsDefined(typeof(DataContractAttribute), false)))
@@ -78,6 +79,7 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
                 $"an [XmlSerializerFormat] contract's model writes one namespace, the contract's '{contractNamespace}'; set [DataContract(Namespace = \"{contractNamespace}\")]");
         }
 
+        ScanKnownTypes(type, path);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance))
         {
             if (property.IsDefined(typeof(DataMemberAttribute), true))
@@ -97,6 +99,46 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
                 }
             }
         }
+    }
+
+    // A data contract's base (whose [KnownType]s apply to it too) and its known types are sent and received as well.
+    private void ScanKnownTypes(Type type, string path)
+    {
+        if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType))
+        {
+            Scan(baseType, path);
+        }
+
+        foreach (var known in type.GetCustomAttributes<KnownTypeAttribute>(false))
+        {
+            ScanKnownType(known.Type, known.MethodName, type, path, "KnownType");
+        }
+    }
+
+    /// <summary>
+    /// Checks and scans a known type of <paramref name="owner"/> (<c>[KnownType]</c>) or of the contract
+    /// (<c>[ServiceKnownType]</c>, owner null): a [DataContract] derived from a data contract, named by type.
+    /// </summary>
+    public void ScanKnownType(Type? known, string? methodName, Type? owner, string path, string attributeName)
+    {
+        var on = owner is null ? "" : $" (on '{owner.Name}')";
+        if (known is null)
+        {
+            throw ContractRefusal.Create(path, $"[{attributeName}(\"{methodName}\")]{on}", $"the known types are returned by a method, which the type model does not call; list them as [{attributeName}(typeof(...))]");
+        }
+
+        var name = $"[{attributeName}(typeof({known.Name}))]";
+        if (owner is not null && !known.IsSubclassOf(owner))
+        {
+            throw ContractRefusal.Create(path, name + on, $"'{known.Name}' does not derive from '{owner.Name}'; the type model puts a known type only in place of the data contracts it derives from");
+        }
+
+        if (owner is null && (known.BaseType is not { } b || !b.IsDefined(typeof(DataContractAttribute), false)))
+        {
+            throw ContractRefusal.Create(path, name, $"'{known.Name}' does not derive from a [DataContract]; the type model puts a known type only in place of the data contracts it derives from");
+        }
+
+        Scan(known, $"{path} {name}");
     }
 
     // DataContractSerializer's custom collection: its Name and ItemName are kept; its items may be primitives, since
@@ -134,6 +176,12 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
     private void ScanXmlSerializerType(Type type, string path)
     {
         XmlSerializerTypeCheck.CheckType(type, path, contractNamespace);
+        foreach (var include in type.GetCustomAttributes<XmlIncludeAttribute>(false))
+        {
+            // The included types (checked above to derive from this one) are sent and received too.
+            Scan(include.Type!, $"{path} [XmlInclude(typeof({include.Type!.Name}))]");
+        }
+
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (!property.IsDefined(typeof(XmlIgnoreAttribute), true) && property.GetIndexParameters().Length == 0)

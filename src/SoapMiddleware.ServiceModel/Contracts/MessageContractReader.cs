@@ -79,6 +79,13 @@ internal static class MessageContractReader
                     "the Body must hold one element the type model reads as a message: keep IsWrapped = false for exactly one [MessageBodyMember] of a [DataContract] type, or set IsWrapped = true");
             }
 
+            // Its members are the message's parts, read as that one type: a derived type in its place has no xsi:type to go on.
+            if (ordered[0].MemberType.IsAbstract || ordered[0].MemberType.IsDefined(typeof(System.Runtime.Serialization.KnownTypeAttribute), true))
+            {
+                throw ContractRefusal.Create(path, $"[MessageContract(IsWrapped = false)] {on} with the body member '{ordered[0].Member.Name}' of the abstract or [KnownType] type '{ordered[0].MemberType.Name}'",
+                    "an unwrapped body's members are the message's parts, read as the declared type only; set IsWrapped = true so the member's element can carry xsi:type");
+            }
+
             return new ContractMessage(type, ordered[0].Name, ordered, sortedHeaders, IsWrapped: false);
         }
 

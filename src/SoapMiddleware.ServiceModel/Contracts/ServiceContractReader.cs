@@ -50,6 +50,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
             Soap11Names = ("BasicHttpBinding_" + name, "BasicHttpBinding_" + name),
             Soap12Names = ("CustomBinding_" + name, "CustomBinding_" + name),
         };
+        ServiceKnownTypes.Register(serviceType, serviceType.Name, scanner, model, xmlFormat is not null);
         var operations = new List<RpcOperation>();
         foreach (var method in OperationMethods(serviceType))
         {
@@ -68,6 +69,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
             }
 
             ContractAttributeCheck.CheckOperation(method, attribute, member);
+            ServiceKnownTypes.Register(method, member, scanner, model, xmlFormat is not null);
             var (requestContract, responseContract) = ReadMessageContracts(method, member, ns, scanner);
             foreach (var parameter in requestContract is null ? method.GetParameters() : [])
             {

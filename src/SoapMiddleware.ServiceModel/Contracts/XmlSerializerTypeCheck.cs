@@ -9,7 +9,8 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// Honoured: public read/write properties in declaration order, <c>[XmlElement(ElementName)]</c>,
 /// <c>[XmlAttribute(AttributeName)]</c> on a simple-typed property (an unqualified attribute),
 /// <c>[XmlArray(ElementName)]</c>, <c>[XmlArrayItem]</c> naming the item type, <c>[XmlIgnore]</c>,
-/// <c>[XmlType(TypeName)]</c>, <c>[XmlRoot]</c> in the contract's namespace, <c>[XmlEnum(Name)]</c>.
+/// <c>[XmlType(TypeName)]</c>, <c>[XmlRoot]</c> in the contract's namespace, <c>[XmlEnum(Name)]</c>,
+/// <c>[XmlInclude]</c> of a derived class (written with <c>xsi:type</c>).
 /// </summary>
 internal static class XmlSerializerTypeCheck
 {
@@ -20,9 +21,12 @@ internal static class XmlSerializerTypeCheck
             throw ContractRefusal.Create(path, $"[DataContract] (on '{type.Name}') in an [XmlSerializerFormat] contract", "XmlSerializer ignores it and writes the public properties in declaration order; drop one of the two");
         }
 
-        if (type.IsDefined(typeof(XmlIncludeAttribute), true))
+        foreach (var include in type.GetCustomAttributes<XmlIncludeAttribute>(false))
         {
-            throw ContractRefusal.Create(path, $"[XmlInclude] (on '{type.Name}')", "the type model has no derived types in place of a base type (xsi:type polymorphism)");
+            if (include.Type is null || !include.Type.IsSubclassOf(type))
+            {
+                throw ContractRefusal.Create(path, $"[XmlInclude(typeof({include.Type?.Name}))] (on '{type.Name}')", $"it does not derive from '{type.Name}'; the type model puts an included type only in place of its base classes");
+            }
         }
 
         if (type.GetCustomAttribute<XmlTypeAttribute>(false) is { } xmlType && !SameNamespace(xmlType.Namespace, contractNamespace))

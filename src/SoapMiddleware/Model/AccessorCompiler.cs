@@ -29,7 +29,11 @@ internal static class AccessorCompiler
             }
         }
 
-        return new ComplexAccessor(CompileFactory(type, constructor, bindings), getters, numbers);
+        // An abstract data contract is only ever read as one of its known types; the readers refuse it before this runs.
+        var create = type.IsAbstract
+            ? (Func<object?[], object>)(_ => throw new InvalidOperationException($"Type '{TypeNaming.Display(type)}' is abstract and cannot be constructed."))
+            : CompileFactory(type, constructor, bindings);
+        return new ComplexAccessor(create, getters, numbers);
     }
 
     // (instance, sink, name) => sink.WriteInvariantElement<P>(name, ((T)instance).P): the value is never boxed.

@@ -55,7 +55,7 @@ internal sealed class MemberFactory(TypeModel model)
         var type = rpcType.ClrType;
         var dataContract = DataContractShape.IsDataContract(type);
         var infos = dataContract ? DataContractShape.GetMembers(type) : [.. ComplexTypeShape.GetProperties(type)];
-        var constructor = ComplexTypeShape.FindConstructor(type, infos.OfType<PropertyInfo>().ToList());
+        var constructor = type.IsAbstract ? null : ComplexTypeShape.FindConstructor(type, infos.OfType<PropertyInfo>().ToList());
         var parameters = constructor?.GetParameters() ?? [];
         // Members are named in their owner's namespace, whatever namespace their own type lives in.
         var ns = XNamespace.Get(rpcType.SchemaName.Namespace);
@@ -85,7 +85,9 @@ internal sealed class MemberFactory(TypeModel model)
             RpcMember member;
             try
             {
-                member = dataContract ? CreateDataMember(info, attributes, factory, ns) : CreatePropertyMember(property!, parameter, attributes, factory, ns);
+                member = dataContract
+                    ? CreateDataMember(info, attributes, factory, DeclaringNamespace(info, type, ns, factory))
+                    : CreatePropertyMember(property!, parameter, attributes, factory, ns);
             }
             catch (InvalidOperationException ex)
             {
@@ -100,6 +102,10 @@ internal sealed class MemberFactory(TypeModel model)
         rpcType.Members = members;
         rpcType.Accessor = AccessorCompiler.Compile(type, constructor, bindings, members);
     }
+
+    // DataContractSerializer names an inherited data member in the namespace of the data contract declaring it.
+    private static XNamespace DeclaringNamespace(MemberInfo info, Type type, XNamespace ns, TypeFactory factory)
+        => info.DeclaringType is { } declaring && declaring != type ? XNamespace.Get(factory.Resolve(declaring).SchemaName.Namespace) : ns;
 
     // A plain class's property: an element named by [XmlElement]/[XmlArray], or an attribute named by [XmlAttribute].
     private RpcMember CreatePropertyMember(PropertyInfo property, ParameterInfo? parameter, IReadOnlyList<Attribute> attributes, TypeFactory factory, XNamespace ns)

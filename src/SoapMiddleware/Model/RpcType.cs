@@ -57,6 +57,65 @@ internal sealed class RpcType
     /// <summary>The qualified item element name of an array, precomputed so the hot path does no XName lookups.</summary>
     internal System.Xml.Linq.XName? ItemElementName { get; init; }
 
+    /// <summary>
+    /// The data contract this complex type derives from (its schema type is an <c>xs:extension</c> of it), or null. Its
+    /// members come first in <see cref="Members"/>: the first <see cref="InheritedMemberCount"/> are the base's.
+    /// </summary>
+    internal RpcType? BaseType { get; set; }
+
+    /// <summary>How many of <see cref="Members"/> are declared by <see cref="BaseType"/> and its bases.</summary>
+    internal int InheritedMemberCount { get; set; }
+
+    /// <summary>An abstract data contract: never constructed, read only as one of its <see cref="KnownTypes"/>.</summary>
+    internal bool IsAbstract { get; init; }
+
+    /// <summary>
+    /// The derived types that may stand in place of this one, written and read with <c>xsi:type</c>
+    /// (<c>[KnownType]</c>, <c>[ServiceKnownType]</c>). Replaced whole, never changed in place, so a reader on another
+    /// thread sees the old array or the new one (by <see cref="TypeFactory.AddKnownType"/>, under the model's lock).
+    /// </summary>
+    internal RpcType[] KnownTypes { get; set; } = [];
+
+    /// <summary>
+    /// Whether readers look for <c>xsi:type</c> and writers compare the runtime type: known types or abstract. Types
+    /// without either (almost all) pay one flag test per complex value.
+    /// </summary>
+    internal bool IsPolymorphic => IsAbstract || KnownTypes.Length > 0;
+
+    /// <summary>The known type of CLR type <paramref name="clrType"/>, or null.</summary>
+    internal RpcType? KnownTypeOf(Type clrType)
+    {
+        foreach (var known in KnownTypes)
+        {
+            if (known.ClrType == clrType)
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The known type (or this type itself) named <paramref name="localName"/> in <paramref name="ns"/>, or null.</summary>
+    internal RpcType? KnownTypeNamed(string localName, string ns)
+    {
+        if (SchemaName.Name == localName && SchemaName.Namespace == ns)
+        {
+            return this;
+        }
+
+        foreach (var known in KnownTypes)
+        {
+            if (known.SchemaName.Name == localName && known.SchemaName.Namespace == ns)
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
+
+
     /// <summary>Whether the type is described in the schema as a named type in its own namespace.</summary>
     internal bool IsNamed => Kind != RpcTypeKind.Primitive || SchemaName.Namespace != PrimitiveCodecs.Xsd;
 }

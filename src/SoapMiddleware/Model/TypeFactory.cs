@@ -11,6 +11,10 @@ namespace SoapMiddleware.Model;
 internal sealed class TypeFactory(TypeModel model)
 {
     private readonly Dictionary<Type, RpcType> _pending = [];
+
+    // Links made on types published before this build (a known type added to an existing base, a base set on an
+    // existing derived type), undone when the build fails so a refused service leaves the model as it was.
+    private readonly List<(RpcType Type, RpcType[] KnownTypes, RpcType? BaseType, int InheritedMemberCount)> _linkUndo = [];
     private readonly TypeNaming _naming = new(model);
     private readonly MemberFactory _members = new(model);
     private int _depth;
@@ -33,6 +37,7 @@ internal sealed class TypeFactory(TypeModel model)
         }
 
         _pending.Clear();
+        _linkUndo.Clear();
         _naming.Commit();
         return true;
     }
@@ -41,6 +46,13 @@ internal sealed class TypeFactory(TypeModel model)
     {
         if (--_depth == 0)
         {
+            for (var i = _linkUndo.Count - 1; i >= 0; i--)
+            {
+                var (type, knownTypes, baseType, inherited) = _linkUndo[i];
+                (type.KnownTypes, type.BaseType, type.InheritedMemberCount) = (knownTypes, baseType, inherited);
+            }
+
+            _linkUndo.Clear();
             _pending.Clear();
             _naming.Rollback();
         }
@@ -60,9 +72,44 @@ internal sealed class TypeFactory(TypeModel model)
         {
             // Registered first: members that refer back to this type find it in _pending.
             _members.DescribeComplex(created, this);
+            if (DataContractShape.IsDataContract(type))
+            {
+                KnownTypeLinker.LinkDataContract(created, this);
+            }
+            else if (type.IsDefined(typeof(System.Xml.Serialization.XmlIncludeAttribute), false))
+            {
+                KnownTypeLinker.LinkXmlIncludes(created, this);
+            }
         }
 
         return created;
+    }
+
+    public int RegisterKnownType(Type known) => KnownTypeLinker.Register(known, this);
+
+    /// <summary>Lets <paramref name="derived"/> stand in place of <paramref name="baseType"/> (xsi:type).</summary>
+    public void AddKnownType(RpcType baseType, RpcType derived)
+    {
+        if (baseType.KnownTypeOf(derived.ClrType) is null)
+        {
+            RememberLinks(baseType);
+            baseType.KnownTypes = [.. baseType.KnownTypes, derived];
+        }
+    }
+
+    /// <summary>Makes <paramref name="derived"/> an extension of <paramref name="baseType"/> in the schema.</summary>
+    public void SetBaseType(RpcType derived, RpcType baseType, int inheritedMemberCount)
+    {
+        RememberLinks(derived);
+        (derived.BaseType, derived.InheritedMemberCount) = (baseType, inheritedMemberCount);
+    }
+
+    private void RememberLinks(RpcType type)
+    {
+        if (model.TryGetPublished(type.ClrType, out _))
+        {
+            _linkUndo.Add((type, type.KnownTypes, type.BaseType, type.InheritedMemberCount));
+        }
     }
 
     public RpcMember CreateParameterMember(ParameterInfo parameter, string name) => _members.CreateParameterMember(parameter, name, this);
@@ -97,9 +144,10 @@ internal sealed class TypeFactory(TypeModel model)
             return CreateCollectionContract(type, collectionContract);
         }
 
-        if (type.IsInterface || type.IsAbstract)
+        // An abstract data contract stands for its known types (xsi:type); other abstract types have nothing to construct.
+        if (type.IsInterface || (type.IsAbstract && !DataContractShape.IsDataContract(type) && !type.IsDefined(typeof(System.Xml.Serialization.XmlIncludeAttribute), false)))
         {
-            throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class");
+            throw Unsupported(type, "interfaces and abstract classes cannot be constructed; use a concrete class (or an abstract [DataContract] with [KnownType], or class with [XmlInclude], derived types)");
         }
 
         if (typeof(IEnumerable).IsAssignableFrom(type))
@@ -108,7 +156,7 @@ internal sealed class TypeFactory(TypeModel model)
         }
 
         var complexName = _naming.NameOf(type, this);
-        return _naming.Register(new RpcType(type, RpcTypeKind.Complex, complexName, complexName.Name), type);
+        return _naming.Register(new RpcType(type, RpcTypeKind.Complex, complexName, complexName.Name) { IsAbstract = type.IsAbstract }, type);
     }
 
     private RpcType CreateArray(Type type, Type itemClrType, bool asList)

@@ -75,6 +75,16 @@ internal sealed class TypeModel
     }
 
     /// <summary>
+    /// Lets the data contract <paramref name="known"/> stand in place of every data contract it derives from
+    /// (<c>[ServiceKnownType]</c>); returns how many bases it was registered with, 0 when it derives from none.
+    /// </summary>
+    internal int AddKnownType(Type known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        return Build(() => _factory.RegisterKnownType(known));
+    }
+
+    /// <summary>
     /// Switches to DataContractSerializer's namespaces before a WCF contract's types are described. Types an earlier
     /// service described already keep their names, so one whose name would now differ is an error naming it.
     /// </summary>

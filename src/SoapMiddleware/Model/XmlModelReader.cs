@@ -115,6 +115,11 @@ internal sealed class XmlModelReader(TypeModel model)
             throw new ModelReadException($"the document is nested deeper than {MaxDepth} levels.");
         }
 
+        if (type.IsPolymorphic)
+        {
+            type = XsiTypes.Resolve(type, element.Attribute(XsiTypes.Name)?.Value, element);
+        }
+
         var accessor = type.Accessor ?? throw new InvalidOperationException($"Type '{type.SchemaName.Name}' was read before its description was complete.");
         var values = type.Members.Count == 0 ? [] : new object?[type.Members.Count];
         ReadMembers(element, type.Members, values, depth + 1, type.HasAttributeMembers);

@@ -141,6 +141,11 @@ internal sealed class XmlModelStreamReader(TypeModel model)
             throw new ModelReadException($"the document is nested deeper than {XmlModelReader.MaxDepth} levels.");
         }
 
+        if (type.IsPolymorphic)
+        {
+            type = XsiTypes.Resolve(type, reader.AttributeCount > 0 ? reader.GetAttribute("type", XsiNamespace) : null, reader);
+        }
+
         var accessor = type.Accessor ?? throw new InvalidOperationException($"Type '{type.SchemaName.Name}' was read before its description was complete.");
         var values = type.Members.Count == 0 ? [] : new object?[type.Members.Count];
         ReadMembers(reader, type.Members, values, depth + 1, type.HasAttributeMembers);

@@ -44,6 +44,13 @@ internal sealed class XmlModelWriter(TypeModel model)
         switch (type.Kind)
         {
             case RpcTypeKind.Complex:
+                if (type.IsPolymorphic && value.GetType() != type.ClrType)
+                {
+                    // A known derived type in place of the declared one: its own members, marked with xsi:type.
+                    WriteComplex(sink, name, KnownTypeOf(type, value), value, depth, typed: true);
+                    break;
+                }
+
                 WriteComplex(sink, name, type, value, depth);
                 break;
             case RpcTypeKind.Array:
@@ -76,10 +83,20 @@ internal sealed class XmlModelWriter(TypeModel model)
         sink.EndElement(name);
     }
 
-    private void WriteComplex(XmlSink sink, XName name, RpcType type, object value, int depth)
+    /// <summary>The known type a value of a polymorphic declared type is written as; a type not known is an error naming it.</summary>
+    internal static RpcType KnownTypeOf(RpcType declared, object value)
+        => declared.KnownTypeOf(value.GetType())
+           ?? throw new InvalidOperationException(
+               $"Cannot write a '{TypeNaming.Display(value.GetType())}' in place of '{TypeNaming.Display(declared.ClrType)}': it is not one of its known types; add [KnownType(typeof({value.GetType().Name}))] to '{declared.ClrType.Name}' or [ServiceKnownType] to the contract.");
+
+    private void WriteComplex(XmlSink sink, XName name, RpcType type, object value, int depth, bool typed = false)
     {
         GuardDepth(type, depth);
         sink.StartElement(name);
+        if (typed)
+        {
+            sink.WriteXsiType(type.SchemaName);
+        }
         if (type.HasAttributeMembers)
         {
             WriteWithAttributes(sink, name, type, value, depth);

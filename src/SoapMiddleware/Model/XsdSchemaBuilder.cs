@@ -110,8 +110,14 @@ internal static class XsdSchemaBuilder
                     return WithAttributes(type, named, set, ns, name);
                 }
 
+                if (type.BaseType is not null)
+                {
+                    return Extension(type, named, set, ns, name);
+                }
+
                 var sequence = Sequence(type.Members, named, set, ns);
                 sequence.Add(name);
+                AddAbstract(sequence, type);
                 return sequence;
             case RpcTypeKind.Array:
                 return new XElement(Xs + "complexType", name, new XElement(Xs + "sequence", ItemElement(type, set, ns)));
@@ -128,6 +134,29 @@ internal static class XsdSchemaBuilder
                 return new XElement(Xs + "simpleType", name,
                     new XElement(Xs + "restriction", new XAttribute("base", "xs:string"),
                         new XElement(Xs + "pattern", new XAttribute("value", PrimitiveCodecs.GuidPattern))));
+        }
+    }
+
+    // A derived data contract as DataContractSerializer describes it: an extension of its base with its own members.
+    // An abstract base is not marked abstract="true", as WCF does not: DataContractSerializer's schema importer
+    // (svcutil, "Add Service Reference") refuses abstract complex types ("Abstract type is not supported"), so a
+    // client generated from such a WSDL would fall back to XmlSerializer. The reader refuses it without xsi:type.
+    private static XElement Extension(RpcType type, SortedDictionary<string, RpcType> named, XsdSchemaSet set, string ns, XAttribute name)
+    {
+        var own = Sequence(type.Members.Skip(type.InheritedMemberCount).ToList(), named, set, ns).Element(Xs + "sequence");
+        var complexType = new XElement(Xs + "complexType", name,
+            new XElement(Xs + "complexContent", new XAttribute("mixed", "false"),
+                new XElement(Xs + "extension", new XAttribute("base", set.Reference(type.BaseType!.SchemaName, ns)), own)));
+        AddAbstract(complexType, type);
+        return complexType;
+    }
+
+    // XmlSerializer marks an abstract class abstract="true" (its importer reads it); see above for data contracts.
+    private static void AddAbstract(XElement complexType, RpcType type)
+    {
+        if (type.IsAbstract && !DataContractShape.IsDataContract(type.ClrType))
+        {
+            complexType.Add(new XAttribute("abstract", "true"));
         }
     }
 
@@ -194,6 +223,17 @@ internal static class XsdSchemaBuilder
         foreach (var member in type.Members)
         {
             Collect(member.Type, named);
+        }
+
+        // A base and the known types are in the schema even where no member names them: xsi:type refers to them.
+        if (type.BaseType is not null)
+        {
+            Collect(type.BaseType, named);
+        }
+
+        foreach (var known in type.KnownTypes)
+        {
+            Collect(known, named);
         }
     }
 }

@@ -124,6 +124,19 @@ internal sealed class GuardedXmlReader : XmlPullReader, IDisposable
         }
     }
 
+    public override string? LookupNamespace(string prefix)
+    {
+        try
+        {
+            return _reader.LookupNamespace(prefix) ?? (prefix.Length == 0 ? string.Empty : null);
+        }
+        catch
+        {
+            Failed = true;
+            throw;
+        }
+    }
+
     public override XAttribute CreateAttribute(int index)
     {
         try

@@ -212,6 +212,21 @@ internal sealed class Utf8XmlPullReader : XmlPullReader
         return null;
     }
 
+    public override string? LookupNamespace(string prefix)
+    {
+        var s = _memory.Span;
+        for (var i = _bindingCount - 1; i >= 0; i--)
+        {
+            ref var b = ref _bindings[i];
+            if (b.PrefixLength == prefix.Length && Ascii.Equals(s.Slice(b.PrefixStart, b.PrefixLength), prefix))
+            {
+                return b.Namespace;
+            }
+        }
+
+        return prefix.Length == 0 ? string.Empty : null;
+    }
+
     public override XAttribute CreateAttribute(int index)
     {
         var s = _memory.Span;

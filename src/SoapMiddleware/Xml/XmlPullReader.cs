@@ -45,6 +45,12 @@ internal abstract class XmlPullReader
     /// <summary>The value of the current element's attribute, or null.</summary>
     public abstract string? GetAttribute(string localName, string namespaceUri);
 
+    /// <summary>
+    /// The namespace bound to <paramref name="prefix"/> (the default namespace for "") where the current element is,
+    /// its own declarations included; null when the prefix is not declared. For QName values such as <c>xsi:type</c>.
+    /// </summary>
+    public abstract string? LookupNamespace(string prefix);
+
     /// <summary>The current element's attribute <paramref name="index"/> as LINQ to XML spells it (<c>xmlns</c>, <c>xmlns:p</c>).</summary>
     public abstract XAttribute CreateAttribute(int index);
 

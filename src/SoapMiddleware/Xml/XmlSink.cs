@@ -30,6 +30,17 @@ internal abstract class XmlSink
 
     public abstract void EndElement(XName name);
 
+    /// <summary>
+    /// Marks the element just started as holding the derived type <paramref name="type"/> (<c>xsi:type</c>); call before
+    /// any content. Both prefixes are declared on the element itself, so the attribute resolves wherever it is written.
+    /// </summary>
+    public void WriteXsiType(System.Xml.XmlQualifiedName type)
+    {
+        WriteNamespace("i", Model.XmlNames.Xsi.NamespaceName);
+        WriteNamespace("kt", type.Namespace);
+        WriteAttribute(Model.XmlNames.Xsi + "type", "i", "kt:" + type.Name);
+    }
+
     /// <summary>Writes an element holding only text.</summary>
     public void WriteElement(XName name, string text)
     {

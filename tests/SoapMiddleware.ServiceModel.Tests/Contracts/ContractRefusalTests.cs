@@ -15,8 +15,11 @@ public sealed class ContractRefusalTests
     [InlineData(typeof(IXmlAttributeNamespace), "WithNamespacedAttribute.Value", "[XmlAttribute] with Namespace, Form, DataType or Type")]
     [InlineData(typeof(IXmlAttributeNullable), "WithNullableAttribute.Value", "[XmlAttribute] on a 'Nullable`1'")]
     [InlineData(typeof(IXmlArrayItem), "WithXmlArrayItem.Values", "[XmlArrayItem(\"entry\")]")]
-    [InlineData(typeof(IServiceKnownType), "IServiceKnownType", "[ServiceKnownType]")]
-    [InlineData(typeof(IKnownType), "IKnownType.Put(value)", "[KnownType]")]
+    [InlineData(typeof(IServiceKnownTypeUnrelated), "IServiceKnownTypeUnrelated", "[ServiceKnownType(typeof(Good))]")]
+    [InlineData(typeof(IKnownTypeUnrelated), "IKnownTypeUnrelated.Put(value)", "[KnownType(typeof(Good))] (on 'WithUnrelatedKnownType')")]
+    [InlineData(typeof(IKnownTypeMethod), "IKnownTypeMethod.Put(value)", "[KnownType(\"Known\")] (on 'WithKnownTypeMethod')")]
+    [InlineData(typeof(IXmlIncludeUnrelated), "IXmlIncludeUnrelated.Put(value)", "[XmlInclude(typeof(XmlGoods))] (on 'WithUnrelatedXmlInclude')")]
+    [InlineData(typeof(IServiceKnownTypeInXmlFormat), "IServiceKnownTypeInXmlFormat", "[ServiceKnownType] in an [XmlSerializerFormat] contract")]
     [InlineData(typeof(ICollectionDictionary), "ICollectionDictionary.Get (result)", "[CollectionDataContract(KeyName/ValueName)] (on 'Scores')")]
     [InlineData(typeof(ICollectionInXmlFormat), "ICollectionInXmlFormat.Put(goods)", "[CollectionDataContract] (on 'XmlGoods') in an [XmlSerializerFormat] contract")]
     [InlineData(typeof(IPoco), "IPoco.Get (result)", "without [DataContract]")]
@@ -124,6 +127,33 @@ public sealed class ContractRefusalTests
         // Nested in FormerlyRefusedContracts: DataContractSerializer names it Outer.Inner.
         Assert.Equal(("FormerlyRefusedContracts.Names", "name"), (names.SchemaName.Name, names.ItemElementName!.LocalName));
         Assert.Equal("Value", model.GetType(typeof(FormerlyRefusedContracts.FieldMember)).Members.Single().Name);
+    }
+
+    // Refused until the type model had xsi:type: a derived data contract in place of its base.
+    [Fact]
+    public void Read_KnownTypes_DerivedTypesStandInPlaceOfTheirBase()
+    {
+        var reader = new ServiceContractReader();
+        var model = new TypeModel(FormerlyRefusedContracts.Ns);
+
+        reader.Read(typeof(FormerlyRefusedContracts.IKnownType), model);
+        reader.Read(typeof(FormerlyRefusedContracts.IServiceKnownType), model);
+
+        var withKnownType = model.GetType(typeof(FormerlyRefusedContracts.WithKnownType));
+        var known = Assert.Single(withKnownType.KnownTypes);
+        Assert.Equal(typeof(FormerlyRefusedContracts.DerivedKnownType), known.ClrType);
+        Assert.Same(withKnownType, known.BaseType);
+        Assert.Equal(["Value", "Extra"], known.Members.Select(m => m.Name));
+        Assert.Equal(1, known.InheritedMemberCount);
+        var serviceKnown = Assert.Single(model.GetType(typeof(FormerlyRefusedContracts.ServiceKnownBase)).KnownTypes);
+        Assert.Equal(typeof(FormerlyRefusedContracts.ServiceKnownDerived), serviceKnown.ClrType);
+        Assert.False(model.GetType(typeof(FormerlyRefusedContracts.ServiceKnownDerived)).IsPolymorphic);
+
+        // XmlSerializer's [XmlInclude], in a contract of its own format (a model of its own).
+        var xmlModel = new TypeModel(FormerlyRefusedContracts.Ns);
+        reader.Read(typeof(FormerlyRefusedContracts.IXmlInclude), xmlModel);
+        var included = Assert.Single(xmlModel.GetType(typeof(FormerlyRefusedContracts.WithXmlInclude)).KnownTypes);
+        Assert.Equal((typeof(FormerlyRefusedContracts.DerivedXmlInclude), 1), (included.ClrType, included.InheritedMemberCount));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using System.ServiceModel;
 
 namespace SoapMiddleware.ServiceModel.Tests.Contracts;
 
-/// <summary>Contracts the toolkit once refused at startup and now serves: [XmlAttribute], [CollectionDataContract], [DataMember] fields.</summary>
+/// <summary>Contracts the toolkit once refused at startup and now serves: [XmlAttribute], [CollectionDataContract], [DataMember] fields, [KnownType], [ServiceKnownType], [XmlInclude].</summary>
 public static class FormerlyRefusedContracts
 {
     public const string Ns = RefusedContracts.Ns;
@@ -26,4 +26,30 @@ public static class FormerlyRefusedContracts
 
     [DataContract(Namespace = Ns)]
     public sealed class FieldMember { [DataMember] public int Value; }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlInclude { [OperationContract] void Put(WithXmlInclude value); }
+
+    [System.Xml.Serialization.XmlInclude(typeof(DerivedXmlInclude))]
+    public class WithXmlInclude { public int Value { get; set; } }
+
+    public sealed class DerivedXmlInclude : WithXmlInclude { public int Extra { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IKnownType { [OperationContract] void Put(WithKnownType value); }
+
+    [DataContract(Namespace = Ns), KnownType(typeof(DerivedKnownType))]
+    public class WithKnownType { [DataMember] public int Value { get; set; } }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class DerivedKnownType : WithKnownType { [DataMember] public int Extra { get; set; } }
+
+    [ServiceContract(Namespace = Ns), ServiceKnownType(typeof(ServiceKnownDerived))]
+    public interface IServiceKnownType { [OperationContract] void Put(ServiceKnownBase value); }
+
+    [DataContract(Namespace = Ns)]
+    public class ServiceKnownBase { [DataMember] public int Value { get; set; } }
+
+    [DataContract(Namespace = Ns)]
+    public sealed class ServiceKnownDerived : ServiceKnownBase { [DataMember] public string? Name { get; set; } }
 }

@@ -16,6 +16,7 @@ public sealed class MessageContractRefusalTests
     [InlineData(typeof(IBodyNamespace), "WithBodyNamespace.Text", "[MessageBodyMember(Namespace = \"urn:other\")]")]
     [InlineData(typeof(IWrapperNamespace), "IWrapperNamespace.Send(request)", "[MessageContract(WrapperNamespace = \"urn:other\")]")]
     [InlineData(typeof(IUnwrappedTwo), "IUnwrappedTwo.Send(request)", "[MessageContract(IsWrapped = false)] (on 'UnwrappedTwo') with 2 body members")]
+    [InlineData(typeof(IUnwrappedKnownType), "IUnwrappedKnownType.Send(request)", "with the body member 'Value' of the abstract or [KnownType] type 'WithKnownType'")]
     [InlineData(typeof(IUnwrappedPrimitive), "IUnwrappedPrimitive.Send(request)", "[MessageContract(IsWrapped = false)] (on 'UnwrappedPrimitive') with the body member 'Text'")]
     [InlineData(typeof(IGetOnlyBody), "GetOnlyBody.Value", "[MessageBodyMember]")]
     [InlineData(typeof(IBesideParameters), "IBesideParameters.Send(request)", "[MessageContract] (on 'Envelope') beside other parameters")]

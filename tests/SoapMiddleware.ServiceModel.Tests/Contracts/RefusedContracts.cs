@@ -40,13 +40,33 @@ public static class RefusedContracts
     public sealed class Envelope { [MessageHeader] public string? Token { get; set; } [MessageBodyMember] public int Value { get; set; } }
 
     [ServiceContract(Namespace = Ns), ServiceKnownType(typeof(Good))]
-    public interface IServiceKnownType { [OperationContract] void Put(Good value); }
+    public interface IServiceKnownTypeUnrelated { [OperationContract] void Put(Good value); }
 
     [ServiceContract(Namespace = Ns)]
-    public interface IKnownType { [OperationContract] void Put(WithKnownType value); }
+    public interface IKnownTypeUnrelated { [OperationContract] void Put(WithUnrelatedKnownType value); }
 
     [DataContract(Namespace = Ns), KnownType(typeof(Good))]
-    public class WithKnownType { [DataMember] public int Value { get; set; } }
+    public class WithUnrelatedKnownType { [DataMember] public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
+    public interface IKnownTypeMethod { [OperationContract] void Put(WithKnownTypeMethod value); }
+
+    [DataContract(Namespace = Ns), KnownType(nameof(Known))]
+    public class WithKnownTypeMethod
+    {
+        [DataMember] public int Value { get; set; }
+
+        public static Type[] Known() => [typeof(WithKnownTypeMethod)];
+    }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat]
+    public interface IXmlIncludeUnrelated { [OperationContract] void Put(WithUnrelatedXmlInclude value); }
+
+    [System.Xml.Serialization.XmlInclude(typeof(XmlGoods))]
+    public class WithUnrelatedXmlInclude { public int Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns), XmlSerializerFormat, ServiceKnownType(typeof(Good))]
+    public interface IServiceKnownTypeInXmlFormat { [OperationContract] void Put(string value); }
 
     [ServiceContract(Namespace = Ns)]
     public interface ICollectionDictionary { [OperationContract] Scores Get(); }

@@ -57,6 +57,12 @@ public static class RefusedMessageContracts
     public sealed class UnwrappedTwo { [MessageBodyMember] public Good? First { get; set; } [MessageBodyMember] public Good? Second { get; set; } }
 
     [ServiceContract(Namespace = Ns)]
+    public interface IUnwrappedKnownType { [OperationContract] void Send(UnwrappedKnownType request); }
+
+    [MessageContract(IsWrapped = false)]
+    public sealed class UnwrappedKnownType { [MessageBodyMember] public FormerlyRefusedContracts.WithKnownType? Value { get; set; } }
+
+    [ServiceContract(Namespace = Ns)]
     public interface IUnwrappedPrimitive { [OperationContract] void Send(UnwrappedPrimitive request); }
 
     [MessageContract(IsWrapped = false)]

@@ -87,6 +87,17 @@ public sealed class SoapCorePeerTests(ITestOutputHelper output)
     public Task Wsdl_CollectionDataContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
         => AssertSameWsdlAsync<Contracts.ILibrary, Contracts.Library>();
 
+    // Known types ([KnownType] on an abstract base, [ServiceKnownType] on the contract and an operation): derived
+    // types as extensions of their base, the base abstract, known types described though no member names them.
+    [Fact]
+    public Task Wsdl_KnownTypeContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
+        => AssertSameWsdlAsync<Contracts.Shapes.IShapes, Contracts.Shapes.Shapes>();
+
+    // [XmlInclude] types in an [XmlSerializerFormat] contract, against SoapCore's XmlSerializer mode.
+    [Fact]
+    public Task Wsdl_XmlIncludeContract_MapRpcAgainstSoapCore_OnlyAllowListedDifferences()
+        => AssertSameWsdlAsync<Contracts.Zoo.IZoo, Contracts.Zoo.Zoo>(xmlSerializer: true);
+
     // Message contracts on the wire: we answer a WCF client as expected (headers and body members both ways); SoapCore
     // reads the request contracts but wraps response contracts wrongly (SoapCoreDeviations.MessageContractOutcome).
     [Theory]

@@ -74,12 +74,17 @@ internal static class SoapCoreWsdlAllowList
         new("SoapCore", @"element tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[1\.\.1\] nillable", "minOccurs 1 on a nillable reference-type part (SoapCore's side)", "element tns:$1 sequence[$2] $3: $4 [0..1] nillable"),
         new("ours", @"element tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\] nillable", "minOccurs 0 on a nillable reference-type part, as WCF writes it (our side)", "element tns:$1 sequence[$2] $3: $4 [1..1] nillable"),
 
-        // Not ours to describe: SoapCore's WSDL for IInventory also describes Good (namespace
-        // http://tests.example.com/refused), a type of RefusedContracts.cs in the same test assembly that nothing in
-        // IInventory refers to; only other contracts name it ([ServiceKnownType], [KnownType]). No message uses it, so
-        // a client generated from SoapCore's WSDL never sends or reads it.
-        new("SoapCore", @"(complexType|element) \{http://tests\.example\.com/refused\}Good .*", "a type of another contract in the test assembly, used by no message"),
+        // Not ours to describe: SoapCore's WSDL for IInventory also describes Good, ServiceKnownBase and
+        // ServiceKnownDerived (namespace http://tests.example.com/refused), types of RefusedContracts.cs and
+        // FormerlyRefusedContracts.cs in the same test assembly that nothing in IInventory refers to; only other
+        // contracts name them ([ServiceKnownType]). No message uses them, so a client generated from SoapCore's WSDL
+        // never sends or reads them.
+        new("SoapCore", @"(complexType|element) \{http://tests\.example\.com/refused\}(Good|ServiceKnownBase|ServiceKnownDerived) .*", "a type of another contract in the test assembly, used by no message"),
         new("SoapCore", @"schema http://tests\.example\.com/refused .*|schema \S+ imports http://tests\.example\.com/refused", "the schema of that unrelated type"),
+
+        // IShapes: SoapCore's schema of the contract namespace also imports the namespace of Cube, a [ServiceKnownType]
+        // no wrapper element refers to; ours imports what each schema refers to (Cube's own schema imports its base's).
+        new("SoapCore", @"schema http://tests\.example\.com/shapes imports http://tests\.example\.com/shapes/extra", "an import of a known type's namespace the contract's schema does not refer to"),
 
         // A private [DataMember] field (ILibrary's Book._pages, "pages"): DataContractSerializer writes it (WCF's own WSDL
         // declares it, and the WCF client round trip in CollectionContractTests sends and reads it), SoapCore's WSDL
@@ -101,6 +106,13 @@ internal static class SoapCoreWsdlAllowList
         // generated from SoapCore's WSDL sends, and a null we answer as xsi:nil is read as null by XmlSerializer.
         new("SoapCore", @"(complexType|element) tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\]$", "an optional reference-type part, not nillable in XmlSerializer's shape (SoapCore's side)", "$1 tns:$2 sequence[$3] $4: $5 [0..1] nillable"),
         new("ours", @"(complexType|element) tns:(\w+) sequence\[(\d+)\] (\w+): (\S+) \[0\.\.1\] nillable", "an optional reference-type part, also nillable (our side; only looser on the wire)", "$1 tns:$2 sequence[$3] $4: $5 [0..1]"),
+
+        // (3) [XmlInclude] (IZoo): SoapCore's XmlSerializer-mode WSDL leaves out the included types, which XmlSerializer
+        // writes as xsi:type and its own WSDL (and ours) describe as extensions of the base, and does not mark the abstract
+        // base abstract="true" as XmlSerializer's exporter does. A client generated from SoapCore's WSDL could not
+        // receive a Lion at all; the WCF client of XmlIncludeContractTests round-trips ours.
+        new("ours", @"complexType tns:(Lion|Parrot) .*", "an [XmlInclude] type, which SoapCore's XmlSerializer-mode WSDL leaves out"),
+        new("ours", @"complexType tns:ZooAnimal abstract", "an abstract [XmlInclude] base, marked abstract as XmlSerializer's exporter marks it"),
 
         // (2) SoapCore's XmlSerializer mode appends "_soap" to the binding and port names; we keep WCF's own names
         // (BasicHttpBinding_{Contract}, what WCF's WSDL says for the same contract). Nothing on the wire depends on

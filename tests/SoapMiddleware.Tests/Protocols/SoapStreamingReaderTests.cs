@@ -56,6 +56,9 @@ public sealed class SoapStreamingReaderTests
         public void Pin(Badge badge, Titles? titles) { }
 
         [RpcMethod]
+        public void Draw(Figure figure, Figure[]? figures) { }
+
+        [RpcMethod]
         public void Stamp(DateTime at, decimal amount, double ratio, bool flag, Color color) { }
 
         [RpcMethod]
@@ -120,6 +123,34 @@ public sealed class SoapStreamingReaderTests
                 Utf8XmlPullReader.Return(reader);
             }
         }
+    }
+
+    // Both readers read xsi:type the same way (Corpus_StreamingMatchesTree); here, what that way is.
+    [Fact]
+    public void KnownTypes_XsiTypeReadAsTheDerivedType_WrittenBackWithIt_UnknownIsAClientFault()
+    {
+        var figures = Env("<t:Draw xmlns:xsi=\"" + Xsi + "\" xmlns:f=\"urn:fig\"><t:figure xsi:type=\"t:Dot\"><t:Label>a</t:Label><t:X>1</t:X></t:figure>"
+            + "<t:figures><t:Figure xsi:type=\"f:Box\"><t:Label>b</t:Label><f:Side>2</f:Side></t:Figure></t:figures></t:Draw>");
+        var unknown = Env("<t:Draw xmlns:xsi=\"" + Xsi + "\"><t:figure xsi:type=\"t:Nope\"/></t:Draw>");
+        var untyped = Env("<t:Draw><t:figure><t:Label>a</t:Label></t:figure></t:Draw>");
+
+        var read = RunStreaming(App.Value, Encoding.UTF8.GetBytes(figures), null);
+
+        Assert.StartsWith("ok Draw [Dot:a,{Box:b}]", read, StringComparison.Ordinal);
+
+        // Written back (through the tree sink) with xsi:type, its prefix bound on the element itself.
+        var written = XElement.Parse(read[read.IndexOf('<', StringComparison.Ordinal)..]);
+        XNamespace t = "urn:test", xsi = Xsi;
+        Assert.Equal(["Dot", "Box"], new[] { written.Element(t + "figure")!, written.Element(t + "figures")!.Elements().Single() }.Select(e =>
+        {
+            var value = (string)e.Attribute(xsi + "type")!;
+            return e.GetNamespaceOfPrefix(value[..value.IndexOf(':', StringComparison.Ordinal)])!.NamespaceName == (value.EndsWith("Box", StringComparison.Ordinal) ? "urn:fig" : "urn:test")
+                ? value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..]
+                : "wrong namespace";
+        }));
+        Assert.StartsWith("deserialize Client Element 'Draw/figure': xsi:type 't:Nope' ({urn:test}Nope) is not tns:Figure nor one of its known types (Box, Dot).",
+            RunStreaming(App.Value, Encoding.UTF8.GetBytes(unknown), null), StringComparison.Ordinal);
+        Assert.StartsWith("deserialize Client Element 'Draw/figure': tns:Figure is abstract", RunStreaming(App.Value, Encoding.UTF8.GetBytes(untyped), null), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -416,6 +447,17 @@ public sealed class SoapStreamingReaderTests
             "<t:Pin><t:badge id=\"1\" tint=\"Red\"><t:Weight>1</t:Weight></t:badge><t:titles><t:title>a</t:title><t:string>b</t:string></t:titles></t:Pin>",
             "<t:Stamp><t:at>2024-01-02T03:04:05.123+02:00</t:at><t:amount>-12.50</t:amount><t:ratio>1e3</t:ratio><t:flag>true</t:flag><t:color>Green</t:color></t:Stamp>",
             "<t:Stamp><t:at>yesterday</t:at><t:amount>1</t:amount><t:ratio>1</t:ratio><t:flag>1</t:flag><t:color>Red</t:color></t:Stamp>",
+            // xsi:type: known types (one in another namespace), prefixes declared on an ancestor or the element itself,
+            // unknown, undeclared and missing ones (the declared type is abstract).
+            "<t:Draw" + nil + " xmlns:f=\"urn:fig\"><t:figure xsi:type=\"t:Dot\"><t:Label>a</t:Label><t:X>1</t:X></t:figure><t:figures><t:Figure xsi:type=\"f:Box\"><t:Label>b</t:Label><f:Side>2</f:Side></t:Figure>"
+                + "<t:Figure xmlns:q=\"urn:test\" xsi:type=\" q:Dot \"><t:X>3</t:X></t:Figure><t:Figure xsi:nil=\"true\"/></t:figures></t:Draw>",
+            "<t:Draw" + nil + "><t:figure xsi:type=\"t:Nope\"><t:Label>a</t:Label></t:figure></t:Draw>",
+            "<t:Draw" + nil + "><t:figure xsi:type=\"zz:Dot\"><t:Label>a</t:Label></t:figure></t:Draw>",
+            "<t:Draw" + nil + "><t:figure xsi:type=\"Dot\"><t:Label>a</t:Label></t:figure></t:Draw>",
+            "<t:Draw" + nil + "><t:figure xsi:type=\"t:Figure\"><t:Label>a</t:Label></t:figure></t:Draw>",
+            "<t:Draw><t:figure><t:Label>a</t:Label></t:figure></t:Draw>",
+            "<t:Draw" + nil + "><t:figure xsi:type=\"t:Dot\"><t:Label>a</t:Label><t:Side>1</t:Side></t:figure></t:Draw>",
+            "<t:Draw" + nil + " xmlns:f=\"urn:fig\"><t:figure xsi:type=\"f:Box\"><f:Side>1</f:Side><t:Label>a</t:Label></t:figure></t:Draw>",
             "<t:Multiply><t:a>1</t:a></t:Multiply>",
             "<o:Add xmlns:o=\"urn:other\"><o:a>1</o:a><o:b>2</o:b></o:Add>",
             "<t:Add><t:a>1</t:a><t:b>2</t:b></t:Add><t:Ignored><t:deep>x</t:deep></t:Ignored>",

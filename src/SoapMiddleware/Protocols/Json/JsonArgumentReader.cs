@@ -33,10 +33,30 @@ internal static class JsonArgumentReader
         return wrapper;
     }
 
-    private static void AddMembers(XElement parent, JsonElement obj, IReadOnlyList<RpcMember> members, XNamespace ns, string path)
+    // A type hint names the known type to read: the element gets its xsi:type, and the model reader does the rest
+    // (an abstract type without one is its fault).
+    private static RpcType Typed(XElement element, JsonElement value, RpcType declared, string path)
+    {
+        if (JsonTypeHint.Of(value) is not { } hint)
+        {
+            return declared;
+        }
+
+        var known = JsonTypeHint.Find(declared, hint)
+            ?? throw RpcFault.Client($"Element '{path}': {JsonTypeHint.Property} '{EchoedText.Cap(hint)}' is not {declared.SchemaName.Name} nor one of its known types.");
+        element.Add(new XAttribute(XNamespace.Xmlns + "kt", known.SchemaName.Namespace), new XAttribute(XmlNames.Xsi + "type", "kt:" + known.SchemaName.Name));
+        return known;
+    }
+
+    private static void AddMembers(XElement parent, JsonElement obj, IReadOnlyList<RpcMember> members, XNamespace ns, string path, bool typeHint = false)
     {
         foreach (var property in obj.EnumerateObject())
         {
+            if (typeHint && property.NameEquals(JsonTypeHint.Property))
+            {
+                continue;
+            }
+
             var member = Find(members, property.Name)
                 ?? throw RpcFault.Client($"Element '{path}/{EchoedText.Cap(property.Name)}': unknown element; expected {Expected(members)}.");
             if (member.IsAttribute)
@@ -71,7 +91,13 @@ internal static class JsonArgumentReader
             case RpcTypeKind.Complex:
                 Expect(value, JsonValueKind.Object, path, "an object");
                 var complex = new XElement(name);
-                AddMembers(complex, value, type.Members, ns, path);
+                var polymorphic = type.IsPolymorphic;
+                if (polymorphic)
+                {
+                    type = Typed(complex, value, type, path);
+                }
+
+                AddMembers(complex, value, type.Members, ns, path, polymorphic);
                 return complex;
             case RpcTypeKind.Array:
                 Expect(value, JsonValueKind.Array, path, "an array");

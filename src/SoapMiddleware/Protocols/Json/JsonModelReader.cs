@@ -38,11 +38,16 @@ internal static class JsonModelReader
         return values;
     }
 
-    private static void ReadMembers(JsonElement obj, IReadOnlyList<RpcMember> members, object?[] values, int depth)
+    private static void ReadMembers(JsonElement obj, IReadOnlyList<RpcMember> members, object?[] values, int depth, bool typeHint = false)
     {
         Array.Fill(values, ComplexAccessor.Missing);
         foreach (var property in obj.EnumerateObject())
         {
+            if (typeHint && property.NameEquals(JsonTypeHint.Property))
+            {
+                continue;
+            }
+
             var index = FindIndex(members, property);
             if (index < 0 || !ReferenceEquals(values[index], ComplexAccessor.Missing))
             {
@@ -79,9 +84,20 @@ internal static class JsonModelReader
             case RpcTypeKind.Complex:
                 Expect(value, JsonValueKind.Object);
                 CheckDepth(depth);
+                var polymorphic = type.IsPolymorphic;
+                if (polymorphic)
+                {
+                    // The tree path names an unknown hint or a missing one for an abstract type in its fault.
+                    type = JsonTypeHint.Of(value) is { } hint ? JsonTypeHint.Find(type, hint) ?? throw NotGood() : type;
+                    if (type.IsAbstract)
+                    {
+                        throw NotGood();
+                    }
+                }
+
                 var accessor = type.Accessor ?? throw NotGood();
                 var values = type.Members.Count == 0 ? [] : new object?[type.Members.Count];
-                ReadMembers(value, type.Members, values, depth + 1);
+                ReadMembers(value, type.Members, values, depth + 1, polymorphic);
                 return accessor.Create(values);
             case RpcTypeKind.Array:
                 Expect(value, JsonValueKind.Array);

@@ -40,6 +40,13 @@ internal static class JsonModelWriter
             case RpcTypeKind.Complex:
                 GuardDepth(type, depth);
                 writer.WriteStartObject();
+                if (type.IsPolymorphic && value.GetType() != type.ClrType)
+                {
+                    // A known derived type: WCF's type hint first, then all its members (the base's first).
+                    type = XmlModelWriter.KnownTypeOf(type, value);
+                    writer.WriteString(JsonTypeHint.Property, JsonTypeHint.Format(type));
+                }
+
                 var getters = type.Accessor!.Getters;
                 for (var i = 0; i < type.Members.Count; i++)
                 {

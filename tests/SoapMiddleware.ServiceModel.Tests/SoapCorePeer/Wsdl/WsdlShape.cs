@@ -120,6 +120,11 @@ internal sealed class WsdlShape
             Add($"{path} mixed");
         }
 
+        if ((string?)complexType.Attribute("abstract") == "true")
+        {
+            Add($"{path} abstract");
+        }
+
         var content = complexType;
         if (complexType.Element(Xsd + "complexContent") is { } complexContent)
         {
