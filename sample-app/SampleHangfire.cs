@@ -42,6 +42,10 @@ internal static class SampleHangfire
                             UseSlidingInvisibilityTimeout = true,
                             // Workers in other processes see a new job only when they poll (15 s by default).
                             QueuePollInterval = TimeSpan.FromMilliseconds(500),
+                            // A process killed inside a state change leaves that job's lock row behind, and the job
+                            // cannot move until the row expires (10 min by default); Hangfire holds these locks for
+                            // the milliseconds of a state change or a scheduler pass, so a minute is ample.
+                            DistributedLockTimeout = settings.LeaseTimeout > TimeSpan.FromMinutes(1) ? settings.LeaseTimeout : TimeSpan.FromMinutes(1),
                             PrepareSchemaIfNecessary = true,
                         });
                     break;
