@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SoapMiddleware.ServiceModel.Tests.Contracts.Catalog;
 using SoapMiddleware.ServiceModel.Tests.Infrastructure;
+using SoapMiddleware.Tests.Zeep;
 
 namespace SoapMiddleware.ServiceModel.Tests.Interop;
 
@@ -18,21 +18,9 @@ public sealed class ZeepCatalogTests
     public async Task Zeep_CatalogWsdl_EveryOperationChecked(string binding)
     {
         await using var host = await ContractHost.StartAsync(rpc => rpc.AddService<ICatalog, Catalog>(), app => app.MapRpc<ICatalog>("/Catalog.svc"));
-        var script = Path.Combine(AppContext.BaseDirectory, "Interop", "zeep_catalog.py");
-        var start = new ProcessStartInfo(ZeepTheoryAttribute.Python, [script, host.Url("/Catalog.svc").ToString(), binding])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var (exitCode, text) = await ZeepScript.RunAsync("zeep_catalog.py", host.Url("/Catalog.svc").ToString(), binding);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-
-        var text = await output + await error;
-        Assert.True(process.ExitCode == 0, text);
+        Assert.True(exitCode == 0, text);
         Assert.Matches(@"OK \d{2,} checks", text);
     }
 }

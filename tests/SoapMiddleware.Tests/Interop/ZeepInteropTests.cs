@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SoapMiddleware.Tests.Zeep;
 
 namespace SoapMiddleware.Tests.Interop;
 
@@ -11,21 +11,9 @@ public sealed class ZeepInteropTests(SampleAppServer server)
     [InlineData("soap12")]
     public async Task Zeep_EveryOperation_AllChecksPass(string binding)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Interop", "zeep_client.py");
-        var start = new ProcessStartInfo(ZeepTheoryAttribute.Python, [script, server.SoapUrl.ToString(), binding])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var (exitCode, text) = await ZeepScript.RunAsync("zeep_client.py", server.SoapUrl.ToString(), binding);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-
-        var text = await output + await error;
-        Assert.True(process.ExitCode == 0, text);
+        Assert.True(exitCode == 0, text);
         Assert.Contains($"OK", text);
         Assert.Matches(@"OK \d{3,} checks", text);
     }

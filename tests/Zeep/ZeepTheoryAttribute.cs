@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SoapMiddleware.Tests.Interop;
+namespace SoapMiddleware.Tests.Zeep;
 
 /// <summary>A theory that runs only where Debian's python3-zeep is installed (./test.sh installs it), and says so otherwise.</summary>
 public sealed class ZeepTheoryAttribute : TheoryAttribute
