@@ -164,14 +164,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
         var maxDepth = _application.Options.MaxDepth;
         if (context.InString.IsEmpty && operation is not null)
         {
-            // POST /msgpack/calculator/Ping with no body: an operation without arguments, as over JSON.
-            if (direct && JsonRequest.TryRead(default, false, operation, JsonModelReader.EmptyArguments, _namespace, maxDepth) is { } empty)
-            {
-                context.SetInDocumentSource(empty);
-                return;
-            }
-
-            context.InDocument = new XDocument(new XElement(_namespace + operation.Request.ElementName));
+            JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
             return;
         }
 

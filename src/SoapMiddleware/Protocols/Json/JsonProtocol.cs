@@ -152,14 +152,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
         var maxDepth = application.Options.MaxDepth;
         if (context.InString.IsEmpty && operation is not null)
         {
-            // POST /json/calculator/Ping with no body: an operation without arguments.
-            if (direct && JsonRequest.TryRead(default, false, operation, JsonModelReader.EmptyArguments, _namespace, maxDepth) is { } empty)
-            {
-                context.SetInDocumentSource(empty);
-                return;
-            }
-
-            context.InDocument = new XDocument(new XElement(_namespace + operation.Request.ElementName));
+            JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
             return;
         }
 

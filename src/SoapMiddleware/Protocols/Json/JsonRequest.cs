@@ -47,6 +47,22 @@ internal sealed class JsonRequest : ArgumentsRequest
         return new JsonRequest(json, routedByBody, operation, values, ns, maxDepth);
     }
 
+    /// <summary>
+    /// Reads a request with no body (<c>POST /json/calculator/Ping</c>): an operation without arguments, read straight
+    /// when <paramref name="direct"/>, else as its empty XML wrapper; an operation that needs arguments fails later,
+    /// naming the first one missing. Shared by JSON and MessagePack, whose empty bodies mean the same.
+    /// </summary>
+    public static void ReadEmpty(MethodContext context, RpcOperation operation, bool direct, XNamespace ns, int maxDepth)
+    {
+        if (direct && TryRead(default, false, operation, JsonModelReader.EmptyArguments, ns, maxDepth) is { } empty)
+        {
+            context.SetInDocumentSource(empty);
+            return;
+        }
+
+        context.InDocument = new XDocument(new XElement(ns + operation.Request.ElementName));
+    }
+
     /// <inheritdoc />
     public override XDocument LoadDocument()
     {
