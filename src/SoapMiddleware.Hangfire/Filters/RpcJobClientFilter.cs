@@ -4,9 +4,9 @@ using SoapMiddleware.Queue.Engine;
 namespace SoapMiddleware.Hangfire;
 
 /// <summary>
-/// Gives every new <see cref="RpcJob"/> its handle's secret when whoever creates it did not (the job's display name and
-/// attempts are its arguments, so they cost no parameter rows): occurrences of recurring calls are created by Hangfire's recurring scheduler, each with its own
-/// secret from here.
+/// Gives every new <see cref="RpcJob"/> its handle's secret when whoever creates it did not: occurrences of recurring
+/// calls are created by Hangfire's recurring scheduler, each with its own secret from here. (The job's display name and
+/// attempts are its arguments, so they cost no parameter rows.)
 /// </summary>
 internal sealed class RpcJobClientFilter : IClientFilter
 {

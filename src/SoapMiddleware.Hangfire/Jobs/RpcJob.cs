@@ -211,8 +211,8 @@ public sealed class RpcJob
     internal static readonly System.Reflection.MethodInfo RunMethod = typeof(RpcJob).GetMethod(nameof(Run))!;
 
     /// <summary>
-    /// The server and worker running the job: as elected just before the run, else as the Processing state names them (Hangfire's worker id is a GUID per worker
-    /// loop); the worker is null when the state does not say.
+    /// The server and worker running the job: as elected just before the run, else as the Processing state names them
+    /// (Hangfire's worker id is a GUID per worker loop); the worker is null when the state does not say.
     /// </summary>
     private static (string Server, string? Worker) Worker(PerformContext context)
     {

@@ -1,10 +1,11 @@
 namespace SoapMiddleware.Hangfire;
 
 /// <summary>
-/// The worker a job was just handed to, caught as <see cref="RpcJobStateFilter"/> sees its Processing state (<c>Hangfire.States.ProcessingState</c>) elected.
-/// Hangfire's worker elects that state synchronously and then performs the job in the same execution context (an async
-/// job is started as a task, which takes that context with it), so an async-local slot carries the worker to
-/// <see cref="RpcJob"/> without reading the state back from storage (a query per job). The job id guards against a
+/// The worker a job was just handed to, caught as <see cref="RpcJobStateFilter"/> sees its Processing state
+/// (<c>Hangfire.States.ProcessingState</c>) elected. Hangfire's worker elects that state synchronously and then performs
+/// the job in the same execution context (on its own thread for the synchronous <see cref="RpcJob.Run"/>; a task started
+/// from there would take the context with it), so an async-local slot carries the worker to <see cref="RpcJob"/>
+/// without reading the state back from storage (a query per job). The job id guards against a
 /// stale slot: anything that does not match falls back to reading the state.
 /// </summary>
 internal static class ElectedWorker
