@@ -21,11 +21,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
 
     private readonly string _outContentType = version.ContentType + "; charset=utf-8";
     private readonly SoapRequestReader _requestReader = new(application, version);
-    // The namespaces of the application's types other than its own (a WCF contract's data contracts, WCF's Arrays
-    // namespace), declared once on the envelope as q1, q2 ... instead of on every element of theirs. None on the core path.
-    private readonly (string Prefix, XNamespace Namespace)[] _typeNamespaces = TypeNamespaces(application);
-    // TypeNamespaces again (a field initializer cannot read another field): the same model, the same list.
-    private readonly Utf8TagCache _tags = new(Prefixes(version, application, TypeNamespaces(application)));
+    private readonly EnvelopeNamespaces _namespaces = new(version, application);
 
     // The fast path's first bytes (declaration and envelope start tag), encoded on first use: the same for every response.
     private byte[]? _prologue;
@@ -98,7 +94,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         // operation's last response with some slack (an eighth, 32 to 256 bytes); a larger response grows it.
         var hint = operation.ResponseSizeHint;
         var buffer = new ByteBuffer(hint + Math.Min(256, 32 + (hint / 8)));
-        var sink = new Utf8XmlSink(buffer, _tags);
+        var sink = new Utf8XmlSink(buffer, _namespaces.Tags);
         sink.StartElementWith(_prologue ??= EncodePrologue(), version.Envelope);
         WriteEnvelopeContent(sink, context, operation, values);
         context.OutString = buffer.WrittenMemory;
@@ -161,36 +157,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     private void WriteEnvelopeStart(XmlSink sink)
     {
         sink.StartElement(version.Envelope);
-        sink.WriteNamespace("soap", version.Namespace.NamespaceName);
-        sink.WriteNamespace("tns", application.Namespace);
-        foreach (var (prefix, ns) in _typeNamespaces)
-        {
-            sink.WriteNamespace(prefix, ns.NamespaceName);
-        }
-    }
-
-    private static (string Prefix, XNamespace Namespace)[] TypeNamespaces(RpcApplication application)
-        => [.. application.Model.SchemaTypes
-            .Where(t => t.Kind != Model.RpcTypeKind.Primitive && t.SchemaName.Namespace != application.Namespace)
-            .Select(t => t.SchemaName.Namespace)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .Select((ns, i) => ("q" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), XNamespace.Get(ns)))];
-
-    private static Dictionary<XNamespace, string> Prefixes(SoapVersion version, RpcApplication application, (string Prefix, XNamespace Namespace)[] typeNamespaces)
-    {
-        var prefixes = new Dictionary<XNamespace, string>
-        {
-            [version.Namespace] = "soap",
-            [XNamespace.Get(application.Namespace)] = "tns",
-            [XNamespace.None] = string.Empty,
-        };
-        foreach (var (prefix, ns) in typeNamespaces)
-        {
-            prefixes[ns] = prefix;
-        }
-
-        return prefixes;
+        _namespaces.Declare(sink);
     }
 
     /// <summary>
@@ -200,7 +167,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     private byte[] EncodePrologue()
     {
         var buffer = new ByteBuffer(256);
-        var sink = new Utf8XmlSink(buffer, _tags);
+        var sink = new Utf8XmlSink(buffer, _namespaces.Tags);
         sink.WriteRaw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
         WriteEnvelopeStart(sink);
         return buffer.WrittenMemory.ToArray();
@@ -233,9 +200,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     private XDocument Envelope(XElement body)
         => new(new XElement(
             version.Envelope,
-            new XAttribute(XNamespace.Xmlns + "soap", version.Namespace.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
-            _typeNamespaces.Select(n => new XAttribute(XNamespace.Xmlns + n.Prefix, n.Namespace.NamespaceName)),
+            _namespaces.Attributes(),
             new XElement(version.Body, body)));
 
     /// <summary>Decomposition from the tree, for a context whose documents something read or set first.</summary>
