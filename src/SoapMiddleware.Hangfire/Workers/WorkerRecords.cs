@@ -17,7 +17,7 @@ namespace SoapMiddleware.Hangfire;
 internal sealed class WorkerRecords(HangfireBackend backend, TimeProvider time, ILogger<WorkerRecords> logger) : IDisposable
 {
     /// <summary>How long changes are gathered before they are written.</summary>
-    internal static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
