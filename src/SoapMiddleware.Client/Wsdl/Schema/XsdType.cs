@@ -1,0 +1,13 @@
+using System.Xml;
+
+namespace SoapMiddleware.Client.Wsdl.Schema;
+
+/// <summary>A complex or simple type, named (global) or anonymous (inside an element or attribute).</summary>
+public abstract class XsdType
+{
+    /// <summary>The type's qualified name; null for an anonymous type.</summary>
+    public required XmlQualifiedName? Name { get; init; }
+
+    /// <summary>The type it extends or restricts; null when it derives from nothing but <c>anyType</c>.</summary>
+    public required XmlQualifiedName? BaseType { get; init; }
+}
