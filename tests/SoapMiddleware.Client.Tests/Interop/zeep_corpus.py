@@ -1,4 +1,4 @@
-"""Reads every top-level WSDL of the corpus with zeep, offline, and prints one JSON object:
+"""Reads every top-level WSDL of the corpus (argv[1]) with zeep, offline, and writes one JSON object to argv[2]:
 {"<local_path>": {"ok": true, "ports": {"Service/Port": ["Op", ...]}} or {"ok": false, "error": "..."}}.
 Well-known schema URLs map to the corpus's local copies (PROVENANCE.tsv); any other remote URL fails, as offline."""
 import json, os, sys, signal
@@ -48,4 +48,5 @@ for path in tops:
         results[path] = {"ok": False, "error": (type(e).__name__ + ": " + str(e))[:300]}
     finally:
         signal.alarm(0)
-json.dump(results, sys.stdout, indent=0, sort_keys=True)
+with open(sys.argv[2], "w") as out:
+    json.dump(results, out, indent=0, sort_keys=True)

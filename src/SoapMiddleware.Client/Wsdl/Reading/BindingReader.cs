@@ -95,7 +95,7 @@ internal static class BindingReader
                 body ??= element;
             }
             else if (element.Name.LocalName == "header"
-                && names.Read(element, "message", document) is { } headerMessage
+                && names.ReadReference(element, "message", document) is { } headerMessage
                 && element.Attribute("part")?.Value is { } part)
             {
                 headers.Add((headerMessage, part));

@@ -23,7 +23,7 @@ internal sealed class DefinitionsReader(Definitions definitions, QNames names, W
             }
             else if (element.Name == WsdlNames.Binding && name is not null)
             {
-                if (names.Read(element, "type", document) is { } portType)
+                if (names.ReadReference(element, "type", document) is { } portType)
                 {
                     definitions.Bindings[new XmlQualifiedName(name, tns)] = BindingReader.Read(element, new XmlQualifiedName(name, tns), portType, document, names);
                 }
@@ -75,7 +75,7 @@ internal sealed class DefinitionsReader(Definitions definitions, QNames names, W
             var faults = new List<(string, XmlQualifiedName)>();
             foreach (var fault in operation.Elements(WsdlNames.Fault))
             {
-                if (names.Read(fault, "message", document) is { } message)
+                if (names.ReadReference(fault, "message", document) is { } message)
                 {
                     faults.Add((fault.Attribute("name")?.Value ?? message.Name, message));
                 }
@@ -94,7 +94,7 @@ internal sealed class DefinitionsReader(Definitions definitions, QNames names, W
     }
 
     private MessageRef? ReadMessageRef(XElement? element, Uri document) =>
-        element is not null && names.Read(element, "message", document) is { } message
+        element is not null && names.ReadReference(element, "message", document) is { } message
             ? new MessageRef(message, element.Attribute("name")?.Value)
             : null;
 
@@ -103,7 +103,7 @@ internal sealed class DefinitionsReader(Definitions definitions, QNames names, W
         var ports = new List<PortDefinition>();
         foreach (var port in service.Elements(WsdlNames.Port))
         {
-            if (names.Read(port, "binding", document) is not { } binding)
+            if (names.ReadReference(port, "binding", document) is not { } binding)
             {
                 warnings.Add($"port '{port.Attribute("name")?.Value}' has no binding; skipped", document, port);
                 continue;

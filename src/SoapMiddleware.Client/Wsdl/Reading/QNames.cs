@@ -14,6 +14,23 @@ internal sealed class QNames(WarningSink warnings)
         return value is null ? null : Parse(element, value.Trim(), document);
     }
 
+    /// <summary>
+    /// A reference from one WSDL definition to another (a binding's port type, a port's binding, a message). Written
+    /// without a prefix where the default namespace is WSDL's own (which defines no such names) or none, it means the
+    /// document's target namespace, as zeep and most readers take it.
+    /// </summary>
+    public XmlQualifiedName? ReadReference(XElement element, string attribute, Uri document)
+    {
+        var name = Read(element, attribute, document);
+        if (name is not null && !element.Attribute(attribute)!.Value.Contains(':', StringComparison.Ordinal)
+            && (name.Namespace.Length == 0 || name.Namespace == WsdlNames.Wsdl.NamespaceName))
+        {
+            return new XmlQualifiedName(name.Name, element.Document?.Root?.Attribute("targetNamespace")?.Value ?? "");
+        }
+
+        return name;
+    }
+
     public XmlQualifiedName Parse(XElement scope, string value, Uri document)
     {
         var colon = value.IndexOf(':', StringComparison.Ordinal);
