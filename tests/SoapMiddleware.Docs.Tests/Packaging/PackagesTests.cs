@@ -39,10 +39,20 @@ public sealed class PackagesTests(PackedFeed feed) : IClassFixture<PackedFeed>
             var readme = (string?)metadata.Element(ns + "readme");
             Assert.Equal("README.md", readme);
             Assert.NotNull(package.GetEntry(readme!));
+            using var symbols = ZipFile.OpenRead(Path.ChangeExtension(nupkg, ".snupkg"));
+            if (id == "SoapMiddleware.Tool")
+            {
+                // A dotnet tool (`dotnet tool install SoapMiddleware.Tool`): its command is soapmw, under tools/, not lib/.
+                var settings = package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml");
+                Assert.NotNull(settings);
+                Assert.Equal("soapmw", (string?)XDocument.Load(settings!.Open()).Descendants("Command").Single().Attribute("Name"));
+                Assert.NotNull(package.GetEntry("tools/net10.0/any/soapmw.dll"));
+                Assert.NotNull(symbols.GetEntry("tools/net10.0/any/soapmw.pdb"));
+                continue;
+            }
+
             Assert.NotNull(package.GetEntry($"lib/net10.0/{id}.dll"));
             Assert.NotNull(package.GetEntry($"lib/net10.0/{id}.xml"));
-
-            using var symbols = ZipFile.OpenRead(Path.ChangeExtension(nupkg, ".snupkg"));
             Assert.NotNull(symbols.GetEntry($"lib/net10.0/{id}.pdb"));
         }
     }
