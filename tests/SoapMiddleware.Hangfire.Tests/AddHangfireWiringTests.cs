@@ -48,7 +48,7 @@ public sealed class AddHangfireWiringTests
             var queue = app.Services.GetRequiredService<IRpcQueue>();
             var handle = await queue.EnqueueAsync<QueueTestService>(s => s.Add(20, 22));
 
-            var task = await Eventually.StateAsync(queue, handle, QueuedTaskState.Succeeded);
+            var task = await Wait.ForStateAsync(queue, handle, QueuedTaskState.Succeeded);
             Assert.Contains(">42<", Encoding.UTF8.GetString(task.Result!));
             Assert.Same(app.Services.GetRequiredService<JobStorage>(), JobStorage.Current);
             var workers = await app.Services.GetRequiredService<IRpcQueueMonitor>().GetWorkersAsync();

@@ -110,23 +110,8 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public async Task<string> TaskStateAsync(string id) => (await GetTaskAsync(id)).GetProperty("state").GetString()!;
 
-    /// <summary>Polls the API until <paramref name="condition"/> holds (the queue works in the background).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutMs = 15_000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     public Task WaitForStateAsync(string id, string state)
-        => WaitUntilAsync(async () => await TaskStateAsync(id) == state, $"task {id} is {state}");
+        => Wait.UntilAsync(async () => await TaskStateAsync(id) == state, $"task {id} is {state}", TimeSpan.FromSeconds(15));
 
     /// <summary>The <c>id</c> of a 202 answer: a handle <c>{engine id}-{32 hex digits}</c>, never a bare number.</summary>
     private static string Handle(JsonElement accepted)

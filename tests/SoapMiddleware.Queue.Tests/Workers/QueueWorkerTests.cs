@@ -47,24 +47,8 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
         return QueueTestHost.StartAsync(Probe, () => CreateStorage(time), time, configure ?? (_ => { }));
     }
 
-    protected static async Task<QueuedTaskInfo> WaitForStateAsync(IRpcQueue queue, string id, QueuedTaskState state, Action? tick = null)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        QueuedTaskInfo? task = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            task = await queue.GetAsync(id);
-            if (task?.State == state)
-            {
-                return task;
-            }
-
-            tick?.Invoke();
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"Task {id} did not reach {state}; it is {task?.State} ({task?.Reason}).");
-    }
+    protected static Task<QueuedTaskInfo> WaitForStateAsync(IRpcQueue queue, string id, QueuedTaskState state, Action? tick = null)
+        => Wait.ForStateAsync(queue, id, state, Patience, tick, TimeSpan.FromMilliseconds(25));
 
     [StorageFact]
     public async Task TypedCall_WorkerRuns_SucceededWithSoapResultAndHistory()
