@@ -80,13 +80,3 @@ public sealed class QueueTestHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-/// <summary>A registered call wrapper: proves wrappers run in workers too.</summary>
-public sealed class ProbeWrapper(QueueProbe probe) : ICallWrapper
-{
-    public ValueTask<object?> InvokeAsync(MethodContext context, CallNext next)
-    {
-        probe.See("wrapper", context);
-        return next(context);
-    }
-}
