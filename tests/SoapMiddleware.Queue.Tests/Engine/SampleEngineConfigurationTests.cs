@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using SoapMiddleware.Queue.Tests.MultiProcess;
 
@@ -56,7 +55,7 @@ public sealed class SampleEngineConfigurationTests
     [Fact]
     public async Task HangfireInMemory_ServesTheSameSurface_AndHangfiresDashboardLocally()
     {
-        var port = FreePort();
+        var port = WorkerProcess.FreePort();
         using var app = WorkerProcess.StartSampleApp("--urls", $"http://127.0.0.1:{port}", "--Queue:Engine=Hangfire");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var health = await Wait.ForServingAsync(async () => await client.GetFromJsonAsync<JsonElement>("/health"), _ => true, "the sample app's health", StartLimit, TimeSpan.FromMilliseconds(100));
@@ -77,12 +76,5 @@ public sealed class SampleEngineConfigurationTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/rpc-dashboard")).StatusCode);
         var workers = await client.GetFromJsonAsync<JsonElement>("/queue/api/workers");
         Assert.Equal(4, workers.GetArrayLength());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

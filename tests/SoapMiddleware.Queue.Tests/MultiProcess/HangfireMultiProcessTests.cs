@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -57,11 +56,11 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
     [PostgreSqlFact]
     public async Task ThreeWorkerProcesses_OneKilledMidCall_EveryCallSucceedsWithItsResult()
     {
-        var webPort = FreePort();
+        var webPort = WorkerProcess.FreePort();
         using var web = Start(webPort, "Web");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}"), Timeout = TimeSpan.FromSeconds(30) };
         await Wait.UntilAsync(async () => await Healthy(client), "the web process is healthy", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
-        var workers = Enumerable.Range(0, 3).Select(_ => Start(FreePort(), "Workers")).ToList();
+        var workers = Enumerable.Range(0, 3).Select(_ => Start(WorkerProcess.FreePort(), "Workers")).ToList();
         try
         {
             await Wait.UntilAsync(async () => (await Workers(client)).Select(w => w.GetProperty("processId").GetInt32()).Distinct().Count() >= 3, "three worker processes", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
@@ -95,7 +94,7 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
             }, "a process in a slow call", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20));
             var victim = workers.Single(p => p.Pid == victimPid);
             victim.KillHard();
-            workers.Add(Start(FreePort(), "Workers"));
+            workers.Add(Start(WorkerProcess.FreePort(), "Workers"));
 
             await Wait.UntilAsync(
                 async () => (await client.GetFromJsonAsync<JsonElement>("/queue/api/stats")).GetProperty("byState").TryGetProperty("Succeeded", out var n) && n.GetInt32() == Calls + Sleeps,
@@ -167,11 +166,4 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
 
     private static async Task<List<JsonElement>> Workers(HttpClient client)
         => (await client.GetFromJsonAsync<JsonElement>("/queue/api/workers")).EnumerateArray().ToList();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
