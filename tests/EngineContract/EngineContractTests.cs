@@ -268,38 +268,10 @@ public abstract partial class EngineContractTests : IAsyncLifetime
         Assert.True((await Monitor.GetWorkersAsync()).Count >= 2);
     }
 
-    protected async Task<QueuedTaskInfo> WaitForStateAsync(string handle, QueuedTaskState state)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        QueuedTaskInfo? task = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            task = await Queue.GetAsync(handle);
-            if (task?.State == state)
-            {
-                return task;
-            }
+    protected Task<QueuedTaskInfo> WaitForStateAsync(string handle, QueuedTaskState state)
+        => Wait.ForStateAsync(Queue, handle, state, Patience);
 
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Task {handle} did not reach {state}; it is {task?.State} ({task?.Reason}).");
-    }
-
-    protected static async Task<T> Eventually<T>(Func<Task<T?>> probe)
+    protected static Task<T> Eventually<T>(Func<Task<T?>> probe)
         where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The condition did not hold in time.");
-    }
+        => Wait.ForAsync(probe, "the probe's answer", Patience);
 }

@@ -191,7 +191,7 @@ public sealed class TaskPageTests
         await using var browser = await DashboardBrowser.OpenAsync(site.PageUrl);
 
         // The answer may be shown or, as problem+json, downloaded: either way the browser saw its status.
-        await DashboardApp.WaitUntilAsync(() => Task.FromResult(Answer() is not null), "the cross-site form was posted");
+        await Wait.UntilAsync(() => Task.FromResult(Answer() is not null), "the cross-site form was posted", TimeSpan.FromSeconds(15));
         Assert.Equal(403, Answer());
         await Task.Delay(1_500); // a retried task would be enqueued and run again by now
         Assert.Equal("Succeeded", await app.TaskStateAsync(add));

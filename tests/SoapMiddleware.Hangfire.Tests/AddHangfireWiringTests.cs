@@ -2,9 +2,7 @@ using System.Text;
 using Hangfire;
 using Hangfire.Logging;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Storage;
@@ -25,9 +23,7 @@ public sealed class AddHangfireWiringTests
     {
         HangfireTestGlobals.EnsureConfigured();
         var probe = new QueueProbe();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(probe);
         builder.Services.AddHangfire(c => c.UseInMemoryStorage());
         builder.Services.AddHangfireServer((sp, o) =>
@@ -42,18 +38,18 @@ public sealed class AddHangfireWiringTests
 
         try
         {
-            await using var app = builder.Build();
+            var app = builder.Build();
             app.MapRpcQueueHangfireDashboard();
-            await app.StartAsync();
+            await using var host = await KestrelApp.StartAsync(app);
             var queue = app.Services.GetRequiredService<IRpcQueue>();
             var handle = await queue.EnqueueAsync<QueueTestService>(s => s.Add(20, 22));
 
-            var task = await Eventually.StateAsync(queue, handle, QueuedTaskState.Succeeded);
+            var task = await Wait.ForStateAsync(queue, handle, QueuedTaskState.Succeeded);
             Assert.Contains(">42<", Encoding.UTF8.GetString(task.Result!));
             Assert.Same(app.Services.GetRequiredService<JobStorage>(), JobStorage.Current);
             var workers = await app.Services.GetRequiredService<IRpcQueueMonitor>().GetWorkersAsync();
             Assert.Equal(2, workers.Count);
-            await app.StopAsync();
+            await host.StopAsync();
         }
         finally
         {

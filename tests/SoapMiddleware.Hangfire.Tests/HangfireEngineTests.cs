@@ -52,7 +52,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         var host = await HostAsync();
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 3));
 
-        var task = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
         Assert.Equal("Hangfire", task.Engine);
         Assert.Equal(handle, task.Id);
         Assert.Equal("QueueTestService.Add(2, 3)", task.Display);
@@ -102,7 +102,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         var host = await HostAsync();
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Divide(1, 0));
 
-        var task = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Failed);
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Failed);
         Assert.Equal(1, task.Attempt);
         Assert.Contains("Division by zero", Text(task.Fault));
         Assert.Contains("Client fault", task.Reason);
@@ -117,7 +117,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
 
         // A payload that does not parse is rejected the same way.
         var garbage = await host.Queue.EnqueueRequestAsync(Encoding.UTF8.GetBytes("<not a soap envelope"), "text/xml; charset=utf-8", null);
-        var rejected = await Eventually.StateAsync(host.Queue, garbage, QueuedTaskState.Failed);
+        var rejected = await Wait.ForStateAsync(host.Queue, garbage, QueuedTaskState.Failed);
         Assert.Equal(1, rejected.Attempt);
         Assert.Contains("Payload rejected", rejected.Reason);
         Assert.NotNull(rejected.Fault);
@@ -134,18 +134,18 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         var always = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Flaky("always"));
         var capped = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Flaky("capped"), new EnqueueOptions { MaxAttempts = 2 });
 
-        var succeeded = await Eventually.StateAsync(host.Queue, once, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(30));
+        var succeeded = await Wait.ForStateAsync(host.Queue, once, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(30));
         Assert.Equal(2, succeeded.Attempt);
         Assert.Contains(await host.Queue.GetHistoryAsync(once), h => h.State == QueuedTaskState.Scheduled && h.Reason!.StartsWith("Retry attempt 1", StringComparison.Ordinal));
         Assert.Equal([1, 2], Probe.Seen.Where(s => s.TaskId == once && s.Source == "method").Select(s => s.Attempt));
 
-        var exhausted = await Eventually.StateAsync(host.Queue, always, QueuedTaskState.Failed, TimeSpan.FromSeconds(30));
+        var exhausted = await Wait.ForStateAsync(host.Queue, always, QueuedTaskState.Failed, TimeSpan.FromSeconds(30));
         Assert.Equal((3, 3), (exhausted.Attempt, exhausted.MaxAttempts));
         Assert.Equal(3, Probe.RunCount("Flaky always"));
         Assert.Contains("Failed after 3 attempt(s)", exhausted.Reason);
         Assert.NotNull(exhausted.Fault);
 
-        var stopped = await Eventually.StateAsync(host.Queue, capped, QueuedTaskState.Failed, TimeSpan.FromSeconds(30));
+        var stopped = await Wait.ForStateAsync(host.Queue, capped, QueuedTaskState.Failed, TimeSpan.FromSeconds(30));
         Assert.Equal((2, 2), (stopped.Attempt, stopped.MaxAttempts));
         Assert.Contains("the most this call allows", stopped.Reason);
         await Task.Delay(2500);
@@ -160,14 +160,14 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Block("progress", null!, default));
         await Probe.Signal(Probe.Started, "progress").Task.WaitAsync(TimeSpan.FromSeconds(20));
 
-        var running = await Eventually.TaskAsync(host.Queue, handle, t => t.State == QueuedTaskState.Processing && t.ProgressPercent == 50);
+        var running = await Wait.ForTaskAsync(host.Queue, handle, t => t.State == QueuedTaskState.Processing && t.ProgressPercent == 50, "processing at 50 %");
         Assert.Equal("half way", running.ProgressMessage);
         Assert.Equal(1, running.Attempt);
         Assert.Contains(await host.Monitor.ListAsync(QueuedTaskState.Processing, null, 0, 10), t => t.Id == handle && t.ProgressPercent == 50);
 
         // The worker's row trails the task by a fraction of a second (its writes are gathered).
-        var workers = await Eventually.ValueAsync(
-            () => ServerRows(host), rows => rows.Any(w => w.ProgressPercent == 50), TimeSpan.FromSeconds(1), "the worker's row at 50 %");
+        var workers = await Wait.ForAsync(
+            () => ServerRows(host), rows => rows.Any(w => w.ProgressPercent == 50), "the worker's row at 50 %", TimeSpan.FromSeconds(1));
         Assert.Equal(3, workers.Count);
         var busy = Assert.Single(workers, w => w.State == WorkerState.Processing);
         Assert.Equal((handle, "QueueTestService.Block", 50, "half way"), (busy.CurrentTaskId, busy.CurrentOperation, busy.ProgressPercent, busy.ProgressMessage));
@@ -179,7 +179,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal("""{"percent":50,"message":"half way"}""", details.Properties["soapmw-progress"]);
 
         Probe.Signal(Probe.Release, "progress").TrySetResult();
-        var done = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
+        var done = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
         Assert.Contains("released progress", Text(done.Result));
     }
 
@@ -211,11 +211,11 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         var idle = await RowWithinASecond(host, w => w.WorkerId == busy.WorkerId && w.State == WorkerState.Idle, "idle again");
         Assert.Equal((1L, 0L, handle), (idle.Processed, idle.Failed, idle.LastTaskId));
         Assert.Equal((null, null, null), (idle.CurrentTaskId, idle.CurrentOperation, idle.ProgressPercent));
-        await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
+        await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
 
         // A Client fault counts as failed, not processed, on the worker that ran it.
         var fault = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Divide(1, 0));
-        var failed = await Eventually.StateAsync(host.Queue, fault, QueuedTaskState.Failed);
+        var failed = await Wait.ForStateAsync(host.Queue, fault, QueuedTaskState.Failed);
         var row2 = await RowWithinASecond(host, w => w.LastTaskId == fault, "failed counted");
         Assert.Equal(failed.WorkerId, row2.WorkerId);
         Assert.Equal((WorkerState.Idle, 1L), (row2.State, row2.Failed));
@@ -263,7 +263,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Output.WriteLine($"delete → cancel in this process: {watch.Elapsed.TotalMilliseconds:F0} ms");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
 
-        var task = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Deleted);
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Deleted);
         Assert.Equal("Deleted by user", task.Reason);
         Assert.Equal(1, task.Attempt);
         Assert.False(await host.Queue.DeleteAsync(handle));
@@ -301,11 +301,11 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Probe.FailuresLeft["retry"] = 1;
         var host = await HostAsync();
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Flaky("retry"), new EnqueueOptions { MaxAttempts = 1 });
-        var failed = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Failed);
+        var failed = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Failed);
         Assert.Equal(1, failed.Attempt);
 
         Assert.True(await host.Queue.RetryAsync(handle));
-        var task = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
         Assert.Equal(1, task.Attempt);
         Assert.Contains("retry", Text(task.Result));
         Assert.Equal(2, Probe.RunCount("Flaky retry"));
@@ -326,9 +326,9 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         var other = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(1, 1), new EnqueueOptions { IdempotencyKey = "order-43" });
         Assert.NotEqual(first, other);
 
-        var task = await Eventually.StateAsync(host.Queue, first, QueuedTaskState.Succeeded);
+        var task = await Wait.ForStateAsync(host.Queue, first, QueuedTaskState.Succeeded);
         Assert.Equal("order-42", task.IdempotencyKey);
-        await Eventually.StateAsync(host.Queue, other, QueuedTaskState.Succeeded);
+        await Wait.ForStateAsync(host.Queue, other, QueuedTaskState.Succeeded);
         Assert.Equal(first, await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(1, 1), options));
         Assert.Equal(2, Probe.RunCount("Add 1 1"));
     }
@@ -338,7 +338,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
     {
         var host = await HostAsync();
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(4, 5));
-        await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
+        await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
         var jobId = JobId(handle);
 
         foreach (var forged in new[] { TaskHandle.Format(jobId, TaskHandle.NewSecret()), jobId, "abc-" + TaskHandle.NewSecret(), "987654-" + TaskHandle.NewSecret(), "", "-" })
@@ -365,10 +365,10 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(("QueueTestService", "Add", berlin.Id), (recurring.Service, recurring.Operation, recurring.TimeZone));
         Assert.NotNull(recurring.NextRunAt);
 
-        var triggered = await Eventually.ValueAsync(
-            () => host.Monitor.ListRecurringAsync(), l => l.Single().LastTaskId is not null, TimeSpan.FromSeconds(20), "an occurrence");
+        var triggered = await Wait.ForAsync(
+            () => host.Monitor.ListRecurringAsync(), l => l.Single().LastTaskId is not null, "an occurrence", TimeSpan.FromSeconds(20));
         var occurrence = triggered.Single().LastTaskId!;
-        var task = await Eventually.StateAsync(host.Queue, occurrence, QueuedTaskState.Succeeded);
+        var task = await Wait.ForStateAsync(host.Queue, occurrence, QueuedTaskState.Succeeded);
         Assert.Contains(">15<", Text(task.Result));
         Assert.Equal(("QueueTestService.Add(7, 8)", "other"), (task.Display, task.Queue));
         Assert.All(Probe.Seen.Where(s => s.TaskId == occurrence), s => Assert.Equal("other", s.Queue));
@@ -395,7 +395,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Assert.NotNull(scheduled.NotBefore);
         Assert.Equal(0, scheduled.Attempt);
 
-        var task = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(30));
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(30));
         Assert.Equal(("other", 2), (task.Queue, task.Attempt));
         Assert.All(Probe.Seen.Where(s => s.TaskId == handle), s => Assert.Equal("other", s.Queue));
         var details = host.Storage.GetMonitoringApi().JobDetails(JobId(handle));
@@ -403,7 +403,7 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(2, enqueuedStates.Count);
         Assert.All(enqueuedStates, h => Assert.Equal("other", h.Data["Queue"]));
 
-        var ran = await Eventually.StateAsync(host.Queue, delayed, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(30));
+        var ran = await Wait.ForStateAsync(host.Queue, delayed, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(30));
         // Hangfire keeps schedules to the second.
         Assert.True(ran.StartedAt >= scheduled.NotBefore!.Value.AddSeconds(-1), $"started {ran.StartedAt:O}, not before {scheduled.NotBefore:O}");
         Assert.Contains(await host.Monitor.ListAsync(null, "other", 0, 10), t => t.Id == delayed);

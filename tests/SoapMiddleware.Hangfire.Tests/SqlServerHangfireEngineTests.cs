@@ -15,7 +15,7 @@ public sealed class SqlServerHangfireEngineTests
         await using var host = await HangfireTestHost.StartAsync(TestStorages.SqlServer(), probe);
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 3));
 
-        var task = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(60));
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded, TimeSpan.FromSeconds(60));
         Assert.Equal(("Hangfire", "QueueTestService.Add(2, 3)", 1), (task.Engine, task.Display, task.Attempt));
         Assert.Contains(">5<", Encoding.UTF8.GetString(task.Result!));
     }

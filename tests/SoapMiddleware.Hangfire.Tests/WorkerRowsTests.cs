@@ -25,8 +25,8 @@ public sealed class WorkerRowsTests : IAsyncLifetime
         await using var worker = await HangfireTestHost.StartAsync(TestStorages.PostgreSql(schema), _probe);
         await using var reader = await HangfireTestHost.StartAsync(TestStorages.PostgreSql(schema), _probe, runServer: false);
         var handle = await reader.Queue.EnqueueAsync<QueueTestService>(s => s.Add(1, 2));
-        var task = await Eventually.StateAsync(reader.Queue, handle, QueuedTaskState.Succeeded);
-        await Eventually.ValueAsync(() => Rows(reader, worker.ServerName), rows => rows.Any(r => r.Processed == 1), what: "the processed count");
+        var task = await Wait.ForStateAsync(reader.Queue, handle, QueuedTaskState.Succeeded);
+        await Wait.ForAsync(() => Rows(reader, worker.ServerName), rows => rows.Any(r => r.Processed == 1), "the processed count");
 
         await worker.StopAsync();
 
@@ -43,7 +43,7 @@ public sealed class WorkerRowsTests : IAsyncLifetime
     public async Task ServerWithHangfiresDefaultName_StoppedWithoutRunningAnything_AllItsWorkersReadStopped()
     {
         await using var host = await HangfireTestHost.StartAsync(TestStorages.InMemory(), _probe, server: o => o.ServerName = null);
-        var live = await Eventually.ValueAsync(() => host.Monitor.GetWorkersAsync(), rows => rows.Count == 3, what: "three idle rows");
+        var live = await Wait.ForAsync(() => host.Monitor.GetWorkersAsync(), rows => rows.Count == 3, "three idle rows");
         Assert.All(live, r => Assert.Equal((WorkerState.Idle, Environment.ProcessId), (r.State, r.ProcessId)));
 
         await host.StopAsync();
@@ -58,8 +58,8 @@ public sealed class WorkerRowsTests : IAsyncLifetime
     {
         await using var host = await HangfireTestHost.StartAsync(TestStorages.InMemory(), _probe);
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 2));
-        var task = await Eventually.StateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
-        await Eventually.ValueAsync(() => Rows(host, host.ServerName), rows => rows.Any(r => r.Processed == 1), what: "the processed count");
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
+        await Wait.ForAsync(() => Rows(host, host.ServerName), rows => rows.Any(r => r.Processed == 1), "the processed count");
         var server = Assert.Single(host.Storage.GetMonitoringApi().Servers()).Name;
 
         // What Hangfire's watchdog does to a server whose process was killed (it stopped sending heartbeats).

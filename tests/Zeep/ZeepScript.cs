@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SoapMiddleware.Tests.Support;
 
 namespace SoapMiddleware.Tests.Zeep;
 
@@ -6,20 +6,6 @@ namespace SoapMiddleware.Tests.Zeep;
 public static class ZeepScript
 {
     /// <summary>The script's exit code and everything it wrote (standard output, then standard error).</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string scriptName, params string[] arguments)
-    {
-        var script = Path.Combine(AppContext.BaseDirectory, "Interop", scriptName);
-        var start = new ProcessStartInfo(ZeepTheoryAttribute.Python, [script, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    public static Task<(int ExitCode, string Output)> RunAsync(string scriptName, params string[] arguments)
+        => InteropScript.RunAsync(ZeepTheoryAttribute.Python, scriptName, arguments);
 }

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SoapMiddleware.Dashboard.Tests.Infrastructure;
 
@@ -14,20 +9,16 @@ namespace SoapMiddleware.Dashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class CrossSiteServer : IAsyncDisposable
 {
-    private WebApplication _app = null!;
+    private KestrelApp _app = null!;
 
     public Uri PageUrl { get; private set; } = null!;
 
     public static async Task<CrossSiteServer> StartAsync(string html)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new CrossSiteServer { _app = builder.Build() };
-        server._app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.PageUrl = new Uri(address + "/");
+        var app = KestrelApp.CreateBuilder().Build();
+        app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
+        var server = new CrossSiteServer { _app = await KestrelApp.StartAsync(app) };
+        server.PageUrl = server._app.Url("/");
         return server;
     }
 
@@ -44,9 +35,5 @@ public sealed class CrossSiteServer : IAsyncDisposable
            </body></html>
            """;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Storage;
@@ -24,12 +22,11 @@ public sealed class DashboardApp : IAsyncDisposable
     public const string ManagementHeader = "X-SoapMiddleware-Management";
     private const string Namespace = "http://example.com/calc";
 
-    private WebApplication _app = null!;
-    private string _directory = null!;
+    private SampleAppHost _app = null!;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _app.BaseAddress;
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _app.Client;
 
     public IRpcQueue Queue => _app.Services.GetRequiredService<IRpcQueue>();
 
@@ -40,15 +37,8 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public static async Task<DashboardApp> StartAsync(params string[] extraArgs)
     {
-        var server = new DashboardApp { _directory = Directory.CreateTempSubdirectory("soapmw-dashboard-").FullName };
         // A short lease makes the heartbeat (lease / 3) write the workers' progress every second.
-        server._app = SampleApp.SampleApplication.Create(
-        [
-            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
-            "--Queue:ConnectionString", Path.Combine(server._directory, "queue.db"), "--Queue:LeaseTimeout", "00:00:03",
-            .. extraArgs,
-        ]);
-        server._app.Use((http, next) =>
+        var app = await SampleAppHost.StartAsync("soapmw-dashboard-", ["--Queue:LeaseTimeout", "00:00:03", .. extraArgs], web => web.Use((http, next) =>
         {
             if (http.Request.Headers.TryGetValue(RemoteIpHeader, out var spoofed))
             {
@@ -56,12 +46,8 @@ public sealed class DashboardApp : IAsyncDisposable
             }
 
             return next(http);
-        });
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address);
-        server.Client = new HttpClient { BaseAddress = server.BaseAddress };
-        return server;
+        }));
+        return new DashboardApp { _app = app };
     }
 
     /// <summary>Enqueues a SOAP 1.1 call through <c>POST /queue/calculator</c> and returns the task's handle.</summary>
@@ -110,23 +96,8 @@ public sealed class DashboardApp : IAsyncDisposable
 
     public async Task<string> TaskStateAsync(string id) => (await GetTaskAsync(id)).GetProperty("state").GetString()!;
 
-    /// <summary>Polls the API until <paramref name="condition"/> holds (the queue works in the background).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutMs = 15_000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     public Task WaitForStateAsync(string id, string state)
-        => WaitUntilAsync(async () => await TaskStateAsync(id) == state, $"task {id} is {state}");
+        => Wait.UntilAsync(async () => await TaskStateAsync(id) == state, $"task {id} is {state}", TimeSpan.FromSeconds(15));
 
     /// <summary>The <c>id</c> of a 202 answer: a handle <c>{engine id}-{32 hex digits}</c>, never a bare number.</summary>
     private static string Handle(JsonElement accepted)
@@ -137,12 +108,5 @@ public sealed class DashboardApp : IAsyncDisposable
         return id.GetString()!;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client?.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

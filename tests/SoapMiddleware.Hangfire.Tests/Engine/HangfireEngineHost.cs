@@ -1,9 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SoapMiddleware.EngineContract;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
@@ -14,7 +12,7 @@ namespace SoapMiddleware.Hangfire.Tests.Engine;
 /// The Hangfire engine for the contract suite: a real Kestrel (127.0.0.1), its own storage and Hangfire server (see
 /// <see cref="HangfireTestGlobals"/> for why not <c>AddHangfire</c>), retries a second apart, schedules polled each second.
 /// </summary>
-internal sealed class HangfireEngineHost(WebApplication app, JobStorage storage) : IEngineHost
+internal sealed class HangfireEngineHost(KestrelApp app, JobStorage storage) : IEngineHost
 {
     public IRpcQueue Queue => app.Services.GetRequiredService<IRpcQueue>();
 
@@ -23,9 +21,7 @@ internal sealed class HangfireEngineHost(WebApplication app, JobStorage storage)
     public static async Task<IEngineHost> StartAsync(EngineProbe probe, JobStorage storage)
     {
         HangfireTestGlobals.EnsureConfigured();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(probe);
         builder.Services.AddSingleton(storage);
         builder.Services.AddRpc(o => o.Namespace = EngineTestService.Namespace)
@@ -43,19 +39,17 @@ internal sealed class HangfireEngineHost(WebApplication app, JobStorage storage)
         };
         builder.Services.AddSingleton<IHostedService>(sp => new TestHangfireServer(storage, options, sp.GetRequiredService<IServiceScopeFactory>()));
         var app = builder.Build();
-        await app.StartAsync();
-        return new HangfireEngineHost(app, storage);
+        return new HangfireEngineHost(await KestrelApp.StartAsync(app), storage);
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await app.StopAsync();
+            await app.DisposeAsync();
         }
         finally
         {
-            await app.DisposeAsync();
             (storage as IDisposable)?.Dispose();
         }
     }

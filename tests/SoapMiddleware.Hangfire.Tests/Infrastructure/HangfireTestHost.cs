@@ -1,12 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Engine;
 
@@ -21,7 +17,7 @@ public sealed class HangfireTestHost : IAsyncDisposable
     public const string Tns = "http://example.com/hangfire-tests";
     private readonly WebApplication _app;
     private readonly JobStorage _storage;
-    private bool _stopped;
+    private KestrelApp? _started;
 
     private HangfireTestHost(WebApplication app, JobStorage storage, string serverName)
     {
@@ -53,9 +49,7 @@ public sealed class HangfireTestHost : IAsyncDisposable
         bool dashboard = false)
     {
         HangfireTestGlobals.EnsureConfigured();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(probe);
         builder.Services.AddSingleton(storage);
         if (dashboard)
@@ -118,29 +112,21 @@ public sealed class HangfireTestHost : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        _started = await KestrelApp.StartAsync(_app);
+        BaseAddress = _started.BaseAddress;
     }
 
-    public async Task StopAsync()
-    {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _app.StopAsync();
-        }
-    }
+    public Task StopAsync() => _started?.StopAsync() ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await StopAsync();
+            // Started, the shared host stops and disposes it; built only, it was never started.
+            await (_started?.DisposeAsync() ?? _app.DisposeAsync());
         }
         finally
         {
-            await _app.DisposeAsync();
             (_storage as IDisposable)?.Dispose();
         }
     }

@@ -1,10 +1,7 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SoapMiddleware.MessagePack.Tests.Csv;
 using SoapMiddleware.MessagePack.Tests.Service;
 
@@ -20,11 +17,11 @@ public sealed class ToolServer : IAsyncLifetime
     public const string Tns = "http://tests.example/tools";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "soapmw-msgpack-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
+    private KestrelApp? _app;
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _app!.Client;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _app!.BaseAddress;
 
     public IServiceProvider Services => _app!.Services;
 
@@ -33,9 +30,7 @@ public sealed class ToolServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddRpc(o => o.Namespace = Tns)
             .AddService<ToolService>()
             .AddProtocol<MessagePackProtocol>()
@@ -59,38 +54,21 @@ public sealed class ToolServer : IAsyncLifetime
         app.MapRpc("/csv/tools", p => p.In("csv").Out("csv"));
         app.MapRpcQueueEndpoint("/queue", "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");
-        await app.StartAsync();
-        _app = app;
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        _app = await KestrelApp.StartAsync(app);
     }
 
     /// <summary>Polls a queued task's <c>Location</c> until it is Succeeded or Failed; returns its JSON view.</summary>
-    public async Task<JsonElement> PollUntilFinishedAsync(Uri location)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await Client.GetAsync(location);
-            response.EnsureSuccessStatusCode();
-            var task = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            var state = task.GetProperty("state").GetString();
-            if (state is "Succeeded" or "Failed")
-            {
-                return task;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The task is still {state} after 30 s.");
-            await Task.Delay(50);
-        }
-    }
+    public Task<JsonElement> PollUntilFinishedAsync(Uri location)
+        => Wait.ForAsync(
+            () => Client.GetFromJsonAsync<JsonElement>(location),
+            task => task.GetProperty("state").GetString() is "Succeeded" or "Failed",
+            $"{location} to finish",
+            TimeSpan.FromSeconds(30));
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
             await _app.DisposeAsync();
         }
 

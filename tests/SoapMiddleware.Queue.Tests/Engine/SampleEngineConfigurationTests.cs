@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using SoapMiddleware.Queue.Tests.MultiProcess;
 
@@ -56,21 +55,18 @@ public sealed class SampleEngineConfigurationTests
     [Fact]
     public async Task HangfireInMemory_ServesTheSameSurface_AndHangfiresDashboardLocally()
     {
-        var port = FreePort();
+        var port = WorkerProcess.FreePort();
         using var app = WorkerProcess.StartSampleApp("--urls", $"http://127.0.0.1:{port}", "--Queue:Engine=Hangfire");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var health = await Eventually(async () => await client.GetFromJsonAsync<JsonElement>("/health"));
+        var health = await Wait.ForServingAsync(async () => await client.GetFromJsonAsync<JsonElement>("/health"), _ => true, "the sample app's health", StartLimit, TimeSpan.FromMilliseconds(100));
         Assert.Equal("Hangfire", health.GetProperty("engine").GetString());
 
         var accepted = await client.PostAsync("/demo/sleep/0", null);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var body = await accepted.Content.ReadFromJsonAsync<JsonElement>();
         var location = body.GetProperty("location").GetString()!;
-        var task = await Eventually(async () =>
-        {
-            var t = await client.GetFromJsonAsync<JsonElement>(location);
-            return t.GetProperty("state").GetString() == "Succeeded" ? t : (JsonElement?)null;
-        });
+        var task = await Wait.ForServingAsync(
+            () => client.GetFromJsonAsync<JsonElement>(location), t => t.GetProperty("state").GetString() == "Succeeded", "the call succeeded", StartLimit, TimeSpan.FromMilliseconds(100));
         Assert.Equal("Hangfire", task.GetProperty("engine").GetString());
         Assert.Equal("CalculatorService.Sleep(0)", task.GetProperty("display").GetString());
 
@@ -80,43 +76,5 @@ public sealed class SampleEngineConfigurationTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/rpc-dashboard")).StatusCode);
         var workers = await client.GetFromJsonAsync<JsonElement>("/queue/api/workers");
         Assert.Equal(4, workers.GetArrayLength());
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe)
-        where T : struct
-    {
-        var deadline = DateTime.UtcNow + StartLimit;
-        while (true)
-        {
-            try
-            {
-                if (await probe() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The sample app did not answer in time.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> probe)
-        where T : struct
-        => await Eventually<T>(async () => (T?)await probe());
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -57,14 +56,14 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
     [PostgreSqlFact]
     public async Task ThreeWorkerProcesses_OneKilledMidCall_EveryCallSucceedsWithItsResult()
     {
-        var webPort = FreePort();
+        var webPort = WorkerProcess.FreePort();
         using var web = Start(webPort, "Web");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}"), Timeout = TimeSpan.FromSeconds(30) };
-        await WaitUntilAsync(async () => await Healthy(client), TimeSpan.FromSeconds(90));
-        var workers = Enumerable.Range(0, 3).Select(_ => Start(FreePort(), "Workers")).ToList();
+        await Wait.UntilAsync(async () => await Healthy(client), "the web process is healthy", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
+        var workers = Enumerable.Range(0, 3).Select(_ => Start(WorkerProcess.FreePort(), "Workers")).ToList();
         try
         {
-            await WaitUntilAsync(async () => (await Workers(client)).Select(w => w.GetProperty("processId").GetInt32()).Distinct().Count() >= 3, TimeSpan.FromSeconds(90));
+            await Wait.UntilAsync(async () => (await Workers(client)).Select(w => w.GetProperty("processId").GetInt32()).Distinct().Count() >= 3, "three worker processes", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
 
             var adds = new string[Calls];
             await Parallel.ForEachAsync(Enumerable.Range(0, Calls), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
@@ -79,7 +78,7 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
 
             // Kill the process that is in the middle of a 4-second call, and start another in its place.
             var victimPid = 0;
-            await WaitUntilAsync(async () =>
+            await Wait.UntilAsync(async () =>
             {
                 foreach (var handle in sleeps)
                 {
@@ -92,13 +91,14 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
                 }
 
                 return false;
-            }, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20));
+            }, "a process in a slow call", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(20));
             var victim = workers.Single(p => p.Pid == victimPid);
             victim.KillHard();
-            workers.Add(Start(FreePort(), "Workers"));
+            workers.Add(Start(WorkerProcess.FreePort(), "Workers"));
 
-            await WaitUntilAsync(
+            await Wait.UntilAsync(
                 async () => (await client.GetFromJsonAsync<JsonElement>("/queue/api/stats")).GetProperty("byState").TryGetProperty("Succeeded", out var n) && n.GetInt32() == Calls + Sleeps,
+                "every call succeeded",
                 TimeSpan.FromMinutes(10),
                 TimeSpan.FromMilliseconds(500));
 
@@ -166,25 +166,4 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
 
     private static async Task<List<JsonElement>> Workers(HttpClient client)
         => (await client.GetFromJsonAsync<JsonElement>("/queue/api/workers")).EnumerateArray().ToList();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, TimeSpan? poll = null)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Condition not met in " + timeout);
-            }
-
-            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(100));
-        }
-    }
 }

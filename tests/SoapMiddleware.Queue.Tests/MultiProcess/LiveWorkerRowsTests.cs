@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
@@ -46,12 +44,12 @@ public sealed class LiveWorkerRowsTests : IAsyncLifetime
     [InlineData("Hangfire")]
     public async Task SleepInAnotherProcess_WorkerRowBusyRisingThenIdle_EachWithinASecond(string engine)
     {
-        var port = FreePort();
+        var port = WorkerProcess.FreePort();
         using var web = Start(engine, port, "Web");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode);
-        using var worker = Start(engine, FreePort(), "Workers", workers: 1);
-        await WaitUntilAsync(async () => (await Rows(client)).Any(r => r.GetProperty("processId").GetInt32() == worker.Pid && r.GetProperty("state").GetString() == "Idle"));
+        await Wait.UntilServingAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode, "the web process is healthy", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
+        using var worker = Start(engine, WorkerProcess.FreePort(), "Workers", workers: 1);
+        await Wait.UntilServingAsync(async () => (await Rows(client)).Any(r => r.GetProperty("processId").GetInt32() == worker.Pid && r.GetProperty("state").GetString() == "Idle"), "the worker process's idle row", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
         var before = (await Rows(client)).Where(r => r.GetProperty("processId").GetInt32() == worker.Pid).Sum(r => r.GetProperty("processed").GetInt64());
 
         var envelope = """<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Sleep xmlns="http://example.com/calc"><seconds>3</seconds></Sleep></s:Body></s:Envelope>""";
@@ -133,38 +131,5 @@ public sealed class LiveWorkerRowsTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                throw new TimeoutException("The sample app processes did not come up.");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

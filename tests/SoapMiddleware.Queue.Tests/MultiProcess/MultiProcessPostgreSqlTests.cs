@@ -38,7 +38,7 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
         var processes = Enumerable.Range(0, 3).Select(_ => WorkerProcess.Start(connectionString, workers: 4)).ToList();
         try
         {
-            await WaitUntilAsync(async () => (await storage.GetWorkersAsync()).Select(w => w.ProcessId).Distinct().Count() >= 3, TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(async () => (await storage.GetWorkersAsync()).Select(w => w.ProcessId).Distinct().Count() >= 3, "three worker processes", TimeSpan.FromSeconds(60));
             var batch = Enumerable.Range(1, Tasks).Select(i => new NewQueuedTask
             {
                 ContentType = "text/xml; charset=utf-8",
@@ -64,7 +64,7 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
                 await probe.OpenAsync();
                 await using var holding = new NpgsqlCommand("SELECT worker_id FROM queue_task WHERE state = 2 AND operation = 'Sleep' LIMIT 1", probe);
                 string? owner = null;
-                await WaitUntilAsync(async () => (owner = (string?)await holding.ExecuteScalarAsync()) is not null, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(5));
+                await Wait.UntilAsync(async () => (owner = (string?)await holding.ExecuteScalarAsync()) is not null, "a process in a slow call", TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(5));
                 victimPid = int.Parse(owner!.Split(':')[1]);
             }
 
@@ -72,7 +72,7 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
             victim.KillHard();
             processes.Add(WorkerProcess.Start(connectionString, workers: 4));
 
-            await WaitUntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) == Tasks + Sleeps, TimeSpan.FromSeconds(180));
+            await Wait.UntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) == Tasks + Sleeps, "every task succeeded", TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(100));
 
             await AssertResultsAndDuplicatesAsync(connectionString, victimPid);
         }
@@ -115,19 +115,5 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
         // The victim was killed with tasks in hand: the run must really have exercised redelivery. At most it held its
         // fetched tasks (4 workers + 64 prefetch) and the successes not yet written (one completion batch, 200).
         Assert.InRange(redelivered, 1, 4 + 64 + 200);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, TimeSpan? poll = null)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Condition not met in " + timeout);
-            }
-
-            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(100));
-        }
     }
 }

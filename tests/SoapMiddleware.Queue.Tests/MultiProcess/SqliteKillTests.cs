@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -18,13 +17,6 @@ public sealed class SqliteKillTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private WorkerProcess StartApp(int port) => WorkerProcess.StartSampleApp(
@@ -60,7 +52,7 @@ public sealed class SqliteKillTests : IDisposable
     [Fact]
     public async Task KilledMidCall_Restarted_CallDeliveredAgainAndSucceeds()
     {
-        var port = FreePort();
+        var port = WorkerProcess.FreePort();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         string id;
         using (var first = StartApp(port))

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace SoapMiddleware.Queue.Tests.MultiProcess;
 
@@ -12,6 +14,14 @@ public sealed class WorkerProcess : IDisposable
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>A port free on 127.0.0.1 now, for a process that must be told its port before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public static WorkerProcess Start(string connectionString, int workers)
         => StartSampleApp(

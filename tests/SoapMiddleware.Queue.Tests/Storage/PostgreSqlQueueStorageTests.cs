@@ -10,7 +10,7 @@ namespace SoapMiddleware.Queue.Tests.Storage;
 public sealed class PostgreSqlQueueStorageTests : IAsyncLifetime
 {
     private readonly PostgreSqlTestSchemas _schemas = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly List<PostgreSqlQueueStorage> _storages = [];
 
     public async Task InitializeAsync()

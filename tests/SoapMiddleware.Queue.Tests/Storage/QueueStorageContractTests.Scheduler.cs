@@ -84,13 +84,15 @@ public abstract partial class QueueStorageContractTests
     private sealed class SchedulerRun : IAsyncDisposable
     {
         private readonly FakeTimeProvider _time;
+        private readonly TimerCountingTimeProvider _timers;
         private readonly CancellationTokenSource _stop = new();
         private readonly Task[] _runs;
 
         public SchedulerRun(FakeTimeProvider time, IReadOnlyList<IQueueStorage> storages)
         {
             _time = time;
-            _runs = storages.Select(s => Task.Run(() => new RecurringScheduler(s, time, Logger, Poll).RunAsync(_stop.Token))).ToArray();
+            _timers = new TimerCountingTimeProvider(time);
+            _runs = storages.Select(s => Task.Run(() => new RecurringScheduler(s, _timers, Logger, Poll).RunAsync(_stop.Token))).ToArray();
         }
 
         public ListLogger Logger { get; } = new();
@@ -100,7 +102,7 @@ public abstract partial class QueueStorageContractTests
         public async Task ParkedAsync()
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (_time.PendingTimers < _runs.Length)
+            while (_timers.PendingTimers < _runs.Length)
             {
                 Assert.False(_runs.Any(r => r.IsCompleted), "a scheduler loop ended");
                 Assert.True(DateTime.UtcNow < deadline, "the schedulers did not park in their poll delay");

@@ -16,7 +16,7 @@ public abstract partial class QueueStorageContractTests : IAsyncLifetime
 
     private readonly List<IQueueStorage> _created = [];
 
-    protected FakeTimeProvider Time { get; } = new();
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
     protected IQueueStorage Storage { get; private set; } = null!;
 

@@ -52,7 +52,7 @@ public sealed class PostgreSqlTransactionalEnqueueTests : IAsyncLifetime
             await insert.ExecuteNonQueryAsync();
         }
 
-        var id = await _host!.Queue.EnqueueAsync<QueueTestService>(s => s.Add(30, 12, null!), connection, transaction);
+        var id = await _host!.Queue.EnqueueAsync<QueueTestService>(s => s.Add(30, 12), connection, transaction);
         if (commit)
         {
             await transaction.CommitAsync();

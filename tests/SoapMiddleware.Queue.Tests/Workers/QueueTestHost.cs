@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Tests.Workers;
@@ -12,19 +8,13 @@ namespace SoapMiddleware.Queue.Tests.Workers;
 public sealed class QueueTestHost : IAsyncDisposable
 {
     public const string Tns = "http://example.com/queue-tests";
-    private readonly WebApplication _app;
-    private bool _stopped;
+    private readonly KestrelApp _app;
 
-    private QueueTestHost(WebApplication app, Uri baseAddress)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-        Client = new HttpClient { BaseAddress = baseAddress };
-    }
+    private QueueTestHost(KestrelApp app) => _app = app;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _app.BaseAddress;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _app.Client;
 
     public IRpcQueue Queue => _app.Services.GetRequiredService<IRpcQueue>();
 
@@ -35,9 +25,7 @@ public sealed class QueueTestHost : IAsyncDisposable
 
     public static async Task<QueueTestHost> StartAsync(QueueProbe probe, Func<IQueueStorage> storage, TimeProvider time, Action<RpcQueueOptions> configure)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(probe);
         builder.Services.AddSingleton(time);
         builder.Services.AddRpc(o => o.Namespace = Tns)
@@ -59,34 +47,10 @@ public sealed class QueueTestHost : IAsyncDisposable
         app.MapRpcQueueEndpoint("/queue/test", "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");
         app.MapRpcQueue("/queue/api");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new QueueTestHost(app, new Uri(address));
+        return new QueueTestHost(await KestrelApp.StartAsync(app));
     }
 
-    public async Task StopAsync()
-    {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _app.StopAsync();
-        }
-    }
+    public Task StopAsync() => _app.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await StopAsync();
-        await _app.DisposeAsync();
-    }
-}
-
-/// <summary>A registered call wrapper: proves wrappers run in workers too.</summary>
-public sealed class ProbeWrapper(QueueProbe probe) : ICallWrapper
-{
-    public ValueTask<object?> InvokeAsync(MethodContext context, CallNext next)
-    {
-        probe.See("wrapper", context);
-        return next(context);
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -47,31 +47,15 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
         return QueueTestHost.StartAsync(Probe, () => CreateStorage(time), time, configure ?? (_ => { }));
     }
 
-    protected static async Task<QueuedTaskInfo> WaitForStateAsync(IRpcQueue queue, string id, QueuedTaskState state, Action? tick = null)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        QueuedTaskInfo? task = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            task = await queue.GetAsync(id);
-            if (task?.State == state)
-            {
-                return task;
-            }
-
-            tick?.Invoke();
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"Task {id} did not reach {state}; it is {task?.State} ({task?.Reason}).");
-    }
+    protected static Task<QueuedTaskInfo> WaitForStateAsync(IRpcQueue queue, string id, QueuedTaskState state, Action? tick = null)
+        => Wait.ForStateAsync(queue, id, state, Patience, tick, TimeSpan.FromMilliseconds(25));
 
     [StorageFact]
     public async Task TypedCall_WorkerRuns_SucceededWithSoapResultAndHistory()
     {
         await using var host = await StartAsync();
 
-        var id = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 3, null!));
+        var id = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 3));
         var task = await WaitForStateAsync(host.Queue, id, QueuedTaskState.Succeeded);
 
         Assert.Contains("<tns:AddResult>5</tns:AddResult>", Encoding.UTF8.GetString(task.Result!));
@@ -86,7 +70,7 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
     {
         await using var host = await StartAsync();
 
-        var id = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(1, 1, null!));
+        var id = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(1, 1));
         await WaitForStateAsync(host.Queue, id, QueuedTaskState.Succeeded);
 
         var seen = Probe.Seen.Where(s => s.TaskId == id).ToList();
@@ -166,7 +150,7 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await StartAsync(time: time);
 
-        var id = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(4, 4, null!), new EnqueueOptions { Delay = TimeSpan.FromMinutes(1) });
+        var id = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(4, 4), new EnqueueOptions { Delay = TimeSpan.FromMinutes(1) });
         await Task.Delay(500);
 
         Assert.Equal(QueuedTaskState.Scheduled, (await host.Queue.GetAsync(id))!.State);
@@ -180,7 +164,7 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await StartAsync(o => o.Retention = TimeSpan.FromHours(1), time);
-        var done = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(5, 5, null!));
+        var done = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(5, 5));
         var failed = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Divide(1, 0));
         await WaitForStateAsync(host.Queue, done, QueuedTaskState.Succeeded);
         await WaitForStateAsync(host.Queue, failed, QueuedTaskState.Failed);
@@ -202,8 +186,8 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
     {
         await using var host = await StartAsync();
 
-        var first = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(7, 7, null!), new EnqueueOptions { IdempotencyKey = "order-7" });
-        var second = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(7, 7, null!), new EnqueueOptions { IdempotencyKey = "order-7" });
+        var first = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(7, 7), new EnqueueOptions { IdempotencyKey = "order-7" });
+        var second = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(7, 7), new EnqueueOptions { IdempotencyKey = "order-7" });
         await WaitForStateAsync(host.Queue, first, QueuedTaskState.Succeeded);
         await Task.Delay(300);
 
@@ -315,7 +299,7 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
         var ids = new List<string>();
         for (var i = 1; i <= 5; i++)
         {
-            ids.Add(await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(i, 100, null!), new EnqueueOptions { Queue = "events" }));
+            ids.Add(await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(i, 100), new EnqueueOptions { Queue = "events" }));
         }
 
         var deadline = DateTime.UtcNow + Patience;

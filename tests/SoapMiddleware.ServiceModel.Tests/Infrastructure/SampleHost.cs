@@ -1,45 +1,23 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace SoapMiddleware.ServiceModel.Tests.Infrastructure;
 
 /// <summary>The sample app on a real Kestrel on 127.0.0.1 and a free port, its queue in a temporary directory.</summary>
 public sealed class SampleHost : IAsyncLifetime
 {
-    private WebApplication? _app;
-    private string? _directory;
+    private SampleAppHost? _app;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _app!.BaseAddress;
 
     public Uri CalculatorSvc => new(BaseAddress, "/Calculator.svc");
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _app!.Client;
 
-    public async Task InitializeAsync()
-    {
-        _directory = Directory.CreateTempSubdirectory("soapmw-wcf-sample-").FullName;
-        _app = SampleApp.SampleApplication.Create(
-        [
-            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
-            "--Queue:ConnectionString", Path.Combine(_directory, "queue.db"),
-        ]);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First());
-        Client = new HttpClient { BaseAddress = BaseAddress };
-    }
+    public async Task InitializeAsync() => _app = await SampleAppHost.StartAsync("soapmw-wcf-sample-", []);
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
             await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_directory is not null)
-        {
-            Directory.Delete(_directory, recursive: true);
         }
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using SoapMiddleware.Hangfire;
 
@@ -46,13 +44,12 @@ public sealed class ManagementHangfireDashboardTests
     [Fact]
     public async Task SampleAppOnHangfire_ProxiedOrForeignHostOrCrossSiteWrite_Refused()
     {
-        await using var app = SampleApp.SampleApplication.Create(
-            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Queue:Engine", "Hangfire", "--Queue:Workers", "1"]);
-        await app.StartAsync();
+        await using var app = await KestrelApp.StartAsync(SampleApp.SampleApplication.Create(
+            ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Queue:Engine", "Hangfire", "--Queue:Workers", "1"]));
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            var address = app.BaseAddress.ToString();
+            var client = app.Client;
 
             using var plain = await client.GetAsync("/hangfire");
             using var proxied = await client.SendAsync(With(new HttpRequestMessage(HttpMethod.Get, "/hangfire"), "X-Forwarded-For", "127.0.0.1"));

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using SoapMiddleware.Tests.Wrappers;
 using static SoapMiddleware.Tests.Infrastructure.SoapRequests;
 
@@ -23,14 +20,13 @@ public sealed class MapRpcTests
     [Fact]
     public async Task MapRpcOfT_ServesThatServiceWithItsOwnWsdl()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(new Journal());
         builder.Services.AddRpc(o => o.Namespace = Tns).AddService<WrappedService>();
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapRpc<WrappedService>("/svc");
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var host = await KestrelApp.StartAsync(app);
+        var client = host.Client;
 
         var (status, document, _) = await SendAsync(client, Soap11Request(new Uri(client.BaseAddress!, "/svc"), Envelope11("<t:Add><t:a>2</t:a><t:b>2</t:b></t:Add>")));
         var wsdl = await client.GetStringAsync("/svc?wsdl");
@@ -38,23 +34,21 @@ public sealed class MapRpcTests
         Assert.Equal(200, status);
         Assert.Equal("4", BodyContent(document).Value);
         Assert.Contains("name=\"WrappedService\"", wsdl);
-        await app.StopAsync();
     }
 
     [Fact]
     public async Task MapRpcOpenApiOfT_ListsThatServicesJsonEndpointOnly()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(new Journal());
         builder.Services.AddRpc(o => o.Namespace = Tns).AddService<WrappedService>();
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapRpc<WrappedService>("/svc/json/{operation}", p => p.In("json"));
         app.MapRpcOpenApi<WrappedService>("/svc/openapi.json");
         app.MapRpcJson("/all/json");
         app.MapRpcOpenApi("/openapi.json");
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var host = await KestrelApp.StartAsync(app);
+        var client = host.Client;
 
         var single = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/svc/openapi.json")).RootElement;
         var all = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi.json")).RootElement;
@@ -67,7 +61,6 @@ public sealed class MapRpcTests
         var allPaths = all.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/all/json/Add", allPaths);
         Assert.DoesNotContain(allPaths, p => p.StartsWith("/svc/", StringComparison.Ordinal));
-        await app.StopAsync();
     }
 
     [Fact]

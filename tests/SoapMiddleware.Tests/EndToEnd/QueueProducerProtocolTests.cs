@@ -114,19 +114,6 @@ public sealed class QueueProducerProtocolTests(SampleAppServer server)
 
     private Task<QueuedTaskInfo> FinishedAsync(string handle) => WaitAsync(Queue, handle);
 
-    private static async Task<QueuedTaskInfo> WaitAsync(IRpcQueue queue, string handle)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var task = await queue.GetAsync(handle);
-            if (task?.State is QueuedTaskState.Succeeded or QueuedTaskState.Failed)
-            {
-                return task;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Task {handle} did not finish.");
-    }
+    private static Task<QueuedTaskInfo> WaitAsync(IRpcQueue queue, string handle)
+        => Wait.ForTaskAsync(queue, handle, task => task.State is QueuedTaskState.Succeeded or QueuedTaskState.Failed, "finished");
 }

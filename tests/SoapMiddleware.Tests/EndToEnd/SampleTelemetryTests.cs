@@ -45,12 +45,9 @@ public sealed class SampleTelemetryTests : IDisposable
     public async Task OtlpEndpoint_QueuedCallsEnqueueAndWorkerSpans_ReachTheCollector()
     {
         await using var collector = await FakeCollector.StartAsync();
-        var app = Sample("--Telemetry:OtlpEndpoint", collector.Address.ToString().TrimEnd('/'));
-        await using (app)
+        await using (var app = await KestrelApp.StartAsync(Sample("--Telemetry:OtlpEndpoint", collector.Address.ToString().TrimEnd('/'))))
         {
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            var client = app.Client;
             var (status, _, response) = await PostJsonAsync(client, "/queue/calculator", "{\"Add\": {\"a\": 1, \"b\": 2}}");
             Assert.Equal(202, status);
             for (var i = 0; i < 200 && !(await client.GetStringAsync(response.Headers.Location)).Contains("\"Succeeded\""); i++)

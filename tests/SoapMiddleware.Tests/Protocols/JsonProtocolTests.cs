@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Logging;
 using SoapMiddleware.Tests.Wrappers;
 using static SoapMiddleware.Tests.Infrastructure.JsonRequests;
 
@@ -19,11 +15,9 @@ public sealed class JsonProtocolTests
         "http_return", "http_exception", "method_context_closed",
     ];
 
-    private static async Task<(WebApplication App, HttpClient Client)> StartAsync(Journal journal, bool includeExceptionDetails = false)
+    private static async Task<(KestrelApp App, HttpClient Client)> StartAsync(Journal journal, bool includeExceptionDetails = false)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(journal);
         builder.Services.AddRpc(o =>
             {
@@ -41,9 +35,8 @@ public sealed class JsonProtocolTests
         var app = builder.Build();
         app.MapRpcJson("/json");
         app.MapRpcHttp("/rpc");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new HttpClient { BaseAddress = new Uri(address) });
+        var host = await KestrelApp.StartAsync(app);
+        return (host, host.Client);
     }
 
     private static async Task<List<string>> EventsAsync(Journal journal, string protocol)

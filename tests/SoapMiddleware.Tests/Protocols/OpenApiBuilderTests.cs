@@ -1,10 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Logging;
 
 namespace SoapMiddleware.Tests.Protocols;
 
@@ -25,19 +21,14 @@ public sealed class OpenApiBuilderTests
 {
     private static async Task<JsonElement> DocumentAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddRpc(o => o.Namespace = SoapRequests.Tns).AddService<AnnotatedService>();
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapRpcOpenApi("/docs/openapi.json");
         app.MapRpcJson("/api/json");
         app.MapRpcHttp("/api/rpc/");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
-        var text = await client.GetStringAsync("/docs/openapi.json");
-        await app.StopAsync();
+        await using var host = await KestrelApp.StartAsync(app);
+        var text = await host.Client.GetStringAsync("/docs/openapi.json");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 

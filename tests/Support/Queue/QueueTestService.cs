@@ -1,13 +1,18 @@
-namespace SoapMiddleware.Hangfire.Tests.Infrastructure;
+using SoapMiddleware.Queue;
 
+namespace SoapMiddleware.Tests.Support;
+
+/// <summary>The operations the queue and Hangfire tests enqueue; each records its run in the <see cref="QueueProbe"/>.</summary>
 [RpcService]
 public sealed class QueueTestService(QueueProbe probe, IMethodContextAccessor accessor)
 {
+    /// <summary>Records <c>Add {a} {b} by {worker}</c> when queued.</summary>
     [RpcMethod]
     public int Add(int a, int b)
     {
-        probe.See("method", accessor.MethodContext!);
-        probe.Runs.Enqueue($"Add {a} {b}");
+        var context = accessor.MethodContext!;
+        probe.See("method", context);
+        probe.Runs.Enqueue(context.Transport is QueueRpcTransport queue ? $"Add {a} {b} by {queue.WorkerId}" : $"Add {a} {b}");
         return a + b;
     }
 
@@ -29,7 +34,7 @@ public sealed class QueueTestService(QueueProbe probe, IMethodContextAccessor ac
         return b == 0 ? throw RpcFault.Client("Division by zero.") : a / b;
     }
 
-    /// <summary>Reports progress, then waits until the test releases it or the call is cancelled.</summary>
+    /// <summary>Reports progress, says it started, then waits until the test releases it or the call is cancelled.</summary>
     [RpcMethod]
     public async Task<string> Block(string key, MethodContext context, CancellationToken cancellationToken)
     {

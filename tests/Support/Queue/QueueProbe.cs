@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using SoapMiddleware.Queue;
 
-namespace SoapMiddleware.Hangfire.Tests.Infrastructure;
+namespace SoapMiddleware.Tests.Support;
 
 /// <summary>What the queued methods, wrappers and listeners saw; shared by a test and its host.</summary>
 public sealed class QueueProbe
 {
+    /// <summary>One line per run of a <see cref="QueueTestService"/> method (<c>Add 1 2 by {worker}</c>, <c>Flaky k</c> ...).</summary>
     public ConcurrentQueue<string> Runs { get; } = new();
 
     public ConcurrentDictionary<string, int> FailuresLeft { get; } = new();
@@ -21,7 +22,8 @@ public sealed class QueueProbe
     public TaskCompletionSource Signal(ConcurrentDictionary<string, TaskCompletionSource> map, string key)
         => map.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    public int RunCount(string run) => Runs.Count(r => r == run);
+    /// <summary>How many times <paramref name="run"/> (<c>Add 1 1</c>) ran, whichever worker ran it.</summary>
+    public int RunCount(string run) => Runs.Count(r => r == run || r.StartsWith(run + " by ", StringComparison.Ordinal));
 
     public void See(string source, MethodContext context)
     {
@@ -31,5 +33,6 @@ public sealed class QueueProbe
         }
     }
 
+    /// <summary>The queue transport as one method, wrapper or listener saw it.</summary>
     public sealed record Sighting(string Source, string Transport, string Engine, string TaskId, int Attempt, int MaxAttempts, string WorkerId, string Queue);
 }

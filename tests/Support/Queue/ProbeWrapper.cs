@@ -1,6 +1,6 @@
-namespace SoapMiddleware.Hangfire.Tests.Infrastructure;
+namespace SoapMiddleware.Tests.Support;
 
-/// <summary>A registered call wrapper: proves wrappers run in Hangfire jobs too.</summary>
+/// <summary>A registered call wrapper: proves wrappers run in queued calls too, on either engine.</summary>
 public sealed class ProbeWrapper(QueueProbe probe) : ICallWrapper
 {
     public ValueTask<object?> InvokeAsync(MethodContext context, CallNext next)
