@@ -42,7 +42,8 @@ public static partial class SnippetProjects
     public static string WriteProgram(string directory, MarkdownCodeBlock block)
     {
         Directory.CreateDirectory(directory);
-        var project = Path.Combine(directory, "DocsProgram.csproj");
+        // Named after its folder: a solution refuses two projects of one name.
+        var project = Path.Combine(directory, "Docs" + NonIdentifier().Replace(Path.GetFileName(directory), "_") + ".csproj");
         File.WriteAllText(project, ProjectFile(outputType: "Exe", SamplePackageReferences()));
         File.WriteAllText(Path.Combine(directory, "Program.cs"), $"#line {block.Line} \"{block.File}\"\n{block.Code}");
         return project;
@@ -128,6 +129,6 @@ public static partial class SnippetProjects
     [GeneratedRegex(@"[^A-Za-z0-9_]")]
     private static partial Regex NonIdentifier();
 
-    [GeneratedRegex(@"^using\s+(?:static\s+)?[A-Za-z0-9_.=\s]+;\s*$")]
+    [GeneratedRegex(@"^using\s+(?:static\s+)?[A-Za-z0-9_.=\s]+;\s*(?://.*)?$")]
     private static partial Regex LeadingUsing();
 }

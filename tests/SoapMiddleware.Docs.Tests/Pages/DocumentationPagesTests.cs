@@ -80,9 +80,22 @@ public sealed partial class DocumentationPagesTests
     {
         var operations = Read("docs/operations.md");
         var missing = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Repository.PathOf("src"), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
+        var files = Directory.EnumerateFiles(Repository.PathOf("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal)).ToDictionary(f => f, File.ReadAllText);
+
+        // ILogger<T>'s category is T's full name: T's namespace is the one of the file declaring it.
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, text) in files)
         {
-            var text = File.ReadAllText(file);
+            var ns = FileNamespace().Match(text).Groups["ns"].Value;
+            foreach (Match declared in DeclaredType().Matches(text))
+            {
+                namespaces.TryAdd(declared.Groups["type"].Value, ns);
+            }
+        }
+
+        foreach (var (file, text) in files)
+        {
             foreach (Match named in NamedCategory().Matches(text))
             {
                 if (!operations.Contains($"`{named.Groups["name"].Value}`", StringComparison.Ordinal))
@@ -91,13 +104,13 @@ public sealed partial class DocumentationPagesTests
                 }
             }
 
-            var ns = FileNamespace().Match(text).Groups["ns"].Value;
             foreach (Match typed in TypedCategory().Matches(text))
             {
-                var name = $"{ns}.{typed.Groups["type"].Value}";
-                if (!operations.Contains($"`{name}`", StringComparison.Ordinal) && !operations.Contains($"`{ns}.*`", StringComparison.Ordinal))
+                var type = typed.Groups["type"].Value;
+                var ns = namespaces.GetValueOrDefault(type, "?");
+                if (!operations.Contains($"`{ns}.{type}`", StringComparison.Ordinal) && !operations.Contains($"`{ns}.*`", StringComparison.Ordinal))
                 {
-                    missing.Add($"{name} ({Path.GetFileName(file)})");
+                    missing.Add($"{ns}.{type} ({Path.GetFileName(file)})");
                 }
             }
         }
@@ -147,6 +160,9 @@ public sealed partial class DocumentationPagesTests
 
     [GeneratedRegex(@"ILogger<(?<type>[A-Za-z0-9_]+)>")]
     private static partial Regex TypedCategory();
+
+    [GeneratedRegex(@"\b(?:class|record|struct)\s+(?<type>[A-Za-z0-9_]+)")]
+    private static partial Regex DeclaredType();
 
     [GeneratedRegex(@"(?m)^namespace\s+(?<ns>[A-Za-z0-9_.]+)\s*;")]
     private static partial Regex FileNamespace();
