@@ -119,6 +119,18 @@ public sealed partial class DocumentationPagesTests
     }
 
     [Fact]
+    public void LocalFeedLines_AddTheSourceToTheAppsOwnConfigOnly()
+    {
+        // `dotnet nuget add source` without --configfile edits the user-wide NuGet.Config.
+        var lines = MarkdownCodeBlocks.All().Where(b => b.IsShell).SelectMany(b => b.Code.Split('\n'))
+            .Where(l => l.StartsWith("dotnet nuget add source", StringComparison.Ordinal)).ToArray();
+
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Contains("--configfile nuget.config", l));
+        Assert.Contains(MarkdownCodeBlocks.All(), b => b.IsShell && b.Code.StartsWith("dotnet new nugetconfig", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Documents_WorkerStates_AreTheApisNames()
     {
         // WorkerState is Idle, Processing, Stopped or Dead; "Busy" was the README's word for Processing.
