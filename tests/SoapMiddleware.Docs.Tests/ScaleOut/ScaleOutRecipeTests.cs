@@ -75,7 +75,7 @@ public sealed class ScaleOutRecipeTests
                 "bash",
                 ["-c", script],
                 Repository.Root,
-                TimeSpan.FromMinutes(6),
+                TimeSpan.FromMinutes(8),
                 new Dictionary<string, string> { ["SCALE_OUT_PORTS"] = ports, ["PGPASSWORD"] = server.Password ?? "", ["Queue__Engine"] = engine ?? "Builtin" });
 
             Assert.True(run.ExitCode == 0, run.Output);
