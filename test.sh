@@ -2,6 +2,7 @@
 # The one test command (README, .ci/run): installs what the tests need when it is missing
 # (python3-zeep, python3-msgpack, PostgreSQL server, chromium for the dashboard's browser tests, curl and ps for the docs
 # tests), starts a throwaway PostgreSQL cluster on 127.0.0.1,
+# builds the sample app from a shallow clone under a path containing /src/ (eng/clone-build-check.sh),
 # runs every test of the solution, and stops the cluster again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,6 +27,10 @@ if [ -z "${SOAPMW_PG_CONNECTION:-}" ]; then
   export SOAPMW_PG_CONNECTION
   trap 'eng/postgres.sh stop' EXIT
 fi
+
+# A clone under a path containing /src/ (and only one commit deep) builds the sample app: the first command of the
+# README from where many developers clone to.
+eng/clone-build-check.sh
 
 # Build in parallel, then run the test assemblies one after another: several of them start real processes (sample
 # apps, Hangfire servers, PostgreSQL clients, chromium) and time live behaviour, which starved each other when run at once.

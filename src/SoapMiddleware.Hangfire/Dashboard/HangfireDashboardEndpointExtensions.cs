@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ public static class HangfireDashboardEndpointExtensions
     /// When <see cref="RpcQueueOptions.ManagementPolicy"/> is set, the dashboard requires that authorization policy;
     /// otherwise it answers local requests only: not through a proxy, not over a Unix socket, addressed to
     /// <c>localhost</c> or an address of this machine. Either way a write whose <c>Origin</c> is another site's is refused
-    /// (<see cref="RpcQueueDashboardAuthorizationFilter"/>).
+    /// (<see cref="RpcQueueDashboardAuthorizationFilter"/>). A refused request is answered 403 with a problem+json that
+    /// says why, as the management API answers it.
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <param name="pattern">Where the dashboard lives. Default <c>/hangfire</c>.</param>
@@ -36,6 +38,16 @@ public static class HangfireDashboardEndpointExtensions
         options.Authorization = [new RpcQueueDashboardAuthorizationFilter(localOnly)];
         options.AsyncAuthorization = [];
         var dashboard = endpoints.MapHangfireDashboard(pattern, options);
+
+        // Hangfire answers a refused request 401 with no body; the same refusal is answered here first, as the
+        // management API answers it: 403 with a problem+json that says why. The filter above stays as a second line.
+        dashboard.Add(endpoint =>
+        {
+            var inner = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = http => ManagementAccess.Check(http, localOnly, requireHeader: false, "Hangfire's dashboard") is { } refusal
+                ? Results.Problem(refusal.Detail, statusCode: StatusCodes.Status403Forbidden, title: refusal.Title).ExecuteAsync(http)
+                : inner(http);
+        });
 
         // Not MapHangfireDashboardWithAuthorizationPolicy: it drops every filter, and with it the cross-site check
         // that a cookie-authenticated policy needs most.

@@ -78,7 +78,7 @@ internal static partial class ManagementAccess
 
         if (refusal is { } r && http.RequestServices?.GetService<ILoggerFactory>() is { } loggers)
         {
-            Refused(loggers.CreateLogger(LoggerCategory), http.Request.Method, http.Request.Path.Value ?? "", http.Connection.RemoteIpAddress?.ToString() ?? "(none)", r.Detail);
+            Refused(loggers.CreateLogger(LoggerCategory), http.Request.Method, (http.Request.PathBase + http.Request.Path).Value is { Length: > 0 } path ? path : "/", http.Connection.RemoteIpAddress?.ToString() ?? "(none)", r.Detail);
         }
 
         return refusal;

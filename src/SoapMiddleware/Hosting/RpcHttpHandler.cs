@@ -25,7 +25,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
         if (protocols.ServesInterfaceDocuments && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && http.GetRouteValue(OperationRouteKey) is null)
         {
             var byQuery = protocols.SelectIn(request.Method, request.ContentType);
-            if (byQuery is null || request.Query.ContainsKey("wsdl") || request.Query.ContainsKey("WSDL") || request.Query.ContainsKey("xsd") || request.Query.ContainsKey("XSD"))
+            if (byQuery is null || IsWsdl(request.Query) || request.Query.ContainsKey("xsd"))
             {
                 return WriteInterfaceDocumentAsync(http);
             }
@@ -102,15 +102,19 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
         }
     }
 
+    // The query's keys compare case-insensitively. WCF serves its one-file WSDL at ?singleWsdl, which WCF users type;
+    // this WSDL is always one file (the schemas inline), so both answer the same document.
+    private static bool IsWsdl(IQueryCollection query) => query.ContainsKey("wsdl") || query.ContainsKey("singleWsdl");
+
     private async Task WriteInterfaceDocumentAsync(HttpContext http)
     {
         var query = http.Request.Query;
         byte[] document;
-        if (query.ContainsKey("wsdl") || query.ContainsKey("WSDL"))
+        if (IsWsdl(query))
         {
             document = await application.Documents.GetWsdlAsync(AddressOf(http.Request), protocols.WsdlVersions, http).ConfigureAwait(false);
         }
-        else if (query.ContainsKey("xsd") || query.ContainsKey("XSD"))
+        else if (query.ContainsKey("xsd"))
         {
             document = await application.Documents.GetXsdAsync(http).ConfigureAwait(false);
         }

@@ -82,7 +82,7 @@ public static class RpcJsonEndpointExtensions
             ?? throw new InvalidOperationException("Call services.AddRpc() before mapping RPC endpoints.");
         var application = serviceType is null ? factory.Default : factory.For(serviceType);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("SoapMiddleware.Http");
-        RpcLog.Mapped(logger, application.Name, path, application.Operations.Count());
+        RpcLog.MappedOpenApi(logger, application.Name, path);
         return (application, logger);
     }
 }

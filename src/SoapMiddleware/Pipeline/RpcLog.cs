@@ -17,8 +17,14 @@ internal static partial class RpcLog
     [LoggerMessage(102, LogLevel.Error, "Writing the response of operation {Operation} failed; the caller gets a Server fault")]
     public static partial void ResponseWriteFailed(ILogger logger, string operation, Exception exception);
 
-    [LoggerMessage(200, LogLevel.Information, "Serving RPC application {Application} at {Path} ({Operations} operations)")]
-    public static partial void Mapped(ILogger logger, string application, string path, int operations);
+    [LoggerMessage(200, LogLevel.Information, "Serving RPC application {Application} at {Path} ({Operations} {OperationsNoun})")]
+    private static partial void Mapped(ILogger logger, string application, string path, int operations, string operationsNoun);
+
+    public static void Mapped(ILogger logger, string application, string path, int operations) =>
+        Mapped(logger, application, path, operations, operations == 1 ? "operation" : "operations");
+
+    [LoggerMessage(203, LogLevel.Information, "Serving the OpenAPI document of RPC application {Application} at {Path}")]
+    public static partial void MappedOpenApi(ILogger logger, string application, string path);
 
     [LoggerMessage(202, LogLevel.Information, "Request to {Path} refused while its body was read: {Status} {Reason}")]
     public static partial void BodyReadRefused(ILogger logger, string path, int status, string reason);

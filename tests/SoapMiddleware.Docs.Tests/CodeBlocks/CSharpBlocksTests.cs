@@ -13,13 +13,14 @@ namespace SoapMiddleware.Docs.Tests.CodeBlocks;
 /// <item><c>&lt;!-- fragment: statements --&gt;</c>: statements, wrapped in an async method;</item>
 /// <item><c>&lt;!-- fragment: members --&gt;</c>: class members, wrapped in a class;</item>
 /// <item><c>&lt;!-- fragment: types --&gt;</c>: type declarations (and usings), in a namespace of their own;</item>
-/// <item><c>&lt;!-- fragment --&gt;</c>: types when the block declares a type or a using at its top level, else statements.</item>
+/// <item><c>&lt;!-- fragment --&gt;</c>: types when the block declares a type at its top level, else statements.</item>
 /// </list>
-/// <para>Fragments share one project: the SDK's implicit usings, every public namespace of src, the sample app's
-/// packages and the namespaces it imports from them, and the ambient names of <c>Ambient.cs.txt</c> (<c>builder</c>, <c>app</c>, <c>queue</c>, <c>cs</c>,
-/// <c>connection</c>, <c>transaction</c>, <c>ctx</c>, <c>services</c>, <c>cancellationToken</c>, and the types
-/// <c>CalculatorService</c>, <c>AuditService</c>, <c>TimingWrapper</c>). A comment that does not start with
-/// <c>fragment</c> is not a marker of this test.</para>
+/// <para>A fragment compiles with only what a reader's <c>dotnet new web</c> app has: the web SDK's implicit usings and
+/// the usings the fragment shows (a statements fragment may start with them), nothing of src imported for it. Fragments
+/// share one project, which references the src projects and the sample app's packages and declares the ambient names of
+/// <c>Ambient.cs.txt</c> (<c>builder</c>, <c>app</c>, <c>queue</c>, <c>cs</c>, <c>connection</c>, <c>transaction</c>,
+/// <c>ctx</c>, <c>services</c>, <c>cancellationToken</c>, and the types <c>CalculatorService</c>, <c>AuditService</c>,
+/// <c>TimingWrapper</c>). A comment that does not start with <c>fragment</c> is not a marker of this test.</para>
 /// </remarks>
 [Collection(DocsCollection.Name)]
 public sealed class CSharpBlocksTests
@@ -52,12 +53,25 @@ public sealed class CSharpBlocksTests
     [Theory]
     [InlineData("builder.Services.AddRpc();\nvar app = builder.Build();\n", SnippetKind.Statements)]
     [InlineData("using SoapMiddleware;\n\n[RpcService]\npublic sealed class S { }\n", SnippetKind.Types)]
+    [InlineData("using SoapMiddleware;\n\nbuilder.Services.AddRpc();\n", SnippetKind.Statements)]
     [InlineData("public record Order(int Id);\n", SnippetKind.Types)]
     public void Parse_BareFragmentMarker_GuessesTypesOrStatements(string code, SnippetKind expected)
     {
         var block = MarkdownCodeBlocks.Parse("doc.md", $"<!-- fragment -->\n```csharp\n{code}```\n").Single();
 
         Assert.Equal(expected, SnippetKinds.Parse(block));
+    }
+
+    [Fact]
+    public void Wrap_StatementsStartingWithUsings_UsingsAboveTheWrapperWithTheirDocumentLines()
+    {
+        var block = MarkdownCodeBlocks.Parse("doc.md", "<!-- fragment: statements -->\n```csharp\nusing Hangfire;\nusing SoapMiddleware;\n\nbuilder.Services.AddRpc();\n```\n").Single();
+
+        var source = SnippetProjects.Wrap(block, SnippetKinds.Parse(block), "Block_doc_3");
+
+        Assert.StartsWith("#line 3 \"doc.md\"\nusing Hangfire;\nusing SoapMiddleware;\n#line default\nnamespace DocsBlocks;", source);
+        Assert.Contains("#line 6 \"doc.md\"\nbuilder.Services.AddRpc();\n", source);
+        Assert.Equal(2, source.Split("using ").Length - 1);
     }
 
     [Fact]

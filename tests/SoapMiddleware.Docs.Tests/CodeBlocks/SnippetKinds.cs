@@ -7,7 +7,7 @@ public static partial class SnippetKinds
 {
     /// <summary>The marker vocabulary, as written in the documents.</summary>
     public const string Vocabulary =
-        "<!-- fragment: statements -->, <!-- fragment: members -->, <!-- fragment: types -->, <!-- fragment --> (types when it declares a type or a using at its top level, else statements), or no marker for a complete Program.cs";
+        "<!-- fragment: statements -->, <!-- fragment: members -->, <!-- fragment: types -->, <!-- fragment --> (types when it declares a type at its top level, else statements), or no marker for a complete Program.cs; a fragment shows the usings it needs beyond the web template's implicit ones";
 
     /// <summary>
     /// The kind a marker names. Comments that do not start with <c>fragment</c> are not markers of this test (other
@@ -33,10 +33,10 @@ public static partial class SnippetKinds
         };
     }
 
-    // A bare <!-- fragment --> is types when it declares a type or imports a namespace at its top level, else
-    // statements: the two shapes a README fragment takes.
+    // A bare <!-- fragment --> is types when it declares a type at its top level, else statements (which may start
+    // with the usings they need): the two shapes a README fragment takes.
     private static SnippetKind Guess(string code) => TopLevelTypeOrUsing().IsMatch(code) ? SnippetKind.Types : SnippetKind.Statements;
 
-    [GeneratedRegex(@"(?m)^(?:using\s+[A-Za-z0-9_.=\s]+;|(?:\[.*\]\s*)?(?:(?:public|internal|sealed|static|abstract|partial|file|readonly)\s+)*(?:class|record|interface|struct|enum)\s+\w)")]
+    [GeneratedRegex(@"(?m)^(?:(?:\[.*\]\s*)?(?:(?:public|internal|sealed|static|abstract|partial|file|readonly)\s+)*(?:class|record|interface|struct|enum)\s+\w)")]
     private static partial Regex TopLevelTypeOrUsing();
 }

@@ -7,15 +7,17 @@ namespace SoapMiddleware.Docs.Tests.CodeBlocks;
 
 /// <summary>
 /// Writes the documentation's C# blocks into throwaway projects outside the repository (so nothing of the repository's
-/// own build settings helps them) and builds them. Every project references the src projects; it uses their outputs of
+/// own build settings helps them, and no using a reader would not write) and builds them. Every project references the src projects; it uses their outputs of
 /// this test run's configuration (<c>BuildProjectReferences=false</c>) instead of rebuilding them while other tests run.
 /// </summary>
 public static partial class SnippetProjects
 {
     /// <summary>
     /// Writes one project holding every fragment: each block in a file of its own, wrapped as its marker says, with
-    /// <c>#line</c> directives so a compiler error names the document and line. Fragments see the SDK's implicit usings,
-    /// every public namespace of src, the sample app's packages and the names in <c>Ambient.cs.txt</c>.
+    /// <c>#line</c> directives so a compiler error names the document and line. A fragment sees what a reader's own
+    /// <c>dotnet new web</c> app has: the web SDK's implicit usings and the usings the fragment itself shows (those of a
+    /// statements or members fragment are moved above its wrapper), nothing of src imported for it; plus the ambient
+    /// names of <c>Ambient.cs.txt</c> (<c>builder</c>, <c>app</c>, <c>CalculatorService</c>, ...) and the sample app's packages.
     /// </summary>
     public static string WriteFragments(string directory, IReadOnlyList<MarkdownCodeBlock> fragments)
     {
@@ -23,7 +25,6 @@ public static partial class SnippetProjects
         var project = Path.Combine(directory, "DocsFragments.csproj");
         File.WriteAllText(project, ProjectFile(outputType: "Library", SamplePackageReferences()));
         File.Copy(Path.Combine(AppContext.BaseDirectory, "CodeBlocks", "Ambient.cs.txt"), Path.Combine(directory, "Ambient.cs"));
-        File.WriteAllText(Path.Combine(directory, "GlobalUsings.cs"), string.Concat(FragmentNamespaces().Select(n => $"global using {n};\n")));
         foreach (var block in fragments)
         {
             var name = ClassName(block);
@@ -35,13 +36,15 @@ public static partial class SnippetProjects
 
     /// <summary>
     /// Writes a <c>dotnet new web</c>-shaped project whose <c>Program.cs</c> is the block itself, with nothing added
-    /// but a <c>#line</c> directive: what a reader pastes must compile as it stands.
+    /// but a <c>#line</c> directive: what a reader pastes must compile as it stands. It references the src projects and
+    /// the packages the sample app uses (a program on Hangfire.InMemory names that package in its text).
     /// </summary>
     public static string WriteProgram(string directory, MarkdownCodeBlock block)
     {
         Directory.CreateDirectory(directory);
-        var project = Path.Combine(directory, "DocsProgram.csproj");
-        File.WriteAllText(project, ProjectFile(outputType: "Exe", []));
+        // Named after its folder: a solution refuses two projects of one name.
+        var project = Path.Combine(directory, "Docs" + NonIdentifier().Replace(Path.GetFileName(directory), "_") + ".csproj");
+        File.WriteAllText(project, ProjectFile(outputType: "Exe", SamplePackageReferences()));
         File.WriteAllText(Path.Combine(directory, "Program.cs"), $"#line {block.Line} \"{block.File}\"\n{block.Code}");
         return project;
     }
@@ -64,16 +67,37 @@ public static partial class SnippetProjects
             TimeSpan.FromMinutes(5));
     }
 
-    /// <summary>The source file a fragment becomes.</summary>
+    /// <summary>
+    /// The source file a fragment becomes. The using directives a statements or members fragment starts with stay at
+    /// the top of the file (where C# wants them), with their own <c>#line</c>, and the rest goes into the wrapper.
+    /// </summary>
     public static string Wrap(MarkdownCodeBlock block, SnippetKind kind, string className)
     {
-        var code = $"#line {block.Line} \"{block.File}\"\n{block.Code}#line default\n";
+        if (kind == SnippetKind.Types)
+        {
+            return $"namespace DocsBlocks.{className};\n\n#line {block.Line} \"{block.File}\"\n{block.Code}#line default\n";
+        }
+
+        var lines = block.Code.Split('\n');
+        var head = 0;
+        for (var i = 0; i < lines.Length && (LeadingUsing().IsMatch(lines[i]) || lines[i].Trim().Length == 0); i++)
+        {
+            head = LeadingUsing().IsMatch(lines[i]) ? i + 1 : head;
+        }
+
+        var usingLines = head;
+        while (head > 0 && head < lines.Length - 1 && lines[head].Trim().Length == 0)
+        {
+            head++;
+        }
+
+        var usings = head == 0 ? "" : $"#line {block.Line} \"{block.File}\"\n{string.Join('\n', lines[..usingLines])}\n#line default\n";
+        var code = $"#line {block.Line + head} \"{block.File}\"\n{string.Join('\n', lines[head..])}#line default\n";
         return kind switch
         {
             SnippetKind.Statements =>
-                $"namespace DocsBlocks;\n\ninternal sealed class {className} : DocsAmbient\n{{\n    internal static async Task RunAsync()\n    {{\n{code}        await Task.CompletedTask;\n    }}\n}}\n",
-            SnippetKind.Members => $"namespace DocsBlocks;\n\ninternal sealed class {className} : DocsAmbient\n{{\n{code}}}\n",
-            SnippetKind.Types => $"namespace DocsBlocks.{className};\n\n{code}",
+                $"{usings}namespace DocsBlocks;\n\ninternal sealed class {className} : DocsAmbient\n{{\n    internal static async Task RunAsync()\n    {{\n{code}        await Task.CompletedTask;\n    }}\n}}\n",
+            SnippetKind.Members => $"{usings}namespace DocsBlocks;\n\ninternal sealed class {className} : DocsAmbient\n{{\n{code}}}\n",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A complete program gets a project of its own."),
         };
     }
@@ -102,54 +126,9 @@ public static partial class SnippetProjects
         XDocument.Load(Repository.PathOf("sample-app", "SampleApp.csproj")).Descendants("PackageReference")
             .Select(p => new XElement("PackageReference", new XAttribute("Include", (string)p.Attribute("Include")!), new XAttribute("Version", (string)p.Attribute("Version")!)));
 
-    // Every namespace of src that declares a public type, plus the namespaces the sample app imports from the same
-    // packages (a README section about a package the sample uses then needs no marker for its usings). A namespace with
-    // only internal types would not resolve, so the scan looks at the declarations, not at the folders.
-    private static IEnumerable<string> FragmentNamespaces()
-    {
-        var namespaces = new SortedSet<string>(StringComparer.Ordinal) { "Npgsql" };
-        foreach (var file in Directory.EnumerateFiles(Repository.PathOf("sample-app"), "*.cs", SearchOption.AllDirectories))
-        {
-            if (file.Contains("/obj/", StringComparison.Ordinal) || file.Contains("/bin/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            foreach (Match import in UsingDirective().Matches(File.ReadAllText(file)))
-            {
-                if (!import.Groups[1].Value.StartsWith("SampleApp", StringComparison.Ordinal))
-                {
-                    namespaces.Add(import.Groups[1].Value);
-                }
-            }
-        }
-
-        foreach (var file in Directory.EnumerateFiles(Repository.PathOf("src"), "*.cs", SearchOption.AllDirectories))
-        {
-            if (file.Contains("/obj/", StringComparison.Ordinal) || file.Contains("/bin/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var text = File.ReadAllText(file);
-            if (PublicType().IsMatch(text) && FileScopedNamespace().Match(text) is { Success: true } ns)
-            {
-                namespaces.Add(ns.Groups[1].Value);
-            }
-        }
-
-        return namespaces;
-    }
-
     [GeneratedRegex(@"[^A-Za-z0-9_]")]
     private static partial Regex NonIdentifier();
 
-    [GeneratedRegex(@"(?m)^public\s+(?:(?:sealed|static|abstract|partial|readonly|ref)\s+)*(?:class|interface|record|struct|enum|delegate)\b")]
-    private static partial Regex PublicType();
-
-    [GeneratedRegex(@"(?m)^using\s+([A-Za-z0-9_.]+)\s*;")]
-    private static partial Regex UsingDirective();
-
-    [GeneratedRegex(@"(?m)^namespace\s+([A-Za-z0-9_.]+)\s*;")]
-    private static partial Regex FileScopedNamespace();
+    [GeneratedRegex(@"^using\s+(?:static\s+)?[A-Za-z0-9_.=\s]+;\s*(?://.*)?$")]
+    private static partial Regex LeadingUsing();
 }

@@ -2,6 +2,8 @@ using System.Net;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SoapMiddleware.Tests.Infrastructure;
 using SoapMiddleware.Hangfire;
 
 namespace SoapMiddleware.Tests.EndToEnd;
@@ -60,9 +62,10 @@ public sealed class ManagementHangfireDashboardTests
             using var sameSite = await client.SendAsync(With(new HttpRequestMessage(HttpMethod.Post, "/hangfire/jobs/failed/requeue") { Content = new FormUrlEncodedContent([]) }, "Origin", address.TrimEnd('/')));
 
             Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, proxied.StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, rebound.StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, crossSite.StatusCode);
+            // Refused as the management API refuses: 403 with a problem+json that says why (Hangfire's own is a bare 401).
+            Assert.Contains("came through a proxy", await ProblemJson.AssertAsync(proxied, 403));
+            Assert.Contains("addressed to 'evil.example'", await ProblemJson.AssertAsync(rebound, 403));
+            Assert.Contains("Origin", await ProblemJson.AssertAsync(crossSite, 403));
             Assert.NotEqual(HttpStatusCode.Unauthorized, sameSite.StatusCode);
             Assert.NotEqual(HttpStatusCode.Forbidden, sameSite.StatusCode);
         }
@@ -76,6 +79,23 @@ public sealed class ManagementHangfireDashboardTests
             request.Headers.TryAddWithoutValidation(header, value);
             return request;
         }
+    }
+
+    [Fact]
+    public void Check_RefusedUnderThePathBase_LogsTheFullPath()
+    {
+        // Hangfire's dashboard runs with the pattern as PathBase: the dashboard's home is Path "" under "/hangfire".
+        var logs = new ListLoggerProvider();
+        var http = Request("127.0.0.1", "X-Forwarded-For", null, null);
+        http.RequestServices = new ServiceCollection().AddLogging(b => b.AddProvider(logs)).BuildServiceProvider();
+        http.Request.Method = HttpMethods.Get;
+        http.Request.PathBase = "/hangfire";
+        http.Request.Path = "";
+
+        Assert.False(Authorize(new RpcQueueDashboardAuthorizationFilter(), http));
+
+        var line = Assert.Single(logs.Entries).Message;
+        Assert.StartsWith("Management request GET /hangfire from 127.0.0.1 refused", line);
     }
 
     private static DefaultHttpContext Request(string? remote, string? proxyHeader, string? host, string? postOrigin)
