@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Xml.Linq;
 using MessagePack;
+using Microsoft.Extensions.Options;
 using SoapMiddleware.Description;
 using SoapMiddleware.Protocols;
 using SoapMiddleware.Protocols.Json;
@@ -19,7 +20,7 @@ namespace SoapMiddleware.MessagePack;
 /// <para>
 /// Register it with <c>services.AddRpc().AddProtocol&lt;MessagePackProtocol&gt;()</c> and map it by name:
 /// <c>app.MapRpc("/msgpack/calculator", p =&gt; p.In("msgpack").Out("msgpack"))</c>. The queue's enqueue endpoint then
-/// accepts <c>application/msgpack</c> bodies too, and <see cref="RpcApplication.SerializeRequest"/> writes requests with
+/// accepts <c>application/msgpack</c> bodies too, and <c>RpcApplication.SerializeRequest</c> writes requests with
 /// it (<c>protocol: "msgpack"</c>).
 /// </para>
 /// <para>
@@ -39,15 +40,20 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     /// <summary>The older, unregistered media type many clients still send; read too, and answered in kind.</summary>
     public const string LegacyMediaType = "application/x-msgpack";
 
-    private readonly RpcApplication _application;
+    private readonly RpcDescription _description;
+    private readonly RpcOptions _options;
     private readonly XNamespace _namespace;
 
-    /// <summary>Creates the protocol for <paramref name="application"/>; <c>AddProtocol&lt;T&gt;()</c> does this once per application.</summary>
-    public MessagePackProtocol(RpcApplication application)
+    /// <summary>Creates the protocol for <paramref name="description"/>; <c>AddProtocol&lt;T&gt;()</c> does this once per application.</summary>
+    /// <param name="description">The services whose calls it reads and writes.</param>
+    /// <param name="options">The limits and fault details (<c>Rpc</c> options).</param>
+    public MessagePackProtocol(RpcDescription description, IOptions<RpcOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        _application = application;
-        _namespace = XNamespace.Get(application.Namespace);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(options);
+        _description = description;
+        _options = options.Value;
+        _namespace = XNamespace.Get(description.Namespace);
     }
 
     /// <summary><c>msgpack</c>.</summary>
@@ -90,7 +96,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     {
         ArgumentNullException.ThrowIfNull(context);
         var operation = context.Operation!;
-        context.InObject = ArgumentsRequest.Unchanged(context) ?? _application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        context.InObject = ArgumentsRequest.Unchanged(context) ?? _description.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
         foreach (var header in operation.Headers)
         {
             if (header.IsIn && header.Required)
@@ -120,7 +126,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var buffer = new ArrayBufferWriter<byte>(256);
         var writer = new MessagePackWriter(buffer);
-        MessagePackFaultWriter.Write(ref writer, _application, fault, context.Error);
+        MessagePackFaultWriter.Write(ref writer, _description, _options, fault, context.Error);
         writer.Flush();
         SetOut(context, buffer);
     }
@@ -134,7 +140,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
 
     /// <summary>
     /// A call as a MessagePack client sends it, <c>{"Add": {"a": 1, "b": 2}}</c>, with the content type
-    /// <c>application/msgpack</c>: what <see cref="RpcApplication.SerializeRequest"/> stores for a queued call.
+    /// <c>application/msgpack</c>: what <c>RpcApplication.SerializeRequest</c> stores for a queued call.
     /// </summary>
     /// <param name="operation">The operation.</param>
     /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation.WireParameters"/>.</param>
@@ -161,7 +167,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     {
         ArgumentNullException.ThrowIfNull(context);
         var operation = context.Operation;
-        var maxDepth = _application.Options.MaxDepth;
+        var maxDepth = _options.MaxDepth;
         if (context.InString.IsEmpty && operation is not null)
         {
             JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
@@ -170,7 +176,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
 
         // The transport already holds an HTTP body to MaxRequestBytes; this also holds a request queued from code,
         // since the JSON it becomes is a few times its size.
-        var max = _application.Options.MaxRequestBytes;
+        var max = _options.MaxRequestBytes;
         if (context.InString.Length > max)
         {
             throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
@@ -222,7 +228,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     {
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = _application.Options.MaxDepth });
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
         }
         catch (JsonException ex)
         {
@@ -236,7 +242,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw RpcFault.Client($"Expected a MessagePack map naming the operation, such as {{\"{_application.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {Describe(root)}.");
+            throw RpcFault.Client($"Expected a MessagePack map naming the operation, such as {{\"{_description.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {Describe(root)}.");
         }
 
         using var properties = root.EnumerateObject();
@@ -251,7 +257,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
             throw RpcFault.Client($"Expected one key naming the operation, but the map has more ('{EchoedText.Cap(property.Name)}', '{EchoedText.Cap(properties.Current.Name)}', ...).");
         }
 
-        var operation = _application.FindOperation(property.Name)
+        var operation = _description.FindOperation(property.Name)
             ?? throw RpcFault.Client($"Unknown operation '{EchoedText.Cap(property.Name)}'.");
         return (operation, property.Value);
     }

@@ -85,12 +85,9 @@ internal static class StoredResponse
             return error is null ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;
         }
 
-        var context = new MethodContext(application, new HttpRpcTransport(http), http.RequestServices, http.RequestAborted)
-        {
-            InProtocol = protocol,
-            OutProtocol = protocol,
-            OutError = error,
-        };
+        // The public factory picks the same protocol by the content type, for both directions.
+        var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, default, task.ContentType, null, http.RequestAborted);
+        context.OutError = error;
         return protocol.HttpBinding.StatusCodeOf(context);
     }
 }

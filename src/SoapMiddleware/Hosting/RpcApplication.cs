@@ -4,84 +4,59 @@ using SoapMiddleware.Interface;
 using SoapMiddleware.Model;
 using SoapMiddleware.Pipeline;
 using SoapMiddleware.Protocols;
-using SoapMiddleware.Protocols.HttpRpc;
-using SoapMiddleware.Protocols.Json;
-using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware;
 
 /// <summary>
-/// A set of services exposed together (Spyne's <c>Application</c>): one namespace, one type model,
-/// one WSDL, the protocols that read and write its calls and the pipeline that runs them.
+/// A set of services exposed together (Spyne's <c>Application</c>): a thin composition of the service description
+/// (one namespace, one type model), the protocols that read and write its calls, and the pipeline that runs them.
 /// Built once at startup from the services registered with <c>AddRpc().AddService&lt;T&gt;()</c>.
 /// </summary>
 public sealed class RpcApplication
 {
-    private readonly Dictionary<string, RpcOperation> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RpcOperation> _byAction = new(StringComparer.Ordinal);
-
     private readonly List<IRpcProtocol> _protocols = [];
 
-    internal RpcApplication(string name, RpcOptions options, IEnumerable<Type> serviceTypes, RpcServiceRegistry registry, ILoggerFactory loggerFactory, IServiceProvider? services = null)
+    internal RpcApplication(RpcDescription description, RpcOptions options, RpcServiceRegistry registry, ILoggerFactory loggerFactory, IServiceProvider services)
     {
-        Name = name;
+        Description = description;
         Options = options;
-        var types = serviceTypes.Distinct().ToList();
-        Namespace = NamespaceOf(types, registry, options);
-        Model = new TypeModel(Namespace);
-        Serializer = new XmlModelSerializer(Model);
-        Services = types.Select(t => ServiceDescriptionBuilder.Build(t, Model, registry.ContractReaders)).ToList();
-        foreach (var operation in Services.SelectMany(s => s.Operations))
-        {
-            if (!_byName.TryAdd(operation.Name, operation))
-            {
-                throw new InvalidOperationException(
-                    $"Operation '{operation.Name}' is declared by both '{_byName[operation.Name].Service.Name}' and '{operation.Service.Name}' in the application '{name}'. Map the services at separate paths or rename one operation.");
-            }
-
-            _byAction.TryAdd(operation.Action, operation);
-        }
-
         new Diagnostics.CallObserver(loggerFactory.CreateLogger("SoapMiddleware.Calls"), options).Attach(Events);
         ApplicationComposer.Compose(this, registry);
 
-        Soap11 = new SoapProtocol(this, SoapVersion.Soap11);
-        Soap12 = new SoapProtocol(this, SoapVersion.Soap12);
-        Json = new JsonProtocol(this);
-        HttpRpc = new HttpRpcProtocol(this, Json);
-
         // The built-in protocols are registered like a user's, first; then the ones added with AddProtocol<T>().
-        _protocols.AddRange([Soap11, Soap12, Json, HttpRpc]);
-        foreach (var type in registry.Protocols)
+        foreach (var registration in registry.Protocols)
         {
-            var protocol = (IRpcProtocol)(services is null
-                ? Activator.CreateInstance(type, this)!
-                : Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(services, type, this));
+            var protocol = registration.Create(services, description, options);
             if (FindProtocol(protocol.Name) is { } taken)
             {
-                throw new InvalidOperationException($"Two protocols are named '{protocol.Name}': {taken.GetType().Name} and {type.Name}. Protocol names must be unique.");
+                throw new InvalidOperationException($"Two protocols are named '{protocol.Name}': {taken.GetType().Name} and {registration.Type.Name}. Protocol names must be unique.");
             }
 
             _protocols.Add(protocol);
         }
-        Documents = new InterfaceDocuments(this);
-        Pipeline = new RpcPipeline(this, new Events.RpcEventDispatcher(Events, loggerFactory.CreateLogger("SoapMiddleware.Events")), loggerFactory.CreateLogger("SoapMiddleware.Pipeline"));
+
+        var events = new Events.RpcEventDispatcher(Events, loggerFactory.CreateLogger("SoapMiddleware.Events"));
+        Documents = new InterfaceDocuments(description, events);
+        Pipeline = new RpcPipeline(_protocols[0], events, loggerFactory.CreateLogger("SoapMiddleware.Pipeline"));
     }
 
+    /// <summary>What the services declare: namespace, types, operations. Protocols and documents read only this.</summary>
+    public RpcDescription Description { get; }
+
     /// <summary>The application's name: its WSDL <c>wsdl:definitions/@name</c>.</summary>
-    public string Name { get; }
+    public string Name => Description.Name;
 
     /// <summary>The target namespace: <c>Rpc:Namespace</c>, or the namespace the services' contracts declare (WCF <c>[ServiceContract]</c>).</summary>
-    public string Namespace { get; }
+    public string Namespace => Description.Namespace;
 
     /// <summary>The application's options.</summary>
     public RpcOptions Options { get; }
 
     /// <summary>The services, in registration order.</summary>
-    public IReadOnlyList<RpcServiceDescription> Services { get; }
+    public IReadOnlyList<RpcServiceDescription> Services => Description.Services;
 
     /// <summary>Every operation of every service.</summary>
-    public IEnumerable<RpcOperation> Operations => _byName.Values;
+    public IEnumerable<RpcOperation> Operations => Description.Operations;
 
     /// <summary>Application-level listeners: they fire first, before service- and method-level ones.</summary>
     public RpcEvents Events { get; } = new();
@@ -94,64 +69,15 @@ public sealed class RpcApplication
 
     internal InterfaceDocuments Documents { get; }
 
-    internal TypeModel Model { get; }
+    internal TypeModel Model => Description.Model;
 
-    internal XmlModelSerializer Serializer { get; }
-
-    internal SoapProtocol Soap11 { get; }
-
-    internal SoapProtocol Soap12 { get; }
-
-    internal JsonProtocol Json { get; }
-
-    internal HttpRpcProtocol HttpRpc { get; }
-
-    /// <summary>The HTTP endpoints mapped with a protocol other than SOAP, in mapping order, for the OpenAPI document.</summary>
-    internal List<RpcMappedEndpoint> HttpEndpoints { get; } = [];
-
-    /// <summary>
-    /// Notes an HTTP mapping for the OpenAPI document: every endpoint that reads a protocol other than SOAP (the WSDL
-    /// describes SOAP), with the protocols it reads and writes, so the document lists what is mapped and nothing else.
-    /// </summary>
-    internal void RecordMapping(string pattern, RpcProtocolMapping mapping)
-    {
-        pattern = pattern.Length > 1 ? pattern.TrimEnd('/') : pattern;
-        if (mapping.In.All(p => p is SoapProtocol) || HttpEndpoints.Any(e => e.Pattern == pattern))
-        {
-            return;
-        }
-
-        HttpEndpoints.Add(new RpcMappedEndpoint(pattern, mapping));
-    }
-
-    // One application, one namespace: contracts that declare theirs (WCF) set it, and must agree with each other.
-    private static string NamespaceOf(List<Type> types, RpcServiceRegistry registry, RpcOptions options)
-    {
-        var declared = types.Select(t => (Type: t, Reader: registry.ReaderOf(t))).Where(t => t.Reader is not null)
-            .Select(t => (t.Type, Namespace: t.Reader!.NamespaceOf(t.Type))).ToList();
-        if (declared.Count == 0)
-        {
-            return options.Namespace;
-        }
-
-        var first = declared[0];
-        var other = declared.FirstOrDefault(d => d.Namespace != first.Namespace);
-        if (other.Type is not null || (declared.Count < types.Count && first.Namespace != options.Namespace))
-        {
-            var with = other.Type is null ? $"Rpc:Namespace '{options.Namespace}' of the other services" : $"'{other.Namespace}' of '{other.Type.FullName}'";
-            throw new InvalidOperationException(
-                $"The contract '{first.Type.FullName}' declares the namespace '{first.Namespace}', which differs from {with} in the same application. An application has one namespace: map the contract alone with MapRpc<{first.Type.Name}>(path), or align the namespaces.");
-        }
-
-        return first.Namespace;
-    }
+    internal XmlModelSerializer Serializer => Description.Serializer;
 
     /// <summary>Finds an operation by name, or returns null.</summary>
-    public RpcOperation? FindOperation(string name) => _byName.GetValueOrDefault(name);
+    public RpcOperation? FindOperation(string name) => Description.FindOperation(name);
 
     /// <summary>Finds the operation a service method implements, or returns null.</summary>
-    public RpcOperation? FindOperation(System.Reflection.MethodInfo method)
-        => _byName.Values.FirstOrDefault(o => o.Method.MethodHandle == method.MethodHandle && o.Method.Module == method.Module);
+    public RpcOperation? FindOperation(System.Reflection.MethodInfo method) => Description.FindOperation(method);
 
     /// <summary>Finds a protocol by its name (<c>soap11</c>, <c>json</c>, ...), or returns null.</summary>
     public IRpcProtocol? FindProtocol(string name)
@@ -180,7 +106,7 @@ public sealed class RpcApplication
     public (byte[] Payload, string ContentType, string Action) SerializeRequest(RpcOperation operation, object?[] arguments, string? protocol = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var chosen = protocol is null ? Soap11 : FindProtocol(protocol)
+        var chosen = FindProtocol(protocol ?? "soap11")
             ?? throw new ArgumentException($"Unknown protocol '{protocol}'; this application has {string.Join(", ", _protocols.Select(p => p.Name))}.", nameof(protocol));
         if (chosen is not IRpcRequestWriter writer)
         {
@@ -191,12 +117,8 @@ public sealed class RpcApplication
         return (payload, contentType, operation.Action);
     }
 
-    /// <summary>The application's own string for a known SOAPAction, or null: lets a transport name the action without copying it.</summary>
-    internal string? KnownAction(ReadOnlySpan<char> action)
-        => _byAction.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(action, out var known, out _) ? known : null;
-
     /// <summary>Finds an operation by its SOAPAction, or returns null.</summary>
-    public RpcOperation? FindOperationByAction(string action) => _byAction.GetValueOrDefault(action);
+    public RpcOperation? FindOperationByAction(string action) => Description.FindOperationByAction(action);
 
     /// <summary>
     /// Chooses the protocol that reads a request body with this content type, in registration order: SOAP 1.1 for
@@ -226,7 +148,7 @@ public sealed class RpcApplication
 
     /// <summary>Creates the context of one call whose transport has chosen the protocols already (the HTTP handler, by its mapping).</summary>
     internal MethodContext CreateContext(RpcTransport transport, IServiceProvider services, ReadOnlyMemory<byte> body, string? contentType, string? action, IRpcProtocol? inProtocol, IRpcProtocol? outProtocol, CancellationToken cancellationToken)
-        => new(this, transport, services, cancellationToken)
+        => new(Description, transport, services, cancellationToken)
         {
             InString = body,
             InContentType = contentType,

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using System.Xml.Linq;
 
+using SoapMiddleware.Description;
+
 namespace SoapMiddleware.Protocols.Json;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace SoapMiddleware.Protocols.Json;
 /// envelope), is built only when something reads it; <see cref="MethodContext.InHeaderDocument"/> is null. The response is written straight to
 /// <see cref="MethodContext.OutString"/>: <see cref="MethodContext.OutDocument"/> stays null for JSON.
 /// </remarks>
-internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, IRpcRequestWriter
+internal sealed class JsonProtocol(RpcDescription description, RpcOptions options) : IRpcProtocol, IRpcRequestWriter
 {
     /// <summary>The media type this protocol reads and writes.</summary>
     public const string MediaType = "application/json";
@@ -30,7 +32,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     // letters are written as they are (quotes, backslashes and control characters are still escaped).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly XNamespace _namespace = XNamespace.Get(application.Namespace);
+    private readonly XNamespace _namespace = XNamespace.Get(description.Namespace);
 
     public string Name => "json";
 
@@ -80,7 +82,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     public void Deserialize(MethodContext context)
     {
         var operation = context.Operation!;
-        context.InObject = ArgumentsRequest.Unchanged(context) ?? application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        context.InObject = ArgumentsRequest.Unchanged(context) ?? description.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
         foreach (var header in operation.Headers)
         {
             if (header.IsIn && header.Required)
@@ -102,7 +104,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     public void SerializeFault(MethodContext context)
     {
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
-        Write(context, writer => JsonFaultWriter.Write(writer, application, fault, context.Error));
+        Write(context, writer => JsonFaultWriter.Write(writer, description, options, fault, context.Error));
     }
 
     /// <summary>Nothing left to do: <see cref="Serialize"/> and <see cref="SerializeFault"/> wrote the bytes.</summary>
@@ -140,7 +142,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            JsonFaultWriter.Write(writer, application, fault, fault);
+            JsonFaultWriter.Write(writer, description, options, fault, fault);
         }
 
         return buffer.WrittenSpan.ToArray();
@@ -149,7 +151,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     private void Read(MethodContext context, bool direct)
     {
         var operation = context.Operation;
-        var maxDepth = application.Options.MaxDepth;
+        var maxDepth = options.MaxDepth;
         if (context.InString.IsEmpty && operation is not null)
         {
             JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
@@ -199,7 +201,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     {
         try
         {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = application.Options.MaxDepth });
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
         }
         catch (JsonException ex)
         {
@@ -212,7 +214,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw RpcFault.Client($"Expected a JSON object naming the operation, such as {{\"{application.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {JsonArgumentReader.Describe(root)}.");
+            throw RpcFault.Client($"Expected a JSON object naming the operation, such as {{\"{description.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {JsonArgumentReader.Describe(root)}.");
         }
 
         using var properties = root.EnumerateObject();
@@ -227,7 +229,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
             throw RpcFault.Client($"Expected one property naming the operation, but the object has more ('{EchoedText.Cap(property.Name)}', '{EchoedText.Cap(properties.Current.Name)}', ...).");
         }
 
-        var operation = application.FindOperation(property.Name)
+        var operation = description.FindOperation(property.Name)
             ?? throw RpcFault.Client($"Unknown operation '{EchoedText.Cap(property.Name)}'.");
         return (operation, property.Value);
     }
