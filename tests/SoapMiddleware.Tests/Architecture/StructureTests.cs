@@ -17,7 +17,6 @@ public sealed partial class StructureTests
     /// </summary>
     private static readonly HashSet<string> AllowedProductionFriends =
     [
-        "SoapMiddleware -> SoapMiddleware.Queue",
         "SoapMiddleware -> SoapMiddleware.MessagePack",
         "SoapMiddleware -> SoapMiddleware.ServiceModel",
         "SoapMiddleware.Queue -> SoapMiddleware.Queue.PostgreSql",
@@ -46,6 +45,20 @@ public sealed partial class StructureTests
 
         Assert.Contains(friends, f => f.To == "SoapMiddleware.Tests");
         Assert.Empty(unexpected);
+    }
+
+    /// <summary>
+    /// The CSV protocol of SoapMiddleware.MessagePack.Tests proves a protocol can be written on public API alone (it
+    /// serves calls over Kestrel there): that holds only while the core shows that project no internals.
+    /// </summary>
+    [Fact]
+    public void PublicApiProtocolProject_SeesNoCoreInternals()
+    {
+        var friends = ProductionFriends().Where(f => f.From == "SoapMiddleware").Select(f => f.To).ToList();
+
+        Assert.Contains("SoapMiddleware.Tests", friends);
+        Assert.DoesNotContain("SoapMiddleware.MessagePack.Tests", friends);
+        Assert.True(File.Exists(Path.Combine(SourceTree.Root, "tests/SoapMiddleware.MessagePack.Tests/Csv/CsvProtocol.cs")));
     }
 
     /// <summary>Every <c>InternalsVisibleTo</c> of every src project, in its csproj or in an attribute in its code.</summary>

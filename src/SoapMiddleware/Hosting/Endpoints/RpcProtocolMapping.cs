@@ -65,9 +65,8 @@ internal sealed class RpcProtocolMapping
 
         if (!string.IsNullOrEmpty(accept))
         {
-            foreach (var range in accept.Split(','))
+            foreach (var mediaType in RpcMediaType.Accepted(accept))
             {
-                var mediaType = Protocols.Soap.SoapVersion.MediaTypeOf(range);
                 foreach (var protocol in Out)
                 {
                     if (protocol.MediaTypes.Count > 0 && protocol.CanRead(mediaType))

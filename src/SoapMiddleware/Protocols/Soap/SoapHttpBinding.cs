@@ -14,11 +14,11 @@ internal sealed class SoapHttpBinding(SoapVersion version, RpcDescription descri
     {
         if (version.Is12)
         {
-            return SoapVersion.ParameterOf(request.ContentType, "action");
+            return RpcMediaType.Parameter(request.ContentType, "action");
         }
 
         var header = request.Headers["SOAPAction"].ToString();
-        var trimmed = header.AsSpan().Trim().Trim('"');
+        var trimmed = SoapAction.Trim(header);
 
         // A known action is returned as the description's own string, so a quoted header costs no copy per request.
         return description.KnownAction(trimmed) ?? (trimmed.Length == header.Length ? header : trimmed.ToString());

@@ -83,8 +83,8 @@ internal sealed class SoapRequestReader(RpcDescription description, SoapVersion 
     public RpcOperation? Route(string? action, string localName, string ns, out RpcFault? error)
     {
         error = null;
-        var trimmed = action?.Trim().Trim('"');
-        if (!string.IsNullOrEmpty(trimmed) && description.FindOperationByAction(trimmed) is { } byAction)
+        var trimmed = SoapAction.Parse(action);
+        if (trimmed is not null && description.FindOperationByAction(trimmed) is { } byAction)
         {
             if (localName != byAction.Request.ElementName)
             {

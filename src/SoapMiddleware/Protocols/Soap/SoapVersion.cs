@@ -48,36 +48,4 @@ internal sealed class SoapVersion
         RpcFaultCode.MustUnderstand => "MustUnderstand",
         _ => "VersionMismatch",
     };
-
-    /// <summary>Returns the media type of a Content-Type header value (before any <c>;</c>), trimmed.</summary>
-    public static string? MediaTypeOf(string? contentType)
-    {
-        if (contentType is null)
-        {
-            return null;
-        }
-
-        var semicolon = contentType.IndexOf(';');
-        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
-    }
-
-    /// <summary>Returns a parameter (such as SOAP 1.2's <c>action</c>) of a Content-Type header value, unquoted.</summary>
-    public static string? ParameterOf(string? contentType, string parameter)
-    {
-        if (contentType is null)
-        {
-            return null;
-        }
-
-        foreach (var part in contentType.Split(';').Skip(1))
-        {
-            var equals = part.IndexOf('=');
-            if (equals > 0 && part[..equals].Trim().Equals(parameter, StringComparison.OrdinalIgnoreCase))
-            {
-                return part[(equals + 1)..].Trim().Trim('"');
-            }
-        }
-
-        return null;
-    }
 }
