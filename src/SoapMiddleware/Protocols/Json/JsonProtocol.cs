@@ -32,7 +32,7 @@ internal sealed class JsonProtocol(RpcDescription description, RpcOptions option
     // letters are written as they are (quotes, backslashes and control characters are still escaped).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly XNamespace _namespace = XNamespace.Get(description.Namespace);
+    private readonly ArgumentObjectReader _reader = new(description, options, ArgumentObjectDialect.Json);
 
     public string Name => "json";
 
@@ -64,33 +64,13 @@ internal sealed class JsonProtocol(RpcDescription description, RpcOptions option
     /// Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (JSON has no header).
     /// A request read without a tree only records that this stage ran, so a tree built later has its body part.
     /// </summary>
-    public void DecomposeIncomingEnvelope(MethodContext context)
-    {
-        if (ArgumentsRequest.TryDecompose(context))
-        {
-            return;
-        }
-
-        context.InHeaderDocument = null;
-        context.InBodyDocument = context.InDocument?.Root ?? throw RpcFault.Client("The request has no arguments.");
-    }
+    public void DecomposeIncomingEnvelope(MethodContext context) => ArgumentObjectReader.Decompose(context);
 
     /// <summary>
     /// Reads <see cref="MethodContext.InBodyDocument"/>, or the arguments read without a tree when nothing read or
     /// changed the tree (or the operation) since; sets <see cref="MethodContext.InObject"/>.
     /// </summary>
-    public void Deserialize(MethodContext context)
-    {
-        var operation = context.Operation!;
-        context.InObject = ArgumentsRequest.Unchanged(context) ?? description.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
-        foreach (var header in operation.Headers)
-        {
-            if (header.IsIn && header.Required)
-            {
-                throw RpcFault.Client($"The operation '{operation.Name}' requires the header '{header.Element.LocalName}', which JSON cannot carry; call it over SOAP.");
-            }
-        }
-    }
+    public void Deserialize(MethodContext context) => _reader.Deserialize(context);
 
     /// <summary>Reads <see cref="MethodContext.OutObject"/>; sets <see cref="MethodContext.OutString"/> (the JSON result) directly.</summary>
     public void Serialize(MethodContext context)
@@ -148,41 +128,7 @@ internal sealed class JsonProtocol(RpcDescription description, RpcOptions option
         return buffer.WrittenSpan.ToArray();
     }
 
-    private void Read(MethodContext context, bool direct)
-    {
-        var operation = context.Operation;
-        var maxDepth = options.MaxDepth;
-        if (context.InString.IsEmpty && operation is not null)
-        {
-            JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
-            return;
-        }
-
-        using var document = Parse(context.InString);
-        var arguments = document.RootElement;
-        try
-        {
-            var routedByBody = operation is null;
-            if (operation is null)
-            {
-                (operation, arguments) = Route(arguments);
-                context.Operation = operation;
-            }
-
-            if (direct && JsonRequest.TryRead(context.InString, routedByBody, operation, arguments, _namespace, maxDepth) is { } request)
-            {
-                context.SetInDocumentSource(request);
-                return;
-            }
-
-            context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("UTF", StringComparison.Ordinal))
-        {
-            // A property name System.Text.Json cannot turn into text (invalid UTF-8, a lone surrogate): the client's mistake.
-            throw RpcFault.Client("The request is not valid JSON text: it holds invalid UTF-8 bytes or a lone surrogate escape.");
-        }
-    }
+    private void Read(MethodContext context, bool direct) => _reader.Read(context, context.InString, direct);
 
     private static void Write(MethodContext context, Action<Utf8JsonWriter> write)
     {
@@ -195,42 +141,5 @@ internal sealed class JsonProtocol(RpcDescription description, RpcOptions option
         context.OutDocument = null;
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = OutContentType;
-    }
-
-    private JsonDocument Parse(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
-        }
-        catch (JsonException ex)
-        {
-            throw RpcFault.Client($"The request is not valid JSON: {EchoedText.CapMessage(ex.Message)}");
-        }
-    }
-
-    /// <summary>The body names the operation: <c>{"Add": {"a": 1, "b": 2}}</c>.</summary>
-    private (Description.RpcOperation Operation, JsonElement Arguments) Route(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw RpcFault.Client($"Expected a JSON object naming the operation, such as {{\"{description.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {JsonArgumentReader.Describe(root)}.");
-        }
-
-        using var properties = root.EnumerateObject();
-        if (!properties.MoveNext())
-        {
-            throw RpcFault.Client("The JSON object is empty; expected one property naming the operation.");
-        }
-
-        var property = properties.Current;
-        if (properties.MoveNext())
-        {
-            throw RpcFault.Client($"Expected one property naming the operation, but the object has more ('{EchoedText.Cap(property.Name)}', '{EchoedText.Cap(properties.Current.Name)}', ...).");
-        }
-
-        var operation = description.FindOperation(property.Name)
-            ?? throw RpcFault.Client($"Unknown operation '{EchoedText.Cap(property.Name)}'.");
-        return (operation, property.Value);
     }
 }

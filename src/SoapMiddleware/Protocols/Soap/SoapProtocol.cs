@@ -212,21 +212,10 @@ internal sealed class SoapProtocol(RpcDescription description, RpcOptions option
             throw envelopeError;
         }
 
-        XElement? header = null, body = null;
-        foreach (var child in envelope.Elements())
+        var (header, body, unexpected) = version.SplitEnvelope(envelope);
+        if (unexpected is not null)
         {
-            if (child.Name == version.Header && header is null && body is null)
-            {
-                header = child;
-            }
-            else if (child.Name == version.Body && body is null)
-            {
-                body = child;
-            }
-            else
-            {
-                throw RpcFault.Client($"Unexpected element '{EchoedText.Cap(child.Name.LocalName)}' in the SOAP envelope; expected an optional Header followed by Body.");
-            }
+            throw RpcFault.Client($"Unexpected element '{EchoedText.Cap(unexpected.Name.LocalName)}' in the SOAP envelope; expected an optional Header followed by Body.");
         }
 
         var payload = body?.Elements().FirstOrDefault()

@@ -48,4 +48,30 @@ internal sealed class SoapVersion
         RpcFaultCode.MustUnderstand => "MustUnderstand",
         _ => "VersionMismatch",
     };
+
+    /// <summary>
+    /// Splits an envelope into its optional Header and its Body (the one place that knows their order): the first
+    /// element that is neither, or comes out of order, is <c>Unexpected</c>, and the rest is read past it.
+    /// </summary>
+    public (XElement? Header, XElement? Body, XElement? Unexpected) SplitEnvelope(XElement envelope)
+    {
+        XElement? header = null, body = null, unexpected = null;
+        foreach (var child in envelope.Elements())
+        {
+            if (child.Name == Header && header is null && body is null)
+            {
+                header = child;
+            }
+            else if (child.Name == Body && body is null)
+            {
+                body = child;
+            }
+            else
+            {
+                unexpected ??= child;
+            }
+        }
+
+        return (header, body, unexpected);
+    }
 }
