@@ -10,10 +10,10 @@ namespace SoapMiddleware.MessagePack;
 /// </summary>
 internal static class MessagePackFaultWriter
 {
-    public static void Write(ref MessagePackWriter writer, RpcApplication application, RpcFault fault, Exception? error)
+    public static void Write(ref MessagePackWriter writer, Description.RpcDescription description, RpcOptions options, RpcFault fault, Exception? error)
     {
         var exception = error is RpcFault ? error.InnerException : error;
-        var withDetail = fault.DetailType is not null || (application.Options.IncludeExceptionDetails && exception is not null);
+        var withDetail = fault.DetailType is not null || (options.IncludeExceptionDetails && exception is not null);
         writer.WriteMapHeader(1);
         writer.Write("fault");
         writer.WriteMapHeader(2 + (fault.Subcode is null ? 0 : 1) + (withDetail ? 1 : 0));
@@ -30,7 +30,7 @@ internal static class MessagePackFaultWriter
         if (fault.DetailType is { } detailType)
         {
             writer.Write("detail");
-            MessagePackModelWriter.WriteValue(ref writer, application.Model.GetType(detailType), fault.Detail, 0);
+            MessagePackModelWriter.WriteValue(ref writer, description.Model.GetType(detailType), fault.Detail, 0);
         }
         else if (withDetail)
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Xml.Linq;
 using MessagePack;
+using Microsoft.Extensions.Options;
 using SoapMiddleware.Description;
 using SoapMiddleware.Protocols;
 using SoapMiddleware.Protocols.Json;
@@ -19,7 +20,7 @@ namespace SoapMiddleware.MessagePack;
 /// <para>
 /// Register it with <c>services.AddRpc().AddProtocol&lt;MessagePackProtocol&gt;()</c> and map it by name:
 /// <c>app.MapRpc("/msgpack/calculator", p =&gt; p.In("msgpack").Out("msgpack"))</c>. The queue's enqueue endpoint then
-/// accepts <c>application/msgpack</c> bodies too, and <see cref="RpcApplication.SerializeRequest"/> writes requests with
+/// accepts <c>application/msgpack</c> bodies too, and <c>RpcApplication.SerializeRequest</c> writes requests with
 /// it (<c>protocol: "msgpack"</c>).
 /// </para>
 /// <para>
@@ -39,15 +40,20 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     /// <summary>The older, unregistered media type many clients still send; read too, and answered in kind.</summary>
     public const string LegacyMediaType = "application/x-msgpack";
 
-    private readonly RpcApplication _application;
-    private readonly XNamespace _namespace;
+    private readonly RpcDescription _description;
+    private readonly RpcOptions _options;
+    private readonly ArgumentObjectReader _reader;
 
-    /// <summary>Creates the protocol for <paramref name="application"/>; <c>AddProtocol&lt;T&gt;()</c> does this once per application.</summary>
-    public MessagePackProtocol(RpcApplication application)
+    /// <summary>Creates the protocol for <paramref name="description"/>; <c>AddProtocol&lt;T&gt;()</c> does this once per application.</summary>
+    /// <param name="description">The services whose calls it reads and writes.</param>
+    /// <param name="options">The limits and fault details (<c>Rpc</c> options).</param>
+    public MessagePackProtocol(RpcDescription description, IOptions<RpcOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(application);
-        _application = application;
-        _namespace = XNamespace.Get(application.Namespace);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(options);
+        _description = description;
+        _options = options.Value;
+        _reader = new ArgumentObjectReader(description, _options, Dialect);
     }
 
     /// <summary><c>msgpack</c>.</summary>
@@ -73,13 +79,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     public void DecomposeIncomingEnvelope(MethodContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (ArgumentsRequest.TryDecompose(context))
-        {
-            return;
-        }
-
-        context.InHeaderDocument = null;
-        context.InBodyDocument = context.InDocument?.Root ?? throw RpcFault.Client("The request has no arguments.");
+        ArgumentObjectReader.Decompose(context);
     }
 
     /// <summary>
@@ -89,15 +89,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     public void Deserialize(MethodContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var operation = context.Operation!;
-        context.InObject = ArgumentsRequest.Unchanged(context) ?? _application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
-        foreach (var header in operation.Headers)
-        {
-            if (header.IsIn && header.Required)
-            {
-                throw RpcFault.Client($"The operation '{operation.Name}' requires the header '{header.Element.LocalName}', which MessagePack cannot carry; call it over SOAP.");
-            }
-        }
+        _reader.Deserialize(context);
     }
 
     /// <summary>Reads <see cref="MethodContext.OutObject"/>; sets <see cref="MethodContext.OutString"/> (the MessagePack result) directly.</summary>
@@ -120,7 +112,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var buffer = new ArrayBufferWriter<byte>(256);
         var writer = new MessagePackWriter(buffer);
-        MessagePackFaultWriter.Write(ref writer, _application, fault, context.Error);
+        MessagePackFaultWriter.Write(ref writer, _description, _options, fault, context.Error);
         writer.Flush();
         SetOut(context, buffer);
     }
@@ -134,7 +126,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
 
     /// <summary>
     /// A call as a MessagePack client sends it, <c>{"Add": {"a": 1, "b": 2}}</c>, with the content type
-    /// <c>application/msgpack</c>: what <see cref="RpcApplication.SerializeRequest"/> stores for a queued call.
+    /// <c>application/msgpack</c>: what <c>RpcApplication.SerializeRequest</c> stores for a queued call.
     /// </summary>
     /// <param name="operation">The operation.</param>
     /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation.WireParameters"/>.</param>
@@ -160,45 +152,22 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     private void Read(MethodContext context, bool direct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var operation = context.Operation;
-        var maxDepth = _application.Options.MaxDepth;
-        if (context.InString.IsEmpty && operation is not null)
+        var json = ReadOnlyMemory<byte>.Empty;
+        if (!context.InString.IsEmpty || context.Operation is null)
         {
-            JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
-            return;
-        }
+            // The transport already holds an HTTP body to MaxRequestBytes; this also holds a request queued from code,
+            // since the JSON it becomes is a few times its size.
+            var max = _options.MaxRequestBytes;
+            if (context.InString.Length > max)
+            {
+                throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
+            }
 
-        // The transport already holds an HTTP body to MaxRequestBytes; this also holds a request queued from code,
-        // since the JSON it becomes is a few times its size.
-        var max = _application.Options.MaxRequestBytes;
-        if (context.InString.Length > max)
-        {
-            throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
-        }
-
-        var json = MessagePackJsonReader.ToJson(context.InString, maxDepth);
-        using var document = Parse(json);
-        var arguments = document.RootElement;
-        var routedByBody = operation is null;
-        if (operation is null)
-        {
-            (operation, arguments) = Route(arguments);
-            context.Operation = operation;
-        }
-
-        if (arguments.ValueKind != JsonValueKind.Object)
-        {
-            throw RpcFault.Client($"Element '{operation.Request.ElementName}': expected a map of arguments, got {Describe(arguments)}.");
+            json = MessagePackJsonReader.ToJson(context.InString, _options.MaxDepth);
         }
 
         // The JSON the request became is kept (not the MessagePack bytes): the tree, if asked for, is built from it.
-        if (direct && JsonRequest.TryRead(json, routedByBody, operation, arguments, _namespace, maxDepth) is { } request)
-        {
-            context.SetInDocumentSource(request);
-            return;
-        }
-
-        context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
+        _reader.Read(context, json, direct);
     }
 
     private void SetOut(MethodContext context, ArrayBufferWriter<byte> buffer)
@@ -218,43 +187,9 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
             : MediaType;
     }
 
-    private JsonDocument Parse(byte[] json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = _application.Options.MaxDepth });
-        }
-        catch (JsonException ex)
-        {
-            // Only the depth limit can get here: the JSON is ours, written from a well-formed MessagePack value.
-            throw RpcFault.Client($"The request cannot be read: {EchoedText.CapMessage(ex.Message)}");
-        }
-    }
-
-    /// <summary>The body names the operation: <c>{"Add": {"a": 1, "b": 2}}</c>.</summary>
-    private (RpcOperation Operation, JsonElement Arguments) Route(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw RpcFault.Client($"Expected a MessagePack map naming the operation, such as {{\"{_application.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {Describe(root)}.");
-        }
-
-        using var properties = root.EnumerateObject();
-        if (!properties.MoveNext())
-        {
-            throw RpcFault.Client("The MessagePack map is empty; expected one key naming the operation.");
-        }
-
-        var property = properties.Current;
-        if (properties.MoveNext())
-        {
-            throw RpcFault.Client($"Expected one key naming the operation, but the map has more ('{EchoedText.Cap(property.Name)}', '{EchoedText.Cap(properties.Current.Name)}', ...).");
-        }
-
-        var operation = _application.FindOperation(property.Name)
-            ?? throw RpcFault.Client($"Unknown operation '{EchoedText.Cap(property.Name)}'.");
-        return (operation, property.Value);
-    }
+    // MessagePack's words in the faults of the reader it shares with JSON; the JSON is ours, so its text is always valid.
+    private static readonly ArgumentObjectDialect Dialect = new(
+        "MessagePack", "MessagePack map", "map", "key", "The request cannot be read: ", null, "a map of arguments", Describe);
 
     /// <summary>A JSON value named as the MessagePack value it came from.</summary>
     private static string Describe(JsonElement value) => value.ValueKind switch

@@ -156,7 +156,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
             return refusal;
         }
 
-        var action = string.IsNullOrEmpty(context.InAction) || application.FindOperationByAction(context.InAction.Trim('"')) is null
+        var action = string.IsNullOrEmpty(context.InAction) || application.FindOperationByAction(Protocols.Soap.SoapAction.Parse(context.InAction) ?? string.Empty) is null
             ? operation.Action
             : context.InAction;
         var call = queue.NewCall(payload, request.ContentType!, action, operation, QueuedCallExecutor.Display(context), enqueue);

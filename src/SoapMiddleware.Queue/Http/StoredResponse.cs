@@ -15,7 +15,7 @@ internal static class StoredResponse
 {
     /// <summary>The media type of the task's response (that of its result or fault, else of its request).</summary>
     public static string MediaTypeOf(QueuedTaskInfo task)
-        => Protocols.Soap.SoapVersion.MediaTypeOf(task.ResultContentType ?? task.ContentType) ?? "application/octet-stream";
+        => RpcMediaType.Of(task.ResultContentType ?? task.ContentType) ?? "application/octet-stream";
 
     /// <summary>
     /// Whether an <c>Accept</c> header takes the stored media type: absent, <c>*/*</c>, <c>type/*</c>, or naming it
@@ -29,18 +29,7 @@ internal static class StoredResponse
         }
 
         var family = mediaType[..(mediaType.IndexOf('/') + 1)] + "*";
-        foreach (var part in accept.Split(','))
-        {
-            var fields = part.Split(';');
-            var type = fields[0].Trim();
-            var refused = fields.Skip(1).Any(f => f.Trim() is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
-            if (!refused && (type == "*/*" || type.Equals(family, StringComparison.OrdinalIgnoreCase) || type.Equals(mediaType, StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return RpcMediaType.Accepted(accept).Any(type => type == "*/*" || type.Equals(family, StringComparison.OrdinalIgnoreCase) || type.Equals(mediaType, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The 406 for a client that accepts nothing the task's response is written in, naming what it can have.</summary>
@@ -85,12 +74,9 @@ internal static class StoredResponse
             return error is null ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError;
         }
 
-        var context = new MethodContext(application, new HttpRpcTransport(http), http.RequestServices, http.RequestAborted)
-        {
-            InProtocol = protocol,
-            OutProtocol = protocol,
-            OutError = error,
-        };
+        // The public factory picks the same protocol by the content type, for both directions.
+        var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, default, task.ContentType, null, http.RequestAborted);
+        context.OutError = error;
         return protocol.HttpBinding.StatusCodeOf(context);
     }
 }

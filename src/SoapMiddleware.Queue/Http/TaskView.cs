@@ -71,7 +71,7 @@ internal sealed record TaskView(
     /// </summary>
     internal static string TextOf(byte[] bytes, string? contentType)
     {
-        var mediaType = Protocols.Soap.SoapVersion.MediaTypeOf(contentType) ?? "";
+        var mediaType = Protocols.RpcMediaType.Of(contentType) ?? "";
         var text = mediaType.Length == 0
             || mediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("xml", StringComparison.OrdinalIgnoreCase)

@@ -25,17 +25,7 @@ internal static class CallExpressionReader
         var operation = application.FindOperation(call.Method)
             ?? throw new ArgumentException($"'{call.Method.DeclaringType?.Name}.{call.Method.Name}' is not an [RpcMethod] of a service registered with AddService.");
 
-        var wire = new object?[operation.Request.Members.Count];
-        for (var i = 0; i < call.Arguments.Count; i++)
-        {
-            var source = operation.Parameters[i];
-            if (source.Kind == ParameterSourceKind.Wire)
-            {
-                wire[source.WireIndex] = Evaluate(call.Arguments[i]);
-            }
-        }
-
-        return (operation, wire);
+        return (operation, operation.WireArguments(i => Evaluate(call.Arguments[i])));
     }
 
     private static object? Evaluate(Expression argument) => argument switch

@@ -34,7 +34,7 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
-        var operation = action is null ? null : application.FindOperationByAction(action.Trim('"'));
+        var operation = action is null ? null : application.FindOperationByAction(Protocols.Soap.SoapAction.Parse(action) ?? string.Empty);
         var display = CallDisplay.Format(operation?.Service.Name, operation?.Name);
         return EnqueueAsync(NewCall(payload, contentType, action, operation, display, options), cancellationToken);
     }

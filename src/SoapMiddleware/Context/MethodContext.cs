@@ -23,16 +23,16 @@ public sealed class MethodContext
     private XElement? _inBodyDocument;
     private bool _inDocumentPending;
 
-    internal MethodContext(RpcApplication application, RpcTransport transport, IServiceProvider services, CancellationToken cancellationToken)
+    internal MethodContext(RpcDescription description, RpcTransport transport, IServiceProvider services, CancellationToken cancellationToken)
     {
-        Application = application;
+        Description = description;
         Transport = transport;
         Services = services;
         CancellationToken = cancellationToken;
     }
 
-    /// <summary>The application handling the call.</summary>
-    public RpcApplication Application { get; }
+    /// <summary>The description of the services the call is for: its operations, namespace and types.</summary>
+    public RpcDescription Description { get; }
 
     /// <summary>The transport that carried the call: <see cref="HttpRpcTransport"/> or a queue transport.</summary>
     public RpcTransport Transport { get; }

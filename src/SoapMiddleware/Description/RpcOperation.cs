@@ -59,6 +59,26 @@ public sealed class RpcOperation
 
     internal RpcMessage Request { get; init; } = null!;
 
+    /// <summary>
+    /// The wire arguments of a call of <see cref="Method"/>, in the order of <see cref="WireParameters"/>: what a
+    /// protocol writes for a call a producer describes as a C# method call (the queue's typed producer).
+    /// </summary>
+    /// <param name="argumentOf">The value of the method's parameter at an index; asked only for the parameters that go on the wire.</param>
+    public object?[] WireArguments(Func<int, object?> argumentOf)
+    {
+        ArgumentNullException.ThrowIfNull(argumentOf);
+        var wire = new object?[Request.Members.Count];
+        for (var i = 0; i < Parameters.Length; i++)
+        {
+            if (Parameters[i].Kind == ParameterSourceKind.Wire)
+            {
+                wire[Parameters[i].WireIndex] = argumentOf(i);
+            }
+        }
+
+        return wire;
+    }
+
     internal RpcMessage Response { get; init; } = null!;
 
     /// <summary>How each method parameter gets its value.</summary>

@@ -18,7 +18,8 @@ public static class RpcDiagnostics
     /// <summary>The name of the meter and the activity source.</summary>
     public const string Name = "SoapMiddleware";
 
-    internal static readonly ActivitySource ActivitySource = new(Name);
+    /// <summary>The activity source of every call's activity; a transport (the queue) starts its own activities on it too.</summary>
+    public static readonly ActivitySource ActivitySource = new(Name);
     internal static readonly Meter Meter = new(Name);
     internal static readonly Counter<long> Calls = Meter.CreateCounter<long>("soapmiddleware.calls", "{call}", "RPC calls handled");
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("soapmiddleware.call.duration", "s", "Duration of RPC calls, from context creation to close");

@@ -7,7 +7,7 @@ namespace SoapMiddleware;
 /// integer must not come back as a 4 MB fault, whatever <c>LogPayloads</c> says. The cut is marked, so nobody
 /// mistakes the prefix for the value.
 /// </summary>
-internal static class EchoedText
+public static class EchoedText
 {
     /// <summary>How many characters of a client's value a message repeats.</summary>
     public const int MaxLength = 64;
@@ -16,9 +16,11 @@ internal static class EchoedText
     public const int MaxMessageLength = 256;
 
     /// <summary>The value itself when short, else its first <see cref="MaxLength"/> characters and a cut marker.</summary>
+    /// <param name="value">The client's value; null reads as empty.</param>
     public static string Cap(string? value) => Cut(value ?? "", MaxLength);
 
     /// <summary>A parser's message (XmlException, JsonException), cut at <see cref="MaxMessageLength"/>.</summary>
+    /// <param name="message">The parser's message.</param>
     public static string CapMessage(string message) => Cut(message, MaxMessageLength);
 
     private static string Cut(string value, int max)

@@ -2,20 +2,22 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
+using SoapMiddleware.Description;
+using SoapMiddleware.Events;
 using SoapMiddleware.Interface.Wsdl;
 using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware.Interface;
 
 /// <summary>
-/// An application's interface documents, built on first use and cached as text (Spyne's
+/// A description's interface documents, built on first use and cached as text (Spyne's
 /// <c>build_interface_document</c> / <c>get_interface_document</c>). The WSDL describes the SOAP versions the endpoint
 /// serves, so it is built once per set of versions (at most three: 1.1, 1.2, both) and cached with a placeholder
 /// address, so one build serves every endpoint and host name a request may arrive on. <c>interface_document_built</c>
 /// fires once per WSDL built, with the document in <see cref="MethodContext.OutDocument"/>, before it is cached, so a
 /// listener may amend it.
 /// </summary>
-internal sealed class InterfaceDocuments(RpcApplication application)
+internal sealed class InterfaceDocuments(RpcDescription description, RpcEventDispatcher events)
 {
     private const string AddressPlaceholder = "urn:soapmiddleware:address-placeholder";
     private readonly SemaphoreSlim _build = new(1, 1);
@@ -61,7 +63,7 @@ internal sealed class InterfaceDocuments(RpcApplication application)
     {
         if (_schemas is null)
         {
-            var schemas = WsdlBuilder.BuildSchemas(application);
+            var schemas = WsdlBuilder.BuildSchemas(description);
             Volatile.Write(ref _xsd, Encoding.UTF8.GetBytes(Serialize(new XDocument(new XElement(schemas[0])))));
             _schemas = schemas;
         }
@@ -79,9 +81,9 @@ internal sealed class InterfaceDocuments(RpcApplication application)
                 return built;
             }
 
-            var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, ReadOnlyMemory<byte>.Empty, null, null, http.RequestAborted);
-            context.OutDocument = WsdlBuilder.Build(application, EnsureSchemas().Select(s => new XElement(s)), AddressPlaceholder, versions);
-            await application.Pipeline.Events.FireAsync(RpcEventNames.InterfaceDocumentBuilt, context).ConfigureAwait(false);
+            var context = new MethodContext(description, new HttpRpcTransport(http), http.RequestServices, http.RequestAborted);
+            context.OutDocument = WsdlBuilder.Build(description, EnsureSchemas().Select(s => new XElement(s)), AddressPlaceholder, versions);
+            await events.FireAsync(RpcEventNames.InterfaceDocumentBuilt, context).ConfigureAwait(false);
             var wsdl = Serialize(context.OutDocument);
             Volatile.Write(ref _wsdl[key], wsdl);
             return wsdl;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Description;
 using SoapMiddleware.Events;
+using SoapMiddleware.Protocols;
 
 namespace SoapMiddleware.Pipeline;
 
@@ -13,13 +14,16 @@ namespace SoapMiddleware.Pipeline;
 /// </summary>
 public sealed class RpcPipeline
 {
-    private readonly RpcApplication _application;
+    private readonly IRpcProtocol _defaultOut;
     private readonly RpcEventDispatcher _events;
     private readonly ILogger _logger;
 
-    internal RpcPipeline(RpcApplication application, RpcEventDispatcher events, ILogger logger)
+    /// <param name="defaultOut">Writes the response of a context that names no out protocol (a request no protocol reads).</param>
+    /// <param name="events">The listeners of every level.</param>
+    /// <param name="logger">Logs failures the caller does not see.</param>
+    internal RpcPipeline(IRpcProtocol defaultOut, RpcEventDispatcher events, ILogger logger)
     {
-        _application = application;
+        _defaultOut = defaultOut;
         _events = events;
         _logger = logger;
     }
@@ -111,7 +115,7 @@ public sealed class RpcPipeline
     /// </summary>
     public async ValueTask GetOutString(MethodContext context)
     {
-        var protocol = context.OutProtocol ?? _application.Protocols[0];
+        var protocol = context.OutProtocol ?? _defaultOut;
         context.OutDocumentWanted = _events.HasListeners(RpcEventNames.AfterSerialize, context)
             || _events.HasListeners(RpcEventNames.MethodReturnDocument, context);
         await _events.FireAsync(RpcEventNames.BeforeSerialize, context).ConfigureAwait(false);

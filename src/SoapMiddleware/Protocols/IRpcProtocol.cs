@@ -7,7 +7,8 @@ namespace SoapMiddleware.Protocols;
 /// </summary>
 /// <remarks>
 /// Register a protocol of your own with <c>AddRpc().AddProtocol&lt;T&gt;()</c> (its constructor may take the
-/// <see cref="RpcApplication"/> it serves and any DI service) and choose it by name when mapping:
+/// <see cref="Description.RpcDescription"/> it serves and any DI service, <c>IOptions&lt;RpcOptions&gt;</c> for the
+/// limits) and choose it by name when mapping:
 /// <c>app.MapRpc&lt;T&gt;("/calc", p =&gt; p.In("soap11", "csv").Out("csv"))</c>.
 /// </remarks>
 public interface IRpcProtocol

@@ -4,7 +4,7 @@ namespace SoapMiddleware.Protocols;
 
 /// <summary>
 /// A protocol that can also write requests, as a client would send them: the queue's producer serializes typed calls
-/// with it (<see cref="RpcApplication.SerializeRequest"/>), so a queued call runs the same path as an HTTP call.
+/// with it (the application's <c>SerializeRequest</c>), so a queued call runs the same path as an HTTP call.
 /// </summary>
 public interface IRpcRequestWriter
 {

@@ -16,7 +16,7 @@ internal ref struct ProtocolMediaTypes(string? contentType)
     {
         if (_contentType is not null)
         {
-            var mediaType = MediaTypeOf(_contentType);
+            var mediaType = RpcMediaType.Span(_contentType);
             var candidates = protocol.MediaTypes;
             for (var i = 0; i < candidates.Count; i++)
             {
@@ -30,12 +30,5 @@ internal ref struct ProtocolMediaTypes(string? contentType)
         }
 
         return protocol.CanRead(_mediaType);
-    }
-
-    /// <summary>The media type of a <c>Content-Type</c> value: before any <c>;</c>, trimmed.</summary>
-    public static ReadOnlySpan<char> MediaTypeOf(string contentType)
-    {
-        var semicolon = contentType.IndexOf(';');
-        return (semicolon < 0 ? contentType.AsSpan() : contentType.AsSpan(0, semicolon)).Trim();
     }
 }

@@ -22,6 +22,27 @@ public class RpcHttpBinding
     /// <summary>Whether the request must carry a content type this protocol reads. Default true (false for query-string protocols).</summary>
     public virtual bool RequiresContentType => !ReadsQueryString;
 
+    /// <summary>
+    /// Whether the endpoint's service document (the WSDL at <c>?wsdl</c>) describes this protocol's calls, rather than
+    /// the OpenAPI document: true for SOAP. An endpoint that reads such a protocol serves <c>?wsdl</c> and <c>?xsd</c>.
+    /// </summary>
+    public bool HasServiceDocument => WsdlVersion is not null;
+
+    /// <summary>
+    /// Whether a successful call of a one-way operation (WCF <c>IsOneWay</c>) is answered 202 with no body, the caller
+    /// reading no reply. Default false: the call is answered as any other.
+    /// </summary>
+    public virtual bool AcceptsOneWay => false;
+
+    /// <summary>
+    /// Whether a request refused before the pipeline (405, 415) is answered in plain text rather than as a fault of this
+    /// protocol. Default false; SOAP says true, as a SOAP fault for a request that is not SOAP would mislead the client.
+    /// </summary>
+    public virtual bool RejectsInPlainText => false;
+
+    /// <summary>The SOAP version the WSDL gives a binding and port to for this protocol, or null (no service document).</summary>
+    internal virtual Soap.SoapVersion? WsdlVersion => null;
+
     /// <summary>The action the request names outside its body (a SOAPAction header, say), or null. Default null.</summary>
     public virtual string? ReadAction(HttpRequest request) => null;
 

@@ -11,7 +11,7 @@ namespace SoapMiddleware.MessagePack.Tests.Csv;
 /// <c>fault,Client,Division by zero.</c>. Primitive arguments only, converted to
 /// <see cref="RpcOperation.WireParameters"/>' types. It writes requests too, so code can queue calls in it.
 /// </summary>
-internal sealed class CsvProtocol(RpcApplication application) : IRpcProtocol, IRpcRequestWriter
+internal sealed class CsvProtocol(RpcDescription description) : IRpcProtocol, IRpcRequestWriter
 {
     public const string MediaType = "text/csv";
 
@@ -34,7 +34,7 @@ internal sealed class CsvProtocol(RpcApplication application) : IRpcProtocol, IR
             throw RpcFault.Client("Expected a CSV line naming the operation, such as Add,1,2.");
         }
 
-        context.Operation = application.FindOperation(fields[0]) ?? throw RpcFault.Client($"Unknown operation '{fields[0]}'.");
+        context.Operation = description.FindOperation(fields[0]) ?? throw RpcFault.Client($"Unknown operation '{fields[0]}'.");
         context.Items[FieldsKey] = fields[1..];
     }
 

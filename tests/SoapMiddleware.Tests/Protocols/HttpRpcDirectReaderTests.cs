@@ -59,9 +59,9 @@ public sealed class HttpRpcDirectReaderTests
         var app = App.Value;
         var context = NewContext("a=2&b=3"u8.ToArray(), "Add");
 
-        app.HttpRpc.CreateInDocument(context);
-        app.HttpRpc.DecomposeIncomingEnvelope(context);
-        app.HttpRpc.Deserialize(context);
+        app.FindProtocol("httprpc")!.CreateInDocument(context);
+        app.FindProtocol("httprpc")!.DecomposeIncomingEnvelope(context);
+        app.FindProtocol("httprpc")!.Deserialize(context);
 
         Assert.False(context.InDocumentTouched);
         Assert.Equal(new object?[] { 2, 3 }, context.InObject!);
@@ -88,7 +88,7 @@ public sealed class HttpRpcDirectReaderTests
     private static string Run(byte[] query, string operation, bool tree)
     {
         var app = App.Value;
-        var protocol = app.HttpRpc;
+        var protocol = (SoapMiddleware.Protocols.HttpRpc.HttpRpcProtocol)app.FindProtocol("httprpc")!;
         var context = NewContext(query, operation);
         var stage = "load";
         try

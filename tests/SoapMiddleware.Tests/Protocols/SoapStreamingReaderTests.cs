@@ -326,7 +326,7 @@ public sealed class SoapStreamingReaderTests
         var attributes = Encoding.UTF8.GetBytes(Env("<t:Add" + string.Concat(Enumerable.Range(0, 100_000).Select(i => $" a{i}=\"x\"")) + "/>"));
         var declarations = Encoding.UTF8.GetBytes(Env("<t:Add" + string.Concat(Enumerable.Range(0, 50_000).Select(i => $" xmlns:p{i}=\"urn:{i}\"")) + "/>"));
         var spread = Encoding.UTF8.GetBytes(Env("<t:Add/><t:Tail>" + string.Concat(Enumerable.Range(0, 50_000).Select(i => $"<x xmlns=\"urn:{i}\"/>")) + "</t:Tail>"));
-        var reader = new SoapRequestReader(App.Value, SoapVersion.Soap11);
+        var reader = new SoapRequestReader(App.Value.Description, SoapVersion.Soap11);
         foreach (var flood in new[] { attributes, declarations, spread })
         {
             foreach (var read in new Action[] { () => reader.Read(flood, null, Limits), () => SecureXmlLoader.Load(flood, Limits) })

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using SoapMiddleware.Description;
 using SoapMiddleware.Model;
-using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware.Interface.OpenApi;
 
@@ -18,9 +17,9 @@ namespace SoapMiddleware.Interface.OpenApi;
 /// </summary>
 internal static class OpenApiBuilder
 {
-    public static byte[] Build(RpcApplication application, IReadOnlyList<RpcMappedEndpoint> endpoints)
+    public static byte[] Build(RpcDescription description, RpcOptions options, IReadOnlyList<RpcMappedEndpoint> endpoints)
     {
-        var operations = application.Operations.OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        var operations = description.Operations.OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         var calls = Plan(endpoints, operations);
         var described = operations.Where(o => calls.Any(c => c.Operation is null || c.Operation == o)).ToList();
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
@@ -30,16 +29,16 @@ internal static class OpenApiBuilder
             writer.WriteStartObject();
             writer.WriteString("openapi", "3.0.3");
             writer.WriteStartObject("info");
-            writer.WriteString("title", application.Name);
+            writer.WriteString("title", description.Name);
             writer.WriteString("version", "1.0");
             var protocols = calls.SelectMany(c => c.In).Distinct().Select(p => p.Name).DefaultIfEmpty("no protocol yet");
-            writer.WriteString("description", $"RPC operations of namespace {application.Namespace}, over {string.Join(", ", protocols)}.");
+            writer.WriteString("description", $"RPC operations of namespace {description.Namespace}, over {string.Join(", ", protocols)}.");
             writer.WriteEndObject();
-            if (!string.IsNullOrEmpty(application.Options.PublicBaseUrl))
+            if (!string.IsNullOrEmpty(options.PublicBaseUrl))
             {
                 writer.WriteStartArray("servers");
                 writer.WriteStartObject();
-                writer.WriteString("url", application.Options.PublicBaseUrl.TrimEnd('/'));
+                writer.WriteString("url", options.PublicBaseUrl.TrimEnd('/'));
                 writer.WriteEndObject();
                 writer.WriteEndArray();
             }
@@ -101,7 +100,7 @@ internal static class OpenApiBuilder
         var seen = new HashSet<(string, string)>();
         foreach (var endpoint in endpoints)
         {
-            var readers = endpoint.Protocols.In.Where(p => p is not SoapProtocol)
+            var readers = endpoint.Protocols.In.Where(p => !p.HttpBinding.HasServiceDocument)
                 .GroupBy(p => (p.HttpBinding.Method.ToUpperInvariant(), p.HttpBinding.ReadsQueryString))
                 .Select(g => g.ToList())
                 .ToList();
@@ -238,7 +237,7 @@ internal static class OpenApiBuilder
 
     /// <summary>Every media type the call's protocols read (MessagePack's legacy type included).</summary>
     private static List<(string MediaType, bool Xml)> RequestMediaTypes(OpenApiCall call)
-        => call.In.SelectMany(p => p.MediaTypes.Select(t => (t, p is SoapProtocol))).Distinct().ToList();
+        => call.In.SelectMany(p => p.MediaTypes.Select(t => (t, p.HttpBinding.HasServiceDocument))).Distinct().ToList();
 
     /// <summary>
     /// What a response to this call may be, as the HTTP handler chooses its writer: a reader that is also an out protocol
@@ -246,7 +245,7 @@ internal static class OpenApiBuilder
     /// </summary>
     private static List<(string MediaType, bool Xml)> ResponseMediaTypes(OpenApiCall call)
         => call.In.SelectMany(reader => call.Out.Contains(reader) ? [reader] : call.Out)
-            .Where(p => p.MediaTypes.Count > 0).Select(p => (p.MediaTypes[0], p is SoapProtocol)).Distinct().ToList();
+            .Where(p => p.MediaTypes.Count > 0).Select(p => (p.MediaTypes[0], p.HttpBinding.HasServiceDocument)).Distinct().ToList();
 
     /// <summary>200 with the result, and the faults: 400 (Client), 404 (unknown operation in the path), 500 (Server).</summary>
     private static void WriteResponses(Utf8JsonWriter writer, OpenApiCall call, string description, Action writeSchema)

@@ -23,24 +23,24 @@ internal static class WsdlBuilder
     /// Builds the schemas, the target namespace's first (served at <c>?xsd</c>); all of them go into the WSDL. A model
     /// whose types share the target namespace has one.
     /// </summary>
-    public static IReadOnlyList<XElement> BuildSchemas(RpcApplication application)
+    public static IReadOnlyList<XElement> BuildSchemas(RpcDescription description)
     {
-        XNamespace tns = application.Namespace;
-        var operations = application.Services.SelectMany(s => s.Operations).ToList();
+        XNamespace tns = description.Namespace;
+        var operations = description.Services.SelectMany(s => s.Operations).ToList();
         var messages = operations.SelectMany(o => new[] { o.Request, o.Response });
         var extras = operations.SelectMany(o => o.Headers.Select(h => (h.Element, h.Type))
-                .Concat(o.FaultDetails.Select(f => (FaultElement(application, f), f))))
+                .Concat(o.FaultDetails.Select(f => (FaultElement(description, f), f))))
             .DistinctBy(e => e.Item1);
-        return XsdSchemaBuilder.Build(application.Model, messages, extras);
+        return XsdSchemaBuilder.Build(description.Model, messages, extras);
     }
 
     /// <summary>
     /// Builds the WSDL with a binding and a port for each of <paramref name="versions"/> (SOAP 1.1 first);
     /// <paramref name="address"/> goes into every <c>soap:address</c>.
     /// </summary>
-    public static XDocument Build(RpcApplication application, IEnumerable<XElement> schemas, string address, IReadOnlyCollection<SoapVersion> versions)
+    public static XDocument Build(RpcDescription description, IEnumerable<XElement> schemas, string address, IReadOnlyCollection<SoapVersion> versions)
     {
-        XNamespace tns = application.Namespace;
+        XNamespace tns = description.Namespace;
         var bindings = new List<(XNamespace Soap, string Suffix)>(2);
         if (versions.Contains(SoapVersion.Soap11))
         {
@@ -54,15 +54,15 @@ internal static class WsdlBuilder
 
         var definitions = new XElement(
             Wsdl + "definitions",
-            new XAttribute("name", application.Name),
-            new XAttribute("targetNamespace", application.Namespace),
+            new XAttribute("name", description.Name),
+            new XAttribute("targetNamespace", description.Namespace),
             new XAttribute(XNamespace.Xmlns + "wsdl", Wsdl.NamespaceName),
             bindings.Select(b => new XAttribute(XNamespace.Xmlns + (b.Soap == Soap11 ? "soap" : "soap12"), b.Soap.NamespaceName)),
             new XAttribute(XNamespace.Xmlns + "xs", Xs.NamespaceName),
-            new XAttribute(XNamespace.Xmlns + "tns", application.Namespace),
+            new XAttribute(XNamespace.Xmlns + "tns", description.Namespace),
             new XElement(Wsdl + "types", schemas));
 
-        var operations = application.Services.SelectMany(s => s.Operations).ToList();
+        var operations = description.Services.SelectMany(s => s.Operations).ToList();
         foreach (var operation in operations)
         {
             definitions.Add(Message(operation.Name + "SoapIn", "parameters", tns + operation.Request.ElementName, tns));
@@ -76,16 +76,16 @@ internal static class WsdlBuilder
 
         foreach (var fault in operations.SelectMany(o => o.FaultDetails).Distinct())
         {
-            definitions.Add(Message(fault.ItemName + "Fault", "detail", FaultElement(application, fault), tns));
+            definitions.Add(Message(fault.ItemName + "Fault", "detail", FaultElement(description, fault), tns));
         }
 
-        foreach (var service in application.Services)
+        foreach (var service in description.Services)
         {
             definitions.Add(PortType(service, tns));
             definitions.Add(bindings.Select(b => Binding(service, tns, b.Soap, b.Suffix)));
         }
 
-        foreach (var service in application.Services)
+        foreach (var service in description.Services)
         {
             definitions.Add(new XElement(
                 Wsdl + "service",
@@ -104,8 +104,8 @@ internal static class WsdlBuilder
                 new XAttribute("element", (element.Namespace == tns ? "tns:" : "q:") + element.LocalName)));
 
     /// <summary>A fault detail's element: named after its type, in the type's namespace, as WCF writes it.</summary>
-    private static XName FaultElement(RpcApplication application, Model.RpcType detail)
-        => XmlNames.ElementNamespaceOf(detail, application.Namespace) + detail.ItemName;
+    private static XName FaultElement(RpcDescription description, Model.RpcType detail)
+        => XmlNames.ElementNamespaceOf(detail, description.Namespace) + detail.ItemName;
 
     private static XElement PortType(RpcServiceDescription service, XNamespace tns)
         => new(Wsdl + "portType", new XAttribute("name", service.PortTypeName),

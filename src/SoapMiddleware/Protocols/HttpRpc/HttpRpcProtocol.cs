@@ -15,9 +15,9 @@ namespace SoapMiddleware.Protocols.HttpRpc;
 /// and rules, and a query that breaks one becomes the SOAP wrapper element read by the same model reader as SOAP, so
 /// faults match; results and faults are written as JSON.
 /// </summary>
-internal sealed class HttpRpcProtocol(RpcApplication application, JsonProtocol json) : IRpcProtocol
+internal sealed class HttpRpcProtocol(RpcDescription description, JsonProtocol json) : IRpcProtocol
 {
-    private readonly XNamespace _namespace = XNamespace.Get(application.Namespace);
+    private readonly XNamespace _namespace = XNamespace.Get(description.Namespace);
 
     public string Name => "httprpc";
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using SoapMiddleware.Description;
+
 namespace SoapMiddleware.Protocols.Json;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace SoapMiddleware.Protocols.Json;
 /// </summary>
 internal static class JsonFaultWriter
 {
-    public static void Write(Utf8JsonWriter writer, RpcApplication application, RpcFault fault, Exception? error)
+    public static void Write(Utf8JsonWriter writer, RpcDescription description, RpcOptions options, RpcFault fault, Exception? error)
     {
         writer.WriteStartObject();
         writer.WriteStartObject("fault");
@@ -25,9 +27,9 @@ internal static class JsonFaultWriter
         if (fault.DetailType is { } detailType)
         {
             writer.WritePropertyName("detail");
-            JsonModelWriter.WriteValue(writer, application.Model.GetType(detailType), fault.Detail, 0);
+            JsonModelWriter.WriteValue(writer, description.Model.GetType(detailType), fault.Detail, 0);
         }
-        else if (application.Options.IncludeExceptionDetails && exception is not null)
+        else if (options.IncludeExceptionDetails && exception is not null)
         {
             writer.WriteStartObject("detail");
             writer.WriteString("type", exception.GetType().FullName);

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using System.Xml.Linq;
 
+using SoapMiddleware.Description;
+
 namespace SoapMiddleware.Protocols.Json;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace SoapMiddleware.Protocols.Json;
 /// envelope), is built only when something reads it; <see cref="MethodContext.InHeaderDocument"/> is null. The response is written straight to
 /// <see cref="MethodContext.OutString"/>: <see cref="MethodContext.OutDocument"/> stays null for JSON.
 /// </remarks>
-internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, IRpcRequestWriter
+internal sealed class JsonProtocol(RpcDescription description, RpcOptions options) : IRpcProtocol, IRpcRequestWriter
 {
     /// <summary>The media type this protocol reads and writes.</summary>
     public const string MediaType = "application/json";
@@ -30,7 +32,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     // letters are written as they are (quotes, backslashes and control characters are still escaped).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly XNamespace _namespace = XNamespace.Get(application.Namespace);
+    private readonly ArgumentObjectReader _reader = new(description, options, ArgumentObjectDialect.Json);
 
     public string Name => "json";
 
@@ -62,33 +64,13 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     /// Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (JSON has no header).
     /// A request read without a tree only records that this stage ran, so a tree built later has its body part.
     /// </summary>
-    public void DecomposeIncomingEnvelope(MethodContext context)
-    {
-        if (ArgumentsRequest.TryDecompose(context))
-        {
-            return;
-        }
-
-        context.InHeaderDocument = null;
-        context.InBodyDocument = context.InDocument?.Root ?? throw RpcFault.Client("The request has no arguments.");
-    }
+    public void DecomposeIncomingEnvelope(MethodContext context) => ArgumentObjectReader.Decompose(context);
 
     /// <summary>
     /// Reads <see cref="MethodContext.InBodyDocument"/>, or the arguments read without a tree when nothing read or
     /// changed the tree (or the operation) since; sets <see cref="MethodContext.InObject"/>.
     /// </summary>
-    public void Deserialize(MethodContext context)
-    {
-        var operation = context.Operation!;
-        context.InObject = ArgumentsRequest.Unchanged(context) ?? application.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
-        foreach (var header in operation.Headers)
-        {
-            if (header.IsIn && header.Required)
-            {
-                throw RpcFault.Client($"The operation '{operation.Name}' requires the header '{header.Element.LocalName}', which JSON cannot carry; call it over SOAP.");
-            }
-        }
-    }
+    public void Deserialize(MethodContext context) => _reader.Deserialize(context);
 
     /// <summary>Reads <see cref="MethodContext.OutObject"/>; sets <see cref="MethodContext.OutString"/> (the JSON result) directly.</summary>
     public void Serialize(MethodContext context)
@@ -102,7 +84,7 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
     public void SerializeFault(MethodContext context)
     {
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
-        Write(context, writer => JsonFaultWriter.Write(writer, application, fault, context.Error));
+        Write(context, writer => JsonFaultWriter.Write(writer, description, options, fault, context.Error));
     }
 
     /// <summary>Nothing left to do: <see cref="Serialize"/> and <see cref="SerializeFault"/> wrote the bytes.</summary>
@@ -140,47 +122,13 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            JsonFaultWriter.Write(writer, application, fault, fault);
+            JsonFaultWriter.Write(writer, description, options, fault, fault);
         }
 
         return buffer.WrittenSpan.ToArray();
     }
 
-    private void Read(MethodContext context, bool direct)
-    {
-        var operation = context.Operation;
-        var maxDepth = application.Options.MaxDepth;
-        if (context.InString.IsEmpty && operation is not null)
-        {
-            JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
-            return;
-        }
-
-        using var document = Parse(context.InString);
-        var arguments = document.RootElement;
-        try
-        {
-            var routedByBody = operation is null;
-            if (operation is null)
-            {
-                (operation, arguments) = Route(arguments);
-                context.Operation = operation;
-            }
-
-            if (direct && JsonRequest.TryRead(context.InString, routedByBody, operation, arguments, _namespace, maxDepth) is { } request)
-            {
-                context.SetInDocumentSource(request);
-                return;
-            }
-
-            context.InDocument = new XDocument(JsonArgumentReader.ReadMessage(arguments, operation.Request, _namespace));
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("UTF", StringComparison.Ordinal))
-        {
-            // A property name System.Text.Json cannot turn into text (invalid UTF-8, a lone surrogate): the client's mistake.
-            throw RpcFault.Client("The request is not valid JSON text: it holds invalid UTF-8 bytes or a lone surrogate escape.");
-        }
-    }
+    private void Read(MethodContext context, bool direct) => _reader.Read(context, context.InString, direct);
 
     private static void Write(MethodContext context, Action<Utf8JsonWriter> write)
     {
@@ -193,42 +141,5 @@ internal sealed class JsonProtocol(RpcApplication application) : IRpcProtocol, I
         context.OutDocument = null;
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = OutContentType;
-    }
-
-    private JsonDocument Parse(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = application.Options.MaxDepth });
-        }
-        catch (JsonException ex)
-        {
-            throw RpcFault.Client($"The request is not valid JSON: {EchoedText.CapMessage(ex.Message)}");
-        }
-    }
-
-    /// <summary>The body names the operation: <c>{"Add": {"a": 1, "b": 2}}</c>.</summary>
-    private (Description.RpcOperation Operation, JsonElement Arguments) Route(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw RpcFault.Client($"Expected a JSON object naming the operation, such as {{\"{application.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}, got {JsonArgumentReader.Describe(root)}.");
-        }
-
-        using var properties = root.EnumerateObject();
-        if (!properties.MoveNext())
-        {
-            throw RpcFault.Client("The JSON object is empty; expected one property naming the operation.");
-        }
-
-        var property = properties.Current;
-        if (properties.MoveNext())
-        {
-            throw RpcFault.Client($"Expected one property naming the operation, but the object has more ('{EchoedText.Cap(property.Name)}', '{EchoedText.Cap(properties.Current.Name)}', ...).");
-        }
-
-        var operation = application.FindOperation(property.Name)
-            ?? throw RpcFault.Client($"Unknown operation '{EchoedText.Cap(property.Name)}'.");
-        return (operation, property.Value);
     }
 }

@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using SoapMiddleware.Model;
 using SoapMiddleware.Xml;
 
+using SoapMiddleware.Description;
+
 namespace SoapMiddleware.Protocols.Soap;
 
 /// <summary>
@@ -15,15 +17,15 @@ internal sealed class EnvelopeNamespaces
 {
     private readonly (string Prefix, string Namespace)[] _declared;
 
-    public EnvelopeNamespaces(SoapVersion version, RpcApplication application)
+    public EnvelopeNamespaces(SoapVersion version, RpcDescription description)
     {
-        var types = application.Model.SchemaTypes
-            .Where(t => t.Kind != RpcTypeKind.Primitive && t.SchemaName.Namespace != application.Namespace)
+        var types = description.Model.SchemaTypes
+            .Where(t => t.Kind != RpcTypeKind.Primitive && t.SchemaName.Namespace != description.Namespace)
             .Select(t => t.SchemaName.Namespace)
             .Distinct()
             .Order(StringComparer.Ordinal)
             .Select((ns, i) => ("q" + (i + 1).ToString(CultureInfo.InvariantCulture), ns));
-        _declared = [("soap", version.Namespace.NamespaceName), ("tns", application.Namespace), .. types];
+        _declared = [("soap", version.Namespace.NamespaceName), ("tns", description.Namespace), .. types];
 
         var prefixes = new Dictionary<XNamespace, string> { [XNamespace.None] = string.Empty };
         foreach (var (prefix, ns) in _declared)

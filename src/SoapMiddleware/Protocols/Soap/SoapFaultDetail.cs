@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 
+using SoapMiddleware.Description;
+
 namespace SoapMiddleware.Protocols.Soap;
 
 /// <summary>
@@ -8,13 +10,13 @@ namespace SoapMiddleware.Protocols.Soap;
 /// </summary>
 internal static class SoapFaultDetail
 {
-    public static XElement? Create(RpcApplication application, RpcFault fault, Exception? error, bool includeExceptionDetails)
+    public static XElement? Create(RpcDescription description, RpcFault fault, Exception? error, bool includeExceptionDetails)
     {
-        XNamespace ns = application.Namespace;
+        XNamespace ns = description.Namespace;
         if (fault.DetailType is { } detailType)
         {
-            var type = application.Model.GetType(detailType);
-            return application.Serializer.WriteValue(Model.XmlNames.ElementNamespaceOf(type, application.Namespace) + type.ItemName, type, fault.Detail);
+            var type = description.Model.GetType(detailType);
+            return description.Serializer.WriteValue(Model.XmlNames.ElementNamespaceOf(type, description.Namespace) + type.ItemName, type, fault.Detail);
         }
 
         var exception = error is RpcFault ? error.InnerException : error;

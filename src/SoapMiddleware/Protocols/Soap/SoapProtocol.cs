@@ -8,7 +8,7 @@ namespace SoapMiddleware.Protocols.Soap;
 /// <summary>
 /// SOAP 1.1 or SOAP 1.2, document/literal wrapped (Spyne's <c>Soap11</c>). The only type that knows the envelope.
 /// </summary>
-internal sealed class SoapProtocol(RpcApplication application, SoapVersion version) : IRpcProtocol, IRpcRequestWriter
+internal sealed class SoapProtocol(RpcDescription description, RpcOptions options, SoapVersion version) : IRpcProtocol, IRpcRequestWriter
 {
     private static readonly XmlWriterSettings WriterSettings = new()
     {
@@ -20,8 +20,8 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     };
 
     private readonly string _outContentType = version.ContentType + "; charset=utf-8";
-    private readonly SoapRequestReader _requestReader = new(application, version);
-    private readonly EnvelopeNamespaces _namespaces = new(version, application);
+    private readonly SoapRequestReader _requestReader = new(description, version);
+    private readonly EnvelopeNamespaces _namespaces = new(version, description);
 
     // The fast path's first bytes (declaration and envelope start tag), encoded on first use: the same for every response.
     private byte[]? _prologue;
@@ -30,7 +30,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
 
     public IReadOnlyList<string> MediaTypes { get; } = [version.ContentType];
 
-    public RpcHttpBinding HttpBinding { get; } = new SoapHttpBinding(version, application);
+    public RpcHttpBinding HttpBinding { get; } = new SoapHttpBinding(version, description);
 
     public SoapVersion Version => version;
 
@@ -40,7 +40,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     /// <see cref="MethodContext.InDocument"/> is built from the bytes only if something reads it.
     /// </summary>
     public void CreateInDocument(MethodContext context)
-        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(application.Options)));
+        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(options)));
 
     /// <inheritdoc />
     public void DecomposeIncomingEnvelope(MethodContext context)
@@ -106,8 +106,8 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     public void SerializeFault(MethodContext context)
     {
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
-        var detail = SoapFaultDetail.Create(application, fault, context.Error, application.Options.IncludeExceptionDetails);
-        context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, application.Namespace, detail));
+        var detail = SoapFaultDetail.Create(description, fault, context.Error, options.IncludeExceptionDetails);
+        context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, description.Namespace, detail));
     }
 
     /// <inheritdoc />
@@ -137,7 +137,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
-        var document = Envelope(application.Serializer.WriteMessage(operation.Request, arguments));
+        var document = Envelope(description.Serializer.WriteMessage(operation.Request, arguments));
         var buffer = new MemoryStream(512);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
@@ -183,7 +183,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             {
                 if (declared.IsOut && operation.TryGetOutHeader(declared, context, out var value))
                 {
-                    application.Serializer.WriteValue(declared.MustUnderstand ? new MustUnderstandSink(sink, version) : sink, declared.Element, declared.Type, value);
+                    description.Serializer.WriteValue(declared.MustUnderstand ? new MustUnderstandSink(sink, version) : sink, declared.Element, declared.Type, value);
                 }
             }
 
@@ -191,7 +191,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
         }
 
         sink.StartElement(version.Body);
-        application.Serializer.WriteMessage(sink, operation.Response, values);
+        description.Serializer.WriteMessage(sink, operation.Response, values);
         sink.EndElement(version.Body);
         sink.EndElement(version.Envelope);
     }
@@ -212,21 +212,10 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
             throw envelopeError;
         }
 
-        XElement? header = null, body = null;
-        foreach (var child in envelope.Elements())
+        var (header, body, unexpected) = version.SplitEnvelope(envelope);
+        if (unexpected is not null)
         {
-            if (child.Name == version.Header && header is null && body is null)
-            {
-                header = child;
-            }
-            else if (child.Name == version.Body && body is null)
-            {
-                body = child;
-            }
-            else
-            {
-                throw RpcFault.Client($"Unexpected element '{EchoedText.Cap(child.Name.LocalName)}' in the SOAP envelope; expected an optional Header followed by Body.");
-            }
+            throw RpcFault.Client($"Unexpected element '{EchoedText.Cap(unexpected.Name.LocalName)}' in the SOAP envelope; expected an optional Header followed by Body.");
         }
 
         var payload = body?.Elements().FirstOrDefault()
@@ -239,7 +228,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
 
     private void ReadArguments(MethodContext context, XElement payload, XElement? header)
     {
-        context.InObject = application.Serializer.ReadMessage(payload, context.Operation!.Request);
+        context.InObject = description.Serializer.ReadMessage(payload, context.Operation!.Request);
         ReadHeaders(context, header);
     }
 
@@ -256,7 +245,7 @@ internal sealed class SoapProtocol(RpcApplication application, SoapVersion versi
                 && (e.Name.Namespace == declared.Element.Namespace || e.Name.Namespace == XNamespace.None));
             if (element is not null)
             {
-                context.SetInHeader(declared.Key, application.Serializer.ReadValue(element, declared.Type));
+                context.SetInHeader(declared.Key, description.Serializer.ReadValue(element, declared.Type));
             }
             else if (declared.Required)
             {

@@ -43,19 +43,8 @@ internal sealed class SoapRequest(ReadOnlyMemory<byte> bytes, XmlLimits limits, 
             return (null, null);
         }
 
-        XElement? header = null, body = null;
-        foreach (var child in envelope.Elements())
-        {
-            if (child.Name == version.Header && header is null && body is null)
-            {
-                header = child;
-            }
-            else if (child.Name == version.Body && body is null)
-            {
-                body = child;
-            }
-        }
-
+        // The reader validated the envelope already; an element a listener added out of place is passed over.
+        var (header, body, _) = version.SplitEnvelope(envelope);
         return (header, body?.Elements().FirstOrDefault());
     }
 }

@@ -24,7 +24,7 @@ namespace SoapMiddleware.Protocols.Soap;
 /// <see cref="XmlFloodScanner"/>, so refused requests get exactly the messages they got when the tree was built.
 /// </para>
 /// </remarks>
-internal sealed class SoapRequestReader(RpcApplication application, SoapVersion version)
+internal sealed class SoapRequestReader(RpcDescription description, SoapVersion version)
 {
     private static readonly string Soap11Namespace = SoapVersion.Soap11.Namespace.NamespaceName;
     private static readonly string Soap12Namespace = SoapVersion.Soap12.Namespace.NamespaceName;
@@ -78,13 +78,13 @@ internal sealed class SoapRequestReader(RpcApplication application, SoapVersion 
 
     /// <summary>
     /// SOAPAction first (quoted or not); empty, missing or unknown actions fall back to the body element's name.
-    /// Returns null with the Client fault in <paramref name="error"/> when neither names an operation of this application.
+    /// Returns null with the Client fault in <paramref name="error"/> when neither names an operation of this description.
     /// </summary>
     public RpcOperation? Route(string? action, string localName, string ns, out RpcFault? error)
     {
         error = null;
-        var trimmed = action?.Trim().Trim('"');
-        if (!string.IsNullOrEmpty(trimmed) && application.FindOperationByAction(trimmed) is { } byAction)
+        var trimmed = SoapAction.Parse(action);
+        if (trimmed is not null && description.FindOperationByAction(trimmed) is { } byAction)
         {
             if (localName != byAction.Request.ElementName)
             {
@@ -95,7 +95,7 @@ internal sealed class SoapRequestReader(RpcApplication application, SoapVersion 
             return byAction;
         }
 
-        if (ns != application.Namespace || application.FindOperation(localName) is not { } byBody)
+        if (ns != description.Namespace || description.FindOperation(localName) is not { } byBody)
         {
             error = RpcFault.Client($"Unknown operation '{EchoedText.Cap(localName)}' in namespace '{EchoedText.Cap(ns)}'.");
             return null;
@@ -239,7 +239,7 @@ internal sealed class SoapRequestReader(RpcApplication application, SoapVersion 
             request.Operation = operation;
             try
             {
-                request.Arguments = application.Serializer.ReadMessage(reader, operation.Request);
+                request.Arguments = description.Serializer.ReadMessage(reader, operation.Request);
             }
             catch (Exception ex) when (!reader.Failed)
             {

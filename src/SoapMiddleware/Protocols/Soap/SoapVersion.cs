@@ -49,35 +49,29 @@ internal sealed class SoapVersion
         _ => "VersionMismatch",
     };
 
-    /// <summary>Returns the media type of a Content-Type header value (before any <c>;</c>), trimmed.</summary>
-    public static string? MediaTypeOf(string? contentType)
+    /// <summary>
+    /// Splits an envelope into its optional Header and its Body (the one place that knows their order): the first
+    /// element that is neither, or comes out of order, is <c>Unexpected</c>, and the rest is read past it.
+    /// </summary>
+    public (XElement? Header, XElement? Body, XElement? Unexpected) SplitEnvelope(XElement envelope)
     {
-        if (contentType is null)
+        XElement? header = null, body = null, unexpected = null;
+        foreach (var child in envelope.Elements())
         {
-            return null;
-        }
-
-        var semicolon = contentType.IndexOf(';');
-        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
-    }
-
-    /// <summary>Returns a parameter (such as SOAP 1.2's <c>action</c>) of a Content-Type header value, unquoted.</summary>
-    public static string? ParameterOf(string? contentType, string parameter)
-    {
-        if (contentType is null)
-        {
-            return null;
-        }
-
-        foreach (var part in contentType.Split(';').Skip(1))
-        {
-            var equals = part.IndexOf('=');
-            if (equals > 0 && part[..equals].Trim().Equals(parameter, StringComparison.OrdinalIgnoreCase))
+            if (child.Name == Header && header is null && body is null)
             {
-                return part[(equals + 1)..].Trim().Trim('"');
+                header = child;
+            }
+            else if (child.Name == Body && body is null)
+            {
+                body = child;
+            }
+            else
+            {
+                unexpected ??= child;
             }
         }
 
-        return null;
+        return (header, body, unexpected);
     }
 }

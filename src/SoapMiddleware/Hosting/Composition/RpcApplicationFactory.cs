@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SoapMiddleware.Description;
 
 namespace SoapMiddleware;
 
@@ -28,7 +29,7 @@ internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcSer
     }
 
     public RpcApplication For(Type serviceType)
-        => _single.GetOrAdd(serviceType, t => new RpcApplication(NameOf(t), options.Value, [t], registry, loggerFactory, services));
+        => _single.GetOrAdd(serviceType, t => Build(NameOf(t), [t]));
 
     private RpcApplication Create()
     {
@@ -38,7 +39,13 @@ internal sealed class RpcApplicationFactory(IOptions<RpcOptions> options, RpcSer
         }
 
         var name = registry.Types.Count == 1 ? NameOf(registry.Types[0]) : "RpcApplication";
-        return new RpcApplication(name, options.Value, registry.Types, registry, loggerFactory, services);
+        return Build(name, registry.Types);
+    }
+
+    private RpcApplication Build(string name, IReadOnlyList<Type> serviceTypes)
+    {
+        var description = RpcDescriptionBuilder.FromTypes(name, options.Value.Namespace, serviceTypes, registry.ContractReaders);
+        return new RpcApplication(description, options.Value, registry, loggerFactory, services);
     }
 
     private string NameOf(Type serviceType)

@@ -5,9 +5,10 @@ namespace SoapMiddleware;
 
 /// <summary>
 /// Reads a request body into a pooled buffer, stopping at a size limit so an oversized (or endless chunked)
-/// request costs at most the limit in memory. Dispose the result to return the buffer.
+/// request costs at most the limit in memory. Dispose the result to return the buffer. The HTTP transport and the
+/// queue's enqueue endpoint read bodies with it.
 /// </summary>
-internal readonly struct RequestBodyReader : IDisposable
+public readonly struct RequestBodyReader : IDisposable
 {
     private readonly byte[]? _buffer;
 
@@ -18,10 +19,17 @@ internal readonly struct RequestBodyReader : IDisposable
         TooLarge = tooLarge;
     }
 
+    /// <summary>The body's bytes; empty when it was too large. Valid until <see cref="Dispose()"/>.</summary>
     public ReadOnlyMemory<byte> Memory { get; }
 
+    /// <summary>Whether the body is larger than the limit (it was not kept).</summary>
     public bool TooLarge { get; }
 
+    /// <summary>Reads the body of <paramref name="request"/>, up to <paramref name="limit"/> bytes.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="limit">The most bytes kept; a longer body is <see cref="TooLarge"/>.</param>
+    /// <param name="cancellationToken">Cancels the read (the request aborted).</param>
+    /// <exception cref="Microsoft.AspNetCore.Http.BadHttpRequestException">Kestrel refused the body (too slow, malformed chunks): answer it with <see cref="RequestBodyFailure"/>.</exception>
     public static async ValueTask<RequestBodyReader> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
@@ -69,6 +77,7 @@ internal readonly struct RequestBodyReader : IDisposable
             : new RequestBodyReader(buffer, length, tooLarge: false);
     }
 
+    /// <summary>Returns the pooled buffer.</summary>
     public void Dispose()
     {
         if (_buffer is not null)

@@ -27,7 +27,7 @@ public interface IRpcBuilder
 
     /// <summary>
     /// Adds a protocol (Spyne's <c>in_protocol</c>/<c>out_protocol</c>) to every application: created once per
-    /// application, its constructor may take the <see cref="RpcApplication"/> and any DI service. Map it by name:
+    /// application, its constructor may take the <see cref="Description.RpcDescription"/> it serves and any DI service. Map it by name:
     /// <c>app.MapRpc&lt;T&gt;("/calc", p =&gt; p.In("soap11", "msgpack").Out("soap11", "msgpack"))</c>; the queue's enqueue
     /// endpoint accepts its content type too.
     /// </summary>

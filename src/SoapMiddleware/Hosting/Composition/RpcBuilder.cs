@@ -45,9 +45,9 @@ internal sealed class RpcBuilder(IServiceCollection services, RpcServiceRegistry
 
     public IRpcBuilder AddProtocol<TProtocol>() where TProtocol : class, IRpcProtocol
     {
-        if (!registry.Protocols.Contains(typeof(TProtocol)))
+        if (!registry.Protocols.Any(p => p.Type == typeof(TProtocol)))
         {
-            registry.Protocols.Add(typeof(TProtocol));
+            registry.Protocols.Add(RpcProtocolRegistration.Of<TProtocol>());
         }
 
         return this;

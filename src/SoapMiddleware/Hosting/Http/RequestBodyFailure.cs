@@ -9,8 +9,12 @@ namespace SoapMiddleware;
 /// server error: it is logged as what it is, at Information, and answered with Kestrel's status, never rethrown as an
 /// unhandled exception with a stack trace.
 /// </summary>
-internal static class RequestBodyFailure
+public static class RequestBodyFailure
 {
+    /// <summary>Logs the refusal and sets Kestrel's status, unless the response has started.</summary>
+    /// <param name="http">The request's context.</param>
+    /// <param name="refused">What Kestrel threw while the body was read.</param>
+    /// <param name="logger">Where the refusal is logged, at Information.</param>
     public static Task AnswerAsync(HttpContext http, BadHttpRequestException refused, ILogger logger)
     {
         RpcLog.BodyReadRefused(logger, http.Request.Path, refused.StatusCode, refused.Message);

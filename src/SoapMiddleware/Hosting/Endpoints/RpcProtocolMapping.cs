@@ -10,8 +10,8 @@ internal sealed class RpcProtocolMapping
     {
         In = inProtocols;
         Out = outProtocols;
-        var read = inProtocols.OfType<SoapProtocol>().Select(p => p.Version).ToList();
-        var written = read.Where(v => outProtocols.OfType<SoapProtocol>().Any(p => p.Version == v)).ToList();
+        var read = VersionsOf(inProtocols);
+        var written = read.Intersect(VersionsOf(outProtocols)).ToList();
         WsdlVersions = written.Count > 0 ? written : read;
     }
 
@@ -19,7 +19,7 @@ internal sealed class RpcProtocolMapping
 
     public IReadOnlyList<IRpcProtocol> Out { get; }
 
-    /// <summary>Whether the endpoint serves the WSDL and XSD (it reads SOAP).</summary>
+    /// <summary>Whether the endpoint serves the WSDL and XSD (it reads a protocol with a service document: SOAP).</summary>
     public bool ServesInterfaceDocuments => WsdlVersions.Count > 0;
 
     /// <summary>
@@ -65,9 +65,8 @@ internal sealed class RpcProtocolMapping
 
         if (!string.IsNullOrEmpty(accept))
         {
-            foreach (var range in accept.Split(','))
+            foreach (var mediaType in RpcMediaType.Accepted(accept))
             {
-                var mediaType = Protocols.Soap.SoapVersion.MediaTypeOf(range);
                 foreach (var protocol in Out)
                 {
                     if (protocol.MediaTypes.Count > 0 && protocol.CanRead(mediaType))
@@ -80,6 +79,9 @@ internal sealed class RpcProtocolMapping
 
         return Out[0];
     }
+
+    private static List<SoapVersion> VersionsOf(IEnumerable<IRpcProtocol> protocols)
+        => protocols.Select(p => p.HttpBinding.WsdlVersion).OfType<SoapVersion>().ToList();
 
     private static List<IRpcProtocol> Find(RpcApplication application, List<string> names, string direction)
     {

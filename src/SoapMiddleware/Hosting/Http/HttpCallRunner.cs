@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using SoapMiddleware.Pipeline;
 
 namespace SoapMiddleware;
 
@@ -20,15 +21,14 @@ internal static class HttpCallRunner
     }
 
     /// <summary>Runs the call and writes the response with the status <paramref name="statusOf"/> picks once the call is done.</summary>
-    public static async Task RunAsync(RpcApplication application, HttpContext http, MethodContext context, Func<MethodContext, int> statusOf)
+    public static async Task RunAsync(RpcPipeline pipeline, HttpContext http, MethodContext context, Func<MethodContext, int> statusOf)
     {
-        var pipeline = application.Pipeline;
         await pipeline.Events.FireAsync(RpcEventNames.HttpCall, context).ConfigureAwait(false);
         await pipeline.RunAsync(context).ConfigureAwait(false);
         var response = http.Response;
-        if (context.Error is null && context.Operation is { IsOneWay: true } && context.OutProtocol is Protocols.Soap.SoapProtocol)
+        if (context.Error is null && context.Operation is { IsOneWay: true } && context.OutProtocol is { HttpBinding.AcceptsOneWay: true })
         {
-            // A one-way SOAP operation (WCF IsOneWay): the caller reads no reply, only the acceptance.
+            // A one-way operation (WCF IsOneWay) of a protocol that accepts them (SOAP): the caller reads no reply, only the acceptance.
             response.StatusCode = StatusCodes.Status202Accepted;
             response.ContentLength = 0;
         }

@@ -66,7 +66,8 @@ public static class RpcJsonEndpointExtensions
     private static IEndpointConventionBuilder MapOpenApi(IEndpointRouteBuilder endpoints, string pattern, RpcApplication application)
     {
         // Built on first request, when every endpoint is mapped whatever the order of the Map calls; then cached.
-        var document = new Lazy<byte[]>(() => OpenApiBuilder.Build(application, application.HttpEndpoints));
+        var mapped = endpoints.ServiceProvider.GetRequiredService<RpcEndpointRegistry>();
+        var document = new Lazy<byte[]>(() => OpenApiBuilder.Build(application.Description, application.Options, mapped.Of(application.Description)));
         return endpoints.MapGet(pattern, (HttpContext http) =>
         {
             http.Response.ContentType = "application/json; charset=utf-8";

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Pipeline;
 using SoapMiddleware.Protocols;
-using SoapMiddleware.Protocols.Soap;
 
 namespace SoapMiddleware;
 
@@ -86,7 +85,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
             }
             else if (http.GetRouteValue(OperationRouteKey) is string name)
             {
-                context.Operation = application.FindOperation(name);
+                context.Operation = application.Description.FindOperation(name);
                 if (context.Operation is null)
                 {
                     status = StatusCodes.Status404NotFound;
@@ -94,7 +93,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
                 }
             }
 
-            await HttpCallRunner.RunAsync(application, http, context, ctx => status ?? writer.HttpBinding.StatusCodeOf(ctx)).ConfigureAwait(false);
+            await HttpCallRunner.RunAsync(application.Pipeline, http, context, ctx => status ?? writer.HttpBinding.StatusCodeOf(ctx)).ConfigureAwait(false);
         }
         finally
         {
@@ -157,7 +156,7 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
         var response = http.Response;
         response.StatusCode = status;
         var writer = protocols.Out[0];
-        if (writer is SoapProtocol)
+        if (writer.HttpBinding.RejectsInPlainText)
         {
             response.ContentType = "text/plain; charset=utf-8";
             await response.WriteAsync(message, http.RequestAborted).ConfigureAwait(false);

@@ -74,9 +74,10 @@ public static class RpcEndpointExtensions
         }
 
         var mapping = RpcProtocolMapping.Resolve(application, selection);
+        var endpoints = services.GetRequiredService<RpcEndpointRegistry>();
         foreach (var pattern in patterns)
         {
-            application.RecordMapping(pattern, mapping);
+            endpoints.Record(application.Description, pattern, mapping);
         }
 
         return new RpcHttpHandler(application, mapping, logger);

@@ -13,8 +13,8 @@ internal sealed class RpcServiceRegistry
     /// <summary>The application-level wrapper (Spyne's <c>Application.call_wrapper</c>), if any.</summary>
     public Type? ApplicationWrapper { get; set; }
 
-    /// <summary>Protocols added with <c>AddProtocol&lt;T&gt;()</c>, in order, after the built-in ones.</summary>
-    public List<Type> Protocols { get; } = [];
+    /// <summary>The protocols every application gets, in order: the built-in ones, then those added with <c>AddProtocol&lt;T&gt;()</c>.</summary>
+    public List<RpcProtocolRegistration> Protocols { get; } = [.. RpcProtocolRegistration.BuiltIn];
 
     /// <summary>Readers of other contract models (WCF <c>[ServiceContract]</c>), consulted before <see cref="RpcServiceAttribute"/>.</summary>
     public List<Description.IServiceContractReader> ContractReaders { get; } = [];

@@ -21,6 +21,7 @@ public static class RpcServiceCollectionExtensions
             services.AddSingleton(registry);
             services.AddOptions<RpcOptions>().BindConfiguration(RpcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
             services.TryAddSingleton<RpcApplicationFactory>();
+            services.TryAddSingleton<RpcEndpointRegistry>();
             services.TryAddSingleton(sp => sp.GetRequiredService<RpcApplicationFactory>().Default);
             services.TryAddScoped<MethodContextAccessor>();
             services.TryAddScoped<IMethodContextAccessor>(sp => sp.GetRequiredService<MethodContextAccessor>());
