@@ -47,11 +47,11 @@ public sealed partial class PostgreSqlQueueStorage
         return await ReadAsync(FetchSql, c => c
             .With("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, queues.ToArray()).With("now", now)
             .With("n", NpgsqlDbType.Integer, maxCount).With("w", workerId).With("lease", now + (long)lease.TotalMilliseconds),
-            r => TaskRowReader.ReadFetched(r, leased: true), cancellationToken).ConfigureAwait(false);
+            r => (FetchedTask)new PostgreSqlFetchedTask(this, TaskRowReader.ReadDelivered(r, leased: true), workerId), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+    /// <summary>The leased task's lease renewal, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
         await NonQueryAsync($"UPDATE queue_task SET lease_until = @u, due_at = @u WHERE {HeldBy}",
             c => c.With("u", UnixTime.After(_time, lease)).With("id", id).With("w", workerId), cancellationToken).ConfigureAwait(false) == 1;
 
@@ -86,8 +86,8 @@ public sealed partial class PostgreSqlQueueStorage
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> FailAsync(long id, string workerId, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    /// <summary>The leased task's fail, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> FailAsync(long id, string workerId, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         // The retry reason mirrors TaskReasons.Retry.
         var update = retryAt is null
@@ -106,8 +106,8 @@ public sealed partial class PostgreSqlQueueStorage
         return changed.Count == 1;
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
+    /// <summary>The leased task's release, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
     {
         var changed = await TransitionAsync($"""
             UPDATE queue_task SET state = 1, attempt = GREATEST(attempt - 1, 0), lease_until = NULL, due_at = @now,
@@ -118,8 +118,8 @@ public sealed partial class PostgreSqlQueueStorage
         return changed.Count == 1;
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
+    /// <summary>The leased task's progress, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
         await NonQueryAsync($"UPDATE queue_task SET progress_percent = @p, progress_message = @m, {NameWorker} WHERE {HeldBy}",
             c => c.With("p", NpgsqlDbType.Integer, Math.Clamp(percent, 0, 100)).With("m", message).With("id", id).With("w", workerId),
             cancellationToken).ConfigureAwait(false) == 1;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.EngineContract;
 

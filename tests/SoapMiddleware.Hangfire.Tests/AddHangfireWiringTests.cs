@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Hangfire.Tests;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SoapMiddleware.Protocols;
 using SoapMiddleware.Queue.Execution;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Http;
 

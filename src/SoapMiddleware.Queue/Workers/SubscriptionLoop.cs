@@ -23,22 +23,22 @@ internal sealed class SubscriptionLoop(
     public async Task RunAsync(CancellationToken stop)
     {
         var queues = new[] { subscription.Queue };
-        var cursor = await storage.GetSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, stop).ConfigureAwait(false);
+        var cursor = await storage.Subscriptions.GetSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, stop).ConfigureAwait(false);
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                var tasks = await storage.FetchForSubscriberAsync(subscription.Subscriber, subscription.Queue, cursor, 50, stop).ConfigureAwait(false);
+                var tasks = await storage.Subscriptions.FetchForSubscriberAsync(subscription.Subscriber, subscription.Queue, cursor, 50, stop).ConfigureAwait(false);
                 if (tasks.Count == 0)
                 {
-                    await storage.WaitForWorkAsync(queues, options.PollInterval, stop).ConfigureAwait(false);
+                    await storage.Queue.WaitForWorkAsync(queues, options.PollInterval, stop).ConfigureAwait(false);
                     continue;
                 }
 
                 foreach (var task in tasks)
                 {
                     await RunWithRetriesAsync(task, stop).ConfigureAwait(false);
-                    await storage.AdvanceSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, task.Id, stop).ConfigureAwait(false);
+                    await storage.Subscriptions.AdvanceSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, task.Id, stop).ConfigureAwait(false);
                     cursor = task.Id;
                 }
             }
@@ -54,12 +54,13 @@ internal sealed class SubscriptionLoop(
         }
     }
 
-    private async Task RunWithRetriesAsync(FetchedTask task, CancellationToken stop)
+    private async Task RunWithRetriesAsync(DeliveredTask task, CancellationToken stop)
     {
+        var call = task.Call;
         for (var attempt = 1; ; attempt++)
         {
-            var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt, MaxAttempts = Attempts }, (_, _, _) => ValueTask.CompletedTask);
-            var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, task.TraceParent, stop).ConfigureAwait(false);
+            var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt }, Attempts, (_, _, _) => ValueTask.CompletedTask);
+            var outcome = await executor.ExecuteAsync(call.Payload, call.ContentType, call.Action, transport, call.TraceParent, stop).ConfigureAwait(false);
             stop.ThrowIfCancellationRequested();
             if (outcome.Succeeded)
             {

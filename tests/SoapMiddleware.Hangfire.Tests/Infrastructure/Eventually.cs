@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Hangfire.Tests.Infrastructure;
 

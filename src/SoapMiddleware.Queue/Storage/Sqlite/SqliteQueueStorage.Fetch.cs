@@ -55,25 +55,25 @@ internal sealed partial class SqliteQueueStorage
                     WHERE id = $id
                     RETURNING {TaskRowReader.FetchedColumns}
                     """).With("$w", workerId).With("$lease", leaseUntil).With("$now", now).With("$id", id);
-                FetchedTask task;
+                DeliveredTask task;
                 await using (var reader = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    task = TaskRowReader.ReadFetched(reader, leased: true);
+                    task = TaskRowReader.ReadDelivered(reader, leased: true);
                 }
 
                 var reason = state == QueuedTaskState.Processing
                     ? TaskReasons.Redelivered(task.Attempt, previousWorker)
                     : TaskReasons.Fetched(task.Attempt);
                 await SetReasonAndHistoryAsync(connection, tx, id, now, QueuedTaskState.Processing, workerId, reason, cancellationToken).ConfigureAwait(false);
-                fetched.Add(task);
+                fetched.Add(new SqliteFetchedTask(this, task, workerId));
             }
 
             return (IReadOnlyList<FetchedTask>)fetched;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+    internal Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             var until = UnixTime.After(_time, lease);
@@ -113,7 +113,7 @@ internal sealed partial class SqliteQueueStorage
         }, cancellationToken);
     }
 
-    public Task<bool> FailAsync(long id, string workerId, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
+    internal Task<bool> FailAsync(long id, string workerId, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             var now = UnixTime.Now(_time);
@@ -139,7 +139,7 @@ internal sealed partial class SqliteQueueStorage
             return true;
         }, cancellationToken);
 
-    public async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
+    internal async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
     {
         var released = await WriteAsync(async (connection, tx) =>
         {
@@ -165,7 +165,7 @@ internal sealed partial class SqliteQueueStorage
         return released;
     }
 
-    public Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
+    internal Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             await using var command = Command(connection, tx, $"UPDATE queue_task SET progress_percent = $p, progress_message = $m, {NameWorker} WHERE {HeldBy}")
