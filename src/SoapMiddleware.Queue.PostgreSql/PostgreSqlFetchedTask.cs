@@ -11,8 +11,8 @@ internal sealed class PostgreSqlFetchedTask(PostgreSqlQueueStorage storage, Deli
     public override async Task<bool> CompleteAsync(byte[]? result, string? resultContentType, CancellationToken cancellationToken = default)
         => await storage.CompleteAsync([Completion(result, resultContentType)], cancellationToken).ConfigureAwait(false) == 1;
 
-    public override Task<bool> FailAsync(byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
-        => storage.FailAsync(Id, WorkerId, fault, reason, retryAt, cancellationToken);
+    public override Task<bool> FailAsync(TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+        => storage.FailAsync(Id, WorkerId, outcome, fault, reason, retryAt, cancellationToken);
 
     public override Task<bool> ReleaseAsync(string reason, CancellationToken cancellationToken = default)
         => storage.ReleaseAsync(Id, WorkerId, reason, cancellationToken);

@@ -68,7 +68,7 @@ public sealed partial class PostgreSqlQueueStorage
             WITH c AS (SELECT * FROM unnest(@ids, @workers, @results, @cts) AS c(id, worker_id, result, ct)),
             upd AS (
                 UPDATE queue_task t SET state = 3, result = c.result, result_content_type = c.ct, finished_at = @now,
-                    lease_until = NULL, due_at = NULL, progress_percent = 100, reason = @reason,
+                    lease_until = NULL, due_at = NULL, progress_percent = 100, reason = @reason, outcome = 0,
                     worker_id = CASE WHEN length(c.worker_id) > length(t.worker_id) THEN c.worker_id ELSE t.worker_id END
                 FROM c WHERE t.id = c.id AND t.state = 2 AND (t.worker_id = c.worker_id
                     OR substr(c.worker_id, 1, length(t.worker_id) + 1) = t.worker_id || '/'
@@ -87,20 +87,20 @@ public sealed partial class PostgreSqlQueueStorage
     }
 
     /// <summary>The leased task's fail, by id (see <see cref="FetchedTask"/>).</summary>
-    internal async Task<bool> FailAsync(long id, string workerId, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    internal async Task<bool> FailAsync(long id, string workerId, TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         // The retry reason mirrors TaskReasons.Retry.
         var update = retryAt is null
-            ? $"UPDATE queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason, {NameWorker} WHERE {HeldBy} RETURNING id, queue, state, reason"
+            ? $"UPDATE queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason, outcome = @outcome, {NameWorker} WHERE {HeldBy} RETURNING id, queue, state, reason"
             : $"""
               UPDATE queue_task SET state = 0, fault = @fault, not_before = @at, due_at = @at, lease_until = NULL,
-                  reason = 'Retry ' || attempt || ' of ' || GREATEST(max_attempts - 1, 0) || ' at ' || @atText || ': ' || @reason,
+                  reason = 'Retry ' || attempt || ' of ' || GREATEST(max_attempts - 1, 0) || ' at ' || @atText || ': ' || @reason, outcome = @outcome,
                   {NameWorker}
               WHERE {HeldBy} RETURNING id, queue, state, reason
               """;
         var at = UnixTime.ToMs(retryAt);
         var changed = await TransitionAsync(update, workerId, c => c
-            .With("fault", NpgsqlDbType.Bytea, fault).With("reason", reason).With("id", id).With("w", workerId)
+            .With("outcome", NpgsqlDbType.Integer, (int)outcome).With("fault", NpgsqlDbType.Bytea, fault).With("reason", reason).With("id", id).With("w", workerId)
             .With("at", NpgsqlDbType.Bigint, at)
             .With("atText", at is { } ms ? UnixTime.FromMs(ms).ToString("O", CultureInfo.InvariantCulture) : null), cancellationToken).ConfigureAwait(false);
         return changed.Count == 1;
@@ -111,7 +111,7 @@ public sealed partial class PostgreSqlQueueStorage
     {
         var changed = await TransitionAsync($"""
             UPDATE queue_task SET state = 1, attempt = GREATEST(attempt - 1, 0), lease_until = NULL, due_at = @now,
-                started_at = NULL, progress_percent = NULL, progress_message = NULL, reason = @reason
+                started_at = NULL, progress_percent = NULL, progress_message = NULL, reason = @reason, outcome = 4
             WHERE {HeldBy} RETURNING id, queue, state, reason
             """, workerId, c => c.With("reason", TaskReasons.Released(reason)).With("id", id).With("w", workerId), cancellationToken).ConfigureAwait(false);
         await NotifyAsync(changed.Select(t => t.Queue), cancellationToken).ConfigureAwait(false);

@@ -68,10 +68,10 @@ internal static class StoredResponse
 
     /// <summary>
     /// Which fault the stored one was, as far as status goes: the executor rejects Client faults and unreadable requests
-    /// for good (and says so in the reason on every engine); everything else failed as a Server fault.
+    /// for good (every engine stores that outcome); everything else failed as a Server fault.
     /// </summary>
     private static Exception ErrorOf(QueuedTaskInfo task)
-        => QueuedCallExecutor.IsRejection(task.Reason)
+        => task.Outcome == TaskOutcome.Rejected
             ? RpcFault.Client(task.Reason!)
             : new RpcFault(RpcFaultCode.Server, task.Reason ?? "Internal Error");
 

@@ -48,6 +48,9 @@ public sealed record QueuedTaskInfo
     /// <summary>The progress message the method last reported.</summary>
     public string? ProgressMessage { get; init; }
 
+    /// <summary>How the last run ended; <see langword="null"/> while none has (enqueued, first run in progress, retried by a person).</summary>
+    public TaskOutcome? Outcome { get; init; }
+
     /// <summary>The reason of the last transition.</summary>
     public string? Reason { get; init; }
 

@@ -49,10 +49,11 @@ public abstract class FetchedTask
     public abstract Task<bool> CompleteAsync(byte[]? result, string? resultContentType, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a failed attempt: with <paramref name="retryAt"/> the task is scheduled again then, without it the task
-    /// is <see cref="QueuedTaskState.Failed"/>.
+    /// Records a failed attempt and its <paramref name="outcome"/> (<see cref="TaskOutcome.Rejected"/>,
+    /// <see cref="TaskOutcome.Failed"/> or <see cref="TaskOutcome.WillRetry"/>): with <paramref name="retryAt"/> the task
+    /// is scheduled again then, without it the task is <see cref="QueuedTaskState.Failed"/>.
     /// </summary>
-    public abstract Task<bool> FailAsync(byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+    public abstract Task<bool> FailAsync(TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
 
     /// <summary>Puts the task back to <see cref="QueuedTaskState.Enqueued"/> without counting the attempt (graceful shutdown).</summary>
     public abstract Task<bool> ReleaseAsync(string reason, CancellationToken cancellationToken = default);

@@ -12,7 +12,7 @@ internal static class TaskRowReader
     public const string InfoColumns =
         "id, queue, service, operation, content_type, action, state, attempt, max_attempts, idempotency_key, " +
         "worker_id, progress_percent, progress_message, reason, created_at, not_before, started_at, finished_at, " +
-        "lease_until, result_content_type, secret, display, payload, result, fault";
+        "lease_until, result_content_type, secret, display, outcome, payload, result, fault";
 
     /// <summary>The engine every row read here belongs to.</summary>
     public const string EngineName = "Builtin";
@@ -55,9 +55,10 @@ internal static class TaskRowReader
         FinishedAt = Time(r, 17),
         LeaseUntil = Time(r, 18),
         ResultContentType = Str(r, 19),
-        Payload = Bytes(r, 22),
-        Result = Bytes(r, 23),
-        Fault = Bytes(r, 24),
+        Outcome = r.IsDBNull(22) ? null : (TaskOutcome)r.GetInt32(22),
+        Payload = Bytes(r, 23),
+        Result = Bytes(r, 24),
+        Fault = Bytes(r, 25),
     };
 
     public static DeliveredTask ReadDelivered(DbDataReader r, bool leased) => new()

@@ -42,7 +42,7 @@ internal sealed class QueueProcessor : BackgroundService
         _time = time;
         _logger = loggers.CreateLogger("SoapMiddleware.Queue.Workers");
         OwnerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
-        _runner = new TaskRunner(executor, new RetryPolicy(_options.RetryBaseDelay, _options.RetryMaxDelay), time, _logger);
+        _runner = new TaskRunner(executor, AttemptPolicy.From(_options), time, _logger);
         _completions = new CompletionWriter(holder.Storage.Queue, _logger, id => _held.TryRemove(id, out _));
         var now = time.GetUtcNow();
         _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now, () => _rows?.Signal())).ToArray();

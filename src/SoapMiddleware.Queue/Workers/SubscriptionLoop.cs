@@ -20,6 +20,9 @@ internal sealed class SubscriptionLoop(
 {
     private const int Attempts = 3;
 
+    /// <summary>A short backoff (1 s, then 2 s): a subscriber runs its tasks in order, so a failing one holds up the rest.</summary>
+    private readonly AttemptPolicy _policy = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
     public async Task RunAsync(CancellationToken stop)
     {
         var queues = new[] { subscription.Queue };
@@ -62,18 +65,18 @@ internal sealed class SubscriptionLoop(
             var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt }, Attempts, (_, _, _) => ValueTask.CompletedTask);
             var outcome = await executor.ExecuteAsync(call.Payload, call.ContentType, call.Action, transport, call.TraceParent, stop).ConfigureAwait(false);
             stop.ThrowIfCancellationRequested();
-            if (outcome.Succeeded)
+            var kind = outcome.Kind == QueuedCallOutcomeKind.Cancelled ? QueuedCallOutcomeKind.Retryable : outcome.Kind;
+            switch (AttemptPolicy.Decide(kind, attempt, Attempts))
             {
-                return;
+                case TaskOutcome.Succeeded:
+                    return;
+                case TaskOutcome.WillRetry:
+                    await Task.Delay(_policy.DelayAfter(attempt), time, stop).ConfigureAwait(false);
+                    break;
+                default:
+                    QueueLog.SubscriberSkipped(logger, subscription.Subscriber, task.Id, attempt, outcome.Reason ?? outcome.Kind.ToString());
+                    return;
             }
-
-            if (outcome.Kind == QueuedCallOutcomeKind.Rejected || attempt >= Attempts)
-            {
-                QueueLog.SubscriberSkipped(logger, subscription.Subscriber, task.Id, attempt, outcome.Reason ?? outcome.Kind.ToString());
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(attempt), time, stop).ConfigureAwait(false);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace SoapMiddleware.Queue.Workers;
 /// </summary>
 internal sealed class TaskRunner(
     QueuedCallExecutor executor,
-    RetryPolicy retry,
+    AttemptPolicy attempts,
     TimeProvider time,
     ILogger logger)
 {
@@ -22,7 +22,7 @@ internal sealed class TaskRunner(
         var maxAttempts = task.Call.MaxAttempts;
         if (task.Attempt > maxAttempts)
         {
-            await task.FailAsync(null, $"Gave up after {maxAttempts} attempts: the lease expired each time (the worker died while running it).", null).ConfigureAwait(false);
+            await task.FailAsync(TaskOutcome.Failed, null, AttemptPolicy.LeaseExpiredEveryTime(maxAttempts), null).ConfigureAwait(false);
             return false;
         }
 
@@ -55,28 +55,25 @@ internal sealed class TaskRunner(
             return false;
         }
 
-        switch (outcome.Kind)
+        // A call cancelled by anything but this worker's shutdown (its own token) failed like a Server fault.
+        var kind = outcome.Kind == QueuedCallOutcomeKind.Cancelled && !shutdown.IsCancellationRequested ? QueuedCallOutcomeKind.Retryable : outcome.Kind;
+        switch (AttemptPolicy.Decide(kind, task.Attempt, task.Call.MaxAttempts))
         {
-            case QueuedCallOutcomeKind.Succeeded:
+            case TaskOutcome.Succeeded:
                 record(task.Completion(outcome.Response, outcome.ContentType));
                 return true;
-            case QueuedCallOutcomeKind.Cancelled when shutdown.IsCancellationRequested:
+            case TaskOutcome.Cancelled:
                 await task.ReleaseAsync("Worker shut down while the task ran; put back").ConfigureAwait(false);
                 return false;
-            case QueuedCallOutcomeKind.Rejected:
-                await task.FailAsync(outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
+            case TaskOutcome.Rejected:
+                await task.FailAsync(TaskOutcome.Rejected, outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
+                return false;
+            case TaskOutcome.WillRetry:
+                var retryAt = time.GetUtcNow() + attempts.DelayAfter(task.Attempt);
+                await task.FailAsync(TaskOutcome.WillRetry, outcome.Response, outcome.Reason!, retryAt).ConfigureAwait(false);
                 return false;
             default:
-                if (task.Attempt < task.Call.MaxAttempts)
-                {
-                    var retryAt = time.GetUtcNow() + retry.DelayAfter(task.Attempt);
-                    await task.FailAsync(outcome.Response, outcome.Reason!, retryAt).ConfigureAwait(false);
-                }
-                else
-                {
-                    await task.FailAsync(outcome.Response, $"Failed after {task.Attempt} attempts: {outcome.Reason}", null).ConfigureAwait(false);
-                }
-
+                await task.FailAsync(TaskOutcome.Failed, outcome.Response, AttemptPolicy.Exhausted(task.Attempt, outcome.Reason), null).ConfigureAwait(false);
                 return false;
         }
     }

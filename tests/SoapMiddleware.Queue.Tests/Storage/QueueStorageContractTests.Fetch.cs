@@ -115,7 +115,7 @@ public abstract partial class QueueStorageContractTests
         Assert.False(await task.ReleaseAsync("shutdown"));
 
         var info = await GetAsync(id);
-        Assert.Equal((QueuedTaskState.Enqueued, 0), (info.State, info.Attempt));
+        Assert.Equal((QueuedTaskState.Enqueued, 0, TaskOutcome.Cancelled), (info.State, info.Attempt, info.Outcome));
         Assert.Equal((QueuedTaskState.Enqueued, "Released: shutdown"), ((await LastHistoryAsync(id)).State, (await LastHistoryAsync(id)).Reason));
         Assert.Equal(1, (await FetchOneAsync(W2)).Attempt);
     }

@@ -14,7 +14,7 @@ public abstract partial class QueueStorageContractTests
         Assert.Equal(1, await Storage.Queue.CompleteAsync([new TaskCompletion(id, W1, "<ok/>"u8.ToArray(), "text/xml")]));
 
         var info = await GetAsync(id);
-        Assert.Equal(QueuedTaskState.Succeeded, info.State);
+        Assert.Equal((QueuedTaskState.Succeeded, TaskOutcome.Succeeded), (info.State, info.Outcome));
         Assert.Equal("<ok/>"u8.ToArray(), info.Result);
         Assert.Equal("text/xml", info.ResultContentType);
         Assert.Equal(Time.GetUtcNow(), info.FinishedAt);
@@ -51,10 +51,11 @@ public abstract partial class QueueStorageContractTests
         var task = await FetchOneAsync(W1);
         var retryAt = Time.GetUtcNow().AddSeconds(10);
 
-        Assert.True(await task.FailAsync("<fault/>"u8.ToArray(), "timeout", retryAt));
+        Assert.True(await task.FailAsync(TaskOutcome.WillRetry, "<fault/>"u8.ToArray(), "timeout", retryAt));
 
         var info = await GetAsync(id);
         Assert.Equal((QueuedTaskState.Scheduled, retryAt, 1), (info.State, info.NotBefore, info.Attempt));
+        Assert.Equal(TaskOutcome.WillRetry, info.Outcome);
         Assert.Equal("<fault/>"u8.ToArray(), info.Fault);
         var history = await LastHistoryAsync(id);
         Assert.Equal(QueuedTaskState.Scheduled, history.State);
@@ -72,10 +73,10 @@ public abstract partial class QueueStorageContractTests
         var id = await Storage.Tasks.EnqueueAsync(NewTask());
         var task = await FetchOneAsync(W1);
 
-        Assert.True(await task.FailAsync("<fault/>"u8.ToArray(), "bad payload", null));
+        Assert.True(await task.FailAsync(TaskOutcome.Rejected, "<fault/>"u8.ToArray(), "bad payload", null));
 
         var info = await GetAsync(id);
-        Assert.Equal((QueuedTaskState.Failed, "bad payload"), (info.State, info.Reason));
+        Assert.Equal((QueuedTaskState.Failed, "bad payload", TaskOutcome.Rejected), (info.State, info.Reason, info.Outcome));
         Assert.Equal("<fault/>"u8.ToArray(), info.Fault);
         Assert.Equal(Time.GetUtcNow(), info.FinishedAt);
         var history = await LastHistoryAsync(id);
@@ -88,7 +89,7 @@ public abstract partial class QueueStorageContractTests
         var id = await Storage.Tasks.EnqueueAsync(NewTask());
         var task = await FetchOneAsync(W1);
 
-        Assert.False(await AsWorker(task, W2).FailAsync(null, "not mine", null));
+        Assert.False(await AsWorker(task, W2).FailAsync(TaskOutcome.Failed, null, "not mine", null));
         Assert.Equal(0, await Storage.Queue.CompleteAsync([new TaskCompletion(id, W2, null, null)]));
 
         Assert.Equal(QueuedTaskState.Processing, (await GetAsync(id)).State);
@@ -100,7 +101,7 @@ public abstract partial class QueueStorageContractTests
         var first = await Storage.Tasks.EnqueueAsync(NewTask());
         var second = await Storage.Tasks.EnqueueAsync(NewTask());
         var task = await FetchOneAsync(W1);
-        await task.FailAsync(null, "boom", null);
+        await task.FailAsync(TaskOutcome.Failed, null, "boom", null);
 
         Assert.Equal(second, (await FetchOneAsync(W1)).Id);
     }
@@ -110,7 +111,7 @@ public abstract partial class QueueStorageContractTests
     {
         var id = await Storage.Tasks.EnqueueAsync(NewTask());
         var task = await FetchOneAsync(W1);
-        await task.FailAsync([9], "boom", null);
+        await task.FailAsync(TaskOutcome.Failed, [9], "boom", null);
 
         Assert.True(await Storage.Tasks.RetryAsync(id));
         Assert.False(await Storage.Tasks.RetryAsync(id));
@@ -118,6 +119,7 @@ public abstract partial class QueueStorageContractTests
         var info = await GetAsync(id);
         Assert.Equal((QueuedTaskState.Enqueued, 0), (info.State, info.Attempt));
         Assert.Null(info.Fault);
+        Assert.Null(info.Outcome);
         Assert.Equal((QueuedTaskState.Enqueued, "Retried by user"), ((await LastHistoryAsync(id)).State, (await LastHistoryAsync(id)).Reason));
         Assert.Equal(1, (await FetchOneAsync(W2)).Attempt);
     }
@@ -133,6 +135,7 @@ public abstract partial class QueueStorageContractTests
 
         Assert.Empty(await Storage.Queue.FetchAsync(Default, W1, 10, Lease));
         Assert.Equal((QueuedTaskState.Deleted, "Deleted by user"), ((await LastHistoryAsync(id)).State, (await LastHistoryAsync(id)).Reason));
+        Assert.Equal(TaskOutcome.Deleted, (await GetAsync(id)).Outcome);
         Assert.True(await Storage.Tasks.RetryAsync(id));
         Assert.Equal(id, (await FetchOneAsync()).Id);
     }

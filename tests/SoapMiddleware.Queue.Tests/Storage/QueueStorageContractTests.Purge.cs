@@ -11,7 +11,7 @@ public abstract partial class QueueStorageContractTests
         var fetched = await Storage.Queue.FetchAsync(Default, W1, 5, Lease);
         Assert.Equal(5, fetched.Count);
         await Storage.Queue.CompleteAsync([new TaskCompletion(ids[0], W1, "<ok/>"u8.ToArray(), "text/xml"), new TaskCompletion(ids[1], W1, "<ok/>"u8.ToArray(), "text/xml")]);
-        await fetched.Single(t => t.Id == ids[2]).FailAsync("<fault/>"u8.ToArray(), "broken", null);
+        await fetched.Single(t => t.Id == ids[2]).FailAsync(TaskOutcome.Failed, "<fault/>"u8.ToArray(), "broken", null);
         await Storage.Tasks.DeleteAsync(ids[3]);
         await Storage.Workers.HeartbeatWorkerAsync(new WorkerStatus { WorkerId = "gone", State = WorkerState.Stopped });
         Time.Advance(TimeSpan.FromDays(2));
