@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.QueueBench;
@@ -16,7 +17,7 @@ internal static class Ceiling
         var payload = Encoding.UTF8.GetBytes("<x/>");
         foreach (var chunk in Enumerable.Range(0, tasks).Chunk(500))
         {
-            await storage.EnqueueBatchAsync(chunk.Select(_ => new NewQueuedTask { ContentType = "text/xml", Payload = payload }).ToList());
+            await storage.Tasks.EnqueueBatchAsync(chunk.Select(_ => new NewQueuedTask { Call = new QueuedCall { ContentType = "text/xml", Payload = payload } }).ToList());
         }
 
         var done = 0;
@@ -26,13 +27,13 @@ internal static class Ceiling
             var owner = "ceiling-" + loop;
             while (true)
             {
-                var fetched = await storage.FetchAsync(["default"], owner, batch, TimeSpan.FromMinutes(5));
+                var fetched = await storage.Queue.FetchAsync(["default"], owner, batch, TimeSpan.FromMinutes(5));
                 if (fetched.Count == 0)
                 {
                     return;
                 }
 
-                await storage.CompleteAsync(fetched.Select(t => new TaskCompletion(t.Id, owner, payload, "text/xml")).ToList());
+                await storage.Queue.CompleteAsync(fetched.Select(t => new TaskCompletion(t.Id, owner, payload, "text/xml")).ToList());
                 Interlocked.Add(ref done, fetched.Count);
             }
         }));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SampleApp.Services;
 using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.QueueBench;
@@ -56,14 +57,14 @@ internal static class EndToEnd
         var clock = Stopwatch.StartNew();
         foreach (var chunk in Enumerable.Range(0, tasks).Chunk(500))
         {
-            await storage.EnqueueBatchAsync(chunk.Select(i =>
+            await storage.Tasks.EnqueueBatchAsync(chunk.Select(i =>
             {
                 var (payload, contentType, action) = application.SerializeRequest(add, [i, 1]);
-                return new NewQueuedTask { ContentType = contentType, Action = action, Payload = payload, Service = "CalculatorService", Operation = "Add" };
+                return new NewQueuedTask { Call = new QueuedCall { ContentType = contentType, Action = action, Payload = payload, Service = "CalculatorService", Operation = "Add" } };
             }).ToList());
         }
 
-        while ((await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) < tasks)
+        while ((await storage.Monitoring.GetStatsAsync()).Count(QueuedTaskState.Succeeded) < tasks)
         {
             await Task.Delay(100);
         }

@@ -81,13 +81,14 @@ public sealed partial class PostgreSqlQueueStorage
     {
         var now = UnixTime.Now(_time);
         var row = QueuedRow.From(task, now);
+        var call = task.Call;
         await using var command = new NpgsqlCommand(InsertOneSql, connection, transaction)
-            .With("queue", task.Queue).With("service", task.Service).With("operation", task.Operation)
-            .With("display", task.Display).With("secret", task.Secret)
-            .With("ct", task.ContentType).With("action", task.Action).With("payload", NpgsqlDbType.Bytea, task.Payload)
-            .With("state", NpgsqlDbType.Integer, (int)row.State).With("max", NpgsqlDbType.Integer, task.MaxAttempts)
-            .With("key", task.IdempotencyKey).With("now", now).With("nb", NpgsqlDbType.Bigint, row.NotBefore)
-            .With("due", row.DueAt).With("reason", row.Reason).With("trace", NpgsqlDbType.Text, task.TraceParent);
+            .With("queue", call.Queue).With("service", call.Service).With("operation", call.Operation)
+            .With("display", call.Display).With("secret", task.Secret)
+            .With("ct", call.ContentType).With("action", call.Action).With("payload", NpgsqlDbType.Bytea, call.Payload)
+            .With("state", NpgsqlDbType.Integer, (int)row.State).With("max", NpgsqlDbType.Integer, call.MaxAttempts)
+            .With("key", call.IdempotencyKey).With("now", now).With("nb", NpgsqlDbType.Bigint, row.NotBefore)
+            .With("due", row.DueAt).With("reason", row.Reason).With("trace", NpgsqlDbType.Text, call.TraceParent);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -98,7 +99,7 @@ public sealed partial class PostgreSqlQueueStorage
 
         // A concurrent insert of the same key committed after this statement's snapshot.
         await using var existing = new NpgsqlCommand("SELECT id, secret FROM queue_task WHERE idempotency_key = @key", connection, transaction)
-            .With("key", task.IdempotencyKey);
+            .With("key", call.IdempotencyKey);
         var found = await ReadAllAsync(existing, r => (r.GetInt64(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
         return found[0];
     }
@@ -118,7 +119,7 @@ public sealed partial class PostgreSqlQueueStorage
         var alias = new int[tasks.Count];
         for (var i = 0; i < tasks.Count; i++)
         {
-            alias[i] = tasks[i].IdempotencyKey is { } key && !firstByKey.TryAdd(key, i) ? firstByKey[key] : i;
+            alias[i] = tasks[i].Call.IdempotencyKey is { } key && !firstByKey.TryAdd(key, i) ? firstByKey[key] : i;
             if (alias[i] == i)
             {
                 sent.Add(i);
@@ -131,14 +132,14 @@ public sealed partial class PostgreSqlQueueStorage
         var newIds = await AllocateIdsAsync(connection, tx, sent.Count, cancellationToken).ConfigureAwait(false);
         var now = UnixTime.Now(_time);
         var rows = sent.Select(i => QueuedRow.From(tasks[i], now)).ToArray();
-        var items = sent.Select(i => tasks[i]).ToArray();
+        var items = sent.Select(i => tasks[i].Call).ToArray();
         await using var insert = new NpgsqlCommand(InsertBatchSql, connection, tx)
             .With("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint, newIds)
             .With("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Queue).ToArray())
             .With("services", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Service).ToArray())
             .With("operations", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Operation).ToArray())
             .With("displays", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Display).ToArray())
-            .With("secrets", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Secret).ToArray())
+            .With("secrets", NpgsqlDbType.Array | NpgsqlDbType.Text, sent.Select(i => tasks[i].Secret).ToArray())
             .With("cts", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.ContentType).ToArray())
             .With("actions", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.Action).ToArray())
             .With("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea, items.Select(t => t.Payload).ToArray())

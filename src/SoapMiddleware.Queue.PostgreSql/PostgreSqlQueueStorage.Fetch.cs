@@ -47,11 +47,11 @@ public sealed partial class PostgreSqlQueueStorage
         return await ReadAsync(FetchSql, c => c
             .With("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, queues.ToArray()).With("now", now)
             .With("n", NpgsqlDbType.Integer, maxCount).With("w", workerId).With("lease", now + (long)lease.TotalMilliseconds),
-            r => TaskRowReader.ReadFetched(r, leased: true), cancellationToken).ConfigureAwait(false);
+            r => (FetchedTask)new PostgreSqlFetchedTask(this, TaskRowReader.ReadDelivered(r, leased: true), workerId), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+    /// <summary>The leased task's lease renewal, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
         await NonQueryAsync($"UPDATE queue_task SET lease_until = @u, due_at = @u WHERE {HeldBy}",
             c => c.With("u", UnixTime.After(_time, lease)).With("id", id).With("w", workerId), cancellationToken).ConfigureAwait(false) == 1;
 
@@ -68,7 +68,7 @@ public sealed partial class PostgreSqlQueueStorage
             WITH c AS (SELECT * FROM unnest(@ids, @workers, @results, @cts) AS c(id, worker_id, result, ct)),
             upd AS (
                 UPDATE queue_task t SET state = 3, result = c.result, result_content_type = c.ct, finished_at = @now,
-                    lease_until = NULL, due_at = NULL, progress_percent = 100, reason = @reason,
+                    lease_until = NULL, due_at = NULL, progress_percent = 100, reason = @reason, outcome = 0,
                     worker_id = CASE WHEN length(c.worker_id) > length(t.worker_id) THEN c.worker_id ELSE t.worker_id END
                 FROM c WHERE t.id = c.id AND t.state = 2 AND (t.worker_id = c.worker_id
                     OR substr(c.worker_id, 1, length(t.worker_id) + 1) = t.worker_id || '/'
@@ -86,40 +86,40 @@ public sealed partial class PostgreSqlQueueStorage
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> FailAsync(long id, string workerId, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    /// <summary>The leased task's fail, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> FailAsync(long id, string workerId, TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         // The retry reason mirrors TaskReasons.Retry.
         var update = retryAt is null
-            ? $"UPDATE queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason, {NameWorker} WHERE {HeldBy} RETURNING id, queue, state, reason"
+            ? $"UPDATE queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason, outcome = @outcome, {NameWorker} WHERE {HeldBy} RETURNING id, queue, state, reason"
             : $"""
               UPDATE queue_task SET state = 0, fault = @fault, not_before = @at, due_at = @at, lease_until = NULL,
-                  reason = 'Retry ' || attempt || ' of ' || GREATEST(max_attempts - 1, 0) || ' at ' || @atText || ': ' || @reason,
+                  reason = 'Retry ' || attempt || ' of ' || GREATEST(max_attempts - 1, 0) || ' at ' || @atText || ': ' || @reason, outcome = @outcome,
                   {NameWorker}
               WHERE {HeldBy} RETURNING id, queue, state, reason
               """;
         var at = UnixTime.ToMs(retryAt);
         var changed = await TransitionAsync(update, workerId, c => c
-            .With("fault", NpgsqlDbType.Bytea, fault).With("reason", reason).With("id", id).With("w", workerId)
+            .With("outcome", NpgsqlDbType.Integer, (int)outcome).With("fault", NpgsqlDbType.Bytea, fault).With("reason", reason).With("id", id).With("w", workerId)
             .With("at", NpgsqlDbType.Bigint, at)
             .With("atText", at is { } ms ? UnixTime.FromMs(ms).ToString("O", CultureInfo.InvariantCulture) : null), cancellationToken).ConfigureAwait(false);
         return changed.Count == 1;
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
+    /// <summary>The leased task's release, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
     {
         var changed = await TransitionAsync($"""
             UPDATE queue_task SET state = 1, attempt = GREATEST(attempt - 1, 0), lease_until = NULL, due_at = @now,
-                started_at = NULL, progress_percent = NULL, progress_message = NULL, reason = @reason
+                started_at = NULL, progress_percent = NULL, progress_message = NULL, reason = @reason, outcome = 4
             WHERE {HeldBy} RETURNING id, queue, state, reason
             """, workerId, c => c.With("reason", TaskReasons.Released(reason)).With("id", id).With("w", workerId), cancellationToken).ConfigureAwait(false);
         await NotifyAsync(changed.Select(t => t.Queue), cancellationToken).ConfigureAwait(false);
         return changed.Count == 1;
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
+    /// <summary>The leased task's progress, by id (see <see cref="FetchedTask"/>).</summary>
+    internal async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
         await NonQueryAsync($"UPDATE queue_task SET progress_percent = @p, progress_message = @m, {NameWorker} WHERE {HeldBy}",
             c => c.With("p", NpgsqlDbType.Integer, Math.Clamp(percent, 0, 100)).With("m", message).With("id", id).With("w", workerId),
             cancellationToken).ConfigureAwait(false) == 1;

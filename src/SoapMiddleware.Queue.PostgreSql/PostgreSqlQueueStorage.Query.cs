@@ -47,7 +47,7 @@ public sealed partial class PostgreSqlQueueStorage
         var changed = await TransitionAsync("""
             UPDATE queue_task SET state = 1, attempt = 0, due_at = @now, not_before = NULL, lease_until = NULL,
                 started_at = NULL, finished_at = NULL, result = NULL, result_content_type = NULL, fault = NULL,
-                progress_percent = NULL, progress_message = NULL, reason = @reason
+                progress_percent = NULL, progress_message = NULL, reason = @reason, outcome = NULL
             WHERE id = @id AND state >= 3 RETURNING id, queue, state, reason
             """, null, c => c.With("id", id).With("reason", TaskReasons.RetriedByUser), cancellationToken).ConfigureAwait(false);
         await NotifyAsync(changed.Select(t => t.Queue), cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed partial class PostgreSqlQueueStorage
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
         var changed = await TransitionAsync("""
-            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, finished_at = @now, reason = @reason
+            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, finished_at = @now, reason = @reason, outcome = 5
             WHERE id = @id AND state <> 5 RETURNING id, queue, state, reason
             """, null, c => c.With("id", id).With("reason", TaskReasons.DeletedByUser), cancellationToken).ConfigureAwait(false);
         return changed.Count == 1;

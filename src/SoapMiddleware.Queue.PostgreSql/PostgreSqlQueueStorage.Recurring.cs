@@ -23,10 +23,10 @@ public sealed partial class PostgreSqlQueueStorage
                 service = excluded.service, operation = excluded.operation, display = excluded.display,
                 content_type = excluded.content_type, action = excluded.action, payload = excluded.payload,
                 max_attempts = excluded.max_attempts, next_run_at = excluded.next_run_at
-            """, c => c.With("id", row.Id).With("cron", row.Cron).With("tz", row.TimeZone).With("queue", row.Queue)
-                .With("service", row.Service).With("operation", row.Operation).With("display", row.Display)
-                .With("ct", row.ContentType).With("action", row.Action).With("payload", NpgsqlDbType.Bytea, row.Payload)
-                .With("max", NpgsqlDbType.Integer, row.MaxAttempts).With("next", NpgsqlDbType.Bigint, UnixTime.ToMs(row.NextRunAt))
+            """, c => c.With("id", row.Id).With("cron", row.Cron).With("tz", row.TimeZone).With("queue", row.Call.Queue)
+                .With("service", row.Call.Service).With("operation", row.Call.Operation).With("display", row.Call.Display ?? "")
+                .With("ct", row.Call.ContentType).With("action", row.Call.Action).With("payload", NpgsqlDbType.Bytea, row.Call.Payload)
+                .With("max", NpgsqlDbType.Integer, row.Call.MaxAttempts).With("next", NpgsqlDbType.Bigint, UnixTime.ToMs(row.NextRunAt))
                 .With("now", UnixTime.Now(_time)), cancellationToken);
     }
 

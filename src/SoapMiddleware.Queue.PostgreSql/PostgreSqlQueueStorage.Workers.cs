@@ -88,12 +88,12 @@ public sealed partial class PostgreSqlQueueStorage
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<FetchedTask>> FetchForSubscriberAsync(string subscriber, string queue, long afterId, int maxCount, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<DeliveredTask>> FetchForSubscriberAsync(string subscriber, string queue, long afterId, int maxCount, CancellationToken cancellationToken = default) =>
         await ReadAsync($"""
             SELECT {TaskRowReader.FetchedColumns} FROM queue_task
             WHERE queue = @q AND id > @after AND state <> 5 ORDER BY id LIMIT @n
             """, c => c.With("q", queue).With("after", afterId).With("n", NpgsqlDbType.Integer, maxCount),
-            r => TaskRowReader.ReadFetched(r, leased: false), cancellationToken).ConfigureAwait(false);
+            r => TaskRowReader.ReadDelivered(r, leased: false), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public Task AdvanceSubscriptionCursorAsync(string subscriber, string queue, long taskId, CancellationToken cancellationToken = default) =>

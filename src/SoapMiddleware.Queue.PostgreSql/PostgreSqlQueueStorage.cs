@@ -11,7 +11,8 @@ namespace SoapMiddleware.Queue.PostgreSql;
 /// <c>NOTIFY soapmw_queue</c> so idle workers (one <c>LISTEN</c> connection per storage) start at once.
 /// Tables are created in the connection's search path.
 /// </summary>
-public sealed partial class PostgreSqlQueueStorage : IQueueStorage, IAsyncDisposable
+public sealed partial class PostgreSqlQueueStorage
+    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
@@ -33,6 +34,27 @@ public sealed partial class PostgreSqlQueueStorage : IQueueStorage, IAsyncDispos
         _signal = new WorkSignal(time);
         _listener = new PostgreSqlNotificationListener(_dataSource, _signal, time, logger);
     }
+
+    /// <inheritdoc/>
+    public string Name => "PostgreSQL";
+
+    /// <inheritdoc/>
+    public ITaskStore Tasks => this;
+
+    /// <inheritdoc/>
+    public ITaskQueue Queue => this;
+
+    /// <inheritdoc/>
+    public IWorkerStore Workers => this;
+
+    /// <inheritdoc/>
+    public ISubscriptionStore Subscriptions => this;
+
+    /// <inheritdoc/>
+    public IRecurringStore Recurring => this;
+
+    /// <inheritdoc/>
+    public IMonitoringStore Monitoring => this;
 
     /// <summary>Completes once the wake-up connection listens (it starts with the first <see cref="WaitForWorkAsync"/>).</summary>
     internal Task Listening => _listener.Listening;

@@ -118,5 +118,10 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE queue_task ADD COLUMN trace_parent text NULL;
         """,
+
+        // 4: how the last run ended (TaskOutcome), stored as data instead of read back from the reason's text.
+        """
+        ALTER TABLE queue_task ADD COLUMN outcome integer NULL;
+        """,
     ];
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue;
 
 namespace SoapMiddleware.EngineContract;
 

@@ -1,4 +1,4 @@
-using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue;
 
 namespace SoapMiddleware.EngineContract;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.EngineContract;
 
@@ -59,6 +58,7 @@ public abstract partial class EngineContractTests : IAsyncLifetime
 
         Assert.Equal(EngineName, Monitor.Engine);
         Assert.Equal(EngineName, task.Engine);
+        Assert.Equal(TaskOutcome.Succeeded, task.Outcome);
         Assert.Equal(handle, task.Id);
         Assert.Contains(">5</", Encoding.UTF8.GetString(task.Result!));
         Assert.Equal("EngineTestService.Add(2, 3)", task.Display);
@@ -109,6 +109,7 @@ public abstract partial class EngineContractTests : IAsyncLifetime
         Assert.Equal(1, Probe.RunCount("Divide 1 0"));
         Assert.Contains("Division by zero.", Encoding.UTF8.GetString(task.Fault!));
         Assert.Contains("not retried", task.Reason);
+        Assert.Equal(TaskOutcome.Rejected, task.Outcome);
     }
 
     [SkippableFact]
@@ -121,6 +122,7 @@ public abstract partial class EngineContractTests : IAsyncLifetime
 
         Assert.Contains("not well-formed", Encoding.UTF8.GetString(task.Fault!));
         Assert.Contains("not retried", task.Reason);
+        Assert.Equal(TaskOutcome.Rejected, task.Outcome);
     }
 
     [SkippableFact]

@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 using SampleApp.Services;
 using SoapMiddleware.Dashboard.Tests.Infrastructure;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Storage;
 using static Microsoft.Playwright.Assertions;
 
 namespace SoapMiddleware.Dashboard.Tests;
@@ -153,7 +152,7 @@ public sealed class DashboardPageTests
     {
         await using var app = await DashboardApp.StartAsync();
         const string lastTask = "17-9f86d081884c7d659a2feaa0c55ad015";
-        await app.Storage.HeartbeatWorkerAsync(new WorkerStatus
+        await app.Storage.Workers.HeartbeatWorkerAsync(new WorkerStatus
         {
             WorkerId = "gone-host:4242:dead/1", Host = "gone-host", ProcessId = 4242, State = WorkerState.Dead, LastTaskId = lastTask, StartedAt = DateTimeOffset.UtcNow,
         });

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Hangfire.Tests;
 

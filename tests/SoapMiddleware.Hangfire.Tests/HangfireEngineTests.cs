@@ -5,7 +5,6 @@ using Hangfire;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Engine;
-using SoapMiddleware.Queue.Storage;
 using Xunit.Abstractions;
 
 namespace SoapMiddleware.Hangfire.Tests;

@@ -25,7 +25,7 @@ public sealed class InMemoryHangfireEngineTests(ITestOutputHelper output) : Hang
     {
         var host = await HostAsync(dashboard: true);
         var handle = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 3));
-        await Wait.ForStateAsync(host.Queue, handle, Queue.Storage.QueuedTaskState.Succeeded);
+        await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Succeeded);
 
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         var page = await client.GetStringAsync($"/hangfire/jobs/details/{JobId(handle)}");

@@ -3,7 +3,6 @@ using Hangfire.States;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Engine;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Hangfire.Tests;
 

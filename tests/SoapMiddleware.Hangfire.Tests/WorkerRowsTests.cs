@@ -1,6 +1,6 @@
 using Hangfire;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
-using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue;
 
 namespace SoapMiddleware.Hangfire.Tests;
 

@@ -118,6 +118,6 @@ public sealed class QueueTests(ToolServer server)
         return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response.Headers.Location!);
     }
 
-    private async Task<Queue.Storage.QueuedTaskInfo> StoredAsync(string handle)
+    private async Task<QueuedTaskInfo> StoredAsync(string handle)
         => (await server.Services.GetRequiredService<IRpcQueue>().GetAsync(handle))!;
 }

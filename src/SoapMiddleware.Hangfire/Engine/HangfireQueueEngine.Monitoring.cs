@@ -2,7 +2,7 @@ using Hangfire.Common;
 using Hangfire.Storage;
 using Hangfire.Storage.Monitoring;
 using SoapMiddleware.Queue.Engine;
-using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue;
 
 namespace SoapMiddleware.Hangfire;
 

@@ -1,6 +1,7 @@
 using Hangfire.States;
 using Hangfire.Storage.Monitoring;
 using SoapMiddleware.Queue.Engine;
+using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Hangfire;

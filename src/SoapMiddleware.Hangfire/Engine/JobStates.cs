@@ -1,7 +1,7 @@
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage.Monitoring;
-using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue;
 
 namespace SoapMiddleware.Hangfire;
 

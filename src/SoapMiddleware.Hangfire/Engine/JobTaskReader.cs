@@ -48,6 +48,7 @@ internal static class JobTaskReader
             WorkerId = JobStates.WorkerOf(lastProcessing?.Data),
             ProgressPercent = percent,
             ProgressMessage = message,
+            Outcome = Outcome(state, current, retries),
             Reason = current is null ? null : Reason(current, state),
             CreatedAt = JobStates.Utc(details.CreatedAt) ?? (history.Count > 0 ? JobStates.Utc(history[^1].CreatedAt) : DateTimeOffset.UnixEpoch),
             NotBefore = state == QueuedTaskState.Scheduled ? JobStates.DateIn(current?.Data, "EnqueueAt") : null,
@@ -92,6 +93,22 @@ internal static class JobTaskReader
             && JobStates.Map(newestFirst[1].StateName) is QueuedTaskState.Processing or QueuedTaskState.Succeeded or QueuedTaskState.Failed => retries + 1,
         _ => retries,
     };
+
+    /// <summary>
+    /// How the last run ended, from the job's state and the exception type Hangfire stored with a Failed state (the
+    /// job fails a rejected call with <see cref="RpcCallRejectedException"/>); a waiting job that failed before will retry.
+    /// </summary>
+    private static TaskOutcome? Outcome(QueuedTaskState state, StateHistoryDto? current, int retries) => state switch
+    {
+        QueuedTaskState.Succeeded => TaskOutcome.Succeeded,
+        QueuedTaskState.Deleted => TaskOutcome.Deleted,
+        QueuedTaskState.Failed => current?.Data is { } data && data.TryGetValue("ExceptionType", out var type) && type == RejectedType
+            ? TaskOutcome.Rejected
+            : TaskOutcome.Failed,
+        _ => retries > 0 ? TaskOutcome.WillRetry : null,
+    };
+
+    private static readonly string RejectedType = typeof(RpcCallRejectedException).FullName!;
 
     private static string Reason(StateHistoryDto entry, QueuedTaskState state)
         => !string.IsNullOrEmpty(entry.Reason) ? entry.Reason : state switch

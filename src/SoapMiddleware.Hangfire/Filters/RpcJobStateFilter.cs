@@ -1,5 +1,7 @@
 using System.Globalization;
 using Hangfire.States;
+using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Execution;
 
 namespace SoapMiddleware.Hangfire;
 
@@ -19,8 +21,6 @@ internal sealed class RpcJobStateFilter : IElectStateFilter
 {
     /// <summary>After AutomaticRetry (20) and any filter of the application's at the usual orders.</summary>
     public const int Order = 1000;
-
-    private const string FailedAfter = "Failed after";
 
     public void OnStateElection(ElectStateContext context)
     {
@@ -60,9 +60,9 @@ internal sealed class RpcJobStateFilter : IElectStateFilter
             case RpcCallFailedException fault when context.CandidateState is FailedState final:
                 // The retry policy has given up (or there is none): say how many attempts were made, unless the job
                 // already said why it stopped.
-                if (final.Reason is null || !final.Reason.StartsWith(FailedAfter, StringComparison.Ordinal))
+                if (!fault.ReasonGiven)
                 {
-                    final.Reason = string.Create(CultureInfo.InvariantCulture, $"{FailedAfter} {Attempts(context)} attempt(s): {fault.Message}");
+                    final.Reason = AttemptPolicy.ExhaustedRetryPolicy(Attempts(context), fault.Message);
                 }
 
                 break;
@@ -71,11 +71,10 @@ internal sealed class RpcJobStateFilter : IElectStateFilter
                 // AutomaticRetry counted the attempt that just failed; stop when it was the call's last one.
                 var done = RetryCount(context);
                 var allowed = Math.Max(RpcJobArguments.MaxAttempts(job!), 1);
-                if (done >= allowed)
+                if (AttemptPolicy.Decide(QueuedCallOutcomeKind.Retryable, done, allowed) == TaskOutcome.Failed)
                 {
                     UndoRetry(context);
-                    context.CandidateState = Final(failed!, context.CandidateState, string.Create(
-                        CultureInfo.InvariantCulture, $"{FailedAfter} {done} attempt(s), the most this call allows: {fault.Message}"));
+                    context.CandidateState = Final(failed!, context.CandidateState, AttemptPolicy.ExhaustedCallLimit(done, fault.Message));
                 }
 
                 break;

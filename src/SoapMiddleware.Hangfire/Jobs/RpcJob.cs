@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -175,10 +174,10 @@ public sealed class RpcJob
 
                     // The call's own limit stops it before the retry policy would: fail here. When the policy's own limit is
                     // reached, the policy decides (it may delete the job instead of failing it).
-                    if (attempt >= allowed && attempt < RetryLimit.Policy(_backend.FilterProvider, context.BackgroundJob.Job))
+                    if (AttemptPolicy.Decide(outcome.Kind, attempt, allowed) == TaskOutcome.Failed
+                        && attempt < RetryLimit.Policy(_backend.FilterProvider, context.BackgroundJob.Job))
                     {
-                        throw FailNow(context, error, string.Create(
-                            CultureInfo.InvariantCulture, $"Failed after {attempt} attempt(s), the most this call allows: {error.Message}"));
+                        throw FailNow(context, error, AttemptPolicy.ExhaustedCallLimit(attempt, error.Message));
                     }
 
                     throw error;
@@ -241,8 +240,14 @@ public sealed class RpcJob
     /// </summary>
     private Exception FailNow(PerformContext context, Exception error, string reason)
     {
+        var failed = error as RpcCallFailedException;
         try
         {
+            if (failed is not null)
+            {
+                failed.ReasonGiven = true;
+            }
+
             var client = new BackgroundJobClient(context.Storage, new WithoutRetryFilterProvider(_backend.FilterProvider));
             client.ChangeState(context.BackgroundJob.Id, new FailedState(error, context.ServerId) { Reason = reason }, ProcessingState.StateName);
 
@@ -252,6 +257,11 @@ public sealed class RpcJob
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             HangfireEngineLog.FailNowFailed(_logger, ex, context.BackgroundJob.Id);
+            if (failed is not null)
+            {
+                failed.ReasonGiven = false;
+            }
+
             return error;
         }
     }

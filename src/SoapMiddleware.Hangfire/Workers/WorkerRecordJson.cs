@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SoapMiddleware.Queue.Storage;
+using SoapMiddleware.Queue;
 
 namespace SoapMiddleware.Hangfire;
 

@@ -16,25 +16,12 @@ internal sealed class BuiltinQueueEngine(QueueStorageHolder holder, TimeProvider
     internal IQueueStorage Storage => holder.Storage;
 
     public Task<string> EnqueueAsync(QueuedCall call, CancellationToken cancellationToken)
-        => EnqueueAsync(call, task => Storage.EnqueueAsync(task, cancellationToken), cancellationToken);
+        => EnqueueAsync(call, task => Storage.Tasks.EnqueueAsync(task, cancellationToken), cancellationToken);
 
     /// <summary>Stores the call with <paramref name="store"/> (the storage, or a caller's PostgreSQL transaction).</summary>
     internal async Task<string> EnqueueAsync(QueuedCall call, Func<NewQueuedTask, Task<long>> store, CancellationToken cancellationToken)
     {
-        var task = new NewQueuedTask
-        {
-            Queue = call.Queue,
-            Service = call.Service,
-            Operation = call.Operation,
-            Display = call.Display,
-            ContentType = call.ContentType,
-            Action = call.Action,
-            Payload = call.Payload,
-            NotBefore = call.NotBefore,
-            MaxAttempts = call.MaxAttempts,
-            IdempotencyKey = call.IdempotencyKey,
-            TraceParent = call.TraceParent,
-        };
+        var task = new NewQueuedTask { Call = call };
         long id;
         try
         {
@@ -53,7 +40,7 @@ internal sealed class BuiltinQueueEngine(QueueStorageHolder holder, TimeProvider
         }
 
         // The key may name an earlier task: hand it out only to a caller who sent the same request.
-        var existing = await Storage.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var existing = await Storage.Tasks.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (existing is null || existing.Id == handle)
         {
             return handle;
@@ -64,49 +51,41 @@ internal sealed class BuiltinQueueEngine(QueueStorageHolder holder, TimeProvider
             : throw new IdempotencyKeyConflictException(call.IdempotencyKey);
     }
 
-    public Task<QueuedTaskInfo?> GetAsync(string handle, CancellationToken cancellationToken) => ResolveAsync(handle, cancellationToken);
 
     public async Task<IReadOnlyList<TaskHistoryEntry>> GetHistoryAsync(string handle, CancellationToken cancellationToken)
     {
-        var task = await ResolveAsync(handle, cancellationToken).ConfigureAwait(false);
-        return task is null ? [] : await Storage.GetHistoryAsync(task.RowId, cancellationToken).ConfigureAwait(false);
+        var (id, task) = await ResolveAsync(handle, cancellationToken).ConfigureAwait(false);
+        return task is null ? [] : await Storage.Tasks.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> RetryAsync(string handle, CancellationToken cancellationToken)
     {
-        var task = await ResolveAsync(handle, cancellationToken).ConfigureAwait(false);
-        return task is not null && await Storage.RetryAsync(task.RowId, cancellationToken).ConfigureAwait(false);
+        var (id, task) = await ResolveAsync(handle, cancellationToken).ConfigureAwait(false);
+        return task is not null && await Storage.Tasks.RetryAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteAsync(string handle, CancellationToken cancellationToken)
     {
-        var task = await ResolveAsync(handle, cancellationToken).ConfigureAwait(false);
-        if (task is null || !await Storage.DeleteAsync(task.RowId, cancellationToken).ConfigureAwait(false))
+        var (id, task) = await ResolveAsync(handle, cancellationToken).ConfigureAwait(false);
+        if (task is null || !await Storage.Tasks.DeleteAsync(id, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        holder.OnDeleted(task.RowId);
+        holder.OnDeleted(id);
         return true;
     }
 
     public async Task AddOrUpdateRecurringAsync(string recurringId, QueuedCall call, string cron, TimeZoneInfo timeZone, CancellationToken cancellationToken)
     {
         await holder.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        await Storage.UpsertRecurringAsync(
+        await Storage.Recurring.UpsertRecurringAsync(
             new RecurringRow
             {
                 Id = recurringId,
                 Cron = cron,
                 TimeZone = timeZone.Id,
-                Queue = call.Queue,
-                Service = call.Service,
-                Operation = call.Operation,
-                Display = call.Display,
-                ContentType = call.ContentType,
-                Action = call.Action,
-                Payload = call.Payload,
-                MaxAttempts = call.MaxAttempts,
+                Call = call with { NotBefore = null, IdempotencyKey = null, TraceParent = null },
                 NextRunAt = RecurringSchedule.Next(cron, timeZone, time.GetUtcNow()),
             },
             cancellationToken).ConfigureAwait(false);
@@ -115,45 +94,48 @@ internal sealed class BuiltinQueueEngine(QueueStorageHolder holder, TimeProvider
     public async Task<bool> RemoveRecurringAsync(string recurringId, CancellationToken cancellationToken)
     {
         await holder.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
-        return await Storage.RemoveRecurringAsync(recurringId, cancellationToken).ConfigureAwait(false);
+        return await Storage.Recurring.RemoveRecurringAsync(recurringId, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<QueueStats> GetStatsAsync(CancellationToken cancellationToken) => Storage.GetStatsAsync(cancellationToken);
+    public Task<QueueStats> GetStatsAsync(CancellationToken cancellationToken) => Storage.Monitoring.GetStatsAsync(cancellationToken);
 
     public Task<IReadOnlyList<QueuedTaskInfo>> ListAsync(QueuedTaskState? state, string? queue, int skip, int take, CancellationToken cancellationToken)
-        => Storage.ListAsync(state, queue, skip, take, cancellationToken);
+        => Storage.Monitoring.ListAsync(state, queue, skip, take, cancellationToken);
 
-    public Task<IReadOnlyList<WorkerStatus>> GetWorkersAsync(CancellationToken cancellationToken) => Storage.GetWorkersAsync(cancellationToken);
+    public Task<IReadOnlyList<WorkerStatus>> GetWorkersAsync(CancellationToken cancellationToken) => Storage.Monitoring.GetWorkersAsync(cancellationToken);
 
     public async Task<IReadOnlyList<RecurringCallInfo>> ListRecurringAsync(CancellationToken cancellationToken)
     {
-        var rows = await Storage.ListRecurringAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Storage.Recurring.ListRecurringAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new RecurringCallInfo
         {
             Id = r.Id,
             Cron = r.Cron,
             TimeZone = r.TimeZone,
-            Queue = r.Queue,
-            Service = r.Service,
-            Operation = r.Operation,
-            Display = r.Display,
+            Queue = r.Call.Queue,
+            Service = r.Call.Service,
+            Operation = r.Call.Operation,
+            Display = r.Call.Display ?? "",
             NextRunAt = r.NextRunAt,
             LastRunAt = r.LastRunAt,
             LastTaskId = r.LastTaskId,
         }).ToList();
     }
 
-    /// <summary>The task a handle names, or null when the handle is malformed, unknown, or its secret is wrong.</summary>
-    private async Task<QueuedTaskInfo?> ResolveAsync(string handle, CancellationToken cancellationToken)
+    public async Task<QueuedTaskInfo?> GetAsync(string handle, CancellationToken cancellationToken)
+        => (await ResolveAsync(handle, cancellationToken).ConfigureAwait(false)).Task;
+
+    /// <summary>The row id and task a handle names; no task when the handle is malformed, unknown, or its secret is wrong.</summary>
+    private async Task<(long Id, QueuedTaskInfo? Task)> ResolveAsync(string handle, CancellationToken cancellationToken)
     {
         if (!TaskHandle.TryParse(handle, out long id, out var secret))
         {
-            return null;
+            return (0, null);
         }
 
-        var task = await Storage.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var task = await Storage.Tasks.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return task is not null && TaskHandle.TryParse(task.Id, out long _, out var stored) && TaskHandle.SecretMatches(secret, stored)
-            ? task
-            : null;
+            ? (id, task)
+            : (id, null);
     }
 }

@@ -6,11 +6,11 @@ namespace SoapMiddleware.Queue.Builtin;
 
 /// <summary>
 /// Turns due recurring calls into tasks. Every worker process runs one; they need no coordination because each
-/// occurrence is claimed by <see cref="IQueueStorage.TriggerRecurringAsync"/>, which enqueues it exactly once. The next
+/// occurrence is claimed by <see cref="IRecurringStore.TriggerRecurringAsync"/>, which enqueues it exactly once. The next
 /// run is computed from now, not from the missed time, so occurrences missed while nothing ran collapse into one
 /// task (as in Hangfire) instead of a burst.
 /// </summary>
-internal sealed class RecurringScheduler(IQueueStorage storage, TimeProvider time, ILogger logger, TimeSpan pollInterval)
+internal sealed class RecurringScheduler(IRecurringStore storage, TimeProvider time, ILogger logger, TimeSpan pollInterval)
 {
     /// <summary>Due rows handled per tick; more wait for the next tick, so one tick stays short.</summary>
     private const int Batch = 100;
@@ -58,17 +58,7 @@ internal sealed class RecurringScheduler(IQueueStorage storage, TimeProvider tim
                 continue;
             }
 
-            var task = new NewQueuedTask
-            {
-                Queue = row.Queue,
-                Service = row.Service,
-                Operation = row.Operation,
-                Display = row.Display,
-                ContentType = row.ContentType,
-                Action = row.Action,
-                Payload = row.Payload,
-                MaxAttempts = row.MaxAttempts,
-            };
+            var task = new NewQueuedTask { Call = row.Call };
 
             // Null means another process took this occurrence first: nothing to do.
             if (await storage.TriggerRecurringAsync(row.Id, row.NextRunAt!.Value, next, task, cancellationToken).ConfigureAwait(false) is not null)

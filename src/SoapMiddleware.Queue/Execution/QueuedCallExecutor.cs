@@ -19,10 +19,6 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
     /// <summary>How the reason of a task that ended in a Client fault starts, on every engine.</summary>
     public const string ClientFaultReason = "Client fault, not retried: ";
 
-    /// <summary>Whether a task's reason says it was rejected for good (a Client fault, or a request that does not read).</summary>
-    public static bool IsRejection(string? reason)
-        => reason is not null && (reason.StartsWith(ClientFaultReason, StringComparison.Ordinal) || reason.StartsWith(PayloadRejectedReason, StringComparison.Ordinal));
-
     /// <summary>
     /// Runs the call in its own DI scope; every event and wrapper fires as for HTTP. The call's token is cancelled by
     /// <paramref name="cancellationToken"/> (deletion, shutdown) or after <see cref="RpcQueueOptions.CallTimeout"/>,

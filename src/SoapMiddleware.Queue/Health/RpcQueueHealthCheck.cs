@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Health;
 

@@ -13,13 +13,8 @@ internal sealed class QueueStorageHolder(IQueueStorage storage)
 
     public IQueueStorage Storage { get; } = storage;
 
-    /// <summary>The storage's kind for messages: <c>SQLite</c>, <c>PostgreSQL</c>, or the type's name.</summary>
-    public string StorageName => Storage.GetType().Name.Replace("QueueStorage", string.Empty, StringComparison.Ordinal) switch
-    {
-        "Sqlite" => "SQLite",
-        "PostgreSql" => "PostgreSQL",
-        var other => other,
-    };
+    /// <summary>The storage's kind for messages: <c>SQLite</c>, <c>PostgreSQL</c>, ...</summary>
+    public string StorageName => Storage.Name;
 
     /// <summary>Raised after a task is deleted through this process, so a local worker running it cancels at once.</summary>
     public event Action<long>? TaskDeleted;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue.Execution;
 using SoapMiddleware.Queue.Producer;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Http;
 

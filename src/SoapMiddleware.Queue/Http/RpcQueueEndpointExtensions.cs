@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using SoapMiddleware;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Http;
-using SoapMiddleware.Queue.Storage;
 
 namespace Microsoft.AspNetCore.Builder;
 

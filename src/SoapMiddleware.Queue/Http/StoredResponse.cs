@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SoapMiddleware.Protocols;
 using SoapMiddleware.Queue.Execution;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Http;
 
@@ -58,10 +57,10 @@ internal static class StoredResponse
 
     /// <summary>
     /// Which fault the stored one was, as far as status goes: the executor rejects Client faults and unreadable requests
-    /// for good (and says so in the reason on every engine); everything else failed as a Server fault.
+    /// for good (every engine stores that outcome); everything else failed as a Server fault.
     /// </summary>
     private static Exception ErrorOf(QueuedTaskInfo task)
-        => QueuedCallExecutor.IsRejection(task.Reason)
+        => task.Outcome == TaskOutcome.Rejected
             ? RpcFault.Client(task.Reason!)
             : new RpcFault(RpcFaultCode.Server, task.Reason ?? "Internal Error");
 

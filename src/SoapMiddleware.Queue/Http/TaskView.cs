@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Serialization;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Http;
 

@@ -1,4 +1,3 @@
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue;
 

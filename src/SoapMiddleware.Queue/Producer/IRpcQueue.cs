@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SoapMiddleware.Description;
 using SoapMiddleware.Queue.Diagnostics;
 using SoapMiddleware.Queue.Engine;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Producer;
 

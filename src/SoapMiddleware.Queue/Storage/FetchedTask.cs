@@ -1,44 +1,66 @@
+using SoapMiddleware.Queue.Engine;
+
 namespace SoapMiddleware.Queue.Storage;
 
-/// <summary>A task handed to a worker (under a lease) or to a fan-out subscriber (without one).</summary>
-public sealed record FetchedTask
+/// <summary>
+/// A task leased to a worker, which records its own outcome (Hangfire's <c>IFetchedJob</c>): each method changes the
+/// task only while <see cref="WorkerId"/> still holds it, and answers <see langword="false"/> when it no longer does
+/// (the lease was taken over, or the task finished or was deleted): then the worker drops the task and its result.
+/// Many successes at once are recorded faster with <see cref="ITaskQueue.CompleteAsync"/>.
+/// </summary>
+public abstract class FetchedTask
 {
-    /// <summary>The task id; ids grow in enqueue order.</summary>
-    public required long Id { get; init; }
+    /// <summary>Wraps a delivery leased to <paramref name="workerId"/>.</summary>
+    /// <param name="delivery">What the storage read for the task.</param>
+    /// <param name="workerId">The worker (or process) the task was leased to.</param>
+    protected FetchedTask(DeliveredTask delivery, string workerId)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentException.ThrowIfNullOrEmpty(workerId);
+        Delivery = delivery;
+        WorkerId = workerId;
+    }
 
-    /// <summary>The task's public handle (<c>{id}-{secret}</c>).</summary>
-    public required string Handle { get; init; }
+    /// <summary>What the storage handed out.</summary>
+    public DeliveredTask Delivery { get; }
 
-    /// <summary>The queue name.</summary>
-    public required string Queue { get; init; }
+    /// <summary>The storage's task id.</summary>
+    public long Id => Delivery.Id;
 
-    /// <summary>The service name, for display.</summary>
-    public required string Service { get; init; }
+    /// <summary>The task's public handle.</summary>
+    public string Handle => Delivery.Handle;
 
-    /// <summary>The operation name, for display.</summary>
-    public required string Operation { get; init; }
+    /// <summary>The stored call.</summary>
+    public QueuedCall Call => Delivery.Call;
 
-    /// <summary>The content type of <see cref="Payload"/>.</summary>
-    public required string ContentType { get; init; }
+    /// <summary>The attempt this delivery is (1 for the first).</summary>
+    public int Attempt => Delivery.Attempt;
 
-    /// <summary>The SOAPAction, or <see langword="null"/>.</summary>
-    public string? Action { get; init; }
+    /// <summary>
+    /// The worker that records for the task: first the process that fetched it (<c>{host}:{pid}:{tag}</c>), then the
+    /// worker of that process that runs it (<c>{process}/{n}</c>), which the task then names. Both hold the task.
+    /// </summary>
+    public string WorkerId { get; set; }
 
-    /// <summary>The exact request bytes.</summary>
-    public required byte[] Payload { get; init; }
+    /// <summary>Extends the lease; <see langword="false"/> when the task is no longer this worker's: cancel the call.</summary>
+    public abstract Task<bool> RenewLeaseAsync(TimeSpan lease, CancellationToken cancellationToken = default);
 
-    /// <summary>The attempt this delivery is (1 for the first); counts redeliveries after an expired lease.</summary>
-    public required int Attempt { get; init; }
+    /// <summary>Marks the task <see cref="QueuedTaskState.Succeeded"/> with its result.</summary>
+    public abstract Task<bool> CompleteAsync(byte[]? result, string? resultContentType, CancellationToken cancellationToken = default);
 
-    /// <summary>The number of attempts allowed.</summary>
-    public required int MaxAttempts { get; init; }
+    /// <summary>
+    /// Records a failed attempt and its <paramref name="outcome"/> (<see cref="TaskOutcome.Rejected"/>,
+    /// <see cref="TaskOutcome.Failed"/> or <see cref="TaskOutcome.WillRetry"/>): with <paramref name="retryAt"/> the task
+    /// is scheduled again then, without it the task is <see cref="QueuedTaskState.Failed"/>.
+    /// </summary>
+    public abstract Task<bool> FailAsync(TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
 
-    /// <summary>When the task was enqueued.</summary>
-    public required DateTimeOffset EnqueuedAt { get; init; }
+    /// <summary>Puts the task back to <see cref="QueuedTaskState.Enqueued"/> without counting the attempt (graceful shutdown).</summary>
+    public abstract Task<bool> ReleaseAsync(string reason, CancellationToken cancellationToken = default);
 
-    /// <summary>When the lease ends unless renewed; <see langword="null"/> for subscriber deliveries.</summary>
-    public DateTimeOffset? LeaseUntil { get; init; }
+    /// <summary>Stores the progress the running method reports.</summary>
+    public abstract Task<bool> ReportProgressAsync(int percent, string? message, CancellationToken cancellationToken = default);
 
-    /// <summary>The W3C <c>traceparent</c> stored at enqueue (see <see cref="NewQueuedTask.TraceParent"/>), or <see langword="null"/>.</summary>
-    public string? TraceParent { get; init; }
+    /// <summary>This task's success, for <see cref="ITaskQueue.CompleteAsync"/>.</summary>
+    public TaskCompletion Completion(byte[]? result, string? resultContentType) => new(Id, WorkerId, result, resultContentType);
 }

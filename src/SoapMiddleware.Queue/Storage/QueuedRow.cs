@@ -14,7 +14,7 @@ internal readonly record struct QueuedRow(QueuedTaskState State, long? NotBefore
             throw new ArgumentException($"A task secret must be {TaskHandle.SecretLength} lowercase hex digits.", nameof(task));
         }
 
-        var notBefore = UnixTime.ToMs(task.NotBefore);
+        var notBefore = UnixTime.ToMs(task.Call.NotBefore);
         return notBefore is { } at && at > now
             ? new QueuedRow(QueuedTaskState.Scheduled, at, at, TaskReasons.Scheduled(at))
             : new QueuedRow(QueuedTaskState.Enqueued, notBefore, now, TaskReasons.Enqueued);

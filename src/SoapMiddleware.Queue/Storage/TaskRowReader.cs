@@ -12,9 +12,12 @@ internal static class TaskRowReader
     public const string InfoColumns =
         "id, queue, service, operation, content_type, action, state, attempt, max_attempts, idempotency_key, " +
         "worker_id, progress_percent, progress_message, reason, created_at, not_before, started_at, finished_at, " +
-        "lease_until, result_content_type, secret, display, payload, result, fault";
+        "lease_until, result_content_type, secret, display, outcome, payload, result, fault";
 
-    /// <summary>Columns for <see cref="ReadFetched"/>.</summary>
+    /// <summary>The engine every row read here belongs to.</summary>
+    public const string EngineName = "Builtin";
+
+    /// <summary>Columns for <see cref="ReadDelivered"/>.</summary>
     public const string FetchedColumns =
         "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until, secret, trace_parent";
 
@@ -31,7 +34,7 @@ internal static class TaskRowReader
     public static QueuedTaskInfo ReadInfo(DbDataReader r) => new()
     {
         Id = TaskHandle.Format(r.GetInt64(0), r.GetString(20)),
-        RowId = r.GetInt64(0),
+        Engine = EngineName,
         Display = Str(r, 21),
         Queue = r.GetString(1),
         Service = r.GetString(2),
@@ -52,26 +55,30 @@ internal static class TaskRowReader
         FinishedAt = Time(r, 17),
         LeaseUntil = Time(r, 18),
         ResultContentType = Str(r, 19),
-        Payload = Bytes(r, 22),
-        Result = Bytes(r, 23),
-        Fault = Bytes(r, 24),
+        Outcome = r.IsDBNull(22) ? null : (TaskOutcome)r.GetInt32(22),
+        Payload = Bytes(r, 23),
+        Result = Bytes(r, 24),
+        Fault = Bytes(r, 25),
     };
 
-    public static FetchedTask ReadFetched(DbDataReader r, bool leased) => new()
+    public static DeliveredTask ReadDelivered(DbDataReader r, bool leased) => new()
     {
         Id = r.GetInt64(0),
         Handle = TaskHandle.Format(r.GetInt64(0), r.GetString(11)),
-        Queue = r.GetString(1),
-        Service = r.GetString(2),
-        Operation = r.GetString(3),
-        ContentType = r.GetString(4),
-        Action = Str(r, 5),
-        Payload = Bytes(r, 6) ?? [],
+        Call = new QueuedCall
+        {
+            Queue = r.GetString(1),
+            Service = r.GetString(2),
+            Operation = r.GetString(3),
+            ContentType = r.GetString(4),
+            Action = Str(r, 5),
+            Payload = Bytes(r, 6) ?? [],
+            MaxAttempts = r.GetInt32(8),
+            TraceParent = Str(r, 12),
+        },
         Attempt = r.GetInt32(7),
-        MaxAttempts = r.GetInt32(8),
         EnqueuedAt = UnixTime.FromMs(r.GetInt64(9)),
         LeaseUntil = leased ? Time(r, 10) : null,
-        TraceParent = Str(r, 12),
     };
 
     public static WorkerStatus ReadWorker(DbDataReader r) => new()
@@ -96,14 +103,17 @@ internal static class TaskRowReader
         Id = r.GetString(0),
         Cron = r.GetString(1),
         TimeZone = r.GetString(2),
-        Queue = r.GetString(3),
-        Service = r.GetString(4),
-        Operation = r.GetString(5),
-        Display = r.GetString(6),
-        ContentType = r.GetString(7),
-        Action = Str(r, 8),
-        Payload = Bytes(r, 9) ?? [],
-        MaxAttempts = r.GetInt32(10),
+        Call = new QueuedCall
+        {
+            Queue = r.GetString(3),
+            Service = r.GetString(4),
+            Operation = r.GetString(5),
+            Display = r.GetString(6),
+            ContentType = r.GetString(7),
+            Action = Str(r, 8),
+            Payload = Bytes(r, 9) ?? [],
+            MaxAttempts = r.GetInt32(10),
+        },
         NextRunAt = Time(r, 11),
         LastRunAt = Time(r, 12),
         LastTaskId = Str(r, 13),

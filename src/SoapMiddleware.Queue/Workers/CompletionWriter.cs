@@ -8,7 +8,7 @@ namespace SoapMiddleware.Queue.Workers;
 /// Records successes in batches: while one batch is being written, the next accumulates, so under load one
 /// statement completes many tasks. Until a completion is written, its task's lease keeps being renewed.
 /// </summary>
-internal sealed class CompletionWriter(IQueueStorage storage, ILogger logger, Action<long> written)
+internal sealed class CompletionWriter(ITaskQueue storage, ILogger logger, Action<long> written)
 {
     private const int MaxBatch = 200;
     private readonly Channel<TaskCompletion> _pending = Channel.CreateUnbounded<TaskCompletion>();

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue.Builtin;
 using SoapMiddleware.Queue.Execution;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Workers;
 
@@ -43,11 +42,11 @@ internal sealed class QueueProcessor : BackgroundService
         _time = time;
         _logger = loggers.CreateLogger("SoapMiddleware.Queue.Workers");
         OwnerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
-        _runner = new TaskRunner(executor, holder.Storage, new RetryPolicy(_options.RetryBaseDelay, _options.RetryMaxDelay), time, _logger);
-        _completions = new CompletionWriter(holder.Storage, _logger, id => _held.TryRemove(id, out _));
+        _runner = new TaskRunner(executor, AttemptPolicy.From(_options), time, _logger);
+        _completions = new CompletionWriter(holder.Storage.Queue, _logger, id => _held.TryRemove(id, out _));
         var now = time.GetUtcNow();
         _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now, () => _rows?.Signal())).ToArray();
-        _rows = new WorkerRowWriter(holder.Storage, _slots, time, _logger);
+        _rows = new WorkerRowWriter(holder.Storage.Workers, _slots, time, _logger);
         _subscriptions = _options.Subscriptions
             .Select(s => new SubscriptionLoop(s, executor, holder.Storage, _options, time, _logger))
             .ToArray();
@@ -63,12 +62,12 @@ internal sealed class QueueProcessor : BackgroundService
         QueueLog.Started(_logger, _slots.Length, OwnerId, string.Join(",", _options.Queues));
         var workers = _slots.Select(slot => Task.Run(() => WorkerLoopAsync(slot))).ToArray();
         using var background = new CancellationTokenSource();
-        var heartbeat = Task.Run(() => new WorkerHeartbeat(_holder.Storage, OwnerId, _options, _time, _logger).RunAsync(_held, _slots, background.Token));
+        var heartbeat = Task.Run(() => new WorkerHeartbeat(_holder.Storage.Workers, _options, _time, _logger).RunAsync(_held, _slots, background.Token));
         var writer = Task.Run(() => _completions.RunAsync(background.Token));
         var rows = Task.Run(() => _rows!.RunAsync(background.Token));
         var subscribers = _subscriptions.Select(s => Task.Run(() => s.RunAsync(stoppingToken))).ToArray();
-        var cleaner = Task.Run(() => new RetentionCleaner(_holder.Storage, _options, _time, _logger).RunAsync(background.Token));
-        var recurring = Task.Run(() => new RecurringScheduler(_holder.Storage, _time, _logger, _options.RecurringPollInterval).RunAsync(background.Token));
+        var cleaner = Task.Run(() => new RetentionCleaner(_holder.Storage.Tasks, _options, _time, _logger).RunAsync(background.Token));
+        var recurring = Task.Run(() => new RecurringScheduler(_holder.Storage.Recurring, _time, _logger, _options.RecurringPollInterval).RunAsync(background.Token));
         if (_slots.Length > 0)
         {
             await FetchLoopAsync(stoppingToken).ConfigureAwait(false);
@@ -105,7 +104,7 @@ internal sealed class QueueProcessor : BackgroundService
         foreach (var slot in _slots)
         {
             slot.Stop();
-            await StorageCall.TryAsync(_logger, "worker row", () => _holder.Storage.HeartbeatWorkerAsync(slot.Snapshot(_time.GetUtcNow()))).ConfigureAwait(false);
+            await StorageCall.TryAsync(_logger, "worker row", () => _holder.Storage.Workers.HeartbeatWorkerAsync(slot.Snapshot(_time.GetUtcNow()))).ConfigureAwait(false);
         }
     }
 
@@ -128,11 +127,11 @@ internal sealed class QueueProcessor : BackgroundService
 
                 var prefetch = _durations.Prefetch(_slots.Length, _options.Prefetch);
                 var want = _slots.Length + prefetch - inFlight;
-                var tasks = await _holder.Storage.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, stoppingToken).ConfigureAwait(false);
+                var tasks = await _holder.Storage.Queue.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 if (tasks.Count == 0)
                 {
-                    await _holder.Storage.WaitForWorkAsync(_options.Queues, _options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    await _holder.Storage.Queue.WaitForWorkAsync(_options.Queues, _options.PollInterval, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -166,14 +165,14 @@ internal sealed class QueueProcessor : BackgroundService
             {
                 if (_draining)
                 {
-                    await StorageCall.TryAsync(_logger, "release", () => _holder.Storage.ReleaseAsync(id, OwnerId, "Worker shut down before the task started; put back")).ConfigureAwait(false);
+                    await StorageCall.TryAsync(_logger, "release", () => held.Task.ReleaseAsync("Worker shut down before the task started; put back")).ConfigureAwait(false);
                     _held.TryRemove(id, out _);
                     continue;
                 }
 
                 slot.Start(held.Task);
                 var began = Stopwatch.GetTimestamp();
-                var succeeded = await _runner.RunAsync(OwnerId, slot, held, _cancelRunning.Token, _completions.Add).ConfigureAwait(false);
+                var succeeded = await _runner.RunAsync(slot, held, _cancelRunning.Token, _completions.Add).ConfigureAwait(false);
                 _durations.Add(Stopwatch.GetElapsedTime(began));
                 slot.Finish(held.Task, succeeded);
                 if (!succeeded)

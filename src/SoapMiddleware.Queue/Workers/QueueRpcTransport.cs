@@ -7,8 +7,8 @@ public sealed class QueueRpcTransport : RpcTransport
 {
     private readonly Func<int, string?, CancellationToken, ValueTask> _progress;
 
-    internal QueueRpcTransport(string workerId, FetchedTask task, Func<int, string?, CancellationToken, ValueTask> progress)
-        : this("Builtin", workerId, task.Handle, task.Attempt, task.MaxAttempts, task.EnqueuedAt, task.Queue, progress)
+    internal QueueRpcTransport(string workerId, DeliveredTask task, int maxAttempts, Func<int, string?, CancellationToken, ValueTask> progress)
+        : this(TaskRowReader.EngineName, workerId, task.Handle, task.Attempt, maxAttempts, task.EnqueuedAt, task.Call.Queue, progress)
     {
     }
 

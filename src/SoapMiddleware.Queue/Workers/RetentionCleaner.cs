@@ -8,7 +8,7 @@ namespace SoapMiddleware.Queue.Workers;
 /// Succeeded and Deleted tasks older than <see cref="RpcQueueOptions.Retention"/> with their history, and the rows of
 /// workers gone for that long. Failed tasks stay until a person retries or deletes them.
 /// </summary>
-internal sealed class RetentionCleaner(IQueueStorage storage, RpcQueueOptions options, TimeProvider time, ILogger logger)
+internal sealed class RetentionCleaner(ITaskStore storage, RpcQueueOptions options, TimeProvider time, ILogger logger)
 {
     private const int Batch = 1000;
 

@@ -20,25 +20,28 @@ internal sealed class SubscriptionLoop(
 {
     private const int Attempts = 3;
 
+    /// <summary>A short backoff (1 s, then 2 s): a subscriber runs its tasks in order, so a failing one holds up the rest.</summary>
+    private readonly AttemptPolicy _policy = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
     public async Task RunAsync(CancellationToken stop)
     {
         var queues = new[] { subscription.Queue };
-        var cursor = await storage.GetSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, stop).ConfigureAwait(false);
+        var cursor = await storage.Subscriptions.GetSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, stop).ConfigureAwait(false);
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                var tasks = await storage.FetchForSubscriberAsync(subscription.Subscriber, subscription.Queue, cursor, 50, stop).ConfigureAwait(false);
+                var tasks = await storage.Subscriptions.FetchForSubscriberAsync(subscription.Subscriber, subscription.Queue, cursor, 50, stop).ConfigureAwait(false);
                 if (tasks.Count == 0)
                 {
-                    await storage.WaitForWorkAsync(queues, options.PollInterval, stop).ConfigureAwait(false);
+                    await storage.Queue.WaitForWorkAsync(queues, options.PollInterval, stop).ConfigureAwait(false);
                     continue;
                 }
 
                 foreach (var task in tasks)
                 {
                     await RunWithRetriesAsync(task, stop).ConfigureAwait(false);
-                    await storage.AdvanceSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, task.Id, stop).ConfigureAwait(false);
+                    await storage.Subscriptions.AdvanceSubscriptionCursorAsync(subscription.Subscriber, subscription.Queue, task.Id, stop).ConfigureAwait(false);
                     cursor = task.Id;
                 }
             }
@@ -54,25 +57,26 @@ internal sealed class SubscriptionLoop(
         }
     }
 
-    private async Task RunWithRetriesAsync(FetchedTask task, CancellationToken stop)
+    private async Task RunWithRetriesAsync(DeliveredTask task, CancellationToken stop)
     {
+        var call = task.Call;
         for (var attempt = 1; ; attempt++)
         {
-            var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt, MaxAttempts = Attempts }, (_, _, _) => ValueTask.CompletedTask);
-            var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, task.TraceParent, stop).ConfigureAwait(false);
+            var transport = new QueueRpcTransport(subscription.Subscriber, task with { Attempt = attempt }, Attempts, (_, _, _) => ValueTask.CompletedTask);
+            var outcome = await executor.ExecuteAsync(call.Payload, call.ContentType, call.Action, transport, call.TraceParent, stop).ConfigureAwait(false);
             stop.ThrowIfCancellationRequested();
-            if (outcome.Succeeded)
+            var kind = outcome.Kind == QueuedCallOutcomeKind.Cancelled ? QueuedCallOutcomeKind.Retryable : outcome.Kind;
+            switch (AttemptPolicy.Decide(kind, attempt, Attempts))
             {
-                return;
+                case TaskOutcome.Succeeded:
+                    return;
+                case TaskOutcome.WillRetry:
+                    await Task.Delay(_policy.DelayAfter(attempt), time, stop).ConfigureAwait(false);
+                    break;
+                default:
+                    QueueLog.SubscriberSkipped(logger, subscription.Subscriber, task.Id, attempt, outcome.Reason ?? outcome.Kind.ToString());
+                    return;
             }
-
-            if (outcome.Kind == QueuedCallOutcomeKind.Rejected || attempt >= Attempts)
-            {
-                QueueLog.SubscriberSkipped(logger, subscription.Subscriber, task.Id, attempt, outcome.Reason ?? outcome.Kind.ToString());
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(attempt), time, stop).ConfigureAwait(false);
         }
     }
 }

@@ -11,18 +11,18 @@ namespace SoapMiddleware.Queue.Workers;
 /// </summary>
 internal sealed class TaskRunner(
     QueuedCallExecutor executor,
-    IQueueStorage storage,
-    RetryPolicy retry,
+    AttemptPolicy attempts,
     TimeProvider time,
     ILogger logger)
 {
     /// <summary>Runs the task; returns whether it succeeded. <paramref name="record"/> receives a success for batching.</summary>
-    public async Task<bool> RunAsync(string ownerId, WorkerSlot slot, HeldTask held, CancellationToken shutdown, Action<TaskCompletion> record)
+    public async Task<bool> RunAsync(WorkerSlot slot, HeldTask held, CancellationToken shutdown, Action<TaskCompletion> record)
     {
         var task = held.Task;
-        if (task.Attempt > task.MaxAttempts)
+        var maxAttempts = task.Call.MaxAttempts;
+        if (task.Attempt > maxAttempts)
         {
-            await storage.FailAsync(task.Id, ownerId, null, $"Gave up after {task.MaxAttempts} attempts: the lease expired each time (the worker died while running it).", null).ConfigureAwait(false);
+            await task.FailAsync(TaskOutcome.Failed, null, AttemptPolicy.LeaseExpiredEveryTime(maxAttempts), null).ConfigureAwait(false);
             return false;
         }
 
@@ -33,17 +33,20 @@ internal sealed class TaskRunner(
             return false;
         }
 
-        var transport = new QueueRpcTransport(slot.Id, task, async (percent, message, token) =>
+        // The worker (not its process) reports progress and records the outcome, so the task names the worker the
+        // workers API lists.
+        task.WorkerId = slot.Id;
+        var transport = new QueueRpcTransport(slot.Id, task.Delivery, maxAttempts, async (percent, message, token) =>
         {
             slot.Progress(percent, message);
-            await storage.ReportProgressAsync(task.Id, slot.Id, percent, message, token).ConfigureAwait(false);
+            await task.ReportProgressAsync(percent, message, token).ConfigureAwait(false);
         });
-        var outcome = await executor.ExecuteAsync(task.Payload, task.ContentType, task.Action, transport, task.TraceParent, cancellation.Token).ConfigureAwait(false);
-        // The worker (not its process) records the outcome, so the task names the worker the workers API lists.
-        return await RecordAsync(slot.Id, held, outcome, shutdown, record).ConfigureAwait(false);
+        var call = task.Call;
+        var outcome = await executor.ExecuteAsync(call.Payload, call.ContentType, call.Action, transport, call.TraceParent, cancellation.Token).ConfigureAwait(false);
+        return await RecordAsync(held, outcome, shutdown, record).ConfigureAwait(false);
     }
 
-    private async Task<bool> RecordAsync(string workerId, HeldTask held, QueuedCallOutcome outcome, CancellationToken shutdown, Action<TaskCompletion> record)
+    private async Task<bool> RecordAsync(HeldTask held, QueuedCallOutcome outcome, CancellationToken shutdown, Action<TaskCompletion> record)
     {
         var task = held.Task;
         if (held.Lost)
@@ -52,28 +55,25 @@ internal sealed class TaskRunner(
             return false;
         }
 
-        switch (outcome.Kind)
+        // A call cancelled by anything but this worker's shutdown (its own token) failed like a Server fault.
+        var kind = outcome.Kind == QueuedCallOutcomeKind.Cancelled && !shutdown.IsCancellationRequested ? QueuedCallOutcomeKind.Retryable : outcome.Kind;
+        switch (AttemptPolicy.Decide(kind, task.Attempt, task.Call.MaxAttempts))
         {
-            case QueuedCallOutcomeKind.Succeeded:
-                record(new TaskCompletion(task.Id, workerId, outcome.Response, outcome.ContentType));
+            case TaskOutcome.Succeeded:
+                record(task.Completion(outcome.Response, outcome.ContentType));
                 return true;
-            case QueuedCallOutcomeKind.Cancelled when shutdown.IsCancellationRequested:
-                await storage.ReleaseAsync(task.Id, workerId, "Worker shut down while the task ran; put back").ConfigureAwait(false);
+            case TaskOutcome.Cancelled:
+                await task.ReleaseAsync("Worker shut down while the task ran; put back").ConfigureAwait(false);
                 return false;
-            case QueuedCallOutcomeKind.Rejected:
-                await storage.FailAsync(task.Id, workerId, outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
+            case TaskOutcome.Rejected:
+                await task.FailAsync(TaskOutcome.Rejected, outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
+                return false;
+            case TaskOutcome.WillRetry:
+                var retryAt = time.GetUtcNow() + attempts.DelayAfter(task.Attempt);
+                await task.FailAsync(TaskOutcome.WillRetry, outcome.Response, outcome.Reason!, retryAt).ConfigureAwait(false);
                 return false;
             default:
-                if (task.Attempt < task.MaxAttempts)
-                {
-                    var retryAt = time.GetUtcNow() + retry.DelayAfter(task.Attempt);
-                    await storage.FailAsync(task.Id, workerId, outcome.Response, outcome.Reason!, retryAt).ConfigureAwait(false);
-                }
-                else
-                {
-                    await storage.FailAsync(task.Id, workerId, outcome.Response, $"Failed after {task.Attempt} attempts: {outcome.Reason}", null).ConfigureAwait(false);
-                }
-
+                await task.FailAsync(TaskOutcome.Failed, outcome.Response, AttemptPolicy.Exhausted(task.Attempt, outcome.Reason), null).ConfigureAwait(false);
                 return false;
         }
     }

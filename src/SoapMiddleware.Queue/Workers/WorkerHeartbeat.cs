@@ -9,7 +9,7 @@ namespace SoapMiddleware.Queue.Workers;
 /// taken over, and its method is cancelled), writes each worker's row, and marks workers of any process that stopped
 /// beating as dead, which releases their tasks. A storage error never stops the loop: the leases decide.
 /// </summary>
-internal sealed class WorkerHeartbeat(IQueueStorage storage, string ownerId, RpcQueueOptions options, TimeProvider time, ILogger logger)
+internal sealed class WorkerHeartbeat(IWorkerStore storage, RpcQueueOptions options, TimeProvider time, ILogger logger)
 {
     public async Task RunAsync(ConcurrentDictionary<long, HeldTask> held, IReadOnlyList<WorkerSlot> slots, CancellationToken stop)
     {
@@ -20,7 +20,7 @@ internal sealed class WorkerHeartbeat(IQueueStorage storage, string ownerId, Rpc
             {
                 await StorageCall.TryAsync(logger, "lease renewal", async () =>
                 {
-                    if (!await storage.RenewLeaseAsync(task.Task.Id, ownerId, options.LeaseTimeout).ConfigureAwait(false))
+                    if (!await task.Task.RenewLeaseAsync(options.LeaseTimeout).ConfigureAwait(false))
                     {
                         task.Lose();
                     }

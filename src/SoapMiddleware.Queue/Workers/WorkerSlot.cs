@@ -29,7 +29,7 @@ internal sealed class WorkerSlot(string id, DateTimeOffset startedAt, Action? ch
         lock (_gate)
         {
             (_state, _current, _percent, _message) = (WorkerState.Processing, task.Handle, null, null);
-            _operation = string.IsNullOrEmpty(task.Operation) ? null : task.Service + "." + task.Operation;
+            _operation = string.IsNullOrEmpty(task.Call.Operation) ? null : task.Call.Service + "." + task.Call.Operation;
         }
 
         Touch();

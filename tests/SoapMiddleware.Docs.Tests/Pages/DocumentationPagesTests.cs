@@ -134,7 +134,7 @@ public sealed partial class DocumentationPagesTests
     public void Documents_WorkerStates_AreTheApisNames()
     {
         // WorkerState is Idle, Processing, Stopped or Dead; "Busy" was the README's word for Processing.
-        Assert.Equal(["Idle", "Processing", "Stopped", "Dead"], Enum.GetNames<SoapMiddleware.Queue.Storage.WorkerState>());
+        Assert.Equal(["Idle", "Processing", "Stopped", "Dead"], Enum.GetNames<SoapMiddleware.Queue.WorkerState>());
         foreach (var document in MarkdownCodeBlocks.Documents)
         {
             Assert.DoesNotContain("Busy", Read(document));

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SoapMiddleware.Queue.PostgreSql;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 using SoapMiddleware.Queue.Tests.Storage;
 
@@ -38,23 +39,29 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
         var processes = Enumerable.Range(0, 3).Select(_ => WorkerProcess.Start(connectionString, workers: 4)).ToList();
         try
         {
-            await Wait.UntilAsync(async () => (await storage.GetWorkersAsync()).Select(w => w.ProcessId).Distinct().Count() >= 3, "three worker processes", TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(async () => (await storage.Monitoring.GetWorkersAsync()).Select(w => w.ProcessId).Distinct().Count() >= 3, "three worker processes", TimeSpan.FromSeconds(60));
             var batch = Enumerable.Range(1, Tasks).Select(i => new NewQueuedTask
             {
-                ContentType = "text/xml; charset=utf-8",
-                Operation = "Add",
-                Payload = Encoding.UTF8.GetBytes($"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Add xmlns="http://example.com/calc"><a>{i}</a><b>1000000</b></Add></s:Body></s:Envelope>"""),
+                Call = new QueuedCall
+                {
+                    ContentType = "text/xml; charset=utf-8",
+                    Operation = "Add",
+                    Payload = Encoding.UTF8.GetBytes($"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Add xmlns="http://example.com/calc"><a>{i}</a><b>1000000</b></Add></s:Body></s:Envelope>"""),
+                },
             }).ToList();
             // A few slow calls first, so the victim is sure to be mid-call when it is killed.
             batch.InsertRange(0, Enumerable.Range(0, Sleeps).Select(_ => new NewQueuedTask
             {
-                ContentType = "text/xml; charset=utf-8",
-                Operation = "Sleep",
-                Payload = Encoding.UTF8.GetBytes("""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Sleep xmlns="http://example.com/calc"><seconds>3</seconds></Sleep></s:Body></s:Envelope>"""),
+                Call = new QueuedCall
+                {
+                    ContentType = "text/xml; charset=utf-8",
+                    Operation = "Sleep",
+                    Payload = Encoding.UTF8.GetBytes("""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Sleep xmlns="http://example.com/calc"><seconds>3</seconds></Sleep></s:Body></s:Envelope>"""),
+                },
             }));
             foreach (var chunk in batch.Chunk(500))
             {
-                await storage.EnqueueBatchAsync(chunk);
+                await storage.Tasks.EnqueueBatchAsync(chunk);
             }
 
             // Kill mid-run: the process that is in the middle of a 3-second call.
@@ -72,7 +79,7 @@ public sealed class MultiProcessPostgreSqlTests : IAsyncLifetime
             victim.KillHard();
             processes.Add(WorkerProcess.Start(connectionString, workers: 4));
 
-            await Wait.UntilAsync(async () => (await storage.GetStatsAsync()).Count(QueuedTaskState.Succeeded) == Tasks + Sleeps, "every task succeeded", TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(100));
+            await Wait.UntilAsync(async () => (await storage.Monitoring.GetStatsAsync()).Count(QueuedTaskState.Succeeded) == Tasks + Sleeps, "every task succeeded", TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(100));
 
             await AssertResultsAndDuplicatesAsync(connectionString, victimPid);
         }

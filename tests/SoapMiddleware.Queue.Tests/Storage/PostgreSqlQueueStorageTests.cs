@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SoapMiddleware.Queue.PostgreSql;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Tests.Storage;
@@ -48,8 +49,8 @@ public sealed class PostgreSqlQueueStorageTests : IAsyncLifetime
             await tx.RollbackAsync();
         }
 
-        Assert.Null(await storage.GetAsync(id));
-        Assert.Empty(await storage.FetchAsync(["default"], "w", 10, TimeSpan.FromMinutes(1)));
+        Assert.Null(await storage.Tasks.GetAsync(id));
+        Assert.Empty(await storage.Queue.FetchAsync(["default"], "w", 10, TimeSpan.FromMinutes(1)));
     }
 
     [PostgreSqlFact]
@@ -72,12 +73,12 @@ public sealed class PostgreSqlQueueStorageTests : IAsyncLifetime
             }
 
             id = await storage.EnqueueAsync(Task("<a/>"), connection, tx);
-            Assert.Null(await storage.GetAsync(id));
+            Assert.Null(await storage.Tasks.GetAsync(id));
             await tx.CommitAsync();
         }
 
-        Assert.Equal(QueuedTaskState.Enqueued, (await storage.GetAsync(id))!.State);
-        Assert.Equal(id, Assert.Single(await storage.FetchAsync(["default"], "w", 10, TimeSpan.FromMinutes(1))).Id);
+        Assert.Equal(QueuedTaskState.Enqueued, (await storage.Tasks.GetAsync(id))!.State);
+        Assert.Equal(id, Assert.Single(await storage.Queue.FetchAsync(["default"], "w", 10, TimeSpan.FromMinutes(1))).Id);
     }
 
     [PostgreSqlFact]
@@ -124,7 +125,6 @@ public sealed class PostgreSqlQueueStorageTests : IAsyncLifetime
 
     private static NewQueuedTask Task(string body) => new()
     {
-        ContentType = "text/xml",
-        Payload = System.Text.Encoding.UTF8.GetBytes(body),
+        Call = new QueuedCall { ContentType = "text/xml", Payload = System.Text.Encoding.UTF8.GetBytes(body) },
     };
 }

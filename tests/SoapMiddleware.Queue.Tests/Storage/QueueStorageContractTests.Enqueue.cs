@@ -1,5 +1,4 @@
 using System.Text;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Tests.Storage;
 
@@ -8,7 +7,7 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Enqueue_WithoutNotBefore_IsEnqueuedWithAllFieldsAndHistory()
     {
-        var id = await Storage.EnqueueAsync(NewTask("<add a='1'/>"));
+        var id = await Storage.Tasks.EnqueueAsync(NewTask("<add a='1'/>"));
 
         var info = await GetAsync(id);
         Assert.Equal(QueuedTaskState.Enqueued, info.State);
@@ -18,7 +17,7 @@ public abstract partial class QueueStorageContractTests
         Assert.Equal((0, 3), (info.Attempt, info.MaxAttempts));
         Assert.Equal(Time.GetUtcNow(), info.CreatedAt);
         Assert.Null(info.StartedAt);
-        var history = Assert.Single(await Storage.GetHistoryAsync(id));
+        var history = Assert.Single(await Storage.Tasks.GetHistoryAsync(id));
         Assert.Equal((QueuedTaskState.Enqueued, "Enqueued"), (history.State, history.Reason));
         Assert.Equal(Time.GetUtcNow(), history.At);
     }
@@ -27,23 +26,23 @@ public abstract partial class QueueStorageContractTests
     public async Task Enqueue_FutureNotBefore_IsScheduledUntilDue()
     {
         var due = Time.GetUtcNow().AddMinutes(5);
-        var id = await Storage.EnqueueAsync(NewTask(notBefore: due));
+        var id = await Storage.Tasks.EnqueueAsync(NewTask(notBefore: due));
 
         Assert.Equal(QueuedTaskState.Scheduled, (await GetAsync(id)).State);
         Assert.Equal(due, (await GetAsync(id)).NotBefore);
-        Assert.Empty(await Storage.FetchAsync(Default, W1, 10, Lease));
+        Assert.Empty(await Storage.Queue.FetchAsync(Default, W1, 10, Lease));
 
         Time.Advance(TimeSpan.FromMinutes(5));
         var fetched = await FetchOneAsync();
 
         Assert.Equal(id, fetched.Id);
-        Assert.StartsWith("Scheduled for ", (await Storage.GetHistoryAsync(id))[0].Reason);
+        Assert.StartsWith("Scheduled for ", (await Storage.Tasks.GetHistoryAsync(id))[0].Reason);
     }
 
     [StorageFact]
     public async Task Enqueue_PastNotBefore_IsEnqueued()
     {
-        var id = await Storage.EnqueueAsync(NewTask(notBefore: Time.GetUtcNow().AddMinutes(-1)));
+        var id = await Storage.Tasks.EnqueueAsync(NewTask(notBefore: Time.GetUtcNow().AddMinutes(-1)));
 
         Assert.Equal(QueuedTaskState.Enqueued, (await GetAsync(id)).State);
     }
@@ -51,22 +50,22 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Enqueue_SameIdempotencyKey_ReturnsFirstIdAndInsertsNothing()
     {
-        var first = await Storage.EnqueueAsync(NewTask("one", key: "order-42"));
-        var second = await Storage.EnqueueAsync(NewTask("two", key: "order-42"));
-        var other = await Storage.EnqueueAsync(NewTask("three", key: "order-43"));
+        var first = await Storage.Tasks.EnqueueAsync(NewTask("one", key: "order-42"));
+        var second = await Storage.Tasks.EnqueueAsync(NewTask("two", key: "order-42"));
+        var other = await Storage.Tasks.EnqueueAsync(NewTask("three", key: "order-43"));
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
-        Assert.Equal(2, (await Storage.GetStatsAsync()).Count(QueuedTaskState.Enqueued));
+        Assert.Equal(2, (await Storage.Monitoring.GetStatsAsync()).Count(QueuedTaskState.Enqueued));
         Assert.Equal("one", Encoding.UTF8.GetString((await GetAsync(first)).Payload!));
     }
 
     [StorageFact]
     public async Task EnqueueBatch_ReturnsIdsInInputOrder_CollapsingKnownAndRepeatedKeys()
     {
-        var existing = await Storage.EnqueueAsync(NewTask("old", key: "k1"));
+        var existing = await Storage.Tasks.EnqueueAsync(NewTask("old", key: "k1"));
 
-        var ids = await Storage.EnqueueBatchAsync(
+        var ids = await Storage.Tasks.EnqueueBatchAsync(
         [
             NewTask("a"), NewTask("b", key: "k1"), NewTask("c", key: "k2"), NewTask("d"), NewTask("e", key: "k2"),
             NewTask("f", notBefore: Time.GetUtcNow().AddHours(1)),
@@ -78,25 +77,25 @@ public abstract partial class QueueStorageContractTests
         Assert.True(ids[0] > existing && ids[2] > ids[0] && ids[3] > ids[2] && ids[5] > ids[3]);
         Assert.Equal("d", Encoding.UTF8.GetString((await GetAsync(ids[3])).Payload!));
         Assert.Equal(QueuedTaskState.Scheduled, (await GetAsync(ids[5])).State);
-        var stats = await Storage.GetStatsAsync();
+        var stats = await Storage.Monitoring.GetStatsAsync();
         Assert.Equal((4, 1), (stats.Count(QueuedTaskState.Enqueued), stats.Count(QueuedTaskState.Scheduled)));
     }
 
     [StorageFact]
     public async Task EnqueueBatch_Empty_ReturnsEmpty()
     {
-        Assert.Empty(await Storage.EnqueueBatchAsync([]));
+        Assert.Empty(await Storage.Tasks.EnqueueBatchAsync([]));
     }
 
     [StorageFact]
     public async Task Initialize_Twice_IsIdempotent()
     {
-        var id = await Storage.EnqueueAsync(NewTask());
+        var id = await Storage.Tasks.EnqueueAsync(NewTask());
 
         await Storage.InitializeAsync();
         await CreateStorage(Time).InitializeAsync();
 
-        Assert.NotNull(await Storage.GetAsync(id));
+        Assert.NotNull(await Storage.Tasks.GetAsync(id));
     }
 
     [StorageFact]
@@ -106,8 +105,8 @@ public abstract partial class QueueStorageContractTests
         var b = CreateStorage(Time, "fresh");
 
         await Task.WhenAll(a.InitializeAsync(), b.InitializeAsync());
-        var id = await a.EnqueueAsync(NewTask());
+        var id = await a.Tasks.EnqueueAsync(NewTask());
 
-        Assert.Equal(QueuedTaskState.Enqueued, (await b.GetAsync(id))!.State);
+        Assert.Equal(QueuedTaskState.Enqueued, (await b.Tasks.GetAsync(id))!.State);
     }
 }

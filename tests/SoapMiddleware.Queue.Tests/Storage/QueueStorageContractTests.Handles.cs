@@ -1,5 +1,4 @@
 using SoapMiddleware.Queue.Engine;
-using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Tests.Storage;
 
@@ -10,10 +9,10 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Handles_AreIdDashSecret_DifferPerTask_AndEveryReaderAgrees()
     {
-        var first = NewTask() with { Display = "Calculator.Add(1, 2)" };
+        var first = NewTask(display: "Calculator.Add(1, 2)");
         var second = NewTask();
-        var id1 = await Storage.EnqueueAsync(first);
-        var id2 = await Storage.EnqueueAsync(second);
+        var id1 = await Storage.Tasks.EnqueueAsync(first);
+        var id2 = await Storage.Tasks.EnqueueAsync(second);
 
         var info1 = await GetAsync(id1);
         var info2 = await GetAsync(id2);
@@ -23,26 +22,26 @@ public abstract partial class QueueStorageContractTests
         Assert.Equal(TaskHandle.Format(id1, first.Secret), info1.Id);
         Assert.Equal(TaskHandle.Format(id2, second.Secret), info2.Id);
         Assert.NotEqual(info1.Id[^32..], info2.Id[^32..]);
-        Assert.Equal((id1, "Builtin", "Calculator.Add(1, 2)"), (info1.RowId, info1.Engine, info1.Display));
+        Assert.Equal((id1, "Builtin", "Calculator.Add(1, 2)"), (RowIdOf(info1), info1.Engine, info1.Display));
         Assert.Null(info2.Display);
 
-        var listed = await Storage.ListAsync(null, null, 0, 10);
+        var listed = await Storage.Monitoring.ListAsync(null, null, 0, 10);
         Assert.Equal([info2.Id, info1.Id], listed.Select(t => t.Id));
-        Assert.Equal([id2, id1], listed.Select(t => t.RowId));
+        Assert.Equal([id2, id1], listed.Select(t => RowIdOf(t)));
         Assert.Equal([null, "Calculator.Add(1, 2)"], listed.Select(t => t.Display));
 
-        var audit = await Storage.FetchForSubscriberAsync("audit", "default", 0, 10);
+        var audit = await Storage.Subscriptions.FetchForSubscriberAsync("audit", "default", 0, 10);
         Assert.Equal([info1.Id, info2.Id], audit.Select(t => t.Handle));
-        var fetched = await Storage.FetchAsync(Default, W1, 10, Lease);
+        var fetched = await Storage.Queue.FetchAsync(Default, W1, 10, Lease);
         Assert.Equal([info1.Id, info2.Id], fetched.Select(t => t.Handle));
     }
 
     [StorageFact]
     public async Task Handles_EnqueueBatch_StoresEachTasksSecretAndDisplay()
     {
-        var tasks = Enumerable.Range(0, 3).Select(i => NewTask() with { Display = $"Calculator.Add({i})" }).ToList();
+        var tasks = Enumerable.Range(0, 3).Select(i => NewTask(display: $"Calculator.Add({i})")).ToList();
 
-        var ids = await Storage.EnqueueBatchAsync(tasks);
+        var ids = await Storage.Tasks.EnqueueBatchAsync(tasks);
 
         for (var i = 0; i < tasks.Count; i++)
         {
@@ -58,10 +57,10 @@ public abstract partial class QueueStorageContractTests
     public async Task Handles_RepeatedIdempotencyKey_KeepsTheFirstTasksSecret()
     {
         var first = NewTask("one", key: "order-42");
-        var id = await Storage.EnqueueAsync(first);
+        var id = await Storage.Tasks.EnqueueAsync(first);
 
-        Assert.Equal(id, await Storage.EnqueueAsync(NewTask("two", key: "order-42")));
-        Assert.Equal(id, (await Storage.EnqueueBatchAsync([NewTask("three", key: "order-42")]))[0]);
+        Assert.Equal(id, await Storage.Tasks.EnqueueAsync(NewTask("two", key: "order-42")));
+        Assert.Equal(id, (await Storage.Tasks.EnqueueBatchAsync([NewTask("three", key: "order-42")]))[0]);
 
         Assert.Equal(TaskHandle.Format(id, first.Secret), (await GetAsync(id)).Id);
     }
@@ -69,11 +68,11 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Handles_MalformedSecret_IsRefusedAndNothingIsStored()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Storage.EnqueueAsync(NewTask() with { Secret = "" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => Storage.EnqueueAsync(NewTask() with { Secret = new string('A', TaskHandle.SecretLength) }));
-        await Assert.ThrowsAsync<ArgumentException>(() => Storage.EnqueueBatchAsync([NewTask(), NewTask() with { Secret = "0123" }]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.Tasks.EnqueueAsync(NewTask() with { Secret = "" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.Tasks.EnqueueAsync(NewTask() with { Secret = new string('A', TaskHandle.SecretLength) }));
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.Tasks.EnqueueBatchAsync([NewTask(), NewTask() with { Secret = "0123" }]));
 
-        Assert.Empty(await Storage.ListAsync(null, null, 0, 10));
+        Assert.Empty(await Storage.Monitoring.ListAsync(null, null, 0, 10));
     }
 
     [StorageFact]
@@ -95,24 +94,24 @@ public abstract partial class QueueStorageContractTests
 
         await storage.InitializeAsync();
 
-        var tasks = await storage.ListAsync(null, null, 0, 10);
+        var tasks = await storage.Monitoring.ListAsync(null, null, 0, 10);
         Assert.Equal(2, tasks.Count);
-        Assert.All(tasks, t => Assert.Matches(string.Format(null, HandlePattern, t.RowId), t.Id));
+        Assert.All(tasks, t => Assert.Matches(string.Format(null, HandlePattern, RowIdOf(t)), t.Id));
         Assert.NotEqual(tasks[0].Id[^32..], tasks[1].Id[^32..]);
         Assert.All(tasks, t => Assert.Null(t.Display));
         var oldest = tasks.Single(t => t.Operation == "Add");
-        Assert.Equal(oldest.Id, (await storage.GetAsync(oldest.RowId))!.Id);
-        var worker = Assert.Single(await storage.GetWorkersAsync());
+        Assert.Equal(oldest.Id, (await storage.Tasks.GetAsync(RowIdOf(oldest)))!.Id);
+        var worker = Assert.Single(await storage.Monitoring.GetWorkersAsync());
         Assert.Equal(oldest.Id, worker.CurrentTaskId);
         Assert.Null(worker.LastTaskId);
-        var fetched = await storage.FetchAsync(Default, W1, 10, Lease);
+        var fetched = await storage.Queue.FetchAsync(Default, W1, 10, Lease);
         Assert.Equal(tasks.Select(t => t.Id).Reverse(), fetched.Select(t => t.Handle));
 
         // The new columns and table work on the migrated store, and a second start migrates nothing.
-        await storage.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, oldest.Id, "Calculator.Add"));
-        await storage.UpsertRecurringAsync(Recurring("r"));
+        await storage.Workers.HeartbeatWorkerAsync(Worker(W1, WorkerState.Processing, oldest.Id, "Calculator.Add"));
+        await storage.Recurring.UpsertRecurringAsync(Recurring("r"));
         await CreateStorage(Time, "v1").InitializeAsync();
-        Assert.Equal(oldest.Id, (await storage.GetAsync(oldest.RowId))!.Id);
-        Assert.Single(await storage.ListRecurringAsync());
+        Assert.Equal(oldest.Id, (await storage.Tasks.GetAsync(RowIdOf(oldest)))!.Id);
+        Assert.Single(await storage.Recurring.ListRecurringAsync());
     }
 }

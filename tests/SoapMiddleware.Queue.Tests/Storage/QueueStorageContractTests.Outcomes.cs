@@ -7,14 +7,14 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Complete_ByOwner_StoresResultAndHistory()
     {
-        var id = await Storage.EnqueueAsync(NewTask());
+        var id = await Storage.Tasks.EnqueueAsync(NewTask());
         await FetchOneAsync(W1);
         Time.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(1, await Storage.CompleteAsync([new TaskCompletion(id, W1, "<ok/>"u8.ToArray(), "text/xml")]));
+        Assert.Equal(1, await Storage.Queue.CompleteAsync([new TaskCompletion(id, W1, "<ok/>"u8.ToArray(), "text/xml")]));
 
         var info = await GetAsync(id);
-        Assert.Equal(QueuedTaskState.Succeeded, info.State);
+        Assert.Equal((QueuedTaskState.Succeeded, TaskOutcome.Succeeded), (info.State, info.Outcome));
         Assert.Equal("<ok/>"u8.ToArray(), info.Result);
         Assert.Equal("text/xml", info.ResultContentType);
         Assert.Equal(Time.GetUtcNow(), info.FinishedAt);
@@ -26,11 +26,11 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Complete_Batch_AppliesOnlyTasksStillHeldByTheirWorkers()
     {
-        var ids = await Storage.EnqueueBatchAsync([NewTask(), NewTask(), NewTask()]);
-        await Storage.FetchAsync(Default, W1, 2, Lease);
+        var ids = await Storage.Tasks.EnqueueBatchAsync([NewTask(), NewTask(), NewTask()]);
+        await Storage.Queue.FetchAsync(Default, W1, 2, Lease);
         await FetchOneAsync(W2);
 
-        var applied = await Storage.CompleteAsync(
+        var applied = await Storage.Queue.CompleteAsync(
         [
             new TaskCompletion(ids[0], W1, [1], "a"),
             new TaskCompletion(ids[1], W1, null, null),
@@ -41,26 +41,27 @@ public abstract partial class QueueStorageContractTests
         Assert.Equal(QueuedTaskState.Succeeded, (await GetAsync(ids[1])).State);
         Assert.Null((await GetAsync(ids[1])).Result);
         Assert.Equal((QueuedTaskState.Processing, W2), ((await GetAsync(ids[2])).State, (await GetAsync(ids[2])).WorkerId));
-        Assert.Equal(0, await Storage.CompleteAsync([]));
+        Assert.Equal(0, await Storage.Queue.CompleteAsync([]));
     }
 
     [StorageFact]
     public async Task Fail_WithRetryAt_SchedulesTheTaskAgainUntilThen()
     {
-        var id = await Storage.EnqueueAsync(NewTask(maxAttempts: 3));
-        await FetchOneAsync(W1);
+        var id = await Storage.Tasks.EnqueueAsync(NewTask(maxAttempts: 3));
+        var task = await FetchOneAsync(W1);
         var retryAt = Time.GetUtcNow().AddSeconds(10);
 
-        Assert.True(await Storage.FailAsync(id, W1, "<fault/>"u8.ToArray(), "timeout", retryAt));
+        Assert.True(await task.FailAsync(TaskOutcome.WillRetry, "<fault/>"u8.ToArray(), "timeout", retryAt));
 
         var info = await GetAsync(id);
         Assert.Equal((QueuedTaskState.Scheduled, retryAt, 1), (info.State, info.NotBefore, info.Attempt));
+        Assert.Equal(TaskOutcome.WillRetry, info.Outcome);
         Assert.Equal("<fault/>"u8.ToArray(), info.Fault);
         var history = await LastHistoryAsync(id);
         Assert.Equal(QueuedTaskState.Scheduled, history.State);
         Assert.StartsWith("Retry 1 of 2 at ", history.Reason);
         Assert.EndsWith(": timeout", history.Reason);
-        Assert.Empty(await Storage.FetchAsync(Default, W1, 10, Lease));
+        Assert.Empty(await Storage.Queue.FetchAsync(Default, W1, 10, Lease));
 
         Time.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(2, (await FetchOneAsync(W2)).Attempt);
@@ -69,13 +70,13 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Fail_WithoutRetry_IsFailedWithFault()
     {
-        var id = await Storage.EnqueueAsync(NewTask());
-        await FetchOneAsync(W1);
+        var id = await Storage.Tasks.EnqueueAsync(NewTask());
+        var task = await FetchOneAsync(W1);
 
-        Assert.True(await Storage.FailAsync(id, W1, "<fault/>"u8.ToArray(), "bad payload", null));
+        Assert.True(await task.FailAsync(TaskOutcome.Rejected, "<fault/>"u8.ToArray(), "bad payload", null));
 
         var info = await GetAsync(id);
-        Assert.Equal((QueuedTaskState.Failed, "bad payload"), (info.State, info.Reason));
+        Assert.Equal((QueuedTaskState.Failed, "bad payload", TaskOutcome.Rejected), (info.State, info.Reason, info.Outcome));
         Assert.Equal("<fault/>"u8.ToArray(), info.Fault);
         Assert.Equal(Time.GetUtcNow(), info.FinishedAt);
         var history = await LastHistoryAsync(id);
@@ -85,11 +86,11 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Fail_ByAnotherWorker_ReturnsFalseAndChangesNothing()
     {
-        var id = await Storage.EnqueueAsync(NewTask());
-        await FetchOneAsync(W1);
+        var id = await Storage.Tasks.EnqueueAsync(NewTask());
+        var task = await FetchOneAsync(W1);
 
-        Assert.False(await Storage.FailAsync(id, W2, null, "not mine", null));
-        Assert.Equal(0, await Storage.CompleteAsync([new TaskCompletion(id, W2, null, null)]));
+        Assert.False(await AsWorker(task, W2).FailAsync(TaskOutcome.Failed, null, "not mine", null));
+        Assert.Equal(0, await Storage.Queue.CompleteAsync([new TaskCompletion(id, W2, null, null)]));
 
         Assert.Equal(QueuedTaskState.Processing, (await GetAsync(id)).State);
     }
@@ -97,10 +98,10 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task FailedTask_DoesNotBlockLaterTasks()
     {
-        var first = await Storage.EnqueueAsync(NewTask());
-        var second = await Storage.EnqueueAsync(NewTask());
-        await FetchOneAsync(W1);
-        await Storage.FailAsync(first, W1, null, "boom", null);
+        var first = await Storage.Tasks.EnqueueAsync(NewTask());
+        var second = await Storage.Tasks.EnqueueAsync(NewTask());
+        var task = await FetchOneAsync(W1);
+        await task.FailAsync(TaskOutcome.Failed, null, "boom", null);
 
         Assert.Equal(second, (await FetchOneAsync(W1)).Id);
     }
@@ -108,16 +109,17 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Retry_FailedTask_IsEnqueuedWithAttemptsReset()
     {
-        var id = await Storage.EnqueueAsync(NewTask());
-        await FetchOneAsync(W1);
-        await Storage.FailAsync(id, W1, [9], "boom", null);
+        var id = await Storage.Tasks.EnqueueAsync(NewTask());
+        var task = await FetchOneAsync(W1);
+        await task.FailAsync(TaskOutcome.Failed, [9], "boom", null);
 
-        Assert.True(await Storage.RetryAsync(id));
-        Assert.False(await Storage.RetryAsync(id));
+        Assert.True(await Storage.Tasks.RetryAsync(id));
+        Assert.False(await Storage.Tasks.RetryAsync(id));
 
         var info = await GetAsync(id);
         Assert.Equal((QueuedTaskState.Enqueued, 0), (info.State, info.Attempt));
         Assert.Null(info.Fault);
+        Assert.Null(info.Outcome);
         Assert.Equal((QueuedTaskState.Enqueued, "Retried by user"), ((await LastHistoryAsync(id)).State, (await LastHistoryAsync(id)).Reason));
         Assert.Equal(1, (await FetchOneAsync(W2)).Attempt);
     }
@@ -125,22 +127,23 @@ public abstract partial class QueueStorageContractTests
     [StorageFact]
     public async Task Delete_TaskIsKeptButNeverFetched()
     {
-        var id = await Storage.EnqueueAsync(NewTask());
+        var id = await Storage.Tasks.EnqueueAsync(NewTask());
 
-        Assert.True(await Storage.DeleteAsync(id));
-        Assert.False(await Storage.DeleteAsync(id));
-        Assert.False(await Storage.DeleteAsync(id + 1000));
+        Assert.True(await Storage.Tasks.DeleteAsync(id));
+        Assert.False(await Storage.Tasks.DeleteAsync(id));
+        Assert.False(await Storage.Tasks.DeleteAsync(id + 1000));
 
-        Assert.Empty(await Storage.FetchAsync(Default, W1, 10, Lease));
+        Assert.Empty(await Storage.Queue.FetchAsync(Default, W1, 10, Lease));
         Assert.Equal((QueuedTaskState.Deleted, "Deleted by user"), ((await LastHistoryAsync(id)).State, (await LastHistoryAsync(id)).Reason));
-        Assert.True(await Storage.RetryAsync(id));
+        Assert.Equal(TaskOutcome.Deleted, (await GetAsync(id)).Outcome);
+        Assert.True(await Storage.Tasks.RetryAsync(id));
         Assert.Equal(id, (await FetchOneAsync()).Id);
     }
 
     [StorageFact]
     public async Task Get_UnknownId_ReturnsNull()
     {
-        Assert.Null(await Storage.GetAsync(12345));
-        Assert.Empty(await Storage.GetHistoryAsync(12345));
+        Assert.Null(await Storage.Tasks.GetAsync(12345));
+        Assert.Empty(await Storage.Tasks.GetHistoryAsync(12345));
     }
 }

@@ -14,28 +14,28 @@ public abstract partial class QueueStorageContractTests
         // The fake clock starts at 12:00; the call runs every five minutes from 12:05.
         var start = Time.GetUtcNow();
         var row = Recurring("report", start.AddMinutes(5));
-        await Storage.UpsertRecurringAsync(row);
+        await Storage.Recurring.UpsertRecurringAsync(row);
         await using var schedulers = new SchedulerRun(Time, [CreateStorage(Time), CreateStorage(Time)]);
         await schedulers.ParkedAsync();
-        Assert.Empty(await Storage.ListAsync(null, null, 0, 10));
+        Assert.Empty(await Storage.Monitoring.ListAsync(null, null, 0, 10));
 
         await schedulers.TickAtAsync(start.AddMinutes(5));
-        var first = Assert.Single(await Storage.ListAsync(null, null, 0, 10));
-        var afterFirst = Assert.Single(await Storage.ListRecurringAsync());
+        var first = Assert.Single(await Storage.Monitoring.ListAsync(null, null, 0, 10));
+        var afterFirst = Assert.Single(await Storage.Recurring.ListRecurringAsync());
         Assert.Equal((start.AddMinutes(10), start.AddMinutes(5), first.Id), (afterFirst.NextRunAt, afterFirst.LastRunAt, afterFirst.LastTaskId));
         Assert.Equal(("reports", "Calculator.Report(\"report\")", 4), (first.Queue, first.Display, first.MaxAttempts));
-        Assert.Equal(row.Payload, (await Storage.GetAsync(first.RowId))!.Payload);
+        Assert.Equal(row.Call.Payload, (await Storage.Tasks.GetAsync(RowIdOf(first)))!.Payload);
 
         await schedulers.TickAtAsync(start.AddMinutes(7));
-        Assert.Single(await Storage.ListAsync(null, null, 0, 10));
+        Assert.Single(await Storage.Monitoring.ListAsync(null, null, 0, 10));
 
         // Nothing ran from 12:07 to 13:02: eleven occurrences were missed, and they make one task, not eleven.
         await schedulers.TickAtAsync(start.AddMinutes(62));
-        Assert.Equal(2, (await Storage.ListAsync(null, null, 0, 10)).Count);
-        Assert.Equal(start.AddMinutes(65), Assert.Single(await Storage.ListRecurringAsync()).NextRunAt);
+        Assert.Equal(2, (await Storage.Monitoring.ListAsync(null, null, 0, 10)).Count);
+        Assert.Equal(start.AddMinutes(65), Assert.Single(await Storage.Recurring.ListRecurringAsync()).NextRunAt);
 
         await schedulers.TickAtAsync(start.AddMinutes(65));
-        Assert.Equal(3, (await Storage.ListAsync(null, null, 0, 10)).Count);
+        Assert.Equal(3, (await Storage.Monitoring.ListAsync(null, null, 0, 10)).Count);
 
         await schedulers.StopAsync();
         Assert.DoesNotContain(schedulers.Logger.Entries, e => e.Level >= LogLevel.Warning);
@@ -46,17 +46,17 @@ public abstract partial class QueueStorageContractTests
     public async Task RecurringScheduler_UnreadableSchedule_IsSkippedAndLogged_OthersStillRun()
     {
         var start = Time.GetUtcNow();
-        await Storage.UpsertRecurringAsync(Recurring("bad-zone", start.AddMinutes(5), timeZone: "Nowhere/Atlantis"));
-        await Storage.UpsertRecurringAsync(Recurring("good", start.AddMinutes(5)));
+        await Storage.Recurring.UpsertRecurringAsync(Recurring("bad-zone", start.AddMinutes(5), timeZone: "Nowhere/Atlantis"));
+        await Storage.Recurring.UpsertRecurringAsync(Recurring("good", start.AddMinutes(5)));
         await using var scheduler = new SchedulerRun(Time, [Storage]);
         await scheduler.ParkedAsync();
 
         await scheduler.TickAtAsync(start.AddMinutes(5));
 
-        var task = Assert.Single(await Storage.ListAsync(null, null, 0, 10));
+        var task = Assert.Single(await Storage.Monitoring.ListAsync(null, null, 0, 10));
         Assert.Equal("Calculator.Report(\"good\")", task.Display);
         Assert.Contains(scheduler.Logger.Entries, e => e.EventId == 541 && e.Message.Contains("bad-zone", StringComparison.Ordinal));
-        Assert.Equal(start.AddMinutes(5), (await Storage.ListRecurringAsync()).Single(r => r.Id == "bad-zone").NextRunAt);
+        Assert.Equal(start.AddMinutes(5), (await Storage.Recurring.ListRecurringAsync()).Single(r => r.Id == "bad-zone").NextRunAt);
     }
 
     [StorageFact]
@@ -70,10 +70,10 @@ public abstract partial class QueueStorageContractTests
         Assert.Contains(scheduler.Logger.Entries, e => e.EventId == 540 && e.Exception is not null);
 
         await broken.InitializeAsync();
-        await broken.UpsertRecurringAsync(Recurring("report", start.AddMinutes(5)));
+        await broken.Recurring.UpsertRecurringAsync(Recurring("report", start.AddMinutes(5)));
         await scheduler.TickAtAsync(start.AddMinutes(5));
 
-        Assert.Single(await broken.ListAsync(null, null, 0, 10));
+        Assert.Single(await broken.Monitoring.ListAsync(null, null, 0, 10));
         Assert.False(scheduler.Faulted);
     }
 
@@ -92,7 +92,7 @@ public abstract partial class QueueStorageContractTests
         {
             _time = time;
             _timers = new TimerCountingTimeProvider(time);
-            _runs = storages.Select(s => Task.Run(() => new RecurringScheduler(s, _timers, Logger, Poll).RunAsync(_stop.Token))).ToArray();
+            _runs = storages.Select(s => Task.Run(() => new RecurringScheduler(s.Recurring, _timers, Logger, Poll).RunAsync(_stop.Token))).ToArray();
         }
 
         public ListLogger Logger { get; } = new();

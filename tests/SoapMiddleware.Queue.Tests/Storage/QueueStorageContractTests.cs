@@ -1,4 +1,5 @@
 using System.Text;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Tests.Storage;
@@ -64,26 +65,40 @@ public abstract partial class QueueStorageContractTests : IAsyncLifetime
         await CleanupAsync();
     }
 
-    protected static NewQueuedTask NewTask(string body = "<call/>", string queue = "default", string? key = null, DateTimeOffset? notBefore = null, int maxAttempts = 3) => new()
+    protected static NewQueuedTask NewTask(string body = "<call/>", string queue = "default", string? key = null, DateTimeOffset? notBefore = null, int maxAttempts = 3, string? display = null) => new()
     {
-        Queue = queue,
-        Service = "Calculator",
-        Operation = "Add",
-        ContentType = "text/xml; charset=utf-8",
-        Action = "urn:add",
-        Payload = Encoding.UTF8.GetBytes(body),
-        IdempotencyKey = key,
-        NotBefore = notBefore,
-        MaxAttempts = maxAttempts,
+        Call = new QueuedCall
+        {
+            Queue = queue,
+            Service = "Calculator",
+            Operation = "Add",
+            Display = display,
+            ContentType = "text/xml; charset=utf-8",
+            Action = "urn:add",
+            Payload = Encoding.UTF8.GetBytes(body),
+            IdempotencyKey = key,
+            NotBefore = notBefore,
+            MaxAttempts = maxAttempts,
+        },
     };
+
+    /// <summary>The storage's row id of a task, from its handle (<c>{id}-{secret}</c>).</summary>
+    protected static long RowIdOf(QueuedTaskInfo task) => TaskHandle.TryParse(task.Id, out long id, out _) ? id : 0;
 
     protected async Task<FetchedTask> FetchOneAsync(string worker = W1, string queue = "default")
     {
-        var fetched = await Storage.FetchAsync([queue], worker, 1, Lease);
+        var fetched = await Storage.Queue.FetchAsync([queue], worker, 1, Lease);
         return Assert.Single(fetched);
     }
 
-    protected async Task<QueuedTaskInfo> GetAsync(long id) => Assert.IsType<QueuedTaskInfo>(await Storage.GetAsync(id));
+    /// <summary>The task as another worker would record it (whose records the storage must refuse).</summary>
+    protected static FetchedTask AsWorker(FetchedTask task, string workerId)
+    {
+        task.WorkerId = workerId;
+        return task;
+    }
 
-    protected async Task<TaskHistoryEntry> LastHistoryAsync(long id) => (await Storage.GetHistoryAsync(id))[^1];
+    protected async Task<QueuedTaskInfo> GetAsync(long id) => Assert.IsType<QueuedTaskInfo>(await Storage.Tasks.GetAsync(id));
+
+    protected async Task<TaskHistoryEntry> LastHistoryAsync(long id) => (await Storage.Tasks.GetHistoryAsync(id))[^1];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 using SoapMiddleware.Queue.Storage.Sqlite;
 
@@ -70,7 +71,7 @@ public sealed class SqliteDurabilityTests : IDisposable
             var payload = new byte[3000];
             for (var i = 0; i < 200; i++)
             {
-                await storage.EnqueueAsync(new NewQueuedTask { ContentType = "text/xml", Payload = payload, Operation = "Add" });
+                await storage.Tasks.EnqueueAsync(new NewQueuedTask { Call = new QueuedCall { ContentType = "text/xml", Payload = payload, Operation = "Add" } });
             }
         }
 
@@ -106,12 +107,12 @@ public sealed class SqliteDurabilityTests : IDisposable
         var first = new SqliteQueueStorage(path, TimeProvider.System, NullLogger.Instance);
         {
             await first.InitializeAsync();
-            await first.EnqueueAsync(new NewQueuedTask { ContentType = "text/xml", Payload = [1], Operation = "Add" });
+            await first.Tasks.EnqueueAsync(new NewQueuedTask { Call = new QueuedCall { ContentType = "text/xml", Payload = [1], Operation = "Add" } });
         }
 
         var second = new SqliteQueueStorage(path, TimeProvider.System, NullLogger.Instance);
         await second.InitializeAsync();
-        Assert.Equal(1, (await second.GetStatsAsync()).Count(QueuedTaskState.Enqueued));
+        Assert.Equal(1, (await second.Monitoring.GetStatsAsync()).Count(QueuedTaskState.Enqueued));
     }
 
     public void Dispose()

@@ -38,7 +38,7 @@ public sealed class SqliteQueueStorageContractTests : QueueStorageContractTests
     [Fact]
     public async Task WaitForWork_NothingEnqueued_ReturnsFalseWhenTheClockPassesTheTimeout()
     {
-        var waiting = Storage.WaitForWorkAsync(Default, TimeSpan.FromSeconds(30));
+        var waiting = Storage.Queue.WaitForWorkAsync(Default, TimeSpan.FromSeconds(30));
         Assert.False(waiting.IsCompleted);
 
         Time.Advance(TimeSpan.FromSeconds(30));

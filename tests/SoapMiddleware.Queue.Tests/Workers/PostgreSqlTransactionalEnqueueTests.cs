@@ -1,6 +1,5 @@
 using Npgsql;
 using SoapMiddleware.Queue.PostgreSql;
-using SoapMiddleware.Queue.Storage;
 using SoapMiddleware.Queue.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

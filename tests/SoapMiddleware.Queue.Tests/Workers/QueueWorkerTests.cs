@@ -1,4 +1,5 @@
 using System.Text;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 using SoapMiddleware.Queue.Tests.Storage;
 
@@ -201,9 +202,9 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
         var setup = CreateStorage(TimeProvider.System);
         await setup.InitializeAsync();
         var payload = Encoding.UTF8.GetBytes($"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Add xmlns="{QueueTestHost.Tns}"><a>20</a><b>22</b></Add></s:Body></s:Envelope>""");
-        var rowId = await setup.EnqueueAsync(new NewQueuedTask { ContentType = "text/xml; charset=utf-8", Payload = payload, Operation = "Add" });
-        var id = (await setup.GetAsync(rowId))!.Id;
-        var stolen = await setup.FetchAsync(["default"], "dead-worker", 1, TimeSpan.FromSeconds(1));
+        var rowId = await setup.Tasks.EnqueueAsync(new NewQueuedTask { Call = new QueuedCall { ContentType = "text/xml; charset=utf-8", Payload = payload, Operation = "Add" } });
+        var id = (await setup.Tasks.GetAsync(rowId))!.Id;
+        var stolen = await setup.Queue.FetchAsync(["default"], "dead-worker", 1, TimeSpan.FromSeconds(1));
         Assert.Equal(rowId, Assert.Single(stolen).Id);
 
         await using var host = await StartAsync();
@@ -314,7 +315,7 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
             // The cursor moves just after the method ran: give it the moment between the run and its write.
             var last = long.Parse(ids[^1].Split('-')[0]);
             var cursor = 0L;
-            for (var wait = DateTime.UtcNow + Patience; DateTime.UtcNow < wait && (cursor = await host.Storage.GetSubscriptionCursorAsync(subscriber, "events")) != last;)
+            for (var wait = DateTime.UtcNow + Patience; DateTime.UtcNow < wait && (cursor = await host.Storage.Subscriptions.GetSubscriptionCursorAsync(subscriber, "events")) != last;)
             {
                 await Task.Delay(50);
             }

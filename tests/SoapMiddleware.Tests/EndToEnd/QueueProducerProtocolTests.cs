@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using SampleApp.Services;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Storage;
 using static SoapMiddleware.Tests.Infrastructure.JsonRequests;
 
 namespace SoapMiddleware.Tests.EndToEnd;

@@ -50,12 +50,13 @@ internal sealed partial class SqliteQueueStorage
     private static async Task<(long Id, string Secret)> InsertAsync(SqliteConnection connection, SqliteTransaction tx, NewQueuedTask task, long now, CancellationToken cancellationToken)
     {
         var row = QueuedRow.From(task, now);
+        var call = task.Call;
         await using (var insert = Command(connection, tx, InsertSql)
-            .With("$queue", task.Queue).With("$service", task.Service).With("$operation", task.Operation)
-            .With("$display", task.Display).With("$ct", task.ContentType).With("$action", task.Action)
-            .With("$payload", task.Payload).With("$state", (int)row.State).With("$max", task.MaxAttempts)
-            .With("$key", task.IdempotencyKey).With("$secret", task.Secret)
-            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason).With("$trace", task.TraceParent))
+            .With("$queue", call.Queue).With("$service", call.Service).With("$operation", call.Operation)
+            .With("$display", call.Display).With("$ct", call.ContentType).With("$action", call.Action)
+            .With("$payload", call.Payload).With("$state", (int)row.State).With("$max", call.MaxAttempts)
+            .With("$key", call.IdempotencyKey).With("$secret", task.Secret)
+            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason).With("$trace", call.TraceParent))
         {
             long? inserted = null;
             await using (var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -73,7 +74,7 @@ internal sealed partial class SqliteQueueStorage
             }
         }
 
-        await using var existing = Command(connection, tx, "SELECT id, secret FROM queue_task WHERE idempotency_key = $key").With("$key", task.IdempotencyKey);
+        await using var existing = Command(connection, tx, "SELECT id, secret FROM queue_task WHERE idempotency_key = $key").With("$key", call.IdempotencyKey);
         await using var found = await existing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await found.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (found.GetInt64(0), found.GetString(1));

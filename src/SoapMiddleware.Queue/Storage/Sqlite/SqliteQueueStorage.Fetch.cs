@@ -55,25 +55,25 @@ internal sealed partial class SqliteQueueStorage
                     WHERE id = $id
                     RETURNING {TaskRowReader.FetchedColumns}
                     """).With("$w", workerId).With("$lease", leaseUntil).With("$now", now).With("$id", id);
-                FetchedTask task;
+                DeliveredTask task;
                 await using (var reader = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    task = TaskRowReader.ReadFetched(reader, leased: true);
+                    task = TaskRowReader.ReadDelivered(reader, leased: true);
                 }
 
                 var reason = state == QueuedTaskState.Processing
                     ? TaskReasons.Redelivered(task.Attempt, previousWorker)
                     : TaskReasons.Fetched(task.Attempt);
                 await SetReasonAndHistoryAsync(connection, tx, id, now, QueuedTaskState.Processing, workerId, reason, cancellationToken).ConfigureAwait(false);
-                fetched.Add(task);
+                fetched.Add(new SqliteFetchedTask(this, task, workerId));
             }
 
             return (IReadOnlyList<FetchedTask>)fetched;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+    internal Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             var until = UnixTime.After(_time, lease);
@@ -98,7 +98,7 @@ internal sealed partial class SqliteQueueStorage
             {
                 await using var command = Command(connection, tx, $"""
                     UPDATE queue_task SET state = 3, result = $result, result_content_type = $ct, finished_at = $now,
-                        lease_until = NULL, due_at = NULL, progress_percent = 100, reason = $reason, {NameWorker}
+                        lease_until = NULL, due_at = NULL, progress_percent = 100, reason = $reason, outcome = 0, {NameWorker}
                     WHERE {HeldBy}
                     """).With("$result", c.Result).With("$ct", c.ResultContentType).With("$now", now)
                     .With("$reason", TaskReasons.Succeeded).With("$id", c.Id).With("$w", c.WorkerId);
@@ -113,15 +113,15 @@ internal sealed partial class SqliteQueueStorage
         }, cancellationToken);
     }
 
-    public Task<bool> FailAsync(long id, string workerId, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
+    internal Task<bool> FailAsync(long id, string workerId, TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             var now = UnixTime.Now(_time);
             var retryMs = UnixTime.ToMs(retryAt);
             await using var command = Command(connection, tx, retryMs is null
-                ? $"UPDATE queue_task SET state = 4, fault = $fault, finished_at = $now, lease_until = NULL, due_at = NULL, reason = $reason, {NameWorker} WHERE {HeldBy} RETURNING attempt, max_attempts"
-                : $"UPDATE queue_task SET state = 0, fault = $fault, not_before = $at, due_at = $at, lease_until = NULL, {NameWorker} WHERE {HeldBy} RETURNING attempt, max_attempts")
-                .With("$fault", fault).With("$now", now).With("$at", retryMs).With("$reason", reason).With("$id", id).With("$w", workerId);
+                ? $"UPDATE queue_task SET state = 4, fault = $fault, finished_at = $now, lease_until = NULL, due_at = NULL, reason = $reason, outcome = $outcome, {NameWorker} WHERE {HeldBy} RETURNING attempt, max_attempts"
+                : $"UPDATE queue_task SET state = 0, fault = $fault, not_before = $at, due_at = $at, lease_until = NULL, outcome = $outcome, {NameWorker} WHERE {HeldBy} RETURNING attempt, max_attempts")
+                .With("$outcome", (int)outcome).With("$fault", fault).With("$now", now).With("$at", retryMs).With("$reason", reason).With("$id", id).With("$w", workerId);
             int attempt, max;
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -139,14 +139,14 @@ internal sealed partial class SqliteQueueStorage
             return true;
         }, cancellationToken);
 
-    public async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
+    internal async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
     {
         var released = await WriteAsync(async (connection, tx) =>
         {
             var now = UnixTime.Now(_time);
             await using var command = Command(connection, tx, $"""
                 UPDATE queue_task SET state = 1, attempt = MAX(attempt - 1, 0), lease_until = NULL, due_at = $now,
-                    started_at = NULL, progress_percent = NULL, progress_message = NULL
+                    started_at = NULL, progress_percent = NULL, progress_message = NULL, outcome = 4
                 WHERE {HeldBy}
                 """).With("$now", now).With("$id", id).With("$w", workerId);
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
@@ -165,7 +165,7 @@ internal sealed partial class SqliteQueueStorage
         return released;
     }
 
-    public Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
+    internal Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             await using var command = Command(connection, tx, $"UPDATE queue_task SET progress_percent = $p, progress_message = $m, {NameWorker} WHERE {HeldBy}")

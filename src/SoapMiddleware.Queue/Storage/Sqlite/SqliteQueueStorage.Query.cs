@@ -40,7 +40,7 @@ internal sealed partial class SqliteQueueStorage
         var retried = await TransitionAsync(id, """
             UPDATE queue_task SET state = 1, attempt = 0, due_at = $now, not_before = NULL, lease_until = NULL,
                 started_at = NULL, finished_at = NULL, result = NULL, result_content_type = NULL, fault = NULL,
-                progress_percent = NULL, progress_message = NULL, reason = $reason
+                progress_percent = NULL, progress_message = NULL, reason = $reason, outcome = NULL
             WHERE id = $id AND state >= 3
             """, QueuedTaskState.Enqueued, TaskReasons.RetriedByUser, cancellationToken).ConfigureAwait(false);
         if (retried)
@@ -53,7 +53,7 @@ internal sealed partial class SqliteQueueStorage
 
     public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default) =>
         TransitionAsync(id, """
-            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, finished_at = $now, reason = $reason
+            UPDATE queue_task SET state = 5, lease_until = NULL, due_at = NULL, finished_at = $now, reason = $reason, outcome = 5
             WHERE id = $id AND state <> 5
             """, QueuedTaskState.Deleted, TaskReasons.DeletedByUser, cancellationToken);
 

@@ -20,10 +20,10 @@ internal sealed partial class SqliteQueueStorage
                     service = excluded.service, operation = excluded.operation, display = excluded.display,
                     content_type = excluded.content_type, action = excluded.action, payload = excluded.payload,
                     max_attempts = excluded.max_attempts, next_run_at = excluded.next_run_at
-                """).With("$id", row.Id).With("$cron", row.Cron).With("$tz", row.TimeZone).With("$queue", row.Queue)
-                .With("$service", row.Service).With("$operation", row.Operation).With("$display", row.Display)
-                .With("$ct", row.ContentType).With("$action", row.Action).With("$payload", row.Payload)
-                .With("$max", row.MaxAttempts).With("$next", UnixTime.ToMs(row.NextRunAt)).With("$now", UnixTime.Now(_time));
+                """).With("$id", row.Id).With("$cron", row.Cron).With("$tz", row.TimeZone).With("$queue", row.Call.Queue)
+                .With("$service", row.Call.Service).With("$operation", row.Call.Operation).With("$display", row.Call.Display ?? "")
+                .With("$ct", row.Call.ContentType).With("$action", row.Call.Action).With("$payload", row.Call.Payload)
+                .With("$max", row.Call.MaxAttempts).With("$next", UnixTime.ToMs(row.NextRunAt)).With("$now", UnixTime.Now(_time));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }

@@ -120,12 +120,12 @@ internal sealed partial class SqliteQueueStorage
         return rows.Count == 0 ? 0 : rows[0];
     }
 
-    public Task<IReadOnlyList<FetchedTask>> FetchForSubscriberAsync(string subscriber, string queue, long afterId, int maxCount, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<DeliveredTask>> FetchForSubscriberAsync(string subscriber, string queue, long afterId, int maxCount, CancellationToken cancellationToken = default) =>
         ReadAsync($"""
             SELECT {TaskRowReader.FetchedColumns} FROM queue_task
             WHERE queue = $q AND id > $after AND state <> 5 ORDER BY id LIMIT $n
             """, c => c.With("$q", queue).With("$after", afterId).With("$n", maxCount),
-            r => TaskRowReader.ReadFetched(r, leased: false), cancellationToken);
+            r => TaskRowReader.ReadDelivered(r, leased: false), cancellationToken);
 
     public Task AdvanceSubscriptionCursorAsync(string subscriber, string queue, long taskId, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>

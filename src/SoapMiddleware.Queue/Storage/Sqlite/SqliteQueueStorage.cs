@@ -9,7 +9,8 @@ namespace SoapMiddleware.Queue.Storage.Sqlite;
 /// Each operation opens a pooled connection. Enqueues in this process wake waiting workers at once; other
 /// processes are seen at the next poll.
 /// </summary>
-internal sealed partial class SqliteQueueStorage : IQueueStorage
+internal sealed partial class SqliteQueueStorage
+    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore
 {
     private readonly string _connectionString;
     private readonly string _createConnectionString;
@@ -48,6 +49,20 @@ internal sealed partial class SqliteQueueStorage : IQueueStorage
         _logger = logger;
         _signal = new WorkSignal(time);
     }
+
+    public string Name => "SQLite";
+
+    public ITaskStore Tasks => this;
+
+    public ITaskQueue Queue => this;
+
+    public IWorkerStore Workers => this;
+
+    public ISubscriptionStore Subscriptions => this;
+
+    public IRecurringStore Recurring => this;
+
+    public IMonitoringStore Monitoring => this;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {

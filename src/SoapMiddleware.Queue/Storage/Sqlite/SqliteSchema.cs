@@ -129,6 +129,11 @@ internal static class SqliteSchema
         """
         ALTER TABLE queue_task ADD COLUMN trace_parent TEXT NULL;
         """,
+
+        // 4: how the last run ended (TaskOutcome), stored as data instead of read back from the reason's text.
+        """
+        ALTER TABLE queue_task ADD COLUMN outcome INTEGER NULL;
+        """,
     ];
 
     public const string VersionTable =

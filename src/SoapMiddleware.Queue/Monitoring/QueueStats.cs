@@ -1,4 +1,4 @@
-namespace SoapMiddleware.Queue.Storage;
+namespace SoapMiddleware.Queue;
 
 /// <summary>Task counts per state, overall and per queue.</summary>
 /// <param name="ByState">Counts per state over all queues; states without tasks are absent.</param>

@@ -1,4 +1,4 @@
-namespace SoapMiddleware.Queue.Storage;
+namespace SoapMiddleware.Queue;
 
 /// <summary>The state of a queued task. The numeric values are stored; do not renumber.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QueuedTaskState>))]

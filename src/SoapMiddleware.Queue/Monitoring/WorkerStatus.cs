@@ -1,4 +1,4 @@
-namespace SoapMiddleware.Queue.Storage;
+namespace SoapMiddleware.Queue;
 
 /// <summary>A worker's row: what it is doing, its counters and its last heartbeat.</summary>
 public sealed record WorkerStatus

@@ -1,16 +1,13 @@
-namespace SoapMiddleware.Queue.Storage;
+namespace SoapMiddleware.Queue;
 
-/// <summary>Everything stored about a task, for the dashboard and the JSON API.</summary>
+/// <summary>Everything stored about a task, for the dashboard and the JSON API, the same on every engine.</summary>
 public sealed record QueuedTaskInfo
 {
     /// <summary>The task's handle: opaque and unguessable; the only name of a task outside the engine.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The built-in storage's row id (internal: never shown to callers).</summary>
-    internal long RowId { get; init; }
-
-    /// <summary>The engine that stores the task: <c>Builtin</c> or <c>Hangfire</c>.</summary>
-    public string Engine { get; init; } = "Builtin";
+    /// <summary>The engine that stores the task: <c>Builtin</c>, <c>Hangfire</c>, or another engine's name.</summary>
+    public required string Engine { get; init; }
 
     /// <summary>The call as people read it, e.g. <c>CalculatorService.Add(1, 2)</c>; null when not recorded.</summary>
     public string? Display { get; init; }
@@ -50,6 +47,9 @@ public sealed record QueuedTaskInfo
 
     /// <summary>The progress message the method last reported.</summary>
     public string? ProgressMessage { get; init; }
+
+    /// <summary>How the last run ended; <see langword="null"/> while none has (enqueued, first run in progress, retried by a person).</summary>
+    public TaskOutcome? Outcome { get; init; }
 
     /// <summary>The reason of the last transition.</summary>
     public string? Reason { get; init; }

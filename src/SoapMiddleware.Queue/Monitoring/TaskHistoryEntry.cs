@@ -1,4 +1,4 @@
-namespace SoapMiddleware.Queue.Storage;
+namespace SoapMiddleware.Queue;
 
 /// <summary>One state transition of a task.</summary>
 /// <param name="At">When it happened.</param>
