@@ -11,7 +11,8 @@ namespace SoapMiddleware.MessagePack;
 /// argument reader and model reader (same validation, same fault messages). Maps become objects, arrays arrays, nil
 /// <c>null</c>, integers and floats numbers (NaN and the infinities their XSD strings <c>NaN</c>, <c>INF</c>,
 /// <c>-INF</c>), bin base64 strings (the lexical form of <c>xs:base64Binary</c>), and the timestamp extension an ISO 8601
-/// string (so a client's native date reads as <c>xs:dateTime</c>).
+/// string (so a client's native date reads as <c>xs:dateTime</c>; <see cref="MessagePackBounds"/> refuses lengths and
+/// timestamps no .NET value holds).
 /// </summary>
 /// <remarks>
 /// Written over <c>MessagePackReader</c> rather than <c>MessagePackSerializer.ConvertToJson</c>, because the
@@ -93,6 +94,7 @@ internal static class MessagePackJsonReader
                 json.WriteStringValue(ReadUtf8(ref reader));
                 break;
             case MessagePackType.Binary:
+                MessagePackBounds.CheckLength(ref reader);
                 var bytes = reader.ReadBytes()!.Value;
                 json.WriteBase64StringValue(bytes.IsSingleSegment ? bytes.FirstSpan : bytes.ToArray());
                 break;
@@ -126,13 +128,14 @@ internal static class MessagePackJsonReader
                 break;
             case MessagePackType.Extension:
                 var at = reader.Consumed;
+                MessagePackBounds.CheckLength(ref reader);
                 var header = reader.ReadExtensionFormatHeader();
                 if (header.TypeCode != ReservedMessagePackExtensionTypeCode.DateTime)
                 {
                     throw RpcFault.Client($"The request holds a MessagePack extension of type {header.TypeCode.ToString(CultureInfo.InvariantCulture)} (at byte {at.ToString(CultureInfo.InvariantCulture)}); only the timestamp extension (-1) is read.");
                 }
 
-                json.WriteStringValue(reader.ReadDateTime(header).ToString("o", CultureInfo.InvariantCulture));
+                json.WriteStringValue(MessagePackBounds.ReadTimestamp(ref reader, header, at).ToString("o", CultureInfo.InvariantCulture));
                 break;
             default:
                 throw RpcFault.Client($"The request is not valid MessagePack: 0x{reader.NextCode:x2} is not a MessagePack type (at byte {reader.Consumed.ToString(CultureInfo.InvariantCulture)}).");
@@ -174,6 +177,7 @@ internal static class MessagePackJsonReader
     private static ReadOnlySpan<byte> ReadUtf8(ref MessagePackReader reader)
     {
         var at = reader.Consumed;
+        MessagePackBounds.CheckLength(ref reader);
         var sequence = reader.ReadStringSequence()!.Value;
         ReadOnlySpan<byte> utf8 = sequence.IsSingleSegment ? sequence.FirstSpan : sequence.ToArray();
         if (!Utf8.IsValid(utf8))
