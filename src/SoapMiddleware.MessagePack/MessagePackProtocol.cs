@@ -176,7 +176,9 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
             throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
         }
 
-        var json = MessagePackJsonReader.ToJson(context.InString, maxDepth);
+        // What the contract expects lets the translation stop copying at the first value the argument reader refuses.
+        var shape = operation is null ? MessagePackShape.Routing(_application.FindOperation) : MessagePackShape.Arguments(operation.Request);
+        var json = MessagePackJsonReader.ToJson(context.InString, maxDepth, shape);
         using var document = Parse(json);
         var arguments = document.RootElement;
         var routedByBody = operation is null;
