@@ -51,6 +51,7 @@ public static class SampleApplication
 
         builder.Services.AddHealthChecks().AddRpcQueue();
         SampleTelemetry.Configure(builder);
+        SampleRateLimit.Configure(builder, queueSettings);
         var app = builder.Build();
         SampleHealth.Map(app, queueSettings);
         if (queueSettings.Role == QueueRole.Workers)
@@ -58,6 +59,7 @@ public static class SampleApplication
             return app;
         }
 
+        app.UseRateLimiter();
         app.UseRpc("/soap/calculator");
         app.MapRpc<Wcf.ICalculator>("/Calculator.svc");
         app.MapRpcJson("/json/calculator");
@@ -65,7 +67,7 @@ public static class SampleApplication
         app.MapRpc("/msgpack/calculator", p => p.In("msgpack").Out("msgpack"));
         app.MapRpc("/msgpack/calculator/{operation}", p => p.In("msgpack").Out("msgpack"));
         app.MapRpcOpenApi("/openapi/v1.json");
-        app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks");
+        SampleRateLimit.Limit(app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks"), queueSettings);
         app.MapRpcQueueTasks("/queue/tasks");
         app.MapRpcQueue("/queue/api");
         app.MapRpcDashboard("/rpc-dashboard", "/queue/api");
@@ -75,12 +77,12 @@ public static class SampleApplication
         }
 
         // Enqueueing from code: a typed call, serialized exactly as an HTTP client would send it.
-        app.MapPost("/demo/sleep/{seconds:int}", async (int seconds, IRpcQueue calls) =>
+        SampleRateLimit.Limit(app.MapPost("/demo/sleep/{seconds:int}", async (int seconds, IRpcQueue calls) =>
         {
             var id = await calls.EnqueueAsync<CalculatorService>(s => s.Sleep(seconds));
             var location = $"/queue/tasks/{id}";
             return Results.Accepted(location, new { id, state = "Enqueued", operation = nameof(CalculatorService.Sleep), location });
-        });
+        }), queueSettings);
         return app;
     }
 }

@@ -26,6 +26,12 @@ public sealed class SampleQueueSettings
     /// <summary>Built-in lease; Hangfire's invisibility timeout where the storage has one.</summary>
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Calls one caller may enqueue per <see cref="EnqueueWindow"/> (<c>POST /queue/calculator</c>, <c>/demo/sleep</c>); 0 = no limit.</summary>
+    public int EnqueueLimit { get; set; } = 120;
+
+    /// <summary>The window of <see cref="EnqueueLimit"/>.</summary>
+    public TimeSpan EnqueueWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The authorization policy of the management surfaces; empty = local requests only.</summary>
     public string? ManagementPolicy { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using MessagePack;
@@ -11,7 +12,8 @@ namespace SoapMiddleware.MessagePack;
 /// argument reader and model reader (same validation, same fault messages). Maps become objects, arrays arrays, nil
 /// <c>null</c>, integers and floats numbers (NaN and the infinities their XSD strings <c>NaN</c>, <c>INF</c>,
 /// <c>-INF</c>), bin base64 strings (the lexical form of <c>xs:base64Binary</c>), and the timestamp extension an ISO 8601
-/// string (so a client's native date reads as <c>xs:dateTime</c>).
+/// string (so a client's native date reads as <c>xs:dateTime</c>; <see cref="MessagePackBounds"/> refuses lengths and
+/// timestamps no .NET value holds).
 /// </summary>
 /// <remarks>
 /// Written over <c>MessagePackReader</c> rather than <c>MessagePackSerializer.ConvertToJson</c>, because the
@@ -30,8 +32,14 @@ internal static class MessagePackJsonReader
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The request as UTF-8 JSON; a <see cref="RpcFault"/> (Client) when it is not one well-formed MessagePack value.</summary>
-    public static byte[] ToJson(ReadOnlyMemory<byte> body, int maxDepth)
+    /// <summary>
+    /// The request as UTF-8 JSON; a <see cref="RpcFault"/> (Client) when it is not one well-formed MessagePack value.
+    /// <paramref name="shape"/> is what the contract expects at the root: from the first array or map it refuses, or the
+    /// first key that names nothing, the argument reader will fault at that very place, so every array and map from there
+    /// on is written empty and only checked to be well-formed MessagePack. A body of four million zeros where a string
+    /// belongs then costs a walk over its bytes, not 8 MB of JSON and a four-million-element document.
+    /// </summary>
+    public static byte[] ToJson(ReadOnlyMemory<byte> body, int maxDepth, MessagePackShape shape)
     {
         if (body.IsEmpty)
         {
@@ -44,7 +52,8 @@ internal static class MessagePackJsonReader
         {
             using (var json = new Utf8JsonWriter(buffer, WriterOptions with { MaxDepth = maxDepth + 1 }))
             {
-                WriteValue(ref reader, json, 0, maxDepth);
+                var refused = false;
+                WriteValue(ref reader, json, 0, maxDepth, shape, ref refused);
             }
         }
         catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or OverflowException)
@@ -64,7 +73,7 @@ internal static class MessagePackJsonReader
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter json, int depth, int maxDepth)
+    private static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter json, int depth, int maxDepth, MessagePackShape shape, ref bool refused)
     {
         switch (reader.NextMessagePackType)
         {
@@ -93,51 +102,132 @@ internal static class MessagePackJsonReader
                 json.WriteStringValue(ReadUtf8(ref reader));
                 break;
             case MessagePackType.Binary:
+                MessagePackBounds.CheckLength(ref reader);
                 var bytes = reader.ReadBytes()!.Value;
                 json.WriteBase64StringValue(bytes.IsSingleSegment ? bytes.FirstSpan : bytes.ToArray());
                 break;
             case MessagePackType.Array:
                 Nest(depth, maxDepth, reader.Consumed);
-                var items = reader.ReadArrayHeader();
+                refused |= shape.ForbidsArray;
                 json.WriteStartArray();
+                var items = reader.ReadArrayHeader();
                 for (var i = 0; i < items; i++)
                 {
-                    WriteValue(ref reader, json, depth + 1, maxDepth);
+                    if (refused)
+                    {
+                        SkipValue(ref reader, depth + 1, maxDepth);
+                    }
+                    else
+                    {
+                        WriteValue(ref reader, json, depth + 1, maxDepth, shape.Item, ref refused);
+                    }
                 }
 
                 json.WriteEndArray();
                 break;
             case MessagePackType.Map:
                 Nest(depth, maxDepth, reader.Consumed);
-                var pairs = reader.ReadMapHeader();
+                refused |= shape.ForbidsMap;
+                var skipAll = refused;
                 json.WriteStartObject();
+                var pairs = reader.ReadMapHeader();
                 for (var i = 0; i < pairs; i++)
                 {
-                    if (reader.NextMessagePackType != MessagePackType.String)
+                    var key = ReadKey(ref reader);
+                    if (skipAll)
                     {
-                        throw RpcFault.Client($"The request's map keys must be strings (member names), but one is {Describe(reader.NextMessagePackType)} (at byte {reader.Consumed.ToString(CultureInfo.InvariantCulture)}).");
+                        SkipValue(ref reader, depth + 1, maxDepth);
+                        continue;
                     }
 
-                    json.WritePropertyName(ReadUtf8(ref reader));
-                    WriteValue(ref reader, json, depth + 1, maxDepth);
+                    // Keys are written even once refused: the routing faults (one key, a known operation) name them.
+                    json.WritePropertyName(key);
+                    var value = MessagePackShape.Any;
+                    if (!refused && shape.HasKeys && !shape.TryGetKey(Encoding.UTF8.GetString(key), out value))
+                    {
+                        refused = true;
+                    }
+
+                    WriteValue(ref reader, json, depth + 1, maxDepth, value, ref refused);
                 }
 
                 json.WriteEndObject();
                 break;
             case MessagePackType.Extension:
-                var at = reader.Consumed;
-                var header = reader.ReadExtensionFormatHeader();
-                if (header.TypeCode != ReservedMessagePackExtensionTypeCode.DateTime)
-                {
-                    throw RpcFault.Client($"The request holds a MessagePack extension of type {header.TypeCode.ToString(CultureInfo.InvariantCulture)} (at byte {at.ToString(CultureInfo.InvariantCulture)}); only the timestamp extension (-1) is read.");
-                }
-
-                json.WriteStringValue(reader.ReadDateTime(header).ToString("o", CultureInfo.InvariantCulture));
+                json.WriteStringValue(ReadTimestamp(ref reader).ToString("o", CultureInfo.InvariantCulture));
                 break;
             default:
-                throw RpcFault.Client($"The request is not valid MessagePack: 0x{reader.NextCode:x2} is not a MessagePack type (at byte {reader.Consumed.ToString(CultureInfo.InvariantCulture)}).");
+                throw NotAType(ref reader);
         }
     }
+
+    /// <summary>Reads past one value with every check <see cref="WriteValue"/> makes, writing nothing.</summary>
+    private static void SkipValue(ref MessagePackReader reader, int depth, int maxDepth)
+    {
+        switch (reader.NextMessagePackType)
+        {
+            case MessagePackType.Nil or MessagePackType.Boolean or MessagePackType.Integer or MessagePackType.Float:
+                reader.Skip();
+                break;
+            case MessagePackType.String:
+                ReadUtf8(ref reader);
+                break;
+            case MessagePackType.Binary:
+                MessagePackBounds.CheckLength(ref reader);
+                reader.Skip();
+                break;
+            case MessagePackType.Array:
+                Nest(depth, maxDepth, reader.Consumed);
+                var items = reader.ReadArrayHeader();
+                for (var i = 0; i < items; i++)
+                {
+                    SkipValue(ref reader, depth + 1, maxDepth);
+                }
+
+                break;
+            case MessagePackType.Map:
+                Nest(depth, maxDepth, reader.Consumed);
+                var pairs = reader.ReadMapHeader();
+                for (var i = 0; i < pairs; i++)
+                {
+                    ReadKey(ref reader);
+                    SkipValue(ref reader, depth + 1, maxDepth);
+                }
+
+                break;
+            case MessagePackType.Extension:
+                ReadTimestamp(ref reader);
+                break;
+            default:
+                throw NotAType(ref reader);
+        }
+    }
+
+    private static ReadOnlySpan<byte> ReadKey(ref MessagePackReader reader)
+    {
+        if (reader.NextMessagePackType != MessagePackType.String)
+        {
+            throw RpcFault.Client($"The request's map keys must be strings (member names), but one is {Describe(reader.NextMessagePackType)} (at byte {reader.Consumed.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        return ReadUtf8(ref reader);
+    }
+
+    private static DateTime ReadTimestamp(ref MessagePackReader reader)
+    {
+        var at = reader.Consumed;
+        MessagePackBounds.CheckLength(ref reader);
+        var header = reader.ReadExtensionFormatHeader();
+        if (header.TypeCode != ReservedMessagePackExtensionTypeCode.DateTime)
+        {
+            throw RpcFault.Client($"The request holds a MessagePack extension of type {header.TypeCode.ToString(CultureInfo.InvariantCulture)} (at byte {at.ToString(CultureInfo.InvariantCulture)}); only the timestamp extension (-1) is read.");
+        }
+
+        return MessagePackBounds.ReadTimestamp(ref reader, header, at);
+    }
+
+    private static RpcFault NotAType(ref MessagePackReader reader)
+        => RpcFault.Client($"The request is not valid MessagePack: 0x{reader.NextCode:x2} is not a MessagePack type (at byte {reader.Consumed.ToString(CultureInfo.InvariantCulture)}).");
 
     private static void WriteFloat(ref MessagePackReader reader, Utf8JsonWriter json)
     {
@@ -174,6 +264,7 @@ internal static class MessagePackJsonReader
     private static ReadOnlySpan<byte> ReadUtf8(ref MessagePackReader reader)
     {
         var at = reader.Consumed;
+        MessagePackBounds.CheckLength(ref reader);
         var sequence = reader.ReadStringSequence()!.Value;
         ReadOnlySpan<byte> utf8 = sequence.IsSingleSegment ? sequence.FirstSpan : sequence.ToArray();
         if (!Utf8.IsValid(utf8))

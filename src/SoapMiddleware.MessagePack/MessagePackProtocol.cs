@@ -163,7 +163,10 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
                 throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
             }
 
-            json = MessagePackJsonReader.ToJson(context.InString, _options.MaxDepth);
+            // What the contract expects lets the translation stop copying at the first value the argument reader refuses.
+            var operation = context.Operation;
+            var shape = operation is null ? MessagePackShape.Routing(_description.FindOperation) : MessagePackShape.Arguments(operation.Request);
+            json = MessagePackJsonReader.ToJson(context.InString, _options.MaxDepth, shape);
         }
 
         // The JSON the request became is kept (not the MessagePack bytes): the tree, if asked for, is built from it.

@@ -1,6 +1,8 @@
 using Hangfire;
+using Hangfire.States;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
+using SoapMiddleware.Queue.Storage;
 using Xunit.Abstractions;
 
 namespace SoapMiddleware.Hangfire.Tests;
@@ -31,5 +33,26 @@ public sealed class InMemoryHangfireEngineTests(ITestOutputHelper output) : Hang
         var page = await client.GetStringAsync($"/hangfire/jobs/details/{JobId(handle)}");
         Assert.Contains("QueueTestService.Add(2, 3)", page);
         Assert.Contains("soapmw-secret", page);
+    }
+
+    [Fact]
+    public async Task List_PagesPastFiveThousandSucceededTasks_ToTheOldest()
+    {
+        // The page used to be filled from at most the first 5,000 entries of Hangfire's list, so the stats counted
+        // tasks that no page reached. 5,100 more succeeded copies of a real call, created straight in that state.
+        var host = await HostAsync();
+        var oldest = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 3));
+        await Eventually.StateAsync(host.Queue, oldest, QueuedTaskState.Succeeded);
+        var job = host.Storage.GetMonitoringApi().JobDetails(JobId(oldest)).Job;
+        var client = new BackgroundJobClient(host.Storage);
+        for (var i = 0; i < 5_100; i++)
+        {
+            client.Create(job, new SucceededState(null, 0, 0));
+        }
+
+        Assert.Equal(5_101, (await host.Monitor.GetStatsAsync()).Count(QueuedTaskState.Succeeded));
+        var lastPage = await host.Monitor.ListAsync(QueuedTaskState.Succeeded, null, 5_100, 10);
+
+        Assert.Equal(oldest, Assert.Single(lastPage).Id);
     }
 }

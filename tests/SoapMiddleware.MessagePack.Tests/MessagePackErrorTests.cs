@@ -173,6 +173,12 @@ public sealed class MessagePackErrorTests(ToolServer server)
     [InlineData("{\"Add\": {\"a\": 1}}", null)]
     [InlineData("{\"Add\": {\"a\": 3000000000, \"b\": 1}}", null)]
     [InlineData("{\"GetOrder\": {\"id\": {\"x\": 1}, \"lines\": 1}}", null)]
+    [InlineData("{\"Echo\": {\"text\": [1, 2, 3]}}", "Element 'Echo/text': expected a JSON string, number or boolean, got an array.")]
+    [InlineData("{\"Echo\": {\"text\": {\"a\": [1, 2]}}}", "Element 'Echo/text': expected a JSON string, number or boolean, got an object.")]
+    [InlineData("{\"Add\": {\"c\": [1, 2, 3], \"a\": [4]}}", "Element 'Add/c': unknown element; expected a, b.")]
+    [InlineData("{\"Add\": {\"a\": \"x\", \"b\": [1]}}", "Element 'Add/b': expected a JSON string, number or boolean, got an array.")]
+    [InlineData("{\"Add\": {\"A\": 1, \"b\": {\"x\": 1}}}", "Element 'Add/b': expected a JSON string, number or boolean, got an object.")]
+    [InlineData("{\"Reverse\": {\"data\": [1, 2, 3]}}", "Element 'Reverse/data': expected a JSON string, number or boolean, got an array.")]
     public async Task InvalidArguments_TheJsonProtocolsFaultWordForWord(string json, string? expected)
     {
         // The same call as JSON (to an endpoint that answers in MessagePack) and as MessagePack: one message.

@@ -8,7 +8,11 @@ namespace SoapMiddleware.Hangfire;
 
 internal sealed partial class HangfireQueueEngine
 {
-    /// <summary>How many entries of one Hangfire list are read at most to fill a page with our jobs.</summary>
+    /// <summary>
+    /// How many entries of one Hangfire list are read at most beyond the page's own end (<c>skip + take</c>) to fill it
+    /// with our jobs: the application's other Hangfire jobs share the lists. Counted past the page, so paging reaches
+    /// every task the stats count, at a cost that grows with <c>skip</c>, as Hangfire's own paging does.
+    /// </summary>
     private const int MaxScan = 5000;
 
     /// <summary>
@@ -140,7 +144,7 @@ internal sealed partial class HangfireQueueEngine
     {
         var batch = Math.Clamp(needed * 2, 50, 500);
         var wanted = found.Count + needed;
-        for (var from = 0; from < MaxScan && found.Count < wanted; from += batch)
+        for (var from = 0; from < needed + MaxScan && found.Count < wanted; from += batch)
         {
             var entries = list(from, batch);
             foreach (var (id, dto) in entries)

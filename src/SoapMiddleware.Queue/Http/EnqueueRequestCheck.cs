@@ -48,6 +48,13 @@ internal static class EnqueueRequestCheck
             return Problem($"The Idempotency-Key header must be 1 to {MaxIdempotencyKeyLength} characters long.");
         }
 
+        // The key is stored, listed and shown on the dashboard: control characters (and anything outside printable
+        // ASCII, which a header cannot carry as such) would only smuggle line breaks or escapes into those.
+        if (key is not null && key.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            return Problem("The Idempotency-Key header must be printable ASCII (no control characters).");
+        }
+
         enqueue = new EnqueueOptions { Queue = queue, Delay = delay, IdempotencyKey = key };
         return null;
     }

@@ -125,9 +125,13 @@ internal static partial class ManagementAccess
             return null;
         }
 
-        if (requireHeader && string.IsNullOrWhiteSpace(request.Headers[HeaderName]))
+        // Its presence is what a cross-site form cannot fake; its value is checked too, so that "0" or "false" does
+        // not read as consent to a change.
+        var header = request.Headers[HeaderName].ToString().Trim();
+        if (requireHeader && header != "1")
         {
-            return $"a state-changing management request must carry the header '{HeaderName}: 1' (the dashboard sends it; a cross-site form cannot)";
+            var got = header.Length == 0 ? "" : $"; got '{EchoedText.Cap(header)}'";
+            return $"a state-changing management request must carry the header '{HeaderName}: 1' (the dashboard sends it; a cross-site form cannot){got}";
         }
 
         var origin = request.Headers.Origin.ToString();

@@ -49,7 +49,8 @@ public static class RpcQueueEndpointExtensions
     /// <summary>
     /// Maps the JSON management API under <paramref name="pattern"/>: <c>GET stats</c>, <c>GET tasks?state=&amp;queue=&amp;skip=&amp;take=</c>,
     /// <c>GET tasks/{id}</c> (with the stored request as text in <c>payload</c>), <c>GET workers</c>, <c>GET recurring</c>,
-    /// <c>POST tasks/{id}/retry</c>, <c>DELETE tasks/{id}</c>, <c>DELETE recurring/{id}</c>, the same on every engine.
+    /// <c>POST tasks/{id}/retry</c> (409 naming its state for a task that is not Failed, Succeeded or Deleted),
+    /// <c>DELETE tasks/{id}</c>, <c>DELETE recurring/{id}</c>, the same on every engine.
     /// Protected by <see cref="RpcQueueOptions.ManagementPolicy"/>, or to local requests only when no policy is set: from
     /// this machine, not through a proxy, to <c>localhost</c> or one of its addresses. The POST and DELETE calls must also
     /// carry the header <c>X-SoapMiddleware-Management: 1</c> and, when they have an <c>Origin</c>, this server's own,
@@ -96,9 +97,17 @@ public static class RpcQueueEndpointExtensions
         group.MapGet("/workers", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.GetWorkersAsync(ct));
         group.MapGet("/recurring", (IRpcQueueMonitor monitor, CancellationToken ct) => monitor.ListRecurringAsync(ct));
         group.MapPost("/tasks/{id}/retry", async (IRpcQueue queue, string id, CancellationToken ct) =>
-            await queue.RetryAsync(id, ct).ConfigureAwait(false)
-                ? Results.Ok(new { id, state = "Enqueued" })
-                : Results.Problem($"No task '{EchoedText.Cap(id)}' to retry (only Failed, Succeeded or Deleted tasks can be retried).", statusCode: 404));
+        {
+            if (await queue.RetryAsync(id, ct).ConfigureAwait(false))
+            {
+                return Results.Ok(new { id, state = "Enqueued" });
+            }
+
+            // Refused: a task that exists is in a state a retry does not apply to, which is a conflict, not a miss.
+            return await queue.GetAsync(id, ct).ConfigureAwait(false) is { } task
+                ? Results.Problem($"Task '{EchoedText.Cap(id)}' is {task.State}; only Failed, Succeeded or Deleted tasks can be retried.", statusCode: 409, title: "Task not retryable")
+                : Results.Problem($"No task '{EchoedText.Cap(id)}' to retry (only Failed, Succeeded or Deleted tasks can be retried).", statusCode: 404);
+        });
         group.MapDelete("/tasks/{id}", async (IRpcQueue queue, string id, CancellationToken ct) =>
             await queue.DeleteAsync(id, ct).ConfigureAwait(false)
                 ? Results.Ok(new { id, state = "Deleted" })

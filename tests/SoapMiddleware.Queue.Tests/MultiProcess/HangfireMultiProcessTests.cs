@@ -140,7 +140,10 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
         => WorkerProcess.StartSampleApp(
             "--urls", $"http://127.0.0.1:{port}",
             "--Queue:Engine=Hangfire", "--Queue:Provider=PostgreSql", $"--Queue:ConnectionString={_connectionString}",
-            $"--Queue:Role={role}", "--Queue:Workers=4", "--Queue:LeaseTimeout=00:00:05");
+            $"--Queue:Role={role}", "--Queue:Workers=4", "--Queue:LeaseTimeout=00:00:05",
+
+            // One client posts the 2,000 calls: the sample's per-caller enqueue limit is off for this load.
+            "--Queue:EnqueueLimit=0");
 
     private static async Task<string> EnqueueAsync(HttpClient client, string body)
     {

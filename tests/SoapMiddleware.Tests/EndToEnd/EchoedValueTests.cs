@@ -56,6 +56,18 @@ public sealed class EchoedValueTests
         Assert.Equal(new string('a', 63) + "… (cut, 69 characters)", cut);
     }
 
+    [Fact]
+    public void XmlSafe_ReplacesForbiddenCharacters_KeepsPairsAndWhitespace()
+    {
+        var text = "a\u001Fb\uD800c\uDC00d\uFFFEe\U0001F600\t\r\n";
+
+        var safe = EchoedText.XmlSafe(text);
+
+        Assert.Equal("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\U0001F600\t\r\n", safe);
+        Assert.Same("plain", EchoedText.XmlSafe("plain"));
+        Assert.Equal("'\uFFFD' is bad", EchoedText.CapMessage("'\u0001' is bad"));
+    }
+
     private static Task<TestServer> StartAsync(ListLoggerProvider logs) => TestServer.StartAsync(
         rpc =>
         {

@@ -6,7 +6,8 @@ namespace SoapMiddleware.Protocols.Soap;
 
 /// <summary>
 /// The content of a fault's detail: the typed detail of a <see cref="RpcFault{TDetail}"/>, or, only when the
-/// development option asks for it, the unhandled exception's type, message and stack trace.
+/// development option asks for it, the unhandled exception's type, message and stack trace (made safe for XML: an
+/// exception's message may quote the request's own bytes).
 /// </summary>
 internal static class SoapFaultDetail
 {
@@ -28,7 +29,7 @@ internal static class SoapFaultDetail
         return new XElement(
             ns + "ExceptionDetail",
             new XElement(ns + "Type", exception.GetType().FullName),
-            new XElement(ns + "Message", exception.Message),
-            new XElement(ns + "StackTrace", exception.ToString()));
+            new XElement(ns + "Message", EchoedText.XmlSafe(exception.Message)),
+            new XElement(ns + "StackTrace", EchoedText.XmlSafe(exception.ToString())));
     }
 }

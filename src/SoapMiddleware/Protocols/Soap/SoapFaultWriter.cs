@@ -2,7 +2,11 @@ using System.Xml.Linq;
 
 namespace SoapMiddleware.Protocols.Soap;
 
-/// <summary>Writes the <c>Fault</c> element in the shape each SOAP version prescribes.</summary>
+/// <summary>
+/// Writes the <c>Fault</c> element in the shape each SOAP version prescribes. The message goes through
+/// <see cref="EchoedText.XmlSafe"/> whoever wrote it (a parser quoting the byte it choked on, a service quoting its
+/// input): a character XML forbids would otherwise make the writer throw and the client get no fault at all.
+/// </summary>
 internal static class SoapFaultWriter
 {
     private static readonly XNamespace XmlNs = XNamespace.Xml;
@@ -26,7 +30,7 @@ internal static class SoapFaultWriter
         return new XElement(
             version.Fault,
             new XElement("faultcode", code),
-            new XElement("faultstring", fault.Message),
+            new XElement("faultstring", EchoedText.XmlSafe(fault.Message)),
             detail is null && subcode is null ? null : new XElement("detail", subcode, detail));
     }
 
@@ -43,7 +47,7 @@ internal static class SoapFaultWriter
         return new XElement(
             version.Fault,
             code,
-            new XElement(ns + "Reason", new XElement(ns + "Text", new XAttribute(XmlNs + "lang", "en"), fault.Message)),
+            new XElement(ns + "Reason", new XElement(ns + "Text", new XAttribute(XmlNs + "lang", "en"), EchoedText.XmlSafe(fault.Message))),
             detail is null ? null : new XElement(ns + "Detail", detail));
     }
 }
