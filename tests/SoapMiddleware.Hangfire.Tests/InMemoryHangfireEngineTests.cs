@@ -42,7 +42,7 @@ public sealed class InMemoryHangfireEngineTests(ITestOutputHelper output) : Hang
         // tasks that no page reached. 5,100 more succeeded copies of a real call, created straight in that state.
         var host = await HostAsync();
         var oldest = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(2, 3));
-        await Eventually.StateAsync(host.Queue, oldest, QueuedTaskState.Succeeded);
+        await Wait.ForStateAsync(host.Queue, oldest, QueuedTaskState.Succeeded);
         var job = host.Storage.GetMonitoringApi().JobDetails(JobId(oldest)).Job;
         var client = new BackgroundJobClient(host.Storage);
         for (var i = 0; i < 5_100; i++)
