@@ -100,6 +100,13 @@ public sealed class RpcClient
             await Failed(context, activity).ConfigureAwait(false);
             throw context.Error;
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // Reported with the caller's own token, not the token linked with the timeout.
+            context.Error = new OperationCanceledException($"The call of '{operation.Name}' was cancelled by the caller.", ex, cancellationToken);
+            await Failed(context, activity).ConfigureAwait(false);
+            throw context.Error;
+        }
         catch (Exception ex)
         {
             context.Error = ex;
