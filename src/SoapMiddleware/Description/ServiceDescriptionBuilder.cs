@@ -40,6 +40,12 @@ internal static class ServiceDescriptionBuilder
                 FaultDetailTypes = method.GetCustomAttributes<RpcFaultAttribute>().Select(f => f.DetailType).ToList(),
                 Headers = method.GetCustomAttributes<RpcHeaderAttribute>().Concat(serviceType.GetCustomAttributes<RpcHeaderAttribute>()).ToList(),
             };
+            if (serviceType.IsInterface && operations.Any(o => o.Name == name && IsTaskTwin(o.Method, method)))
+            {
+                // A client's interface pairs a synchronous method with its ...Async twin, as WCF's does: the first declared describes both.
+                continue;
+            }
+
             var operation = BuildOperation(service, method, shape, model);
             if (operations.Any(o => o.Name == operation.Name))
             {
@@ -203,6 +209,11 @@ internal static class ServiceDescriptionBuilder
 
         return info.ReadState != NullabilityState.NotNull;
     }
+
+    private static bool IsTaskTwin(MethodInfo first, MethodInfo second) => IsAwaitable(first.ReturnType) != IsAwaitable(second.ReturnType);
+
+    private static bool IsAwaitable(Type type)
+        => typeof(Task).IsAssignableFrom(type) || type == typeof(ValueTask) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>));
 
     internal static string TrimAsync(string name)
         => name.Length > 5 && name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name;

@@ -46,6 +46,14 @@ public class RpcHttpBinding
     /// <summary>The action the request names outside its body (a SOAPAction header, say), or null. Default null.</summary>
     public virtual string? ReadAction(HttpRequest request) => null;
 
+    /// <summary>
+    /// Names <paramref name="operation"/> outside the body of a request a client sends, the reverse of
+    /// <see cref="ReadAction"/> (SOAP: the <c>SOAPAction</c> header or the content type's <c>action</c>). Default: nothing.
+    /// </summary>
+    public virtual void WriteAction(System.Net.Http.HttpRequestMessage request, Description.RpcOperation operation)
+    {
+    }
+
     /// <summary>The status of a finished call: 200, 400 for a Client fault, 500 for any other fault.</summary>
     public virtual int StatusCodeOf(MethodContext context) => context.Error switch
     {

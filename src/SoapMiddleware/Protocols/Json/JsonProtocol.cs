@@ -21,7 +21,7 @@ namespace SoapMiddleware.Protocols.Json;
 /// envelope), is built only when something reads it; <see cref="MethodContext.InHeaderDocument"/> is null. The response is written straight to
 /// <see cref="MethodContext.OutString"/>: <see cref="MethodContext.OutDocument"/> stays null for JSON.
 /// </remarks>
-internal sealed class JsonProtocol(RpcDescription description, RpcOptions options) : IRpcProtocol, IRpcRequestWriter
+internal sealed partial class JsonProtocol(RpcDescription description, RpcOptions options) : IRpcProtocol, IRpcRequestWriter
 {
     /// <summary>The media type this protocol reads and writes.</summary>
     public const string MediaType = "application/json";

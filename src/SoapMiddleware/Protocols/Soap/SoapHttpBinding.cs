@@ -24,6 +24,21 @@ internal sealed class SoapHttpBinding(SoapVersion version, RpcDescription descri
         return description.KnownAction(trimmed) ?? (trimmed.Length == header.Length ? header : trimmed.ToString());
     }
 
+    /// <summary>SOAP 1.1: the quoted <c>SOAPAction</c> header; SOAP 1.2: the <c>action</c> parameter of the content type.</summary>
+    public override void WriteAction(System.Net.Http.HttpRequestMessage request, RpcOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(operation);
+        if (!version.Is12)
+        {
+            request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{operation.Action}\"");
+        }
+        else if (request.Content?.Headers.ContentType is { } contentType)
+        {
+            contentType.Parameters.Add(new System.Net.Http.Headers.NameValueHeaderValue("action", $"\"{operation.Action}\""));
+        }
+    }
+
     public override bool AcceptsOneWay => true;
 
     public override bool RejectsInPlainText => true;

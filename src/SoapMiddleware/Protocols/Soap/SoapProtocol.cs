@@ -8,7 +8,7 @@ namespace SoapMiddleware.Protocols.Soap;
 /// <summary>
 /// SOAP 1.1 or SOAP 1.2, document/literal wrapped (Spyne's <c>Soap11</c>). The only type that knows the envelope.
 /// </summary>
-internal sealed class SoapProtocol(RpcDescription description, RpcOptions options, SoapVersion version) : IRpcProtocol, IRpcRequestWriter
+internal sealed partial class SoapProtocol(RpcDescription description, RpcOptions options, SoapVersion version) : IRpcProtocol, IRpcRequestWriter
 {
     private static readonly XmlWriterSettings WriterSettings = new()
     {

@@ -1,0 +1,67 @@
+using SoapMiddleware.Description;
+
+namespace SoapMiddleware.Client.Calls;
+
+/// <summary>
+/// Everything about one client call, created for that call alone (the client's side of <see cref="MethodContext"/>):
+/// its headers, the raw request and response, the result or error. Listeners receive it; nothing of a call is kept on
+/// the shared client, so concurrent calls never see each other's state.
+/// </summary>
+public sealed class RpcCallContext
+{
+    private Dictionary<object, object?>? _items;
+
+    internal RpcCallContext(RpcOperation operation, object?[] arguments, Uri address, string protocol, CancellationToken cancellationToken)
+    {
+        Operation = operation;
+        Arguments = arguments;
+        Address = address;
+        Protocol = protocol;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The operation called.</summary>
+    public RpcOperation Operation { get; }
+
+    /// <summary>The wire arguments, in the order of the operation's request parts; a <c>method_call</c> listener may replace them.</summary>
+    public object?[] Arguments { get; set; }
+
+    /// <summary>The endpoint's URL.</summary>
+    public Uri Address { get; }
+
+    /// <summary>The protocol's name (<c>soap11</c>, <c>soap12</c>, <c>json</c>).</summary>
+    public string Protocol { get; }
+
+    /// <summary>The caller's token (without the client's timeout).</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>HTTP headers sent with this call only (credentials, correlation ids): add them before or at <c>method_return_string</c>.</summary>
+    public IDictionary<string, string> RequestHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The request bytes, once written.</summary>
+    public ReadOnlyMemory<byte> RequestBytes { get; internal set; }
+
+    /// <summary>The request's content type, once written.</summary>
+    public string? RequestContentType { get; internal set; }
+
+    /// <summary>The response's HTTP status, once it arrived.</summary>
+    public int? StatusCode { get; internal set; }
+
+    /// <summary>The response's content type, once it arrived.</summary>
+    public string? ResponseContentType { get; internal set; }
+
+    /// <summary>The response bytes, once read (an HTTP error's excerpt only).</summary>
+    public ReadOnlyMemory<byte> ResponseBytes { get; internal set; }
+
+    /// <summary>The result, once read (null for a void operation).</summary>
+    public object? Result { get; internal set; }
+
+    /// <summary>Why the call failed: an <see cref="RpcFaultException"/>, an HTTP error, a timeout or a cancellation.</summary>
+    public Exception? Error { get; internal set; }
+
+    /// <summary>How long the call took, set when it is over.</summary>
+    public TimeSpan Duration { get; internal set; }
+
+    /// <summary>Data of this call, shared by its listeners.</summary>
+    public IDictionary<object, object?> Items => _items ??= [];
+}

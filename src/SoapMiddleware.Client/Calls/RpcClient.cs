@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using SoapMiddleware.Client.Hosting;
+using SoapMiddleware.Client.Transport;
+using SoapMiddleware.Client.Typed;
+using SoapMiddleware.Description;
+using SoapMiddleware.Protocols;
+
+namespace SoapMiddleware.Client.Calls;
+
+/// <summary>
+/// Calls the operations of a description over HTTP with one protocol, run in reverse: the protocol writes the request
+/// and reads the response or fault, with the server's type model and serializers. One instance serves any number of
+/// threads: it holds only what is fixed (description, protocol, options); each call has its own <see cref="RpcCallContext"/>.
+/// </summary>
+public sealed class RpcClient
+{
+    private readonly Func<HttpClient> _httpClient;
+    private readonly IRpcProtocol _protocol;
+    private readonly IRpcRequestWriter _writer;
+    private readonly IRpcResponseReader _reader;
+    private readonly RpcClientOptions _options;
+    private readonly Uri _address;
+
+    /// <summary>Creates a client of <paramref name="description"/>'s operations.</summary>
+    /// <param name="description">The operations and their types.</param>
+    /// <param name="options">The address, protocol, limits and listeners; read once, here.</param>
+    /// <param name="httpClient">Returns the HTTP client of a call (<c>IHttpClientFactory.CreateClient</c>, or one shared instance); it is never disposed here.</param>
+    public RpcClient(RpcDescription description, RpcClientOptions options, Func<HttpClient> httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        Description = description;
+        _options = options;
+        _httpClient = httpClient;
+        _address = options.Address ?? throw new InvalidOperationException("RpcClientOptions.Address is not set: give the endpoint's URL, such as http://host/soap/calculator.");
+        _protocol = RpcBuiltInProtocols.Create(options.Protocol, description, options.ReaderLimits)
+            ?? throw new InvalidOperationException($"Unknown protocol '{options.Protocol}'; a client speaks {string.Join(", ", RpcBuiltInProtocols.Names)}.");
+        _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
+        _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
+    }
+
+    /// <summary>The description whose operations this client calls.</summary>
+    public RpcDescription Description { get; }
+
+    /// <summary>The protocol's name.</summary>
+    public string Protocol => _protocol.Name;
+
+    /// <summary>The endpoint's URL.</summary>
+    public Uri Address => _address;
+
+    /// <summary>
+    /// A client of the contract <paramref name="contractType"/>: an <see cref="RpcServiceAttribute"/> class or interface
+    /// (namespace <see cref="RpcClientOptions.Namespace"/>), or a WCF <c>[ServiceContract]</c> interface.
+    /// </summary>
+    public static RpcClient ForContract(Type contractType, RpcClientOptions options, Func<HttpClient> httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new RpcClient(ContractDescriptions.Describe(contractType, options.Namespace), options, httpClient);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="operation"/> by name with <paramref name="arguments"/>: an object whose properties (an
+    /// anonymous object), a dictionary whose keys, or an array whose positions give the parameters; absent ones are
+    /// sent as their default. Returns the result, null for a void operation.
+    /// </summary>
+    public Task<object?> CallAsync(string operation, object? arguments = null, CancellationToken cancellationToken = default)
+    {
+        var found = Description.FindOperation(operation)
+            ?? throw new ArgumentException($"The description has no operation '{operation}'; it has {string.Join(", ", Description.Operations.Select(o => o.Name))}.", nameof(operation));
+        return CallAsync(found, ArgumentBinder.Bind(found, arguments), cancellationToken);
+    }
+
+    /// <summary>Calls <paramref name="operation"/> with its wire arguments, in the order of <see cref="RpcOperation.WireParameters"/>.</summary>
+    public async Task<object?> CallAsync(RpcOperation operation, object?[] arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var context = new RpcCallContext(operation, arguments, _address, _protocol.Name, cancellationToken);
+        var events = _options.Events;
+        var started = Stopwatch.GetTimestamp();
+        using var activity = RpcClientDiagnostics.Source.StartActivity($"{operation.Service.Name}/{operation.Name}", ActivityKind.Client);
+        activity?.SetTag("rpc.system", _protocol.Name);
+        activity?.SetTag("rpc.service", operation.Service.Name);
+        activity?.SetTag("rpc.method", operation.Name);
+        activity?.SetTag("server.address", _address.Host);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            await events.FireAsync(RpcClientEventNames.MethodCall, context).ConfigureAwait(false);
+            context.Result = await SendAsync(context, timeout.Token).ConfigureAwait(false);
+            await events.FireAsync(RpcClientEventNames.MethodReturnObject, context).ConfigureAwait(false);
+            return context.Result;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            context.Error = new TimeoutException($"The call of '{operation.Name}' at {_address} did not finish within {_options.Timeout} (RpcClientOptions.Timeout).", ex);
+            await Failed(context, activity).ConfigureAwait(false);
+            throw context.Error;
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // Reported with the caller's own token, not the token linked with the timeout.
+            context.Error = new OperationCanceledException($"The call of '{operation.Name}' was cancelled by the caller.", ex, cancellationToken);
+            await Failed(context, activity).ConfigureAwait(false);
+            throw context.Error;
+        }
+        catch (Exception ex)
+        {
+            context.Error = ex;
+            await Failed(context, activity).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            context.Duration = Stopwatch.GetElapsedTime(started);
+            await events.FireAsync(RpcClientEventNames.MethodContextClosed, context).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<object?> SendAsync(RpcCallContext context, CancellationToken cancellationToken)
+    {
+        var operation = context.Operation;
+        var (payload, contentType) = _writer.WriteRequest(operation, context.Arguments);
+        context.RequestBytes = payload;
+        context.RequestContentType = contentType;
+        await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
+
+        using var request = new HttpRequestMessage(new HttpMethod(_protocol.HttpBinding.Method), _address)
+        {
+            Content = new ByteArrayContent(payload) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
+        };
+        _protocol.HttpBinding.WriteAction(request, operation);
+        foreach (var (name, value) in context.RequestHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        context.StatusCode = (int)response.StatusCode;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        context.ResponseContentType = response.Content.Headers.ContentType?.ToString();
+        if (!_reader.CanReadResponse(mediaType))
+        {
+            if (response.IsSuccessStatusCode && operation.IsOneWay)
+            {
+                return null;
+            }
+
+            var (bytes, excerpt) = await ResponseBodyReader.ExcerptAsync(response.Content, _options.ErrorExcerptBytes, cancellationToken).ConfigureAwait(false);
+            context.ResponseBytes = bytes;
+            throw new RpcHttpException(response.StatusCode, context.ResponseContentType, excerpt, operation.Name, _address);
+        }
+
+        context.ResponseBytes = await ResponseBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, operation.Name, cancellationToken).ConfigureAwait(false);
+        await _options.Events.FireAsync(RpcClientEventNames.MethodAcceptDocument, context).ConfigureAwait(false);
+        return _reader.ReadResponse(operation, context.ResponseBytes);
+    }
+
+    private async Task Failed(RpcCallContext context, Activity? activity)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, context.Error!.Message);
+        activity?.SetTag("error.type", context.Error!.GetType().FullName);
+        await _options.Events.FireAsync(RpcClientEventNames.MethodExceptionObject, context).ConfigureAwait(false);
+    }
+
+    private InvalidOperationException NotAClientProtocol()
+        => new($"The protocol '{_protocol.Name}' cannot run as a client (it writes no requests or reads no responses); use soap11, soap12 or json.");
+}

@@ -1,0 +1,23 @@
+using System.Reflection;
+
+namespace SoapMiddleware.Description;
+
+/// <summary>
+/// Builds the description of one contract type outside a server, as a client needs it: an <see cref="RpcServiceAttribute"/>
+/// class or interface read by the same <see cref="RpcDescriptionBuilder"/> the server uses, so both sides share one
+/// type model and one set of names. (WCF <c>[ServiceContract]</c> interfaces: <c>ServiceContractDescriptions</c> in
+/// SoapMiddleware.ServiceModel.)
+/// </summary>
+public static class RpcDescriptionFactory
+{
+    /// <summary>Describes <paramref name="serviceType"/>; an interface may pair <c>Add</c> with <c>Task&lt;int&gt; AddAsync</c>, both one operation.</summary>
+    /// <param name="serviceType">An <see cref="RpcServiceAttribute"/> class or interface.</param>
+    /// <param name="targetNamespace">The service's namespace: the server's <c>Rpc:Namespace</c>.</param>
+    public static RpcDescription FromServiceType(Type serviceType, string targetNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        ArgumentException.ThrowIfNullOrEmpty(targetNamespace);
+        var name = serviceType.GetCustomAttribute<RpcServiceAttribute>()?.Name ?? serviceType.Name;
+        return RpcDescriptionBuilder.FromTypes(name, targetNamespace, [serviceType], []);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Xml.Linq;
+using SoapMiddleware.Description;
+using SoapMiddleware.Xml;
+
+namespace SoapMiddleware.Protocols.Soap;
+
+/// <summary>The client's side of SOAP: reads a response envelope, or its fault, with the server's model serializer.</summary>
+internal sealed partial class SoapProtocol : IRpcResponseReader
+{
+    /// <inheritdoc />
+    public bool CanReadResponse(string? mediaType) => string.Equals(mediaType, version.ContentType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Parses the envelope with the request limits (no DTD, depth, attributes, namespaces), then reads the body's
+    /// response wrapper into the result, or its <c>Fault</c> into an <see cref="RpcFaultException"/>.
+    /// </summary>
+    public object? ReadResponse(RpcOperation operation, ReadOnlyMemory<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (operation.ResponseContract is not null)
+        {
+            throw new NotSupportedException($"The operation '{operation.Name}' returns a message contract, which the client does not read yet.");
+        }
+
+        XDocument document;
+        try
+        {
+            document = SecureXmlLoader.Load(payload, XmlLimits.From(options));
+        }
+        catch (RpcFault fault)
+        {
+            throw Unreadable(operation, fault.Message);
+        }
+
+        var envelope = document.Root!;
+        if (envelope.Name != version.Envelope)
+        {
+            throw Unreadable(operation, $"the root element is '{EchoedText.Cap(envelope.Name.ToString())}', not a SOAP {(version.Is12 ? "1.2" : "1.1")} Envelope");
+        }
+
+        var body = envelope.Element(version.Body) ?? throw Unreadable(operation, "the envelope has no Body");
+        var content = body.Elements().FirstOrDefault() ?? throw Unreadable(operation, "the Body is empty");
+        if (content.Name == version.Fault)
+        {
+            throw SoapFaultReader.Read(version, description, operation, content);
+        }
+
+        if (content.Name.LocalName != operation.Response.ElementName)
+        {
+            throw Unreadable(operation, $"the Body holds '{EchoedText.Cap(content.Name.LocalName)}', expected '{operation.Response.ElementName}'");
+        }
+
+        try
+        {
+            var values = description.Serializer.ReadMessage(content, operation.Response);
+            return operation.IsVoid ? null : values[0];
+        }
+        catch (RpcFault fault)
+        {
+            throw Unreadable(operation, fault.Message);
+        }
+    }
+
+    private static InvalidDataException Unreadable(RpcOperation operation, string reason)
+        => new($"The response to '{operation.Name}' cannot be read: {reason}.");
+}
