@@ -1,9 +1,19 @@
 using System.CommandLine;
 using SoapMiddleware.Tool.Inspect;
 
-// `soapmw call` is not here yet: it needs the dynamic client (RpcClient), which builds on the service description.
-var root = new RootCommand("SoapMiddleware's command line: inspect a WSDL.")
+namespace SoapMiddleware.Tool;
+
+// An explicit entry point, not top-level statements: the tool references ASP.NET Core (through the client), whose
+// source generator would otherwise make a top-level Program public API.
+internal static class Program
 {
-    InspectCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+    // `soapmw call` is not here yet: it needs the dynamic client built from a WSDL (RpcClient.FromWsdlAsync).
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("SoapMiddleware's command line: inspect a WSDL.")
+        {
+            InspectCommand.Create(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using System.Text.Json;
 using SoapMiddleware.Description;
 using SoapMiddleware.Model;
@@ -58,7 +59,7 @@ internal sealed partial class JsonProtocol : IRpcResponseReader
     {
         try
         {
-            description.Serializer.ReadMessage(JsonArgumentReader.ReadMessage(json, message, _namespace), message);
+            description.Serializer.ReadMessage(JsonArgumentReader.ReadMessage(json, message, XNamespace.Get(description.Namespace)), message);
             return "it does not match the description.";
         }
         catch (RpcFault fault)
