@@ -105,7 +105,7 @@ public sealed class PackagesTests(PackedFeed feed) : IClassFixture<PackedFeed>
     {
         var project = XDocument.Load(csproj);
         project.Root!.Add(new XElement("ItemGroup",
-            feed.PackageIds.Select(id => new XElement("PackageReference", new XAttribute("Include", id), new XAttribute("Version", feed.Version)))));
+            feed.LibraryPackageIds.Select(id => new XElement("PackageReference", new XAttribute("Include", id), new XAttribute("Version", feed.Version)))));
         project.Save(csproj);
     }
 }

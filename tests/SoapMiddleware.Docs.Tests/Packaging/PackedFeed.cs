@@ -21,6 +21,14 @@ public sealed class PackedFeed : IAsyncLifetime
     public IReadOnlyList<string> PackageIds { get; } =
         Repository.SourceProjects.Select(p => System.IO.Path.GetFileNameWithoutExtension(p)).ToArray();
 
+    /// <summary>
+    /// The ids of the library packages: every package but the dotnet tools (<c>PackAsTool</c>), which an app installs
+    /// with <c>dotnet tool install</c> and cannot reference (NU1212).
+    /// </summary>
+    public IReadOnlyList<string> LibraryPackageIds { get; } =
+        Repository.SourceProjects.Where(p => !File.ReadAllText(p).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal))
+            .Select(p => System.IO.Path.GetFileNameWithoutExtension(p)).ToArray();
+
     /// <summary>The output of the pack commands (for failure messages).</summary>
     public string Output { get; private set; } = "";
 
