@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Tests.Hosting;
 
@@ -56,6 +58,7 @@ public sealed class QueueRegistrationTests
     public void AddQueue_OneBuilder_SetsOptionsAndStorageOnOneChain()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         var chosen = false;
         services.AddRpc().AddService<QueueTestService>()
             .AddQueue(o => o.Workers = 3)
@@ -71,7 +74,7 @@ public sealed class QueueRegistrationTests
 
         Assert.Equal(3, options.Workers);
         Assert.Equal(TimeSpan.FromMilliseconds(123), options.PollInterval);
-        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<Storage.IQueueStorage>());
+        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IQueueStorage>());
         Assert.True(chosen);
     }
 
