@@ -56,7 +56,7 @@ internal sealed class XmlModelSerializer
 
     /// <summary>
     /// Reads the parts of the wrapper element <paramref name="reader"/> is on, straight from the reader, with the rules
-    /// and messages of <see cref="ReadMessage(XElement, RpcMessage)"/>. Returns or throws with the reader on the
+    /// and messages of <see cref="ReadMessage(XElement, RpcMessage, string?)"/>. Returns or throws with the reader on the
     /// wrapper's end, so the caller can go on checking the rest of the document; only a failure of the reader itself
     /// (<see cref="XmlPullReader.Failed"/>) leaves it elsewhere.
     /// </summary>
