@@ -29,6 +29,7 @@ public static class RpcDashboardEndpointExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         ArgumentException.ThrowIfNullOrEmpty(apiPath);
+        QueueRegistrationCheck.EnsureAdded(endpoints.ServiceProvider, nameof(MapRpcDashboard));
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
         var group = endpoints.MapGroup(pattern);
         ManagementAccess.Protect(group, options, "The queue dashboard");

@@ -192,7 +192,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
 
     // MessagePack's words in the faults of the reader it shares with JSON; the JSON is ours, so its text is always valid.
     private static readonly ArgumentObjectDialect Dialect = new(
-        "MessagePack", "MessagePack map", "map", "key", "The request cannot be read: ", null, "a map of arguments", Describe);
+        "MessagePack", "MessagePack map", "map", "key", "The request cannot be read: ", null, "a map of arguments", Describe, "nil");
 
     /// <summary>A JSON value named as the MessagePack value it came from.</summary>
     private static string Describe(JsonElement value) => value.ValueKind switch

@@ -10,7 +10,7 @@ namespace SoapMiddleware.Hangfire.Tests;
 
 /// <summary>
 /// The wiring an application writes (and the sample app does): <c>AddHangfire</c>, <c>AddHangfireServer</c>,
-/// <c>AddQueue(q => q.UseHangfire())</c>. <c>AddHangfire</c> changes Hangfire's process-wide configuration (storage,
+/// <c>AddQueue(o => o.Workers = 2).UseHangfire()</c>. <c>AddHangfire</c> changes Hangfire's process-wide configuration (storage,
 /// activator, and a log provider bound to this host's logger factory), so this runs alone, after the parallel tests,
 /// and puts the log provider back when the host is gone.
 /// </summary>
@@ -32,8 +32,7 @@ public sealed class AddHangfireWiringTests
         });
         builder.Services.AddRpc(o => o.Namespace = HangfireTestHost.Tns)
             .AddService<QueueTestService>()
-            .AddQueue(q => q.UseHangfire());
-        builder.Services.Configure<RpcQueueOptions>(o => o.Workers = 2);
+            .AddQueue(o => o.Workers = 2).UseHangfire();
 
         try
         {

@@ -160,6 +160,22 @@ public sealed class MessagePackErrorTests(ToolServer server)
     }
 
     [Fact]
+    public async Task MissingArgument_400SaidAsJsonSaysIt()
+    {
+        var response = await CallAsync(server.Client, Path, new { Add = new { a = 1 } });
+
+        Assert.Equal("'b' is required.", response.Fault(400).Message);
+    }
+
+    [Fact]
+    public async Task NilArgument_400SaidInMessagePacksTerms()
+    {
+        var response = await CallAsync(server.Client, Path, new { Add = new { a = (int?)null, b = 2 } });
+
+        Assert.Equal("nil is not allowed for 'a'.", response.Fault(400).Message);
+    }
+
+    [Fact]
     public async Task ArgumentsNotAMap_400()
     {
         var response = await CallAsync(server.Client, Path, new { Add = 5 });

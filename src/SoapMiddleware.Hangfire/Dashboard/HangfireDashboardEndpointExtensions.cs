@@ -27,6 +27,7 @@ public static class HangfireDashboardEndpointExtensions
     public static IEndpointConventionBuilder MapRpcQueueHangfireDashboard(this IEndpointRouteBuilder endpoints, string pattern = "/hangfire", DashboardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        QueueRegistrationCheck.EnsureAdded(endpoints.ServiceProvider, nameof(MapRpcQueueHangfireDashboard));
         var queue = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
         options ??= new DashboardOptions();
         var localOnly = string.IsNullOrEmpty(queue.ManagementPolicy);

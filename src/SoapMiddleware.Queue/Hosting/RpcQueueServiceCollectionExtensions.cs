@@ -21,7 +21,8 @@ public static class RpcQueueServiceCollectionExtensions
     /// and, on the built-in engine (unless <see cref="RpcQueueOptions.Role"/> is <see cref="QueueRole.Web"/>), a hosted
     /// service running <see cref="RpcQueueOptions.Workers"/> worker loops. Options bind from the <c>Queue</c> section,
     /// then <paramref name="configure"/> runs. The engine is the built-in one on a SQLite file
-    /// (<c>soapmiddleware-queue.db</c> next to the application) unless the returned builder chooses another.
+    /// (<c>soapmiddleware-queue.db</c> next to the application) unless the returned builder chooses another:
+    /// <c>.AddQueue(o => o.Workers = 2).UseHangfire()</c>, <c>.AddQueue().UsePostgreSql(connectionString)</c>.
     /// </summary>
     public static IRpcQueueBuilder AddQueue(this IRpcBuilder rpc, Action<RpcQueueOptions>? configure = null)
     {
@@ -55,14 +56,17 @@ public static class RpcQueueServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the durable queue and lets <paramref name="configure"/> choose its engine or storage:
-    /// <c>.AddQueue(q => q.UseHangfire())</c>, <c>.AddQueue(q => q.UsePostgreSql(connectionString))</c>.
+    /// Adds <paramref name="configure"/> to the queue's options, after the <c>Queue</c> section is bound, so that one
+    /// chain both chooses the engine and sets the options: <c>.AddQueue().UseHangfire().Configure(o => o.Workers = 2)</c>
+    /// is the same as <c>.AddQueue(o => o.Workers = 2).UseHangfire()</c>.
     /// </summary>
-    public static IRpcBuilder AddQueue(this IRpcBuilder rpc, Action<IRpcQueueBuilder> configure)
+    /// <returns>The same builder.</returns>
+    public static IRpcQueueBuilder Configure(this IRpcQueueBuilder builder, Action<RpcQueueOptions> configure)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        configure(rpc.AddQueue());
-        return rpc;
+        builder.Services.Configure(configure);
+        return builder;
     }
 
     /// <summary>

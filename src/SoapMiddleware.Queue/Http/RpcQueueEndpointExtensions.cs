@@ -22,6 +22,7 @@ public static class RpcQueueEndpointExtensions
     public static IEndpointConventionBuilder MapRpcQueueEndpoint(this IEndpointRouteBuilder endpoints, string pattern, string tasksPath = "/queue/tasks")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        QueueRegistrationCheck.EnsureAdded(endpoints.ServiceProvider, nameof(MapRpcQueueEndpoint));
         var group = endpoints.MapGroup(pattern);
         group.MapPost(string.Empty, (HttpContext http) => Handlers(http).EnqueueAsync(http, tasksPath));
         MethodNotAllowed.Map(group, string.Empty, HttpMethods.Post);
@@ -38,6 +39,7 @@ public static class RpcQueueEndpointExtensions
     public static IEndpointConventionBuilder MapRpcQueueTasks(this IEndpointRouteBuilder endpoints, string pattern = "/queue/tasks")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        QueueRegistrationCheck.EnsureAdded(endpoints.ServiceProvider, nameof(MapRpcQueueTasks));
         var group = endpoints.MapGroup(pattern);
         group.MapGet("/{handle}", (HttpContext http, string handle) => Handlers(http).GetTaskAsync(http, handle, pattern));
         group.MapGet("/{handle}/response", (HttpContext http, string handle) => Handlers(http).GetResponseAsync(http, handle, pattern));
@@ -59,6 +61,7 @@ public static class RpcQueueEndpointExtensions
     public static RouteGroupBuilder MapRpcQueue(this IEndpointRouteBuilder endpoints, string pattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        QueueRegistrationCheck.EnsureAdded(endpoints.ServiceProvider, nameof(MapRpcQueue));
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
         var group = endpoints.MapGroup(pattern);
         ManagementAccess.Protect(group, options, "The queue management API");

@@ -33,5 +33,5 @@ internal static class AttributeMembers
     public static ModelReadException Missing(RpcMember member)
         => member.IsAttribute
             ? ModelReadException.At(Segment(member), "the required attribute is missing (use=\"required\").")
-            : ModelReadException.At(member.Name, "the required element is missing (minOccurs=1).");
+            : ModelReadException.MissingElement(member.Name);
 }

@@ -82,7 +82,7 @@ internal sealed class XmlModelReader(TypeModel model)
     {
         if (XmlNames.IsNil(element))
         {
-            return member.IsNillable ? null : throw new ModelReadException("xsi:nil is not allowed here (nillable=false).");
+            return member.IsNillable ? null : throw ModelReadException.Nil();
         }
 
         return ReadValue(element, member.Type, member.Constraints, depth);
@@ -171,7 +171,7 @@ internal sealed class XmlModelReader(TypeModel model)
                 }
                 else if (!type.ItemNillable)
                 {
-                    throw new ModelReadException("xsi:nil is not allowed here (nillable=false).");
+                    throw ModelReadException.Nil();
                 }
 
                 shape.Set(buffer, index++, item);

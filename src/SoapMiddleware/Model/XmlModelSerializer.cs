@@ -24,8 +24,12 @@ internal sealed class XmlModelSerializer
 
     public TypeModel Model { get; }
 
-    /// <summary>Reads a wrapper element's parts; a validation error is a Client <see cref="RpcFault"/> naming the element and the rule.</summary>
-    public object?[] ReadMessage(XElement wrapper, RpcMessage message)
+    /// <summary>
+    /// Reads a wrapper element's parts; a validation error is a Client <see cref="RpcFault"/> naming the element and the
+    /// rule, or, with <paramref name="argumentsNull"/>, a missing or null member in the words of an object of arguments
+    /// (<see cref="ModelReadException.ToFault(string, string?)"/>).
+    /// </summary>
+    public object?[] ReadMessage(XElement wrapper, RpcMessage message, string? argumentsNull = null)
     {
         ArgumentNullException.ThrowIfNull(wrapper);
         var members = message.Members;
@@ -36,7 +40,7 @@ internal sealed class XmlModelSerializer
         }
         catch (ModelReadException ex)
         {
-            throw ex.ToFault(wrapper.Name.LocalName);
+            throw ex.ToFault(wrapper.Name.LocalName, argumentsNull);
         }
 
         for (var i = 0; i < values.Length; i++)
@@ -52,7 +56,7 @@ internal sealed class XmlModelSerializer
 
     /// <summary>
     /// Reads the parts of the wrapper element <paramref name="reader"/> is on, straight from the reader, with the rules
-    /// and messages of <see cref="ReadMessage(XElement, RpcMessage)"/>. Returns or throws with the reader on the
+    /// and messages of <see cref="ReadMessage(XElement, RpcMessage, string?)"/>. Returns or throws with the reader on the
     /// wrapper's end, so the caller can go on checking the rest of the document; only a failure of the reader itself
     /// (<see cref="XmlPullReader.Failed"/>) leaves it elsewhere.
     /// </summary>

@@ -103,7 +103,7 @@ internal sealed class XmlModelStreamReader(TypeModel model)
         {
             if (!member.IsNillable)
             {
-                throw new ModelReadException("xsi:nil is not allowed here (nillable=false).");
+                throw ModelReadException.Nil();
             }
 
             // The tree reader never looks inside a nil element; its content is only read past (and checked as XML).
@@ -252,7 +252,7 @@ internal sealed class XmlModelStreamReader(TypeModel model)
 
         if (!arrayType.ItemNillable)
         {
-            throw new ModelReadException("xsi:nil is not allowed here (nillable=false).");
+            throw ModelReadException.Nil();
         }
 
         reader.FinishElement(reader.Depth);

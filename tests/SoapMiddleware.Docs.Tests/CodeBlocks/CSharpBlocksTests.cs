@@ -95,6 +95,18 @@ public sealed class CSharpBlocksTests
     }
 
     [Fact]
+    public void Readme_Quickstart_MapsAnEndpoint_AndTheReadmeShowsRequireAuthorization()
+    {
+        // An ASP.NET Core user protects an endpoint with .RequireAuthorization(): the quickstart maps one (MapRpc), not
+        // middleware (UseRpc) that no endpoint policy reaches, and the README shows the protected form in compiled code.
+        var readme = MarkdownCodeBlocks.All().Where(b => b.File == "README.md" && b.IsCSharp).ToArray();
+
+        Assert.Contains("app.MapRpc(\"/soap/calculator\");", readme[0].Code);
+        Assert.DoesNotContain("app.UseRpc(", readme[0].Code);
+        Assert.Contains(readme, b => b.Code.Contains("app.MapRpc(\"/soap/calculator\").RequireAuthorization(", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CSharpBlocks_InReadmeAndDocs_Build()
     {
         var blocks = MarkdownCodeBlocks.All().Where(b => b.IsCSharp).ToArray();

@@ -139,10 +139,10 @@ public sealed class JsonCallTests(SampleAppServer server)
     }
 
     [Theory]
-    [InlineData("{\"a\": 1}", "Element 'Add/b': the required element is missing")]
+    [InlineData("{\"a\": 1}", "'b' is required.")]
     [InlineData("{\"a\": 1, \"b\": 2, \"c\": 3}", "Element 'Add/c': unknown element; expected a, b.")]
     [InlineData("{\"a\": {\"x\": 1}, \"b\": 2}", "Element 'Add/a': expected a JSON string, number or boolean, got an object.")]
-    [InlineData("{\"a\": null, \"b\": 2}", "Element 'Add/a': xsi:nil is not allowed")]
+    [InlineData("{\"a\": null, \"b\": 2}", "null is not allowed for 'a'.")]
     [InlineData("{\"a\": 2147483648, \"b\": 2}", "Element 'Add/a': '2147483648' is outside the range of xs:int.")]
     [InlineData("{\"a\": 1.5, \"b\": 2}", "Element 'Add/a': '1.5' is not a valid xs:int.")]
     [InlineData("[1, 2]", "expected a JSON object of arguments, got an array")]
@@ -152,6 +152,37 @@ public sealed class JsonCallTests(SampleAppServer server)
 
         Assert.Equal(400, status);
         Assert.Contains(expected, Fault(body).GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1}", "'b' is required.")]
+    [InlineData("{\"a\": null, \"b\": 2}", "null is not allowed for 'a'.")]
+    [InlineData("{}", "'a' is required.")]
+    public async Task Add_MissingOrNullArgument_SaidInJsonTerms_NotXmlSchemas(string arguments, string expected)
+    {
+        foreach (var byRoute in new[] { true, false })
+        {
+            var (status, body, _) = await CallAsync(byRoute, "Add", arguments);
+
+            Assert.Equal(400, status);
+            var message = Fault(body).GetProperty("message").GetString();
+            Assert.Equal(expected, message);
+            Assert.DoesNotContain("minOccurs", message);
+            Assert.DoesNotContain("xsi:nil", message);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \r\n")]
+    public async Task Post_EmptyBodyWithoutOperation_400SaysTheBodyIsEmpty(string json)
+    {
+        var (status, body, _) = await PostJsonAsync(server.Client, "/json/calculator", json);
+
+        Assert.Equal(400, status);
+        var message = Fault(body).GetProperty("message").GetString();
+        Assert.StartsWith("The request body is empty; expected a JSON object naming the operation, such as {\"", message);
+        Assert.DoesNotContain("JSON tokens", message);
     }
 
     [Fact]

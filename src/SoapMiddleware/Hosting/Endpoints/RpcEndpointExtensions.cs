@@ -13,6 +13,9 @@ public static class RpcEndpointExtensions
     /// <summary>
     /// Serves the default application (every service added with <c>AddService</c>) at <paramref name="path"/>:
     /// <c>POST</c> for SOAP 1.1 and 1.2 calls, <c>GET ?wsdl</c> and <c>GET ?xsd</c> for the interface documents.
+    /// This is middleware on a path, outside endpoint routing: no authorization, CORS or rate-limiting policy reaches it.
+    /// Use <see cref="MapRpc(IEndpointRouteBuilder, string, Action{RpcProtocolSelection}?)"/> and
+    /// <c>.RequireAuthorization()</c> when a policy must apply.
     /// </summary>
     public static IApplicationBuilder UseRpc(this IApplicationBuilder app, PathString path)
     {

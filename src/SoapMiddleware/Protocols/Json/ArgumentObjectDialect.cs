@@ -14,6 +14,7 @@ namespace SoapMiddleware.Protocols.Json;
 /// <param name="InvalidText">The fault when a name cannot become text (invalid UTF-8), or null where that cannot happen.</param>
 /// <param name="ArgumentsExpected">What the arguments must be (<c>a map of arguments</c>), checked before reading; null to leave it to the reader.</param>
 /// <param name="Describe">A value named in the format's words.</param>
+/// <param name="Null">The format's null in a sentence: <c>null</c>, <c>nil</c>.</param>
 internal sealed record ArgumentObjectDialect(
     string Name,
     string Container,
@@ -22,10 +23,12 @@ internal sealed record ArgumentObjectDialect(
     string ParseFailure,
     string? InvalidText,
     string? ArgumentsExpected,
-    Func<JsonElement, string> Describe)
+    Func<JsonElement, string> Describe,
+    string Null)
 {
     /// <summary>JSON's words.</summary>
     public static ArgumentObjectDialect Json { get; } = new(
         "JSON", "JSON object", "object", "property", "The request is not valid JSON: ",
-        "The request is not valid JSON text: it holds invalid UTF-8 bytes or a lone surrogate escape.", null, JsonArgumentReader.Describe);
+        "The request is not valid JSON text: it holds invalid UTF-8 bytes or a lone surrogate escape.", null, JsonArgumentReader.Describe,
+        "null");
 }

@@ -17,15 +17,21 @@ internal sealed class ArgumentObjectReader(RpcDescription description, RpcOption
     /// <summary>
     /// Reads <paramref name="json"/> (and <see cref="MethodContext.Operation"/> when the transport chose it); sets the
     /// operation, and the arguments read straight into their array, or (<paramref name="direct"/> false, or a request
-    /// that is not good) <see cref="MethodContext.InDocument"/> as the XML wrapper. An empty request with a chosen
-    /// operation reads as no arguments.
+    /// that is not good) <see cref="MethodContext.InDocument"/> as the XML wrapper. An empty (or blank) request with a
+    /// chosen operation reads as no arguments; without one it is a Client fault saying the body is empty.
     /// </summary>
     public void Read(MethodContext context, ReadOnlyMemory<byte> json, bool direct)
     {
         var operation = context.Operation;
         var maxDepth = options.MaxDepth;
-        if (json.IsEmpty && operation is not null)
+        if (json.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
+            // Said in the request's terms rather than the parser's ("The input does not contain any JSON tokens ...").
+            if (operation is null)
+            {
+                throw RpcFault.Client($"The request body is empty; expected a {dialect.Container} naming the operation, such as {{\"{description.Operations.FirstOrDefault()?.Name ?? "Operation"}\": {{...}}}}.");
+            }
+
             JsonRequest.ReadEmpty(context, operation, direct, _namespace, maxDepth);
             return;
         }
@@ -84,7 +90,7 @@ internal sealed class ArgumentObjectReader(RpcDescription description, RpcOption
     public void Deserialize(MethodContext context)
     {
         var operation = context.Operation!;
-        context.InObject = ArgumentsRequest.Unchanged(context) ?? description.Serializer.ReadMessage(context.InBodyDocument!, operation.Request);
+        context.InObject = ArgumentsRequest.Unchanged(context) ?? description.Serializer.ReadMessage(context.InBodyDocument!, operation.Request, dialect.Null);
         foreach (var header in operation.Headers)
         {
             if (header.IsIn && header.Required)
