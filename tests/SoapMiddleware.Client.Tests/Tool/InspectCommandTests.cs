@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SoapMiddleware.Tests.Infrastructure;
 
@@ -7,20 +6,8 @@ namespace SoapMiddleware.Client.Tests.Tool;
 /// <summary>The soapmw tool, run as a process (<c>dotnet soapmw.dll inspect ...</c>), against the sample app on Kestrel.</summary>
 public sealed class InspectCommandTests(SampleAppServer server) : IClassFixture<SampleAppServer>
 {
-    private static async Task<(int ExitCode, string Output, string Error)> SoapmwAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "soapmw.dll"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> SoapmwAsync(params string[] arguments)
+        => ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "soapmw.dll"), .. arguments]);
 
     [Fact]
     public async Task InspectJson_SampleAppWsdl_ServicesPortsOperationsParametersAndFaults()
