@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace SoapMiddleware.Queue.Tests.MultiProcess;
 
@@ -16,12 +14,7 @@ public sealed class WorkerProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>A port free on 127.0.0.1 now, for a process that must be told its port before it starts.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => ChildProcess.FreePort();
 
     public static WorkerProcess Start(string connectionString, int workers)
         => StartSampleApp(
@@ -33,18 +26,7 @@ public sealed class WorkerProcess : IDisposable
     public static WorkerProcess StartSampleApp(params string[] arguments)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "SampleApp.dll");
-        var start = new ProcessStartInfo("dotnet", [app, .. arguments, "--Logging:LogLevel:Default=Warning"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new WorkerProcess(process);
+        return new WorkerProcess(ChildProcess.Start("dotnet", [app, .. arguments, "--Logging:LogLevel:Default=Warning"]));
     }
 
     /// <summary>Runs the sample app until it exits (a start that must fail); returns its exit code and everything it printed.</summary>

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 
 namespace SoapMiddleware.Tests.EndToEnd;
@@ -22,7 +21,7 @@ public sealed class MessagePackMemoryTests
     [Fact]
     public async Task FortyArraysWhereTheContractTakesAString_WorkingSetStaysBounded_JsonStillAnswers()
     {
-        var port = FreePort();
+        var port = ChildProcess.FreePort();
         var directory = Directory.CreateTempSubdirectory("soapmw-msgpack-memory-").FullName;
         using var app = StartSampleApp(port, Path.Combine(directory, "queue.db"));
         try
@@ -86,22 +85,11 @@ public sealed class MessagePackMemoryTests
 
     private static Process StartSampleApp(int port, string database)
     {
-        var start = new ProcessStartInfo("dotnet",
+        return ChildProcess.Start("dotnet",
         [
             Path.Combine(AppContext.BaseDirectory, "SampleApp.dll"), "--urls", $"http://127.0.0.1:{port}",
             "--Logging:LogLevel:Default=Warning", "--Queue:ConnectionString", database, "--Queue:Workers=1",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        ]);
     }
 
     private static async Task WaitUntilUpAsync(HttpClient client, Process app)
@@ -126,12 +114,5 @@ public sealed class MessagePackMemoryTests
         }
 
         throw new TimeoutException("The sample app did not start within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
