@@ -3,14 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace SoapMiddleware.Queue;
 
 /// <summary>
-/// Options of the async queue, bound from the <c>Queue</c> configuration section (every key overridable by
-/// environment variables such as <c>Queue__Workers=8</c>) and from the delegate passed to <c>AddQueue</c>. Unless noted,
+/// Options of the async queue: the delegate passed to <c>AddQueue</c> sets them in code, then the <c>Queue</c>
+/// configuration section overrides what it names (appsettings, environment variables such as <c>Queue__Workers=8</c>,
+/// the command line; a list it names replaces the code's list). Unless noted,
 /// an option applies to both engines; the storage and the engine are chosen in code (<c>UseSqlite</c>,
 /// <c>UsePostgreSql</c>, <c>UseHangfire</c>).
 /// </summary>
 public sealed class RpcQueueOptions
 {
-    /// <summary>The configuration section the options bind from.</summary>
+    /// <summary>The configuration section the options bind from unless the app chooses another (<c>AddQueue().BindConfiguration("...")</c>).</summary>
     public const string SectionName = "Queue";
 
     /// <summary>What this process does: serve HTTP and enqueue (<see cref="QueueRole.Web"/>), run workers, or both.</summary>

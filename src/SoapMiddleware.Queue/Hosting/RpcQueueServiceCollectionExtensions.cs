@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoapMiddleware;
+using SoapMiddleware.Hosting.Configuration;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Builtin;
 using SoapMiddleware.Queue.Engine;
@@ -19,8 +20,9 @@ public static class RpcQueueServiceCollectionExtensions
     /// <summary>
     /// Adds the durable queue: <see cref="IRpcQueue"/> to enqueue calls, <see cref="IRpcQueueMonitor"/> to watch them,
     /// and, on the built-in engine (unless <see cref="RpcQueueOptions.Role"/> is <see cref="QueueRole.Web"/>), a hosted
-    /// service running <see cref="RpcQueueOptions.Workers"/> worker loops. Options bind from the <c>Queue</c> section,
-    /// then <paramref name="configure"/> runs. The engine is the built-in one on a SQLite file
+    /// service running <see cref="RpcQueueOptions.Workers"/> worker loops. <paramref name="configure"/> sets the options'
+    /// defaults in code, then the <c>Queue</c> configuration section overrides them (choose another section with
+    /// <c>.BindConfiguration("...")</c>, or none with <c>.WithoutConfiguration()</c>). The engine is the built-in one on a SQLite file
     /// (<c>soapmiddleware-queue.db</c> next to the application) unless the returned builder chooses another:
     /// <c>.AddQueue(o => o.Workers = 2).UseHangfire()</c>, <c>.AddQueue().UsePostgreSql(connectionString)</c>.
     /// </summary>
@@ -28,7 +30,8 @@ public static class RpcQueueServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(rpc);
         var services = rpc.Services;
-        services.AddOptions<RpcQueueOptions>().BindConfiguration(RpcQueueOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RpcQueueOptions>().ValidateDataAnnotations().ValidateOnStart();
+        ConfigurationOverride<RpcQueueOptions>.AddTo(services, RpcQueueOptions.SectionName);
         if (configure is not null)
         {
             services.Configure(configure);
@@ -56,8 +59,8 @@ public static class RpcQueueServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds <paramref name="configure"/> to the queue's options, after the <c>Queue</c> section is bound, so that one
-    /// chain both chooses the engine and sets the options: <c>.AddQueue().UseHangfire().Configure(o => o.Workers = 2)</c>
+    /// Adds <paramref name="configure"/> to the queue's options in code, as <c>AddQueue(configure)</c> does (the
+    /// configuration section still overrides what it names), so that one chain both chooses the engine and sets the options: <c>.AddQueue().UseHangfire().Configure(o => o.Workers = 2)</c>
     /// is the same as <c>.AddQueue(o => o.Workers = 2).UseHangfire()</c>.
     /// </summary>
     /// <returns>The same builder.</returns>

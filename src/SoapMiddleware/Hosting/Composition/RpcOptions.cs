@@ -3,12 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace SoapMiddleware;
 
 /// <summary>
-/// Options of an RPC application, bound from the <c>Rpc</c> configuration section and from
-/// the delegate passed to <c>AddRpc</c>.
+/// Options of an RPC application: the delegate passed to <c>AddRpc</c> sets them in code, then the <c>Rpc</c>
+/// configuration section overrides what it names (see <c>BindConfiguration</c> to choose another section).
 /// </summary>
 public sealed class RpcOptions
 {
-    /// <summary>The configuration section the options bind from.</summary>
+    /// <summary>The configuration section the options bind from unless the app chooses another (<c>AddRpc().BindConfiguration("...")</c>).</summary>
     public const string SectionName = "Rpc";
 
     /// <summary>The target namespace of operations and types (Spyne's <c>tns</c>).</summary>

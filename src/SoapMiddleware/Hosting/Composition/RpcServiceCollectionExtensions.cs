@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SoapMiddleware;
+using SoapMiddleware.Hosting.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -7,8 +8,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RpcServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the RPC toolkit. Options bind from the <c>Rpc</c> configuration section, then <paramref name="configure"/>
-    /// runs; they are validated at startup. Calling it again returns a builder over the same registrations.
+    /// Adds the RPC toolkit. <paramref name="configure"/> sets the options' defaults in code, then the <c>Rpc</c>
+    /// configuration section (appsettings, environment variables, command line) overrides them; choose another section
+    /// with <c>.BindConfiguration("...")</c> or none with <c>.WithoutConfiguration()</c> on the returned builder. The
+    /// options are validated at startup. Calling it again returns a builder over the same registrations.
     /// </summary>
     /// <returns>A builder to add services and features to.</returns>
     public static IRpcBuilder AddRpc(this IServiceCollection services, Action<RpcOptions>? configure = null)
@@ -19,7 +22,8 @@ public static class RpcServiceCollectionExtensions
         {
             registry = new RpcServiceRegistry();
             services.AddSingleton(registry);
-            services.AddOptions<RpcOptions>().BindConfiguration(RpcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.AddOptions<RpcOptions>().ValidateDataAnnotations().ValidateOnStart();
+            ConfigurationOverride<RpcOptions>.AddTo(services, RpcOptions.SectionName);
             services.TryAddSingleton<RpcApplicationFactory>();
             services.TryAddSingleton<RpcEndpointRegistry>();
             services.TryAddSingleton(sp => sp.GetRequiredService<RpcApplicationFactory>().Default);
