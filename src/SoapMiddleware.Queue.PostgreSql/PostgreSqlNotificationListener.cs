@@ -5,10 +5,10 @@ using SoapMiddleware.Queue.Storage;
 namespace SoapMiddleware.Queue.PostgreSql;
 
 /// <summary>
-/// One dedicated connection running <c>LISTEN soapmw_queue</c>; every notification pulses the in-process signal.
+/// One dedicated connection running <c>LISTEN</c> on the queue's schema's channel; every notification pulses the in-process signal.
 /// Started on the first wait; reconnects after a failure (pulsing, since notifications may have been missed).
 /// </summary>
-internal sealed class PostgreSqlNotificationListener(NpgsqlDataSource dataSource, WorkSignal signal, TimeProvider time, ILogger logger) : IAsyncDisposable
+internal sealed class PostgreSqlNotificationListener(NpgsqlDataSource dataSource, string channel, WorkSignal signal, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _stop = new();
@@ -47,7 +47,7 @@ internal sealed class PostgreSqlNotificationListener(NpgsqlDataSource dataSource
             {
                 await using var connection = await dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
                 connection.Notification += (_, _) => signal.Pulse();
-                await using (var listen = new NpgsqlCommand($"LISTEN {PostgreSqlSchema.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection))
                 {
                     await listen.ExecuteNonQueryAsync(token).ConfigureAwait(false);
                 }

@@ -8,33 +8,33 @@ namespace SoapMiddleware.Queue.PostgreSql;
 /// <summary>Enqueue: one statement per task (insert, history, notify), one transaction per batch.</summary>
 public sealed partial class PostgreSqlQueueStorage
 {
-    private const string InsertOneSql = $"""
+    private string InsertOneSql => $"""
         WITH ins AS (
-            INSERT INTO queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
+            INSERT INTO {_schema}.queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
                 idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
             VALUES (@queue, @service, @operation, @display, @ct, @action, @payload, @state, @max, @key, @secret, @now, @nb, @due, @reason, @trace)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, secret, state, reason),
-        h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
-        SELECT id, secret FROM ins UNION ALL SELECT id, secret FROM queue_task WHERE idempotency_key = @key;
-        SELECT pg_notify('{PostgreSqlSchema.Channel}', @queue);
+        h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
+        SELECT id, secret FROM ins UNION ALL SELECT id, secret FROM {_schema}.queue_task WHERE idempotency_key = @key;
+        SELECT pg_notify('{_schemaName.Channel}', @queue);
         """;
 
-    private const string InsertBatchSql = """
+    private string InsertBatchSql => $"""
         WITH src AS (
             SELECT * FROM unnest(@ids, @queues, @services, @operations, @displays, @cts, @actions, @payloads, @states, @maxes, @keys, @secrets, @nbs, @dues, @reasons, @traces)
                 AS s(id, queue, service, operation, display, content_type, action, payload, state, max_attempts, idempotency_key, secret, not_before, due_at, reason, trace_parent)),
         ins AS (
-            INSERT INTO queue_task (id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
+            INSERT INTO {_schema}.queue_task (id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
                 idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
             SELECT id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
                 idempotency_key, secret, @now, not_before, due_at, reason, trace_parent FROM src
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, state, reason),
-        h AS (INSERT INTO queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
+        h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
         SELECT s.id, COALESCE(i.id, t.id) FROM src s
             LEFT JOIN ins i ON i.id = s.id
-            LEFT JOIN queue_task t ON i.id IS NULL AND t.idempotency_key = s.idempotency_key
+            LEFT JOIN {_schema}.queue_task t ON i.id IS NULL AND t.idempotency_key = s.idempotency_key
         """;
 
     /// <inheritdoc/>
@@ -51,7 +51,7 @@ public sealed partial class PostgreSqlQueueStorage
     /// Returns its id, or the first task's id for a repeated idempotency key.
     /// </summary>
     /// <param name="task">The task.</param>
-    /// <param name="connection">An open connection to the queue's database (and search path).</param>
+    /// <param name="connection">An open connection to the queue's database (any search path: statements name the schema).</param>
     /// <param name="transaction">The caller's transaction, or <see langword="null"/> to commit at once.</param>
     /// <param name="cancellationToken">Cancels the insert.</param>
     public async Task<long> EnqueueAsync(NewQueuedTask task, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken = default)
@@ -98,7 +98,7 @@ public sealed partial class PostgreSqlQueueStorage
         }
 
         // A concurrent insert of the same key committed after this statement's snapshot.
-        await using var existing = new NpgsqlCommand("SELECT id, secret FROM queue_task WHERE idempotency_key = @key", connection, transaction)
+        await using var existing = new NpgsqlCommand($"SELECT id, secret FROM {_schema}.queue_task WHERE idempotency_key = @key", connection, transaction)
             .With("key", call.IdempotencyKey);
         var found = await ReadAllAsync(existing, r => (r.GetInt64(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
         return found[0];
@@ -168,19 +168,19 @@ public sealed partial class PostgreSqlQueueStorage
         return ids;
     }
 
-    private static async Task<long[]> AllocateIdsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, int count, CancellationToken cancellationToken)
+    private async Task<long[]> AllocateIdsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, int count, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT nextval(pg_get_serial_sequence('queue_task', 'id')) FROM generate_series(1, @n)", connection, tx)
-            .With("n", NpgsqlDbType.Integer, count);
+            "SELECT nextval(pg_get_serial_sequence(@table, 'id')) FROM generate_series(1, @n)", connection, tx)
+            .With("table", $"{_schema}.queue_task").With("n", NpgsqlDbType.Integer, count);
         var ids = await ReadAllAsync(command, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         ids.Sort();
         return [.. ids];
     }
 
-    private static async Task<long> ExistingIdAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string key, CancellationToken cancellationToken)
+    private async Task<long> ExistingIdAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string key, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT id FROM queue_task WHERE idempotency_key = @key", connection, tx).With("key", key);
+        await using var command = new NpgsqlCommand($"SELECT id FROM {_schema}.queue_task WHERE idempotency_key = @key", connection, tx).With("key", key);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }

@@ -15,21 +15,21 @@ public sealed partial class PostgreSqlQueueStorage
     private const string NameWorker = WorkerIds.PostgreSqlNameWorker;
 
     // The reasons mirror TaskReasons.Fetched and TaskReasons.Redelivered.
-    private const string FetchSql = $"""
+    private string FetchSql => $"""
         WITH picked AS (
-            SELECT id, state AS old_state, worker_id AS old_worker, due_at AS old_due FROM queue_task
+            SELECT id, state AS old_state, worker_id AS old_worker, due_at AS old_due FROM {_schema}.queue_task
             WHERE state <= 2 AND queue = ANY(@queues) AND due_at <= @now
             ORDER BY due_at, id LIMIT @n
             FOR UPDATE SKIP LOCKED),
         upd AS (
-            UPDATE queue_task t SET state = 2, worker_id = @w, lease_until = @lease, due_at = @lease,
+            UPDATE {_schema}.queue_task t SET state = 2, worker_id = @w, lease_until = @lease, due_at = @lease,
                 attempt = t.attempt + 1, started_at = @now, progress_percent = NULL, progress_message = NULL,
                 reason = CASE WHEN p.old_state = 2
                     THEN 'Lease of ' || COALESCE(p.old_worker, '?') || ' expired: redelivered, attempt ' || (t.attempt + 1)
                     ELSE 'Fetched, attempt ' || (t.attempt + 1) END
             FROM picked p WHERE t.id = p.id
             RETURNING t.*),
-        h AS (INSERT INTO queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, 2, @w, reason FROM upd)
+        h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, 2, @w, reason FROM upd)
         SELECT {TaskRowReader.FetchedColumns} FROM upd JOIN picked p USING (id) ORDER BY p.old_due, id
         """;
 
@@ -52,7 +52,7 @@ public sealed partial class PostgreSqlQueueStorage
 
     /// <summary>The leased task's lease renewal, by id (see <see cref="FetchedTask"/>).</summary>
     internal async Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        await NonQueryAsync($"UPDATE queue_task SET lease_until = @u, due_at = @u WHERE {HeldBy}",
+        await NonQueryAsync($"UPDATE {_schema}.queue_task SET lease_until = @u, due_at = @u WHERE {HeldBy}",
             c => c.With("u", UnixTime.After(_time, lease)).With("id", id).With("w", workerId), cancellationToken).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
@@ -64,17 +64,17 @@ public sealed partial class PostgreSqlQueueStorage
             return 0;
         }
 
-        const string sql = """
+        var sql = $"""
             WITH c AS (SELECT * FROM unnest(@ids, @workers, @results, @cts) AS c(id, worker_id, result, ct)),
             upd AS (
-                UPDATE queue_task t SET state = 3, result = c.result, result_content_type = c.ct, finished_at = @now,
+                UPDATE {_schema}.queue_task t SET state = 3, result = c.result, result_content_type = c.ct, finished_at = @now,
                     lease_until = NULL, due_at = NULL, progress_percent = 100, reason = @reason, outcome = 0,
                     worker_id = CASE WHEN length(c.worker_id) > length(t.worker_id) THEN c.worker_id ELSE t.worker_id END
                 FROM c WHERE t.id = c.id AND t.state = 2 AND (t.worker_id = c.worker_id
                     OR substr(c.worker_id, 1, length(t.worker_id) + 1) = t.worker_id || '/'
                     OR substr(t.worker_id, 1, length(c.worker_id) + 1) = c.worker_id || '/')
                 RETURNING t.id, t.worker_id),
-            h AS (INSERT INTO queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, 3, worker_id, @reason FROM upd)
+            h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, 3, worker_id, @reason FROM upd)
             SELECT count(*)::integer FROM upd
             """;
         await using var command = Command(sql)
@@ -91,9 +91,9 @@ public sealed partial class PostgreSqlQueueStorage
     {
         // The retry reason mirrors TaskReasons.Retry.
         var update = retryAt is null
-            ? $"UPDATE queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason, outcome = @outcome, {NameWorker} WHERE {HeldBy} RETURNING id, queue, state, reason"
+            ? $"UPDATE {_schema}.queue_task SET state = 4, fault = @fault, finished_at = @now, lease_until = NULL, due_at = NULL, reason = @reason, outcome = @outcome, {NameWorker} WHERE {HeldBy} RETURNING id, queue, state, reason"
             : $"""
-              UPDATE queue_task SET state = 0, fault = @fault, not_before = @at, due_at = @at, lease_until = NULL,
+              UPDATE {_schema}.queue_task SET state = 0, fault = @fault, not_before = @at, due_at = @at, lease_until = NULL,
                   reason = 'Retry ' || attempt || ' of ' || GREATEST(max_attempts - 1, 0) || ' at ' || @atText || ': ' || @reason, outcome = @outcome,
                   {NameWorker}
               WHERE {HeldBy} RETURNING id, queue, state, reason
@@ -110,7 +110,7 @@ public sealed partial class PostgreSqlQueueStorage
     internal async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
     {
         var changed = await TransitionAsync($"""
-            UPDATE queue_task SET state = 1, attempt = GREATEST(attempt - 1, 0), lease_until = NULL, due_at = @now,
+            UPDATE {_schema}.queue_task SET state = 1, attempt = GREATEST(attempt - 1, 0), lease_until = NULL, due_at = @now,
                 started_at = NULL, progress_percent = NULL, progress_message = NULL, reason = @reason, outcome = 4
             WHERE {HeldBy} RETURNING id, queue, state, reason
             """, workerId, c => c.With("reason", TaskReasons.Released(reason)).With("id", id).With("w", workerId), cancellationToken).ConfigureAwait(false);
@@ -120,7 +120,7 @@ public sealed partial class PostgreSqlQueueStorage
 
     /// <summary>The leased task's progress, by id (see <see cref="FetchedTask"/>).</summary>
     internal async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
-        await NonQueryAsync($"UPDATE queue_task SET progress_percent = @p, progress_message = @m, {NameWorker} WHERE {HeldBy}",
+        await NonQueryAsync($"UPDATE {_schema}.queue_task SET progress_percent = @p, progress_message = @m, {NameWorker} WHERE {HeldBy}",
             c => c.With("p", NpgsqlDbType.Integer, Math.Clamp(percent, 0, 100)).With("m", message).With("id", id).With("w", workerId),
             cancellationToken).ConfigureAwait(false) == 1;
 
@@ -132,7 +132,7 @@ public sealed partial class PostgreSqlQueueStorage
     {
         var sql = $"""
             WITH upd AS ({update}),
-            h AS (INSERT INTO queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, state, @hw, reason FROM upd)
+            h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, state, @hw, reason FROM upd)
             SELECT id, queue FROM upd
             """;
         return await ReadAsync(sql, c =>

@@ -15,8 +15,8 @@ public sealed partial class PostgreSqlQueueStorage
 
         // last_run_at, last_task_id and created_at are left alone on update: replacing a definition does not erase
         // what it already did.
-        return NonQueryAsync("""
-            INSERT INTO queue_recurring (id, cron, time_zone, queue, service, operation, display, content_type, action,
+        return NonQueryAsync($"""
+            INSERT INTO {_schema}.queue_recurring (id, cron, time_zone, queue, service, operation, display, content_type, action,
                 payload, max_attempts, next_run_at, created_at)
             VALUES (@id, @cron, @tz, @queue, @service, @operation, @display, @ct, @action, @payload, @max, @next, @now)
             ON CONFLICT (id) DO UPDATE SET cron = excluded.cron, time_zone = excluded.time_zone, queue = excluded.queue,
@@ -32,17 +32,17 @@ public sealed partial class PostgreSqlQueueStorage
 
     /// <inheritdoc/>
     public async Task<bool> RemoveRecurringAsync(string id, CancellationToken cancellationToken = default) =>
-        await NonQueryAsync("DELETE FROM queue_recurring WHERE id = @id", c => c.With("id", id), cancellationToken).ConfigureAwait(false) == 1;
+        await NonQueryAsync($"DELETE FROM {_schema}.queue_recurring WHERE id = @id", c => c.With("id", id), cancellationToken).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RecurringRow>> ListRecurringAsync(CancellationToken cancellationToken = default) =>
-        await ReadAsync($"SELECT {TaskRowReader.RecurringColumns} FROM queue_recurring ORDER BY id", _ => { },
+        await ReadAsync($"SELECT {TaskRowReader.RecurringColumns} FROM {_schema}.queue_recurring ORDER BY id", _ => { },
             TaskRowReader.ReadRecurring, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RecurringRow>> GetDueRecurringAsync(DateTimeOffset now, int maxCount, CancellationToken cancellationToken = default) =>
         await ReadAsync($"""
-            SELECT {TaskRowReader.RecurringColumns} FROM queue_recurring
+            SELECT {TaskRowReader.RecurringColumns} FROM {_schema}.queue_recurring
             WHERE next_run_at <= @now ORDER BY next_run_at, id LIMIT @n
             """, c => c.With("now", UnixTime.ToMs(now)).With("n", NpgsqlDbType.Integer, maxCount),
             TaskRowReader.ReadRecurring, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed partial class PostgreSqlQueueStorage
         // The compare-and-set on next_run_at is what makes an occurrence exactly-once: a concurrent claimer waits on
         // the row lock, then (read committed) re-checks the condition against the committed row and finds it moved.
         await using (var claim = new NpgsqlCommand(
-            "UPDATE queue_recurring SET next_run_at = @next, last_run_at = @now WHERE id = @id AND next_run_at = @expected",
+            $"UPDATE {_schema}.queue_recurring SET next_run_at = @next, last_run_at = @now WHERE id = @id AND next_run_at = @expected",
             connection, tx)
             .With("next", NpgsqlDbType.Bigint, UnixTime.ToMs(nextRun)).With("now", UnixTime.Now(_time))
             .With("id", id).With("expected", UnixTime.ToMs(expectedNextRun)))
@@ -73,7 +73,7 @@ public sealed partial class PostgreSqlQueueStorage
         // The insert's pg_notify is delivered when this transaction commits, so workers never wake for a task they
         // cannot see yet.
         var (taskId, secret) = await InsertOneAsync(task, connection, tx, cancellationToken).ConfigureAwait(false);
-        await using (var last = new NpgsqlCommand("UPDATE queue_recurring SET last_task_id = @task WHERE id = @id", connection, tx)
+        await using (var last = new NpgsqlCommand($"UPDATE {_schema}.queue_recurring SET last_task_id = @task WHERE id = @id", connection, tx)
             .With("task", TaskHandle.Format(taskId, secret)).With("id", id))
         {
             await last.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

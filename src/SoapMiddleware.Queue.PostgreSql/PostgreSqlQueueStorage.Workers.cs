@@ -14,11 +14,11 @@ public sealed partial class PostgreSqlQueueStorage
         // In the same statement as the worker's row: the task it runs names it from now on (no extra round trip).
         var claim = WorkerIds.CurrentRow(status) is null ? string.Empty : $"""
             ;
-            UPDATE queue_task SET {WorkerIds.PostgreSqlNameWorker.Replace("@w", "@id", StringComparison.Ordinal)}
+            UPDATE {_schema}.queue_task SET {WorkerIds.PostgreSqlNameWorker.Replace("@w", "@id", StringComparison.Ordinal)}
             WHERE id = @row AND state = 2 AND {WorkerIds.PostgreSqlHeldBy.Replace("@w", "@id", StringComparison.Ordinal)}
             """;
         return NonQueryAsync($"""
-            INSERT INTO queue_worker ({TaskRowReader.WorkerColumns})
+            INSERT INTO {_schema}.queue_worker ({TaskRowReader.WorkerColumns})
             VALUES (@id, @host, @pid, @state, @task, @pp, @pm, @processed, @failed, @last, @started, @now, @op)
             ON CONFLICT (worker_id) DO UPDATE SET host = excluded.host, process_id = excluded.process_id,
                 state = excluded.state, current_task_id = excluded.current_task_id, current_operation = excluded.current_operation,
@@ -34,19 +34,19 @@ public sealed partial class PostgreSqlQueueStorage
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<WorkerStatus>> GetWorkersAsync(CancellationToken cancellationToken = default) =>
-        await ReadAsync($"SELECT {TaskRowReader.WorkerColumns} FROM queue_worker ORDER BY worker_id", _ => { },
+        await ReadAsync($"SELECT {TaskRowReader.WorkerColumns} FROM {_schema}.queue_worker ORDER BY worker_id", _ => { },
             TaskRowReader.ReadWorker, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public async Task<int> PurgeAsync(DateTimeOffset finishedBefore, int maxCount, CancellationToken cancellationToken = default)
     {
-        const string sql = """
+        var sql = $"""
             WITH gone AS (
-                DELETE FROM queue_task WHERE id IN (
-                    SELECT id FROM queue_task WHERE state IN (3, 5) AND COALESCE(finished_at, created_at) < @cutoff LIMIT @n)
+                DELETE FROM {_schema}.queue_task WHERE id IN (
+                    SELECT id FROM {_schema}.queue_task WHERE state IN (3, 5) AND COALESCE(finished_at, created_at) < @cutoff LIMIT @n)
                 RETURNING id),
-            h AS (DELETE FROM queue_task_history WHERE task_id IN (SELECT id FROM gone)),
-            w AS (DELETE FROM queue_worker WHERE state IN (2, 3) AND heartbeat_at < @cutoff)
+            h AS (DELETE FROM {_schema}.queue_task_history WHERE task_id IN (SELECT id FROM gone)),
+            w AS (DELETE FROM {_schema}.queue_worker WHERE state IN (2, 3) AND heartbeat_at < @cutoff)
             SELECT count(*)::integer FROM gone
             """;
         var rows = await ReadAsync(sql, c => c.With("cutoff", finishedBefore.ToUnixTimeMilliseconds()).With("n", maxCount),
@@ -58,14 +58,14 @@ public sealed partial class PostgreSqlQueueStorage
     public async Task<int> MarkDeadWorkersAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         // The reason mirrors TaskReasons.WorkerDead.
-        const string sql = """
+        var sql = $"""
             WITH dead AS (
-                UPDATE queue_worker SET state = 3 WHERE state IN (0, 1) AND heartbeat_at < @limit RETURNING worker_id),
+                UPDATE {_schema}.queue_worker SET state = 3 WHERE state IN (0, 1) AND heartbeat_at < @limit RETURNING worker_id),
             upd AS (
-                UPDATE queue_task t SET lease_until = @now, due_at = @now, reason = 'Worker ' || t.worker_id || ' is dead: lease released'
+                UPDATE {_schema}.queue_task t SET lease_until = @now, due_at = @now, reason = 'Worker ' || t.worker_id || ' is dead: lease released'
                 FROM dead d WHERE t.state = 2 AND t.worker_id = d.worker_id
                 RETURNING t.id, t.queue, t.worker_id, t.reason),
-            h AS (INSERT INTO queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, 2, worker_id, reason FROM upd)
+            h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, worker_id, reason) SELECT id, @now, 2, worker_id, reason FROM upd)
             SELECT (SELECT count(*)::integer FROM dead), (SELECT array_agg(DISTINCT queue) FROM upd)
             """;
         var now = UnixTime.Now(_time);
@@ -82,7 +82,7 @@ public sealed partial class PostgreSqlQueueStorage
     /// <inheritdoc/>
     public async Task<long> GetSubscriptionCursorAsync(string subscriber, string queue, CancellationToken cancellationToken = default)
     {
-        var rows = await ReadAsync("SELECT cursor_id FROM queue_subscription WHERE subscriber = @s AND queue = @q",
+        var rows = await ReadAsync($"SELECT cursor_id FROM {_schema}.queue_subscription WHERE subscriber = @s AND queue = @q",
             c => c.With("s", subscriber).With("q", queue), r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? 0 : rows[0];
     }
@@ -90,15 +90,15 @@ public sealed partial class PostgreSqlQueueStorage
     /// <inheritdoc/>
     public async Task<IReadOnlyList<DeliveredTask>> FetchForSubscriberAsync(string subscriber, string queue, long afterId, int maxCount, CancellationToken cancellationToken = default) =>
         await ReadAsync($"""
-            SELECT {TaskRowReader.FetchedColumns} FROM queue_task
+            SELECT {TaskRowReader.FetchedColumns} FROM {_schema}.queue_task
             WHERE queue = @q AND id > @after AND state <> 5 ORDER BY id LIMIT @n
             """, c => c.With("q", queue).With("after", afterId).With("n", NpgsqlDbType.Integer, maxCount),
             r => TaskRowReader.ReadDelivered(r, leased: false), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public Task AdvanceSubscriptionCursorAsync(string subscriber, string queue, long taskId, CancellationToken cancellationToken = default) =>
-        NonQueryAsync("""
-            INSERT INTO queue_subscription (subscriber, queue, cursor_id, updated_at) VALUES (@s, @q, @id, @now)
+        NonQueryAsync($"""
+            INSERT INTO {_schema}.queue_subscription (subscriber, queue, cursor_id, updated_at) VALUES (@s, @q, @id, @now)
             ON CONFLICT (subscriber, queue) DO UPDATE
                 SET cursor_id = GREATEST(queue_subscription.cursor_id, excluded.cursor_id), updated_at = excluded.updated_at
             """, c => c.With("s", subscriber).With("q", queue).With("id", taskId).With("now", UnixTime.Now(_time)), cancellationToken);

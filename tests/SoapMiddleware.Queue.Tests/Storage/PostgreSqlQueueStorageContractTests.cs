@@ -14,9 +14,9 @@ public sealed class PostgreSqlQueueStorageContractTests : QueueStorageContractTe
     protected override IQueueStorage CreateStorageCore(TimeProvider time, string store) =>
         new PostgreSqlQueueStorage(_schemas.ConnectionString(store), time, NullLogger.Instance);
 
-    protected override IReadOnlyList<string> Migrations => PostgreSqlSchema.Migrations;
+    protected override IReadOnlyList<string> Migrations(string store) => PostgreSqlSchema.Migrations($"\"{_schemas.Schema(store)}\"");
 
-    protected override string VersionTable => PostgreSqlSchema.VersionTable;
+    protected override string VersionTable(string store) => PostgreSqlSchema.VersionTable($"\"{_schemas.Schema(store)}\"");
 
     protected override string BlobType => "bytea";
 

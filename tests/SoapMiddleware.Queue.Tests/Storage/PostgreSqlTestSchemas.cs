@@ -31,6 +31,13 @@ public sealed class PostgreSqlTestSchemas : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>The schema of <paramref name="store"/>, created on first use.</summary>
+    public string Schema(string store)
+    {
+        ConnectionString(store);
+        return $"{_prefix}_{store}";
+    }
+
     public async ValueTask DisposeAsync()
     {
         await using var connection = new NpgsqlConnection(Admin);

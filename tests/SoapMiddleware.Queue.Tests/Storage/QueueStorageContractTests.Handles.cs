@@ -80,8 +80,8 @@ public abstract partial class QueueStorageContractTests
     {
         // A database as the release before handles left it: schema version 1, two tasks, a worker naming them by row id.
         await ExecuteSqlAsync("v1", $"""
-            {VersionTable}
-            {Migrations[0]}
+            {VersionTable("v1")}
+            {Migrations("v1")[0]}
             INSERT INTO schema_version (version, applied_at) VALUES (1, 0);
             INSERT INTO queue_task (queue, service, operation, content_type, payload, state, max_attempts, created_at, due_at, reason)
                 VALUES ('default', 'Calculator', 'Add', 'text/xml', CAST('<a/>' AS {BlobType}), 1, 3, 1000, 1000, 'Enqueued');

@@ -24,11 +24,11 @@ public abstract partial class QueueStorageContractTests : IAsyncLifetime
     /// <summary>A new storage instance over the named backing store of this test (same name, same data).</summary>
     protected abstract IQueueStorage CreateStorageCore(TimeProvider time, string store);
 
-    /// <summary>The store's migrations, oldest first (to build a database as an older release left it).</summary>
-    protected abstract IReadOnlyList<string> Migrations { get; }
+    /// <summary>The named store's migrations, oldest first (to build a database as an older release left it).</summary>
+    protected abstract IReadOnlyList<string> Migrations(string store);
 
-    /// <summary>The statement creating the store's <c>schema_version</c> table.</summary>
-    protected abstract string VersionTable { get; }
+    /// <summary>The statement creating the named store's <c>schema_version</c> table.</summary>
+    protected abstract string VersionTable(string store);
 
     /// <summary>The store's column type for bytes, for raw SQL written once for both stores.</summary>
     protected abstract string BlobType { get; }

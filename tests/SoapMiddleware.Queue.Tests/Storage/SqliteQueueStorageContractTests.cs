@@ -13,9 +13,9 @@ public sealed class SqliteQueueStorageContractTests : QueueStorageContractTests
     protected override IQueueStorage CreateStorageCore(TimeProvider time, string store) =>
         new SqliteQueueStorage(Path.Combine(_directory, store + ".db"), time, NullLogger.Instance);
 
-    protected override IReadOnlyList<string> Migrations => SqliteSchema.Migrations;
+    protected override IReadOnlyList<string> Migrations(string store) => SqliteSchema.Migrations;
 
-    protected override string VersionTable => SqliteSchema.VersionTable;
+    protected override string VersionTable(string store) => SqliteSchema.VersionTable;
 
     protected override string BlobType => "BLOB";
 
