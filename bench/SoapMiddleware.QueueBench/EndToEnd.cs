@@ -26,6 +26,7 @@ internal static class EndToEnd
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddRpc(o => o.Namespace = "http://example.com/calc")
+            .WithoutConfiguration()   // the bench sets every option: no appsettings.json of the working directory overrides them
             .AddService<CalculatorService>()
             .ConfigureEvents(e => e.AddListener(RpcEventNames.MethodCall, ctx =>
             {
@@ -39,6 +40,7 @@ internal static class EndToEnd
                 o.Workers = workers;
                 o.PollInterval = TimeSpan.FromSeconds(5);
             })
+            .WithoutConfiguration()
             .UseStorage(_ => storage);
         await using var app = builder.Build();
         await app.StartAsync();

@@ -249,6 +249,7 @@ internal static class HangfireBench
         if (engine)
         {
             builder.Services.AddRpc(o => o.Namespace = "http://example.com/calc")
+                .WithoutConfiguration()   // the bench sets every option: no appsettings.json of the working directory overrides them
                 .AddService<CalculatorService>()
                 .ConfigureEvents(e => e.AddListener(RpcEventNames.MethodCall, ctx =>
                 {
@@ -262,6 +263,7 @@ internal static class HangfireBench
                     o.Workers = settings.Workers;
                     o.Role = server ? QueueRole.All : QueueRole.Web;
                 })
+                .WithoutConfiguration()
                 .UseHangfire();
         }
 

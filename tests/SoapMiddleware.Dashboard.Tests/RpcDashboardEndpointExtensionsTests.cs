@@ -71,7 +71,7 @@ public sealed class RpcDashboardEndpointExtensionsTests
     [Fact]
     public void MapRpcDashboard_ManagementPolicySet_RequiresThatPolicyInsteadOfLocalOnly()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         builder.Services.AddAuthorization(o => o.AddPolicy("queue-admins", p => p.RequireAuthenticatedUser()));
         builder.Services.AddRpc().AddService<SampleApp.Services.CalculatorService>()
@@ -101,7 +101,7 @@ public sealed class RpcDashboardEndpointExtensionsTests
     [Fact]
     public void ManagementPolicy_WithoutAuthentication_StartupSaysWhatToAdd()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddAuthorization(o => o.AddPolicy("queue-admins", p => p.RequireAuthenticatedUser()));
         builder.Services.AddRpc().AddService<SampleApp.Services.CalculatorService>()
             .AddQueue(o => { o.Role = SoapMiddleware.Queue.QueueRole.Web; o.ManagementPolicy = "queue-admins"; })

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -36,11 +38,22 @@ public sealed class KestrelApp : IAsyncDisposable
 
     /// <summary>
     /// A slim builder bound to 127.0.0.1 on a port the system picks, with no logging providers (a test adds the ones it
-    /// reads): the test adds its services, builds, maps, and hands the app to <see cref="StartAsync(WebApplication)"/>.
+    /// reads) and no appsettings files or unprefixed environment variables: the test adds its services, builds, maps, and
+    /// hands the app to <see cref="StartAsync(WebApplication)"/>.
     /// </summary>
     public static WebApplicationBuilder CreateBuilder()
     {
         var builder = WebApplication.CreateSlimBuilder();
+
+        // Configuration overrides the options a test sets in code, and the sample app's appsettings.json is copied next
+        // to every test assembly that references the sample (its namespace, its queue keys): a test's host is
+        // configured by the test alone, plus what it adds to builder.Configuration itself.
+        foreach (var source in builder.Configuration.Sources
+            .Where(s => s is JsonConfigurationSource or EnvironmentVariablesConfigurationSource { Prefix: null or "" }).ToList())
+        {
+            builder.Configuration.Sources.Remove(source);
+        }
+
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         return builder;

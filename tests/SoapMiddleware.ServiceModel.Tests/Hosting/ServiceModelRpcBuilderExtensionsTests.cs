@@ -9,7 +9,7 @@ public sealed class ServiceModelRpcBuilderExtensionsTests
     [Fact]
     public void AddService_ContractAndImplementation_JoinsTheDefaultApplicationInItsNamespace()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddKeyedSingleton<object>("keyed", new object()); // a keyed registration must not break the lookup
         builder.Services.AddRpc().AddService<IInventory, Inventory>();
         var provider = builder.Build().Services;
@@ -25,7 +25,7 @@ public sealed class ServiceModelRpcBuilderExtensionsTests
     [Fact]
     public void AddServiceContract_MappedAlone_NotInTheDefaultApplication()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddRpc().AddServiceContract<IInventory, Inventory>();
         var app = builder.Build();
 
@@ -38,7 +38,7 @@ public sealed class ServiceModelRpcBuilderExtensionsTests
     [Fact]
     public void AddService_ContractBesideRpcServiceInAnotherNamespace_RefusedNamingBoth()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = KestrelApp.CreateBuilder();
         builder.Services.AddRpc(o => o.Namespace = "urn:other").AddService<PlainService>().AddService<IInventory, Inventory>();
         var provider = builder.Build().Services;
 

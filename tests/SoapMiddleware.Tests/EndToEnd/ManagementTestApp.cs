@@ -36,7 +36,7 @@ public sealed class ManagementTestApp : IAsyncDisposable
     {
         var server = new ManagementTestApp { _directory = Directory.CreateTempSubdirectory("soapmw-management-").FullName };
         var socket = Path.Combine(server._directory, "app.sock");
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = KestrelApp.CreateBuilder();
         builder.WebHost.UseUrls(unixSocket ? $"http://unix:{socket}" : "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         if (openPolicy)
