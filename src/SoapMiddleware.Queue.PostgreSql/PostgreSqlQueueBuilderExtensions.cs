@@ -27,7 +27,7 @@ public static class PostgreSqlQueueBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var options = builder.AddOptions<PostgreSqlQueueOptions>(SectionKey)
-            .Validate(o => o.Schema is null || PostgreSqlSchemaName.Problem(o.Schema) is null,
+            .Validate(o => string.IsNullOrEmpty(o.Schema) || PostgreSqlSchemaName.Problem(o.Schema) is null,
                 "PostgreSqlQueueOptions.Schema (Queue:PostgreSql:Schema) is not a usable PostgreSQL schema name: use a letter or underscore, then letters, digits, underscores or $ (at most 63 bytes, not starting with pg_).")
             .ValidateOnStart();
         if (configure is not null)

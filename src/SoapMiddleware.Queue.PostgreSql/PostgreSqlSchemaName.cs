@@ -35,13 +35,14 @@ internal sealed class PostgreSqlSchemaName
     public string Channel { get; }
 
     /// <summary>
-    /// The schema <paramref name="schema"/> names, or when it is null the first schema of the connection string's search
-    /// path (an unquoted one folded to lower case, as PostgreSQL does), else <c>public</c>.
+    /// The schema <paramref name="schema"/> names, or when it is null or empty (an appsettings placeholder) the first
+    /// schema of the connection string's search path (an unquoted one folded to lower case, as PostgreSQL does), else
+    /// <c>public</c>.
     /// </summary>
     /// <exception cref="ArgumentException">The name breaks PostgreSQL's identifier rules; the message says which.</exception>
     public static PostgreSqlSchemaName Resolve(string? schema, string connectionString)
     {
-        var name = schema ?? FirstOfSearchPath(connectionString) ?? "public";
+        var name = string.IsNullOrEmpty(schema) ? FirstOfSearchPath(connectionString) ?? "public" : schema;
         return Problem(name) is { } problem
             ? throw new ArgumentException($"The queue's PostgreSQL schema '{name}' is not a usable schema name: {problem}.", nameof(schema))
             : new PostgreSqlSchemaName(name);

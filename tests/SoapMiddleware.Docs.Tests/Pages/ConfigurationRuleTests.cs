@@ -172,7 +172,7 @@ public sealed class ConfigurationRuleTests
     {
         var page = File.ReadAllText(Repository.PathOf("docs", "configuration.md"));
 
-        Assert.Contains("configuration **overrides** the code", page);
+        Assert.Contains("The code sets the defaults; configuration **overrides** them", page);
         Assert.Contains(".BindConfiguration(\"Soap\")", page);
         Assert.Contains("WithoutConfiguration()", page);
         Assert.Contains("Queue:PostgreSql:Schema", page);

@@ -128,7 +128,7 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("")]
+    [InlineData(" ")]
     [InlineData("rpc queue")]
     [InlineData("1rpc")]
     [InlineData("rpc\"; DROP TABLE x; --")]
@@ -152,6 +152,19 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
         var storage = Track(new PostgreSqlQueueStorage("Host=127.0.0.1", TimeProvider.System, NullLogger.Instance, new() { Schema = schema }));
 
         Assert.Equal(schema, storage.Schema);
+    }
+
+    [Theory]
+    [InlineData(null, null, "public")]
+    [InlineData("", "Jobs, public", "jobs")]
+    [InlineData("", "\"$user\", \"Jobs\"", "Jobs")]
+    public void Schema_UnsetOrEmpty_TheSearchPathsFirstElsePublic(string? schema, string? searchPath, string expected)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder("Host=127.0.0.1") { SearchPath = searchPath }.ToString();
+
+        var storage = Track(new PostgreSqlQueueStorage(connectionString, TimeProvider.System, NullLogger.Instance, new() { Schema = schema }));
+
+        Assert.Equal(expected, storage.Schema);
     }
 
     [PostgreSqlFact]
