@@ -35,8 +35,8 @@ public sealed class RpcJob
 
     /// <summary>
     /// Runs the stored request once. Succeeded: returns the response text (the Succeeded state's <c>Result</c>).
-    /// Rejected (the request cannot succeed): throws, and the job fails at once. Server fault: throws, and Hangfire's
-    /// retry policy applies, capped by <paramref name="maxAttempts"/>.
+    /// Rejected (the request cannot succeed) or timed out (unless the operation allows a retry after a timeout): throws,
+    /// and the job fails at once. Server fault: throws, and Hangfire's retry policy applies, capped by <paramref name="maxAttempts"/>.
     /// </summary>
     /// <param name="display">The call as people read it; Hangfire's dashboard shows it as the job's name.</param>
     /// <param name="queue">The queue the call belongs to (retries and requeues go back to it).</param>
@@ -164,6 +164,15 @@ public sealed class RpcJob
                     HangfireEngineLog.CallRejected(_logger, display, jobId, outcome.Reason);
                     var reason = outcome.Reason ?? "Rejected";
                     throw FailNow(context, new RpcCallRejectedException(reason), reason);
+                }
+
+                case QueuedCallOutcomeKind.TimedOut:
+                {
+                    // Ran out of time and its operation does not allow a retry: fail now, around the retry policy.
+                    StoreFault(storage, jobId, outcome, contentType);
+                    var reason = outcome.Reason ?? "Timed out";
+                    HangfireEngineLog.CallFailed(_logger, display, jobId, attempt, allowed, reason);
+                    throw FailNow(context, new RpcCallTimedOutException(reason), reason);
                 }
 
                 case QueuedCallOutcomeKind.Retryable:
