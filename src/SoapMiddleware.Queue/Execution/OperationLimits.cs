@@ -43,10 +43,17 @@ internal sealed class OperationLimits
         }
 
         Concurrency = concurrency;
+        Recheck = options.PollInterval;
     }
 
     /// <summary>The limits by operation name, for the stores' fetch; operations not listed have none.</summary>
     public IReadOnlyDictionary<string, int> Concurrency { get; }
+
+    /// <summary>
+    /// How long a Hangfire job whose operation is at its limit waits (Scheduled) before it tries again: the queue's
+    /// <see cref="RpcQueueOptions.PollInterval"/>, as a built-in worker polls.
+    /// </summary>
+    public TimeSpan Recheck { get; }
 
     /// <summary>The most calls of <paramref name="operation"/> that may run at once, or null for no limit.</summary>
     public int? ConcurrencyOf(string operation) => Concurrency.TryGetValue(operation, out var limit) ? limit : null;
