@@ -14,6 +14,20 @@ public sealed partial class PostgreSqlQueueStorage
     // The worker that reports on a task becomes its worker_id, so the task names the worker the workers API lists.
     private const string NameWorker = WorkerIds.PostgreSqlNameWorker;
 
+    private static readonly Dictionary<string, int> NoLimits = [];
+
+    // Tasks of a limited operation are picked only among its first due tasks while it has free places: its limit
+    // minus its tasks processing under a live lease, in any queue and any process.
+    private const string LimitedPick = """
+        allowed AS (
+            SELECT x.id FROM unnest(@ops, @limits) AS l(op, most)
+            CROSS JOIN LATERAL (
+                SELECT t.id FROM queue_task t
+                WHERE t.state <= 2 AND t.queue = ANY(@queues) AND t.due_at <= @now AND t.operation = l.op
+                ORDER BY t.due_at, t.id
+                LIMIT GREATEST(0, l.most - (SELECT count(*) FROM queue_task b WHERE b.state = 2 AND b.operation = l.op AND b.lease_until > @now))) x),
+        """;
+
     // The reasons mirror TaskReasons.Fetched and TaskReasons.Redelivered.
     private string FetchSql => $"""
         WITH picked AS (
@@ -21,6 +35,27 @@ public sealed partial class PostgreSqlQueueStorage
             WHERE state <= 2 AND queue = ANY(@queues) AND due_at <= @now
             ORDER BY due_at, id LIMIT @n
             FOR UPDATE SKIP LOCKED),
+        {FetchTail}
+        """;
+
+    // Fetches with limits take turns (a transaction-scoped advisory lock), so no two processes count the same free
+    // place: each one's statement starts after the previous one committed, and sees its picks.
+    private const string LimitedFetchSql = $"""
+        SELECT pg_advisory_xact_lock({FetchLockKey});
+        WITH {LimitedPick}
+        picked AS (
+            SELECT id, state AS old_state, worker_id AS old_worker, due_at AS old_due FROM queue_task
+            WHERE state <= 2 AND queue = ANY(@queues) AND due_at <= @now
+                AND (operation <> ALL(@ops) OR id IN (SELECT id FROM allowed))
+            ORDER BY due_at, id LIMIT @n
+            FOR UPDATE SKIP LOCKED),
+        {FetchTail}
+        """;
+
+    /// <summary>Serializes the fetches that count running tasks against limits (0x534F41504D5746, "SOAPMWF").</summary>
+    private const string FetchLockKey = "23449565005698886";
+
+    private const string FetchTail = $"""
         upd AS (
             UPDATE {_schema}.queue_task t SET state = 2, worker_id = @w, lease_until = @lease, due_at = @lease,
                 attempt = t.attempt + 1, started_at = @now, progress_percent = NULL, progress_message = NULL,
@@ -34,20 +69,45 @@ public sealed partial class PostgreSqlQueueStorage
         """;
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<FetchedTask>> FetchAsync(
+    public Task<IReadOnlyList<FetchedTask>> FetchAsync(
         IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+        => FetchAsync(queues, workerId, maxCount, lease, NoLimits, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<FetchedTask>> FetchAsync(
+        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int> concurrency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(concurrency);
         if (queues.Count == 0 || maxCount <= 0)
         {
             return [];
         }
 
         var now = UnixTime.Now(_time);
-        return await ReadAsync(FetchSql, c => c
+        await using var command = Command(concurrency.Count == 0 ? FetchSql : LimitedFetchSql)
             .With("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, queues.ToArray()).With("now", now)
-            .With("n", NpgsqlDbType.Integer, maxCount).With("w", workerId).With("lease", now + (long)lease.TotalMilliseconds),
-            r => (FetchedTask)new PostgreSqlFetchedTask(this, TaskRowReader.ReadDelivered(r, leased: true), workerId), cancellationToken).ConfigureAwait(false);
+            .With("n", NpgsqlDbType.Integer, maxCount).With("w", workerId).With("lease", now + (long)lease.TotalMilliseconds);
+        if (concurrency.Count > 0)
+        {
+            command.With("ops", NpgsqlDbType.Array | NpgsqlDbType.Text, concurrency.Keys.ToArray())
+                .With("limits", NpgsqlDbType.Array | NpgsqlDbType.Integer, concurrency.Values.ToArray());
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (concurrency.Count > 0)
+        {
+            // The first result is the advisory lock's.
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var fetched = new List<FetchedTask>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            fetched.Add(new PostgreSqlFetchedTask(this, TaskRowReader.ReadDelivered(reader, leased: true), workerId));
+        }
+
+        return fetched;
     }
 
     /// <summary>The leased task's lease renewal, by id (see <see cref="FetchedTask"/>).</summary>

@@ -60,4 +60,16 @@ public sealed class EngineTestService(EngineProbe probe)
             throw;
         }
     }
+
+    /// <summary>Like <see cref="Block"/>, but at most one call runs at once (<c>MaxConcurrency = 1</c>).</summary>
+    [RpcMethod(MaxConcurrency = 1)]
+    public Task Limited(string key, MethodContext context, CancellationToken cancellationToken) => Block(key, context, cancellationToken);
+
+    /// <summary>Like <see cref="Block"/>, but a call that times out may run again (<c>RetryOnTimeout = true</c>).</summary>
+    [RpcMethod(RetryOnTimeout = true)]
+    public Task BlockRetried(string key, MethodContext context, CancellationToken cancellationToken)
+    {
+        probe.Runs.Enqueue("BlockRetried " + key);
+        return Block(key, context, cancellationToken);
+    }
 }

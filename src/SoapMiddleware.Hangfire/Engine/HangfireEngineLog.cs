@@ -49,4 +49,10 @@ internal static partial class HangfireEngineLog
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Debug, Message = "Could not list the Hangfire servers to note this process's ones")]
     public static partial void ServersNotListed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Debug, Message = "{Display} (Hangfire job {JobId}) waits: {Operation} already runs {Limit} call(s) at once, its limit")]
+    public static partial void WaitingForPlace(ILogger logger, string display, string jobId, string operation, int limit);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Could not record that Hangfire job {JobId} ({Operation}) stopped running; the next admission of {Operation} drops it")]
+    public static partial void LeaveFailed(ILogger logger, Exception exception, string jobId, string operation);
 }

@@ -11,7 +11,8 @@ namespace SoapMiddleware.Hangfire;
 /// <item>a Processing state tells <see cref="ElectedWorker"/> which worker runs the job;</item>
 /// <item>an Enqueued state goes to the call's own queue (retries and dashboard requeues would go to <c>default</c>);</item>
 /// <item>a Failed state gets a reason that says how many attempts were made;</item>
-/// <item>a rejected call (Client fault, unreadable payload, unknown operation), or a Server fault on the call's last
+/// <item>a rejected call (Client fault, unreadable payload, unknown operation), a timed-out call whose operation does
+/// not allow a retry after a timeout, or a Server fault on the call's last
 /// allowed attempt, fails even when the retry policy chose to retry it (<see cref="ElectStateContext.TraversedStates"/>
 /// holds the Failed state it replaced). <see cref="RpcJob"/> normally fails such a job itself, around the retry policy,
 /// so this is the fallback for when that state change could not be made.</item>
@@ -48,13 +49,13 @@ internal sealed class RpcJobStateFilter : IElectStateFilter
         var failed = context.CandidateState as FailedState ?? context.TraversedStates.OfType<FailedState>().LastOrDefault();
         switch (failed?.Exception)
         {
-            case RpcCallRejectedException rejected:
+            case RpcCallRejectedException or RpcCallTimedOutException:
                 if (context.CandidateState is not FailedState)
                 {
                     UndoRetry(context);
                 }
 
-                context.CandidateState = Final(failed, context.CandidateState, rejected.Message);
+                context.CandidateState = Final(failed, context.CandidateState, failed.Exception.Message);
                 break;
 
             case RpcCallFailedException fault when context.CandidateState is FailedState final:

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -35,8 +36,8 @@ public sealed class RpcJob
 
     /// <summary>
     /// Runs the stored request once. Succeeded: returns the response text (the Succeeded state's <c>Result</c>).
-    /// Rejected (the request cannot succeed): throws, and the job fails at once. Server fault: throws, and Hangfire's
-    /// retry policy applies, capped by <paramref name="maxAttempts"/>.
+    /// Rejected (the request cannot succeed) or timed out (unless the operation allows a retry after a timeout): throws,
+    /// and the job fails at once. Server fault: throws, and Hangfire's retry policy applies, capped by <paramref name="maxAttempts"/>.
     /// </summary>
     /// <param name="display">The call as people read it; Hangfire's dashboard shows it as the job's name.</param>
     /// <param name="queue">The queue the call belongs to (retries and requeues go back to it).</param>
@@ -100,6 +101,13 @@ public sealed class RpcJob
         var allowed = RetryLimit.Effective(_backend.FilterProvider, context.BackgroundJob.Job, maxAttempts);
         var (serverId, worker) = Worker(context);
         var workerId = worker is null ? serverId : HangfireWorkers.Format(serverId, worker);
+
+        // Over its operation's limit, the job waits as Scheduled, holding no worker, and no attempt is counted.
+        var limit = _executor.Limits.ConcurrencyOf(operation);
+        if (limit is { } most && !ConcurrencyGate.TryEnter(context.Connection, operation, most, jobId))
+        {
+            throw WaitForPlace(context, display, operation, most);
+        }
 
         // The worker's row (a worker Hangfire does not name has none). Not counted as a success until the result is stored.
         var row = worker is null ? null : _workers.Start(serverId, worker, handle, service + "." + operation);
@@ -166,6 +174,15 @@ public sealed class RpcJob
                     throw FailNow(context, new RpcCallRejectedException(reason), reason);
                 }
 
+                case QueuedCallOutcomeKind.TimedOut:
+                {
+                    // Ran out of time and its operation does not allow a retry: fail now, around the retry policy.
+                    StoreFault(storage, jobId, outcome, contentType);
+                    var reason = outcome.Reason ?? "Timed out";
+                    HangfireEngineLog.CallFailed(_logger, display, jobId, attempt, allowed, reason);
+                    throw FailNow(context, new RpcCallTimedOutException(reason), reason);
+                }
+
                 case QueuedCallOutcomeKind.Retryable:
                 {
                     StoreFault(storage, jobId, outcome, contentType);
@@ -197,6 +214,39 @@ public sealed class RpcJob
             {
                 _workers.Finish(row, handle, succeeded);
             }
+
+            if (limit is not null)
+            {
+                Leave(context, operation, jobId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts the job back as Scheduled, <see cref="OperationLimits.Recheck"/> from now (±25%, so waiting jobs do not all
+    /// come back together): Hangfire's scheduler enqueues it again then, within its <c>SchedulePollingInterval</c>.
+    /// The returned exception ends the run without another state change.
+    /// </summary>
+    private JobAbortedException WaitForPlace(PerformContext context, string display, string operation, int limit)
+    {
+        var delay = _executor.Limits.Recheck * (0.75 + (Random.Shared.NextDouble() * 0.5));
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Waiting: at most {limit} call(s) of {operation} run at once");
+        HangfireEngineLog.WaitingForPlace(_logger, display, context.BackgroundJob.Id, operation, limit);
+        var client = new BackgroundJobClient(context.Storage, new WithoutRetryFilterProvider(_backend.FilterProvider));
+        client.ChangeState(context.BackgroundJob.Id, new ScheduledState(delay) { Reason = reason }, ProcessingState.StateName);
+        return new JobAbortedException();
+    }
+
+    private void Leave(PerformContext context, string operation, string jobId)
+    {
+        try
+        {
+            ConcurrencyGate.Leave(context.Connection, operation, jobId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The next admission drops it anyway, once the job is no longer Processing.
+            HangfireEngineLog.LeaveFailed(_logger, ex, jobId, operation);
         }
     }
 

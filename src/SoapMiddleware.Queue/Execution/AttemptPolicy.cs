@@ -16,13 +16,14 @@ internal sealed class AttemptPolicy(TimeSpan baseDelay, TimeSpan maxDelay)
 
     /// <summary>
     /// The task's outcome after attempt <paramref name="attempt"/> of <paramref name="maxAttempts"/> ended as
-    /// <paramref name="kind"/>: a Server fault is retried while attempts are left, a rejection never is.
+    /// <paramref name="kind"/>: a Server fault is retried while attempts are left, a rejection or a timeout never is.
     /// </summary>
     public static TaskOutcome Decide(QueuedCallOutcomeKind kind, int attempt, int maxAttempts) => kind switch
     {
         QueuedCallOutcomeKind.Succeeded => TaskOutcome.Succeeded,
         QueuedCallOutcomeKind.Rejected => TaskOutcome.Rejected,
         QueuedCallOutcomeKind.Cancelled => TaskOutcome.Cancelled,
+        QueuedCallOutcomeKind.TimedOut => TaskOutcome.Failed,
         _ => attempt < maxAttempts ? TaskOutcome.WillRetry : TaskOutcome.Failed,
     };
 

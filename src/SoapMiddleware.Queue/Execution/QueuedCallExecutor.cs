@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue.Diagnostics;
@@ -13,11 +14,19 @@ namespace SoapMiddleware.Queue.Execution;
 /// </summary>
 internal sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options)
 {
+    private OperationLimits? _limits;
+
     /// <summary>How the reason of a task whose request could not be read starts, on every engine.</summary>
     public const string PayloadRejectedReason = "Payload rejected, not retried: ";
 
     /// <summary>How the reason of a task that ended in a Client fault starts, on every engine.</summary>
     public const string ClientFaultReason = "Client fault, not retried: ";
+
+    /// <summary>How the reason of a task that timed out ends when its operation does not allow a retry, on every engine.</summary>
+    public const string TimedOutReason = ", not retried (the operation does not allow a retry after a timeout)";
+
+    /// <summary>How many calls of each operation may run at once, and which may run again after a timeout.</summary>
+    public OperationLimits Limits => _limits ??= new OperationLimits(application.Operations, options.Value);
 
     /// <summary>
     /// Runs the call in its own DI scope; every event and wrapper fires as for HTTP. The call's token is cancelled by
@@ -52,7 +61,7 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
         var pipeline = application.Pipeline;
         await pipeline.RunAsync(context).ConfigureAwait(false);
         var outcome = limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested && context.Error is not null
-            ? new QueuedCallOutcome(QueuedCallOutcomeKind.Retryable, context.OutString.ToArray(), context.OutContentType, $"Timed out after {timeout} (Queue:CallTimeout)", context.Operation)
+            ? TimedOut(context, timeout)
             : Classify(context);
         await pipeline.CloseAsync(context).ConfigureAwait(false);
         return outcome;
@@ -80,6 +89,17 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
     /// <summary>How the checked request reads in lists: <c>Service.Operation(args)</c>.</summary>
     public static string Display(MethodContext context)
         => context.Operation is null ? CallDisplay.Format((string?)null, null) : CallDisplay.Format(context.Operation, context.InObject);
+
+    /// <summary>
+    /// A call that ran out of time is not retried unless its operation allows it: it would most likely run out of time
+    /// again, holding a worker for the whole timeout each attempt.
+    /// </summary>
+    private QueuedCallOutcome TimedOut(MethodContext context, TimeSpan timeout)
+    {
+        var retry = Limits.RetriesOnTimeout(context.Operation);
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Timed out after {timeout} (Queue:CallTimeout)") + (retry ? null : TimedOutReason);
+        return new QueuedCallOutcome(retry ? QueuedCallOutcomeKind.Retryable : QueuedCallOutcomeKind.TimedOut, context.OutString.ToArray(), context.OutContentType, reason, context.Operation);
+    }
 
     private QueuedCallOutcome Classify(MethodContext context)
     {

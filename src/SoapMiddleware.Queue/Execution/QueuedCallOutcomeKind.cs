@@ -14,4 +14,10 @@ internal enum QueuedCallOutcomeKind
 
     /// <summary>The call's token was cancelled (deletion, lost lease, shutdown) while it ran.</summary>
     Cancelled,
+
+    /// <summary>
+    /// The call ran past <see cref="RpcQueueOptions.CallTimeout"/> and its operation does not allow a retry after a
+    /// timeout: failed for good after this attempt (one that allows it ends <see cref="Retryable"/>).
+    /// </summary>
+    TimedOut,
 }

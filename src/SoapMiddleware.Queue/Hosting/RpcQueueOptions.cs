@@ -84,10 +84,26 @@ public sealed class RpcQueueOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// The longest a queued call may run; then its token is cancelled and the attempt counts as failed with the reason
-    /// "Timed out after ...", retried per the engine's policy. Default 10 minutes; zero or less means no limit.
+    /// The longest a queued call may run; then its token is cancelled and the task fails for good with the reason
+    /// "Timed out after ..., not retried", unless its operation allows a retry (<see cref="RetryOnTimeout"/>,
+    /// <c>[RpcMethod(RetryOnTimeout = true)]</c>): then the attempt counts as a Server fault, retried per the engine's
+    /// policy. Default 10 minutes; zero or less means no limit.
     /// </summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Operations (by name) whose timed-out calls are retried like a Server fault, besides those marked
+    /// <c>[RpcMethod(RetryOnTimeout = true)]</c>. Empty by default: a timed-out call fails for good.
+    /// </summary>
+    public List<string> RetryOnTimeout { get; set; } = [];
+
+    /// <summary>
+    /// The most calls of an operation (by name, as in <c>Queue:Concurrency:Sleep=2</c>) that run at once; a call over
+    /// its operation's limit stays queued without holding a worker, and other operations' calls run past it. The
+    /// built-in engine counts across every process sharing the database; the Hangfire engine too (see docs/hangfire.md).
+    /// An entry overrides <c>[RpcMethod(MaxConcurrency = ...)]</c>; 0 or less removes the operation's limit. Empty by default.
+    /// </summary>
+    public Dictionary<string, int> Concurrency { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The longest delay the HTTP enqueue endpoint accepts in <c>?delaySeconds=</c>. Default 30 days.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromDays(30);

@@ -10,6 +10,16 @@ public interface ITaskQueue
     Task<IReadOnlyList<FetchedTask>> FetchAsync(IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Leases due tasks as <see cref="FetchAsync(IReadOnlyList{string}, string, int, TimeSpan, CancellationToken)"/>
+    /// does, except a task whose operation is listed in <paramref name="concurrency"/> (operation name → most calls
+    /// running at once): it is skipped while that many tasks of its operation are processing under a live lease,
+    /// counted in every queue and, on a shared database, in every process. Skipped tasks keep their place; later tasks
+    /// of other operations are fetched past them.
+    /// </summary>
+    Task<IReadOnlyList<FetchedTask>> FetchAsync(
+        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int> concurrency, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Returns <see langword="true"/> as soon as new work may be available in <paramref name="queues"/>, or
     /// <see langword="false"/> when <paramref name="timeout"/> passes first.
     /// </summary>

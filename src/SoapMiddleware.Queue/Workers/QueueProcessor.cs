@@ -32,6 +32,7 @@ internal sealed class QueueProcessor : BackgroundService
     private readonly WorkerSlot[] _slots;
     private readonly WorkerRowWriter? _rows;
     private readonly TaskDurations _durations = new();
+    private readonly IReadOnlyDictionary<string, int> _concurrency;
     private int _inFlight;
     private volatile bool _draining;
 
@@ -43,6 +44,7 @@ internal sealed class QueueProcessor : BackgroundService
         _logger = loggers.CreateLogger("SoapMiddleware.Queue.Workers");
         OwnerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
         _runner = new TaskRunner(executor, AttemptPolicy.From(_options), time, _logger);
+        _concurrency = executor.Limits.Concurrency;
         _completions = new CompletionWriter(holder.Storage.Queue, _logger, id => _held.TryRemove(id, out _));
         var now = time.GetUtcNow();
         _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now, () => _rows?.Signal())).ToArray();
@@ -127,7 +129,7 @@ internal sealed class QueueProcessor : BackgroundService
 
                 var prefetch = _durations.Prefetch(_slots.Length, _options.Prefetch);
                 var want = _slots.Length + prefetch - inFlight;
-                var tasks = await _holder.Storage.Queue.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, stoppingToken).ConfigureAwait(false);
+                var tasks = await _holder.Storage.Queue.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, _concurrency, stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 if (tasks.Count == 0)
                 {

@@ -68,6 +68,9 @@ internal sealed class TaskRunner(
             case TaskOutcome.Rejected:
                 await task.FailAsync(TaskOutcome.Rejected, outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
                 return false;
+            case TaskOutcome.Failed when kind == QueuedCallOutcomeKind.TimedOut:
+                await task.FailAsync(TaskOutcome.Failed, outcome.Response, outcome.Reason!, null).ConfigureAwait(false);
+                return false;
             case TaskOutcome.WillRetry:
                 var retryAt = time.GetUtcNow() + attempts.DelayAfter(task.Attempt);
                 await task.FailAsync(TaskOutcome.WillRetry, outcome.Response, outcome.Reason!, retryAt).ConfigureAwait(false);

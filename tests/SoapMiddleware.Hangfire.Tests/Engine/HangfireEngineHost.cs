@@ -18,7 +18,7 @@ internal sealed class HangfireEngineHost(KestrelApp app, JobStorage storage) : I
 
     public IRpcQueueMonitor Monitor => app.Services.GetRequiredService<IRpcQueueMonitor>();
 
-    public static async Task<IEngineHost> StartAsync(EngineProbe probe, JobStorage storage)
+    public static async Task<IEngineHost> StartAsync(EngineProbe probe, JobStorage storage, Action<RpcQueueOptions>? configure = null)
     {
         HangfireTestGlobals.EnsureConfigured();
         var builder = KestrelApp.CreateBuilder();
@@ -26,7 +26,11 @@ internal sealed class HangfireEngineHost(KestrelApp app, JobStorage storage) : I
         builder.Services.AddSingleton(storage);
         builder.Services.AddRpc(o => o.Namespace = EngineTestService.Namespace)
             .AddService<EngineTestService>()
-            .AddQueue(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2))
+            .AddQueue(o =>
+            {
+                o.ShutdownTimeout = TimeSpan.FromSeconds(2);
+                configure?.Invoke(o);
+            })
             .UseHangfire();
         var options = new BackgroundJobServerOptions
         {

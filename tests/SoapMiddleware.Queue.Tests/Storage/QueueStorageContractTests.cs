@@ -65,13 +65,13 @@ public abstract partial class QueueStorageContractTests : IAsyncLifetime
         await CleanupAsync();
     }
 
-    protected static NewQueuedTask NewTask(string body = "<call/>", string queue = "default", string? key = null, DateTimeOffset? notBefore = null, int maxAttempts = 3, string? display = null) => new()
+    protected static NewQueuedTask NewTask(string body = "<call/>", string queue = "default", string? key = null, DateTimeOffset? notBefore = null, int maxAttempts = 3, string? display = null, string operation = "Add") => new()
     {
         Call = new QueuedCall
         {
             Queue = queue,
             Service = "Calculator",
-            Operation = "Add",
+            Operation = operation,
             Display = display,
             ContentType = "text/xml; charset=utf-8",
             Action = "urn:add",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace SoapMiddleware.Queue.Storage.Sqlite;
@@ -13,10 +14,17 @@ internal sealed partial class SqliteQueueStorage
     // The worker that reports on a task becomes its worker_id, so the task names the worker the workers API lists.
     private const string NameWorker = WorkerIds.SqliteNameWorker;
 
-    public async Task<IReadOnlyList<FetchedTask>> FetchAsync(
+    private static readonly Dictionary<string, int> NoLimits = [];
+
+    public Task<IReadOnlyList<FetchedTask>> FetchAsync(
         IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+        => FetchAsync(queues, workerId, maxCount, lease, NoLimits, cancellationToken);
+
+    public async Task<IReadOnlyList<FetchedTask>> FetchAsync(
+        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int> concurrency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(concurrency);
         if (queues.Count == 0 || maxCount <= 0)
         {
             return [];
@@ -28,15 +36,22 @@ internal sealed partial class SqliteQueueStorage
             var leaseUntil = now + (long)lease.TotalMilliseconds;
             var queueParams = string.Join(", ", queues.Select((_, i) => "$q" + i.ToString(CultureInfo.InvariantCulture)));
             var due = new List<(long Id, QueuedTaskState State, string? Worker)>();
-            await using (var select = Command(connection, tx, $"""
+            await using (var select = Command(connection, tx, concurrency.Count == 0 ? $"""
                 SELECT id, state, worker_id FROM queue_task
                 WHERE state <= 2 AND queue IN ({queueParams}) AND due_at <= $now
                 ORDER BY due_at, id LIMIT $n
-                """).With("$now", now).With("$n", maxCount))
+                """ : LimitedFetchSql(queueParams, concurrency.Count)).With("$now", now).With("$n", maxCount))
             {
                 for (var i = 0; i < queues.Count; i++)
                 {
                     select.With("$q" + i.ToString(CultureInfo.InvariantCulture), queues[i]);
+                }
+
+                var limit = 0;
+                foreach (var (operation, most) in concurrency)
+                {
+                    var n = limit++.ToString(CultureInfo.InvariantCulture);
+                    select.With("$o" + n, operation).With("$l" + n, most);
                 }
 
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -71,6 +86,30 @@ internal sealed partial class SqliteQueueStorage
 
             return (IReadOnlyList<FetchedTask>)fetched;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The due tasks of operations without a limit, plus, for each limited operation, as many of its first due tasks
+    /// as it has free places (its limit minus its tasks processing under a live lease, in any queue). Writes are
+    /// serialized by the database, so no two fetches count the same free place.
+    /// </summary>
+    private static string LimitedFetchSql(string queueParams, int limits)
+    {
+        var due = $"state <= 2 AND queue IN ({queueParams}) AND due_at <= $now";
+        var operations = string.Join(", ", Enumerable.Range(0, limits).Select(i => "$o" + i.ToString(CultureInfo.InvariantCulture)));
+        var sql = new StringBuilder($"SELECT id, state, worker_id, due_at FROM queue_task WHERE {due} AND operation NOT IN ({operations})");
+        for (var i = 0; i < limits; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(CultureInfo.InvariantCulture, $"""
+
+                UNION ALL SELECT * FROM (SELECT id, state, worker_id, due_at FROM queue_task WHERE {due} AND operation = $o{n}
+                    ORDER BY due_at, id
+                    LIMIT max(0, $l{n} - (SELECT count(*) FROM queue_task WHERE state = 2 AND operation = $o{n} AND lease_until > $now)))
+                """);
+        }
+
+        return sql.Append("\nORDER BY due_at, id LIMIT $n").ToString();
     }
 
     internal Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
