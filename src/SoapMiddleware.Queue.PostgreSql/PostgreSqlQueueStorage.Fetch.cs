@@ -18,14 +18,14 @@ public sealed partial class PostgreSqlQueueStorage
 
     // Tasks of a limited operation are picked only among its first due tasks while it has free places: its limit
     // minus its tasks processing under a live lease, in any queue and any process.
-    private const string LimitedPick = """
+    private string LimitedPick => $"""
         allowed AS (
             SELECT x.id FROM unnest(@ops, @limits) AS l(op, most)
             CROSS JOIN LATERAL (
-                SELECT t.id FROM queue_task t
+                SELECT t.id FROM {_schema}.queue_task t
                 WHERE t.state <= 2 AND t.queue = ANY(@queues) AND t.due_at <= @now AND t.operation = l.op
                 ORDER BY t.due_at, t.id
-                LIMIT GREATEST(0, l.most - (SELECT count(*) FROM queue_task b WHERE b.state = 2 AND b.operation = l.op AND b.lease_until > @now))) x),
+                LIMIT GREATEST(0, l.most - (SELECT count(*) FROM {_schema}.queue_task b WHERE b.state = 2 AND b.operation = l.op AND b.lease_until > @now))) x),
         """;
 
     // The reasons mirror TaskReasons.Fetched and TaskReasons.Redelivered.
@@ -40,11 +40,11 @@ public sealed partial class PostgreSqlQueueStorage
 
     // Fetches with limits take turns (a transaction-scoped advisory lock), so no two processes count the same free
     // place: each one's statement starts after the previous one committed, and sees its picks.
-    private const string LimitedFetchSql = $"""
+    private string LimitedFetchSql => $"""
         SELECT pg_advisory_xact_lock({FetchLockKey});
         WITH {LimitedPick}
         picked AS (
-            SELECT id, state AS old_state, worker_id AS old_worker, due_at AS old_due FROM queue_task
+            SELECT id, state AS old_state, worker_id AS old_worker, due_at AS old_due FROM {_schema}.queue_task
             WHERE state <= 2 AND queue = ANY(@queues) AND due_at <= @now
                 AND (operation <> ALL(@ops) OR id IN (SELECT id FROM allowed))
             ORDER BY due_at, id LIMIT @n
@@ -55,7 +55,7 @@ public sealed partial class PostgreSqlQueueStorage
     /// <summary>Serializes the fetches that count running tasks against limits (0x534F41504D5746, "SOAPMWF").</summary>
     private const string FetchLockKey = "23449565005698886";
 
-    private const string FetchTail = $"""
+    private string FetchTail => $"""
         upd AS (
             UPDATE {_schema}.queue_task t SET state = 2, worker_id = @w, lease_until = @lease, due_at = @lease,
                 attempt = t.attempt + 1, started_at = @now, progress_percent = NULL, progress_message = NULL,
