@@ -19,9 +19,6 @@ public sealed partial class StructureTests
     [
         "SoapMiddleware -> SoapMiddleware.MessagePack",
         "SoapMiddleware -> SoapMiddleware.ServiceModel",
-        "SoapMiddleware.Queue -> SoapMiddleware.Queue.PostgreSql",
-        "SoapMiddleware.Queue -> SoapMiddleware.Hangfire",
-        "SoapMiddleware.Queue -> SoapMiddleware.Dashboard",
     ];
 
     [Fact]
