@@ -12,7 +12,7 @@ namespace SoapMiddleware.Queue.PostgreSql;
 /// Tables are created in the connection's search path.
 /// </summary>
 public sealed partial class PostgreSqlQueueStorage
-    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore, IAsyncDisposable
+    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore, ILeaseStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
