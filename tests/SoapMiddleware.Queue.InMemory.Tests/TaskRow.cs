@@ -80,7 +80,7 @@ internal sealed class TaskRow(long id, string secret, QueuedCall call, DateTimeO
     public QueuedTaskInfo Info(bool withBytes) => new()
     {
         Id = TaskHandle.Format(Id, Secret),
-        Engine = "Builtin",
+        Engine = TaskRowReader.EngineName,
         Display = Call.Display,
         Queue = Call.Queue,
         Service = Call.Service,
