@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SoapMiddleware.Dashboard.Page;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Http;
@@ -29,10 +27,8 @@ public static class RpcDashboardEndpointExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         ArgumentException.ThrowIfNullOrEmpty(apiPath);
-        QueueRegistrationCheck.EnsureAdded(endpoints.ServiceProvider, nameof(MapRpcDashboard));
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
-        var group = endpoints.MapGroup(pattern);
-        ManagementAccess.Protect(group, options, "The queue dashboard");
+        RpcQueueManagementAccess.EnsureReady(endpoints.ServiceProvider, nameof(MapRpcDashboard));
+        var group = RpcQueueManagementAccess.Protect(endpoints.MapGroup(pattern), "The queue dashboard");
         group.MapGet("", (HttpContext http) => DashboardPage.Instance.Render(http, apiPath)).ExcludeFromDescription();
         return group;
     }

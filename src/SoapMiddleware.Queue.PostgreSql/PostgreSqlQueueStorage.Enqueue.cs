@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using SoapMiddleware.Queue.Engine;
@@ -51,26 +52,19 @@ public sealed partial class PostgreSqlQueueStorage
     /// Returns its id, or the first task's id for a repeated idempotency key.
     /// </summary>
     /// <param name="task">The task.</param>
-    /// <param name="connection">An open connection to the queue's database (any search path: statements name the schema).</param>
-    /// <param name="transaction">The caller's transaction, or <see langword="null"/> to commit at once.</param>
+    /// <param name="connection">An open <see cref="NpgsqlConnection"/> to the queue's database (any search path: statements name the schema).</param>
+    /// <param name="transaction">The caller's transaction on it, or <see langword="null"/> to commit at once.</param>
     /// <param name="cancellationToken">Cancels the insert.</param>
-    public async Task<long> EnqueueAsync(NewQueuedTask task, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The connection is not an <see cref="NpgsqlConnection"/>.</exception>
+    public async Task<long> EnqueueAsync(NewQueuedTask task, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(connection);
-        return (await InsertOneAsync(task, connection, transaction, cancellationToken).ConfigureAwait(false)).Id;
-    }
-
-    /// <summary>
-    /// Like <see cref="EnqueueAsync(NewQueuedTask, NpgsqlConnection, NpgsqlTransaction?, CancellationToken)"/>, but
-    /// returns the task's handle: the new task's, or the earlier task's for a repeated idempotency key.
-    /// </summary>
-    internal async Task<string> EnqueueForHandleAsync(NewQueuedTask task, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(connection);
-        var (id, secret) = await InsertOneAsync(task, connection, transaction, cancellationToken).ConfigureAwait(false);
-        return TaskHandle.Format(id, secret);
+        var npgsql = connection as NpgsqlConnection
+            ?? throw new ArgumentException($"The PostgreSQL queue storage enqueues on an NpgsqlConnection, not a {connection.GetType().Name}.", nameof(connection));
+        var npgsqlTransaction = transaction is null ? null : transaction as NpgsqlTransaction
+            ?? throw new ArgumentException($"The PostgreSQL queue storage enqueues in an NpgsqlTransaction, not a {transaction.GetType().Name}.", nameof(transaction));
+        return (await InsertOneAsync(task, npgsql, npgsqlTransaction, cancellationToken).ConfigureAwait(false)).Id;
     }
 
     /// <summary>

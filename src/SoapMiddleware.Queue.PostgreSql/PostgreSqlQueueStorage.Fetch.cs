@@ -104,14 +104,15 @@ public sealed partial class PostgreSqlQueueStorage
         var fetched = new List<FetchedTask>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            fetched.Add(new PostgreSqlFetchedTask(this, TaskRowReader.ReadDelivered(reader, leased: true), workerId));
+            fetched.Add(new LeasedTask(this, this, TaskRowReader.ReadDelivered(reader, leased: true), workerId));
         }
 
         return fetched;
     }
 
     /// <summary>The leased task's lease renewal, by id (see <see cref="FetchedTask"/>).</summary>
-    internal async Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc/>
+    public async Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
         await NonQueryAsync($"UPDATE {_schema}.queue_task SET lease_until = @u, due_at = @u WHERE {HeldBy}",
             c => c.With("u", UnixTime.After(_time, lease)).With("id", id).With("w", workerId), cancellationToken).ConfigureAwait(false) == 1;
 
@@ -147,7 +148,8 @@ public sealed partial class PostgreSqlQueueStorage
     }
 
     /// <summary>The leased task's fail, by id (see <see cref="FetchedTask"/>).</summary>
-    internal async Task<bool> FailAsync(long id, string workerId, TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public async Task<bool> FailAsync(long id, string workerId, TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         // The retry reason mirrors TaskReasons.Retry.
         var update = retryAt is null
@@ -167,7 +169,8 @@ public sealed partial class PostgreSqlQueueStorage
     }
 
     /// <summary>The leased task's release, by id (see <see cref="FetchedTask"/>).</summary>
-    internal async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
     {
         var changed = await TransitionAsync($"""
             UPDATE {_schema}.queue_task SET state = 1, attempt = GREATEST(attempt - 1, 0), lease_until = NULL, due_at = @now,
@@ -179,7 +182,8 @@ public sealed partial class PostgreSqlQueueStorage
     }
 
     /// <summary>The leased task's progress, by id (see <see cref="FetchedTask"/>).</summary>
-    internal async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc/>
+    public async Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
         await NonQueryAsync($"UPDATE {_schema}.queue_task SET progress_percent = @p, progress_message = @m, {NameWorker} WHERE {HeldBy}",
             c => c.With("p", NpgsqlDbType.Integer, Math.Clamp(percent, 0, 100)).With("m", message).With("id", id).With("w", workerId),
             cancellationToken).ConfigureAwait(false) == 1;

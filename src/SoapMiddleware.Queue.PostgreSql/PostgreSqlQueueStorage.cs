@@ -13,7 +13,7 @@ namespace SoapMiddleware.Queue.PostgreSql;
 /// independent queues.
 /// </summary>
 public sealed partial class PostgreSqlQueueStorage
-    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore, IAsyncDisposable
+    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore, ILeaseStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;

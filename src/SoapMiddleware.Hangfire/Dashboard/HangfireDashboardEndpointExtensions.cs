@@ -27,14 +27,9 @@ public static class HangfireDashboardEndpointExtensions
     public static IEndpointConventionBuilder MapRpcQueueHangfireDashboard(this IEndpointRouteBuilder endpoints, string pattern = "/hangfire", DashboardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        QueueRegistrationCheck.EnsureAdded(endpoints.ServiceProvider, nameof(MapRpcQueueHangfireDashboard));
-        var queue = endpoints.ServiceProvider.GetRequiredService<IOptions<RpcQueueOptions>>().Value;
+        var policy = RpcQueueManagementAccess.EnsureReady(endpoints.ServiceProvider, nameof(MapRpcQueueHangfireDashboard));
         options ??= new DashboardOptions();
-        var localOnly = string.IsNullOrEmpty(queue.ManagementPolicy);
-        if (!localOnly)
-        {
-            ManagementPolicyCheck.EnsureUsable(endpoints.ServiceProvider, queue.ManagementPolicy!);
-        }
+        var localOnly = policy is null;
 
         options.Authorization = [new RpcQueueDashboardAuthorizationFilter(localOnly)];
         options.AsyncAuthorization = [];
@@ -45,13 +40,13 @@ public static class HangfireDashboardEndpointExtensions
         dashboard.Add(endpoint =>
         {
             var inner = endpoint.RequestDelegate!;
-            endpoint.RequestDelegate = http => ManagementAccess.Check(http, localOnly, requireHeader: false, "Hangfire's dashboard") is { } refusal
-                ? Results.Problem(refusal.Detail, statusCode: StatusCodes.Status403Forbidden, title: refusal.Title).ExecuteAsync(http)
+            endpoint.RequestDelegate = http => RpcQueueManagementAccess.Refusal(http, "Hangfire's dashboard", localOnly) is { } refusal
+                ? refusal.ExecuteAsync(http)
                 : inner(http);
         });
 
         // Not MapHangfireDashboardWithAuthorizationPolicy: it drops every filter, and with it the cross-site check
         // that a cookie-authenticated policy needs most.
-        return localOnly ? dashboard : dashboard.RequireAuthorization(queue.ManagementPolicy!);
+        return localOnly ? dashboard : dashboard.RequireAuthorization(policy!);
     }
 }

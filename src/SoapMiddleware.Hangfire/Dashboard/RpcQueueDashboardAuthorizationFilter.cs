@@ -37,6 +37,6 @@ public sealed class RpcQueueDashboardAuthorizationFilter : IDashboardAuthorizati
         ArgumentNullException.ThrowIfNull(context);
 
         // Hangfire's own script cannot send the management header, so only the Origin decides on its writes.
-        return ManagementAccess.Check(context.GetHttpContext(), _localOnly, requireHeader: false, "Hangfire's dashboard") is null;
+        return RpcQueueManagementAccess.Refusal(context.GetHttpContext(), "Hangfire's dashboard", _localOnly) is null;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Hangfire;
 using SoapMiddleware.Queue;
-using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Execution;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -38,8 +37,6 @@ public static class HangfireQueueBuilderExtensions
         services.TryAddSingleton(sp => new HangfireBackend(sp));
         services.TryAddSingleton(sp => new WorkerRecords(
             sp.GetRequiredService<HangfireBackend>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WorkerRecords>>()));
-        services.RemoveAll<IQueueEngine>();
-        services.AddSingleton<IQueueEngine, HangfireQueueEngine>();
         services.TryAddTransient(sp => new RpcJob(
             sp.GetRequiredService<QueuedCallExecutor>(),
             sp.GetRequiredService<RunningJobs>(),
@@ -50,6 +47,6 @@ public static class HangfireQueueBuilderExtensions
 
         // Marks this process's workers Stopped once Hangfire's servers have stopped, wherever the app adds them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkerRowsLifetime>());
-        return builder;
+        return builder.UseEngine(sp => ActivatorUtilities.CreateInstance<HangfireQueueEngine>(sp));
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
@@ -8,18 +9,20 @@ namespace SoapMiddleware.Queue.Builtin;
 /// The built-in engine: tasks in the project's own <see cref="IQueueStorage"/> (SQLite or PostgreSQL), run by this
 /// package's workers. Handles are <c>{row id}-{secret}</c>; a handle whose secret does not match reads as no task.
 /// </summary>
-internal sealed class BuiltinQueueEngine(QueueStorageHolder holder, TimeProvider time) : IQueueEngine
+internal sealed partial class BuiltinQueueEngine(QueueStorageHolder holder, TimeProvider time, IServiceProvider services, IOptions<RpcQueueOptions> options) : IQueueEngine
 {
     public string Name => "Builtin";
 
-    /// <summary>The storage underneath (the PostgreSQL package enqueues in a caller's transaction through it).</summary>
-    internal IQueueStorage Storage => holder.Storage;
+    private IQueueStorage Storage => holder.Storage;
 
     public Task<string> EnqueueAsync(QueuedCall call, CancellationToken cancellationToken)
         => EnqueueAsync(call, task => Storage.Tasks.EnqueueAsync(task, cancellationToken), cancellationToken);
 
-    /// <summary>Stores the call with <paramref name="store"/> (the storage, or a caller's PostgreSQL transaction).</summary>
-    internal async Task<string> EnqueueAsync(QueuedCall call, Func<NewQueuedTask, Task<long>> store, CancellationToken cancellationToken)
+    public Task<string> EnqueueAsync(QueuedCall call, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+        => EnqueueAsync(call, task => Storage.Tasks.EnqueueAsync(task, connection, transaction, cancellationToken), cancellationToken);
+
+    /// <summary>Stores the call with <paramref name="store"/> (the storage, or a caller's transaction).</summary>
+    private async Task<string> EnqueueAsync(QueuedCall call, Func<NewQueuedTask, Task<long>> store, CancellationToken cancellationToken)
     {
         var task = new NewQueuedTask { Call = call };
         long id;

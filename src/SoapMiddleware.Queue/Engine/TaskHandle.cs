@@ -8,7 +8,7 @@ namespace SoapMiddleware.Queue.Engine;
 /// A task's public handle: <c>{engine id}-{secret}</c>, where the secret is 128 random bits in hex stored with the task.
 /// Knowing an engine id (sequential on every storage) is not enough: the secret must match, compared in constant time.
 /// </summary>
-internal static class TaskHandle
+public static class TaskHandle
 {
     /// <summary>Length of the secret: 32 hex digits, 128 bits.</summary>
     public const int SecretLength = 32;
@@ -16,8 +16,10 @@ internal static class TaskHandle
     /// <summary>A new secret from the OS's cryptographic generator.</summary>
     public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(SecretLength / 2));
 
+    /// <summary>The handle of the task <paramref name="engineId"/> whose secret is <paramref name="secret"/>.</summary>
     public static string Format(string engineId, string secret) => engineId + "-" + secret;
 
+    /// <summary>The handle of a task with a numeric engine id (a storage row id).</summary>
     public static string Format(long engineId, string secret) => Format(engineId.ToString(System.Globalization.CultureInfo.InvariantCulture), secret);
 
     /// <summary>Splits a handle; false for anything that is not an engine id followed by a well-formed secret.</summary>

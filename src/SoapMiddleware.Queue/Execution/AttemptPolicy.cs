@@ -9,7 +9,7 @@ namespace SoapMiddleware.Queue.Execution;
 /// </summary>
 /// <param name="baseDelay">The wait after the first failed attempt; each further one doubles it.</param>
 /// <param name="maxDelay">The longest wait.</param>
-internal sealed class AttemptPolicy(TimeSpan baseDelay, TimeSpan maxDelay)
+public sealed class AttemptPolicy(TimeSpan baseDelay, TimeSpan maxDelay)
 {
     /// <summary>The policy of the queue's options (<see cref="RpcQueueOptions.RetryBaseDelay"/>, <see cref="RpcQueueOptions.RetryMaxDelay"/>).</summary>
     public static AttemptPolicy From(RpcQueueOptions options) => new(options.RetryBaseDelay, options.RetryMaxDelay);

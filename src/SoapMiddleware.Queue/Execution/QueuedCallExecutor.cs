@@ -10,9 +10,13 @@ namespace SoapMiddleware.Queue.Execution;
 /// <summary>
 /// Runs a stored request through the application's <see cref="Pipeline.RpcPipeline"/>, exactly as an HTTP call runs,
 /// and says what a queue should do next. It knows no storage: both engines and the HTTP enqueue endpoint's check use it,
-/// so the decision "succeeded / rejected for good / retry" is made in one place.
+/// so the decision "succeeded / rejected for good / retry" is made in one place. An engine of your own runs its calls
+/// with it too (resolve it from the container: <c>AddQueue</c> registers it).
 /// </summary>
-internal sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options)
+/// <param name="application">The RPC application whose pipeline runs the calls.</param>
+/// <param name="scopes">Creates the DI scope of each call.</param>
+/// <param name="options">The queue's options (<see cref="RpcQueueOptions.CallTimeout"/>).</param>
+public sealed class QueuedCallExecutor(RpcApplication application, IServiceScopeFactory scopes, IOptions<RpcQueueOptions> options)
 {
     private OperationLimits? _limits;
 
@@ -34,6 +38,13 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
     /// so no call holds a worker forever. The run is traced as a child of <paramref name="traceParent"/>, the context
     /// stored at enqueue.
     /// </summary>
+    /// <param name="payload">The stored request bytes.</param>
+    /// <param name="contentType">Their content type.</param>
+    /// <param name="action">The stored SOAPAction, or <see langword="null"/>.</param>
+    /// <param name="transport">Who runs which task (the call's <see cref="MethodContext.Transport"/>).</param>
+    /// <param name="traceParent">The W3C <c>traceparent</c> stored with the call, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call (deletion, lost lease, shutdown).</param>
+    /// <returns>How the call ended, with its response or fault bytes.</returns>
     public async Task<QueuedCallOutcome> ExecuteAsync(ReadOnlyMemory<byte> payload, string contentType, string? action, QueueRpcTransport transport, string? traceParent, CancellationToken cancellationToken)
     {
         using var activity = QueueTracing.StartProcess(traceParent, transport.Queue, transport.TaskLabel, transport.Attempt);
@@ -72,7 +83,7 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
     /// When reading fails, the fault is serialized into <see cref="MethodContext.OutString"/>. The caller closes the
     /// context with <see cref="CloseAsync"/> when it is done.
     /// </summary>
-    public async Task<MethodContext> ReadAsync(ReadOnlyMemory<byte> payload, string? contentType, string? action, RpcTransport transport, IServiceProvider services, CancellationToken cancellationToken)
+    internal async Task<MethodContext> ReadAsync(ReadOnlyMemory<byte> payload, string? contentType, string? action, RpcTransport transport, IServiceProvider services, CancellationToken cancellationToken)
     {
         var context = application.CreateContext(transport, services, payload, contentType, action, cancellationToken);
         await application.Pipeline.GetInObject(context).ConfigureAwait(false);
@@ -84,10 +95,10 @@ internal sealed class QueuedCallExecutor(RpcApplication application, IServiceSco
         return context;
     }
 
-    public ValueTask CloseAsync(MethodContext context) => application.Pipeline.CloseAsync(context);
+    internal ValueTask CloseAsync(MethodContext context) => application.Pipeline.CloseAsync(context);
 
     /// <summary>How the checked request reads in lists: <c>Service.Operation(args)</c>.</summary>
-    public static string Display(MethodContext context)
+    internal static string Display(MethodContext context)
         => context.Operation is null ? CallDisplay.Format((string?)null, null) : CallDisplay.Format(context.Operation, context.InObject);
 
     /// <summary>

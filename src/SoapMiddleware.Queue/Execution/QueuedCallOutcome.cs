@@ -9,7 +9,8 @@ namespace SoapMiddleware.Queue.Execution;
 /// <see cref="RpcOptions.IncludeExceptionDetails"/> is set (the exception itself goes to the log only).
 /// </param>
 /// <param name="Operation">The operation the request named, when it was read.</param>
-internal sealed record QueuedCallOutcome(QueuedCallOutcomeKind Kind, byte[] Response, string? ContentType, string? Reason, Description.RpcOperation? Operation)
+public sealed record QueuedCallOutcome(QueuedCallOutcomeKind Kind, byte[] Response, string? ContentType, string? Reason, Description.RpcOperation? Operation)
 {
+    /// <summary>Whether the method returned.</summary>
     public bool Succeeded => Kind == QueuedCallOutcomeKind.Succeeded;
 }

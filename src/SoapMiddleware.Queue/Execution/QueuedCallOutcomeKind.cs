@@ -1,7 +1,7 @@
 namespace SoapMiddleware.Queue.Execution;
 
 /// <summary>How a queued call ended, as far as a queue engine cares.</summary>
-internal enum QueuedCallOutcomeKind
+public enum QueuedCallOutcomeKind
 {
     /// <summary>The method returned; the response bytes are its result.</summary>
     Succeeded,

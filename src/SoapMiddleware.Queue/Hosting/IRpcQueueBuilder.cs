@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SoapMiddleware.Queue.Engine;
 using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue;
@@ -13,6 +14,15 @@ public interface IRpcQueueBuilder
     /// <summary>The application's service collection.</summary>
     IServiceCollection Services { get; }
 
-    /// <summary>Uses a storage created by <paramref name="factory"/> for the built-in engine (the PostgreSQL package builds on this).</summary>
+    /// <summary>
+    /// Uses the built-in engine on a storage created by <paramref name="factory"/> (the PostgreSQL package builds on
+    /// this). The last engine or storage chosen on the chain wins; nothing chosen earlier is created.
+    /// </summary>
     IRpcQueueBuilder UseStorage(Func<IServiceProvider, IQueueStorage> factory);
+
+    /// <summary>
+    /// Uses the engine <paramref name="factory"/> creates instead of the built-in one (<c>UseHangfire()</c> builds on
+    /// this; so can an engine of your own). The last engine or storage chosen on the chain wins.
+    /// </summary>
+    IRpcQueueBuilder UseEngine(Func<IServiceProvider, IQueueEngine> factory);
 }

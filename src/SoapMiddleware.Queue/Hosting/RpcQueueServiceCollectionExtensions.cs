@@ -38,9 +38,10 @@ public static class RpcQueueServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IQueueStorage>(DefaultStorage);
+        var choice = Choice(services);
+        services.TryAddSingleton<IQueueStorage>(sp => (choice.Storage ?? DefaultStorage)(sp));
         services.TryAddSingleton(sp => new QueueStorageHolder(sp.GetRequiredService<IQueueStorage>()));
-        services.TryAddSingleton<IQueueEngine, BuiltinQueueEngine>();
+        services.TryAddSingleton<IQueueEngine>(sp => choice.Engine?.Invoke(sp) ?? ActivatorUtilities.CreateInstance<BuiltinQueueEngine>(sp));
         services.TryAddSingleton<QueuedCallExecutor>();
         services.TryAddSingleton<RpcQueue>();
         services.TryAddSingleton<IRpcQueue>(sp => sp.GetRequiredService<RpcQueue>());
@@ -55,7 +56,7 @@ public static class RpcQueueServiceCollectionExtensions
                 host.ShutdownTimeout = needed;
             }
         });
-        return new RpcQueueBuilder(services);
+        return new RpcQueueBuilder(services, choice);
     }
 
     /// <summary>
@@ -84,6 +85,19 @@ public static class RpcQueueServiceCollectionExtensions
         var options = new SqliteQueueOptions();
         configure?.Invoke(options);
         return builder.UseStorage(sp => new SqliteQueueStorage(pathOrConnectionString, sp.GetRequiredService<TimeProvider>(), Logger(sp), options));
+    }
+
+    /// <summary>The service collection's one engine choice: a second <c>AddQueue</c> continues the first one's.</summary>
+    private static QueueEngineChoice Choice(IServiceCollection services)
+    {
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(QueueEngineChoice))?.ImplementationInstance is QueueEngineChoice existing)
+        {
+            return existing;
+        }
+
+        var choice = new QueueEngineChoice();
+        services.AddSingleton(choice);
+        return choice;
     }
 
     private static IQueueStorage DefaultStorage(IServiceProvider services)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 
 namespace SoapMiddleware.Queue;
@@ -23,6 +24,22 @@ public interface IRpcQueue
     /// <exception cref="IdempotencyKeyConflictException">The idempotency key names a task with a different request.</exception>
     /// <exception cref="QueueUnavailableException">The engine's storage cannot be reached; nothing was stored.</exception>
     Task<string> EnqueueAsync<TService>(Expression<Action<TService>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class;
+
+    /// <summary>
+    /// Enqueues a call inside the caller's transaction: roll back and the task never existed; commit and workers are
+    /// woken at once. <paramref name="connection"/> must reach the queue's database and schema. Needs the built-in engine
+    /// on PostgreSQL (<c>AddQueue().UsePostgreSql(connectionString)</c> and an <c>NpgsqlConnection</c>); other engines
+    /// and storages throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <returns>The task's handle (or the first task's handle for a repeated idempotency key).</returns>
+    /// <exception cref="IdempotencyKeyConflictException">The idempotency key names a task with a different request.</exception>
+    Task<string> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, DbConnection connection, DbTransaction? transaction, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class;
+
+    /// <summary>Enqueues a call of a void operation inside the caller's transaction (see the overload above).</summary>
+    /// <returns>The task's handle.</returns>
+    Task<string> EnqueueAsync<TService>(Expression<Action<TService>> call, DbConnection connection, DbTransaction? transaction, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class;
 
     /// <summary>

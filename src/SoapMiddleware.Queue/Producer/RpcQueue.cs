@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,6 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
 
     public string Engine => engine.Name;
 
-    /// <summary>The engine underneath, for engine-specific producers (a caller's PostgreSQL transaction).</summary>
-    internal IQueueEngine EngineImpl => engine;
-
     public Task<string> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class
         => EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
@@ -28,6 +26,14 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
     public Task<string> EnqueueAsync<TService>(Expression<Action<TService>> call, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
         where TService : class
         => EnqueueAsync(PrepareCall(call.Body, options), cancellationToken);
+
+    public Task<string> EnqueueAsync<TService>(Expression<Func<TService, object?>> call, DbConnection connection, DbTransaction? transaction, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class
+        => EnqueueInTransactionAsync(call.Body, connection, transaction, options, cancellationToken);
+
+    public Task<string> EnqueueAsync<TService>(Expression<Action<TService>> call, DbConnection connection, DbTransaction? transaction, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
+        where TService : class
+        => EnqueueInTransactionAsync(call.Body, connection, transaction, options, cancellationToken);
 
     public Task<string> EnqueueRequestAsync(byte[] payload, string contentType, string? action, EnqueueOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -42,11 +48,18 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
     internal Task<string> EnqueueAsync(QueuedCall call, CancellationToken cancellationToken)
         => EnqueueTracedAsync(call, traced => engine.EnqueueAsync(traced, cancellationToken));
 
+    private Task<string> EnqueueInTransactionAsync(Expression body, DbConnection connection, DbTransaction? transaction, EnqueueOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var call = PrepareCall(body, options);
+        return EnqueueTracedAsync(call, traced => engine.EnqueueAsync(traced, connection, transaction, cancellationToken));
+    }
+
     /// <summary>
-    /// Every enqueue goes through here (also a caller's PostgreSQL transaction): the enqueue activity wraps the store,
+    /// Every enqueue goes through here (also a caller's transaction): the enqueue activity wraps the store,
     /// and its <c>traceparent</c> travels with the call so the worker's activity joins the same trace.
     /// </summary>
-    internal async Task<string> EnqueueTracedAsync(QueuedCall call, Func<QueuedCall, Task<string>> store)
+    private async Task<string> EnqueueTracedAsync(QueuedCall call, Func<QueuedCall, Task<string>> store)
     {
         using var activity = QueueTracing.StartEnqueue(call);
         try
@@ -121,7 +134,7 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
         };
     }
 
-    /// <summary>Serializes a typed call into the call an engine stores (used by storage-specific producers too).</summary>
+    /// <summary>Serializes a typed call into the call an engine stores.</summary>
     internal QueuedCall PrepareCall(Expression body, EnqueueOptions? enqueue)
     {
         var (operation, arguments) = CallExpressionReader.Read(application, body);

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace SoapMiddleware.Queue.Storage;
 
 /// <summary>Tasks by id: enqueue (one or a batch), read, retry, delete, and purge finished ones.</summary>
@@ -5,6 +7,15 @@ public interface ITaskStore
 {
     /// <summary>Stores a task and wakes waiting workers; returns its id (the first task's id for a repeated idempotency key).</summary>
     Task<long> EnqueueAsync(NewQueuedTask task, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a task on the caller's <paramref name="connection"/> within <paramref name="transaction"/>: it exists (and
+    /// workers are woken) only if the caller commits. The connection must reach the queue's database and schema. A
+    /// storage that cannot join a caller's transaction throws <see cref="NotSupportedException"/> (the default).
+    /// </summary>
+    /// <returns>The task's id (the first task's id for a repeated idempotency key).</returns>
+    Task<long> EnqueueAsync(NewQueuedTask task, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException("This queue storage cannot enqueue inside a caller's transaction; the PostgreSQL storage can (AddQueue().UsePostgreSql(connectionString)).");
 
     /// <summary>Stores several tasks in one transaction; returns their ids in input order.</summary>
     Task<IReadOnlyList<long>> EnqueueBatchAsync(IReadOnlyList<NewQueuedTask> tasks, CancellationToken cancellationToken = default);

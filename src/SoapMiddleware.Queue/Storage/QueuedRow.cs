@@ -3,8 +3,13 @@ using SoapMiddleware.Queue.Engine;
 namespace SoapMiddleware.Queue.Storage;
 
 /// <summary>The computed columns of a new task: scheduled when its not-before time is in the future, else enqueued.</summary>
-internal readonly record struct QueuedRow(QueuedTaskState State, long? NotBefore, long DueAt, string Reason)
+/// <param name="State">The first state: <see cref="QueuedTaskState.Scheduled"/> or <see cref="QueuedTaskState.Enqueued"/>.</param>
+/// <param name="NotBefore">The not-before time in unix milliseconds, or null.</param>
+/// <param name="DueAt">When the task is first due, in unix milliseconds.</param>
+/// <param name="Reason">The first history row's reason.</param>
+public readonly record struct QueuedRow(QueuedTaskState State, long? NotBefore, long DueAt, string Reason)
 {
+    /// <summary>The columns of <paramref name="task"/> stored at <paramref name="now"/> (unix milliseconds); refuses a malformed secret.</summary>
     public static QueuedRow From(NewQueuedTask task, long now)
     {
         // The secret is the only thing that keeps a handle unguessable: refuse a weak or malformed one rather than

@@ -4,9 +4,12 @@ using SoapMiddleware.Queue.Engine;
 namespace SoapMiddleware.Queue.Storage;
 
 /// <summary>
-/// Column lists and row mapping shared by the stores; both use the same column names and integer-millisecond times.
+/// Column lists and row mapping shared by the SQL storages (SQLite, PostgreSQL, or a SQL storage of your own with the
+/// same layout): the same column names, integer-millisecond times (<see cref="UnixTime"/>), and the rows every storage
+/// must produce (<see cref="QueuedTaskInfo"/> with a <see cref="TaskHandle"/> as its id, <see cref="DeliveredTask"/>,
+/// <see cref="WorkerStatus"/>, <see cref="RecurringRow"/>, <see cref="TaskHistoryEntry"/>, <see cref="QueueStats"/>).
 /// </summary>
-internal static class TaskRowReader
+public static class TaskRowReader
 {
     /// <summary>Columns for <see cref="ReadInfo"/>, byte columns last.</summary>
     public const string InfoColumns =
@@ -31,6 +34,7 @@ internal static class TaskRowReader
         "id, cron, time_zone, queue, service, operation, display, content_type, action, payload, max_attempts, " +
         "next_run_at, last_run_at, last_task_id";
 
+    /// <summary>A task row read with <see cref="InfoColumns"/>.</summary>
     public static QueuedTaskInfo ReadInfo(DbDataReader r) => new()
     {
         Id = TaskHandle.Format(r.GetInt64(0), r.GetString(20)),
@@ -61,6 +65,7 @@ internal static class TaskRowReader
         Fault = Bytes(r, 25),
     };
 
+    /// <summary>A task row read with <see cref="FetchedColumns"/>; <paramref name="leased"/> keeps its lease time.</summary>
     public static DeliveredTask ReadDelivered(DbDataReader r, bool leased) => new()
     {
         Id = r.GetInt64(0),
@@ -81,6 +86,7 @@ internal static class TaskRowReader
         LeaseUntil = leased ? Time(r, 10) : null,
     };
 
+    /// <summary>A worker row read with <see cref="WorkerColumns"/>.</summary>
     public static WorkerStatus ReadWorker(DbDataReader r) => new()
     {
         WorkerId = r.GetString(0),
@@ -98,6 +104,7 @@ internal static class TaskRowReader
         HeartbeatAt = UnixTime.FromMs(r.GetInt64(11)),
     };
 
+    /// <summary>A recurring row read with <see cref="RecurringColumns"/>.</summary>
     public static RecurringRow ReadRecurring(DbDataReader r) => new()
     {
         Id = r.GetString(0),
@@ -119,9 +126,11 @@ internal static class TaskRowReader
         LastTaskId = Str(r, 13),
     };
 
+    /// <summary>A history row read as <c>at, state, worker_id, reason</c>.</summary>
     public static TaskHistoryEntry ReadHistory(DbDataReader r) =>
         new(UnixTime.FromMs(r.GetInt64(0)), (QueuedTaskState)r.GetInt32(1), Str(r, 2), Str(r, 3));
 
+    /// <summary>Counts per (queue, state) as the stats of every state and queue.</summary>
     public static QueueStats ReadStats(IEnumerable<(string Queue, QueuedTaskState State, long Count)> rows)
     {
         var byState = new Dictionary<QueuedTaskState, long>();

@@ -9,7 +9,8 @@ namespace SoapMiddleware.Queue.Storage;
 /// progress, and the outcome. So a running or finished task's <c>worker_id</c> is the worker's id, and the ownership
 /// checks accept the process or any of its workers. The SQL is shared by both stores (parameter <c>$w</c> / <c>@w</c>).
 /// </summary>
-internal static class WorkerIds
+/// <remarks>Public for SQL storages of other packages, which must keep the same rule.</remarks>
+public static class WorkerIds
 {
     /// <summary>The task's <c>worker_id</c> is <c>$w</c>, the process of worker <c>$w</c>, or a worker of process <c>$w</c>.</summary>
     public const string SqliteHeldBy =

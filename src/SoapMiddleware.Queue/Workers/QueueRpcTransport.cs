@@ -12,7 +12,16 @@ public sealed class QueueRpcTransport : RpcTransport
     {
     }
 
-    internal QueueRpcTransport(string engine, string workerId, string taskId, int attempt, int maxAttempts, DateTimeOffset enqueuedAt, string queue, Func<int, string?, CancellationToken, ValueTask> progress)
+    /// <summary>The transport of one run of a task, for an engine that runs calls with <see cref="Execution.QueuedCallExecutor"/>.</summary>
+    /// <param name="engine">The engine's name (<see cref="Engine.IQueueEngine.Name"/>).</param>
+    /// <param name="workerId">The worker running the task.</param>
+    /// <param name="taskId">The task's handle.</param>
+    /// <param name="attempt">This attempt's number, from 1.</param>
+    /// <param name="maxAttempts">The attempts allowed.</param>
+    /// <param name="enqueuedAt">When the call was enqueued.</param>
+    /// <param name="queue">The queue the task came from.</param>
+    /// <param name="progress">Stores the progress the method reports (percent, message).</param>
+    public QueueRpcTransport(string engine, string workerId, string taskId, int attempt, int maxAttempts, DateTimeOffset enqueuedAt, string queue, Func<int, string?, CancellationToken, ValueTask> progress)
     {
         Engine = engine;
         WorkerId = workerId;

@@ -81,7 +81,7 @@ internal sealed partial class SqliteQueueStorage
                     ? TaskReasons.Redelivered(task.Attempt, previousWorker)
                     : TaskReasons.Fetched(task.Attempt);
                 await SetReasonAndHistoryAsync(connection, tx, id, now, QueuedTaskState.Processing, workerId, reason, cancellationToken).ConfigureAwait(false);
-                fetched.Add(new SqliteFetchedTask(this, task, workerId));
+                fetched.Add(new LeasedTask(this, this, task, workerId));
             }
 
             return (IReadOnlyList<FetchedTask>)fetched;
@@ -112,7 +112,7 @@ internal sealed partial class SqliteQueueStorage
         return sql.Append("\nORDER BY due_at, id LIMIT $n").ToString();
     }
 
-    internal Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
+    public Task<bool> RenewLeaseAsync(long id, string workerId, TimeSpan lease, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             var until = UnixTime.After(_time, lease);
@@ -152,7 +152,7 @@ internal sealed partial class SqliteQueueStorage
         }, cancellationToken);
     }
 
-    internal Task<bool> FailAsync(long id, string workerId, TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
+    public Task<bool> FailAsync(long id, string workerId, TaskOutcome outcome, byte[]? fault, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             var now = UnixTime.Now(_time);
@@ -178,7 +178,7 @@ internal sealed partial class SqliteQueueStorage
             return true;
         }, cancellationToken);
 
-    internal async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
+    public async Task<bool> ReleaseAsync(long id, string workerId, string reason, CancellationToken cancellationToken = default)
     {
         var released = await WriteAsync(async (connection, tx) =>
         {
@@ -204,7 +204,7 @@ internal sealed partial class SqliteQueueStorage
         return released;
     }
 
-    internal Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
+    public Task<bool> ReportProgressAsync(long id, string workerId, int percent, string? message, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, tx) =>
         {
             await using var command = Command(connection, tx, $"UPDATE queue_task SET progress_percent = $p, progress_message = $m, {NameWorker} WHERE {HeldBy}")

@@ -10,7 +10,7 @@ namespace SoapMiddleware.Queue.Storage.Sqlite;
 /// processes are seen at the next poll.
 /// </summary>
 internal sealed partial class SqliteQueueStorage
-    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore
+    : IQueueStorage, ITaskStore, ITaskQueue, IWorkerStore, ISubscriptionStore, IRecurringStore, IMonitoringStore, ILeaseStore
 {
     private readonly string _connectionString;
     private readonly string _createConnectionString;
