@@ -7,13 +7,23 @@ namespace SoapMiddleware.Queue.InMemory.Tests;
 internal sealed partial class InMemoryQueueStorage
 {
     public Task<IReadOnlyList<FetchedTask>> FetchAsync(IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
+        => FetchAsync(queues, workerId, maxCount, lease, new Dictionary<string, int>(), cancellationToken);
+
+    public Task<IReadOnlyList<FetchedTask>> FetchAsync(
+        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int> concurrency, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var now = time.GetUtcNow();
+            // Free places per limited operation: its limit minus its tasks processing under a live lease.
+            var free = concurrency.ToDictionary(
+                l => l.Key,
+                l => l.Value - _tasks.Values.Count(t => t.State == QueuedTaskState.Processing && t.LeaseUntil > now && t.Call.Operation == l.Key));
             var due = _tasks.Values
                 .Where(t => t.State <= QueuedTaskState.Processing && t.DueAt <= now && queues.Contains(t.Call.Queue))
-                .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(maxCount).ToList();
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+                .Where(t => !free.TryGetValue(t.Call.Operation, out var places) || free[t.Call.Operation]-- > 0)
+                .Take(maxCount).ToList();
             var fetched = new List<FetchedTask>(due.Count);
             foreach (var row in due)
             {

@@ -8,11 +8,11 @@ namespace SoapMiddleware.Queue.Execution;
 /// queue's options (which win): how many of its calls may run at once, and whether a timed-out call is retried. Both
 /// engines read it, so a limit means the same on either.
 /// </summary>
-internal sealed class OperationLimits
+public sealed class OperationLimits
 {
     private readonly HashSet<string> _retryOnTimeout;
 
-    public OperationLimits(IEnumerable<RpcOperation> operations, RpcQueueOptions options)
+    internal OperationLimits(IEnumerable<RpcOperation> operations, RpcQueueOptions options)
     {
         var concurrency = new Dictionary<string, int>(StringComparer.Ordinal);
         _retryOnTimeout = new HashSet<string>(options.RetryOnTimeout, StringComparer.Ordinal);
