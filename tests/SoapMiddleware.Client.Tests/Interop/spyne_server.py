@@ -6,7 +6,8 @@ http://127.0.0.1:PORT/ with its WSDL at /?wsdl, until it is killed. Values are d
 import datetime
 import sys
 from lxml import etree
-from wsgiref.simple_server import make_server, WSGIRequestHandler
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import make_server, WSGIRequestHandler, WSGIServer
 
 from spyne import Application, ServiceBase, rpc, Fault
 from spyne.model.complex import ComplexModel, Array
@@ -83,6 +84,12 @@ class SpyneCalc(ServiceBase):
         raise NotFound(key, 3)
 
 
+class ThreadingServer(ThreadingMixIn, WSGIServer):
+    """One thread per connection and a deeper accept queue, so a busy test machine never finds the port refusing."""
+    daemon_threads = True
+    request_queue_size = 64
+
+
 class QuietHandler(WSGIRequestHandler):
     def log_message(self, *args):
         pass
@@ -92,6 +99,6 @@ application = Application([SpyneCalc], tns=TNS, in_protocol=Soap11(validator="lx
 
 if __name__ == "__main__":
     port = int(sys.argv[1])
-    server = make_server("127.0.0.1", port, WsgiApplication(application), handler_class=QuietHandler)
+    server = make_server("127.0.0.1", port, WsgiApplication(application), server_class=ThreadingServer, handler_class=QuietHandler)
     print("serving on %d" % port, flush=True)
     server.serve_forever()
