@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what the tests need when it is missing
-# (python3-zeep, python3-msgpack, PostgreSQL server, chromium for the dashboard's browser tests, curl and ps for the docs
+# (python3-zeep, python3-msgpack, python3-spyne, PostgreSQL server, chromium for the dashboard's browser tests, curl and ps for the docs
 # tests), starts a throwaway PostgreSQL cluster on 127.0.0.1,
 # builds the sample app from a shallow clone under a path containing /src/ (eng/clone-build-check.sh),
 # runs every test of the solution, and stops the cluster again.
@@ -10,6 +10,7 @@ cd "$(dirname "$0")"
 need=()
 /usr/bin/python3 -c "import zeep" >/dev/null 2>&1 || need+=(python3-zeep)
 /usr/bin/python3 -c "import msgpack" >/dev/null 2>&1 || need+=(python3-msgpack)
+/usr/bin/python3 -c "import spyne" >/dev/null 2>&1 || need+=(python3-spyne)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # The docs tests run the README's curl lines and its scale-out recipe (eng/scale-out-check.sh uses ps).

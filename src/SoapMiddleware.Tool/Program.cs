@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SoapMiddleware.Tool.Call;
 using SoapMiddleware.Tool.Inspect;
 
 namespace SoapMiddleware.Tool;
@@ -7,12 +8,12 @@ namespace SoapMiddleware.Tool;
 // source generator would otherwise make a top-level Program public API.
 internal static class Program
 {
-    // `soapmw call` is not here yet: it needs the dynamic client built from a WSDL (RpcClient.FromWsdlAsync).
     public static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("SoapMiddleware's command line: inspect a WSDL.")
+        var root = new RootCommand("SoapMiddleware's command line: inspect a WSDL, call its operations.")
         {
             InspectCommand.Create(),
+            CallCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

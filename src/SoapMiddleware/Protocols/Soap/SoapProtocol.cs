@@ -137,7 +137,10 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
-        var document = Envelope(description.Serializer.WriteMessage(operation.Request, arguments));
+        var message = description.Serializer.WriteMessage(operation.Request, arguments);
+
+        // A bare message (a schema description's document/literal bare) has no wrapper: its parts are the body's children.
+        var document = Envelope(operation.Request.IsBare ? message.Elements() : message);
         var buffer = new MemoryStream(512);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
@@ -197,7 +200,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     }
 
     /// <summary>A header-less envelope around <paramref name="body"/> (faults, and requests the queue's producer writes).</summary>
-    private XDocument Envelope(XElement body)
+    private XDocument Envelope(object body)
         => new(new XElement(
             version.Envelope,
             _namespaces.Attributes(),

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace SoapMiddleware.Client.Tests.Dynamic;
+
+/// <summary>The Spyne service of <c>Interop/spyne_server.py</c> (Debian python3-spyne) on 127.0.0.1 and a free port, stopped with the fixture.</summary>
+public sealed class SpyneServer : IAsyncLifetime
+{
+    private Process? _process;
+
+    public Uri Address { get; private set; } = null!;
+
+    public Uri Wsdl => new(Address, "/?wsdl");
+
+    public async Task InitializeAsync()
+    {
+        var port = ChildProcess.FreePort();
+        Address = new Uri($"http://127.0.0.1:{port}/");
+        _process = ChildProcess.Start("/usr/bin/python3", Path.Combine(AppContext.BaseDirectory, "Interop", "spyne_server.py"), port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var http = new HttpClient();
+        await Wait.UntilAsync(
+            async () =>
+            {
+                Assert.False(_process.HasExited, $"spyne_server.py exited with {(_process.HasExited ? _process.ExitCode : 0)}: is python3-spyne installed?");
+                try
+                {
+                    return (await http.GetAsync(Wsdl)).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            "the Spyne server to serve its WSDL",
+            TimeSpan.FromSeconds(30));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+}
