@@ -29,7 +29,7 @@ public sealed class RpcCallContext
     /// <summary>The endpoint's URL.</summary>
     public Uri Address { get; }
 
-    /// <summary>The protocol's name (<c>soap11</c>, <c>soap12</c>, <c>json</c>).</summary>
+    /// <summary>The protocol's name (<c>soap11</c>, <c>soap12</c>, <c>json</c>, <c>msgpack</c>).</summary>
     public string Protocol { get; }
 
     /// <summary>The caller's token (without the client's timeout).</summary>

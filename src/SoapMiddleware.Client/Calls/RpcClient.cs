@@ -35,8 +35,8 @@ public sealed class RpcClient
         _options = options;
         _httpClient = httpClient;
         _address = options.Address ?? throw new InvalidOperationException("RpcClientOptions.Address is not set: give the endpoint's URL, such as http://host/soap/calculator.");
-        _protocol = RpcBuiltInProtocols.Create(options.Protocol, description, options.ReaderLimits)
-            ?? throw new InvalidOperationException($"Unknown protocol '{options.Protocol}'; a client speaks {string.Join(", ", RpcBuiltInProtocols.Names)}.");
+        _protocol = ClientProtocols.Create(options.Protocol, description, options.ReaderLimits)
+            ?? throw new InvalidOperationException($"Unknown protocol '{options.Protocol}'; a client speaks {string.Join(", ", ClientProtocols.Names)}.");
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
     }
@@ -167,5 +167,5 @@ public sealed class RpcClient
     }
 
     private InvalidOperationException NotAClientProtocol()
-        => new($"The protocol '{_protocol.Name}' cannot run as a client (it writes no requests or reads no responses); use soap11, soap12 or json.");
+        => new($"The protocol '{_protocol.Name}' cannot run as a client (it writes no requests or reads no responses); use soap11, soap12, json or msgpack.");
 }

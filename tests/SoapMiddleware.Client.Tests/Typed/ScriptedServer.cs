@@ -61,6 +61,8 @@ public sealed class ScriptedServer : IAsyncLifetime
                 "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><tns:AddResponse xmlns:tns=\"http://example.com/calc\"><tns:AddResult>3</tns:AddResult></tns:AddResponse></soap:Body></soap:Envelope>",
                 "text/xml; charset=utf-8");
         });
+        // Not MessagePack: 0xc1 is the one byte the format never uses.
+        _app.MapPost("/msgpack/garbage", () => Results.Bytes([0x81, 0xc1], "application/msgpack"));
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }
