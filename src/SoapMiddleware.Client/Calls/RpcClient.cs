@@ -77,7 +77,8 @@ public sealed class RpcClient
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
-        var context = new RpcCallContext(operation, arguments, _address, _protocol.Name, cancellationToken);
+        var context = new RpcCallContext(operation, arguments, _address, _protocol.Name, _protocol as IRpcHeaderProtocol, cancellationToken);
+        RpcCallScope.Current?.Enter(context);
         var events = _options.Events;
         var started = Stopwatch.GetTimestamp();
         using var activity = RpcClientDiagnostics.Source.StartActivity($"{operation.Service.Name}/{operation.Name}", ActivityKind.Client);
@@ -123,7 +124,9 @@ public sealed class RpcClient
     private async Task<object?> SendAsync(RpcCallContext context, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        var (payload, contentType) = _writer.WriteRequest(operation, context.Arguments);
+        var (payload, contentType) = context.SoapHeaders.Count == 0 ? _writer.WriteRequest(operation, context.Arguments)
+            : context.HeaderProtocol?.WriteRequest(operation, context.Arguments, context.SoapHeaders.ToArray())
+              ?? throw new NotSupportedException($"The protocol '{_protocol.Name}' has no headers: send SOAP headers over soap11 or soap12.");
         context.RequestBytes = payload;
         context.RequestContentType = contentType;
         await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
