@@ -10,6 +10,11 @@ internal static class ArgumentBinder
 {
     public static object?[] Bind(RpcOperation operation, object? arguments)
     {
+        if (operation.Schema is { } schema)
+        {
+            return Dynamic.SchemaArgumentBinder.Bind(schema, arguments);
+        }
+
         var parameters = operation.WireParameters;
         var values = new object?[parameters.Count];
         switch (arguments)

@@ -13,7 +13,7 @@ namespace SoapMiddleware.Client.Calls;
 /// and reads the response or fault, with the server's type model and serializers. One instance serves any number of
 /// threads: it holds only what is fixed (description, protocol, options); each call has its own <see cref="RpcCallContext"/>.
 /// </summary>
-public sealed class RpcClient
+public sealed partial class RpcClient
 {
     private readonly Func<HttpClient> _httpClient;
     private readonly IRpcProtocol _protocol;
@@ -27,16 +27,23 @@ public sealed class RpcClient
     /// <param name="options">The address, protocol, limits and listeners; read once, here.</param>
     /// <param name="httpClient">Returns the HTTP client of a call (<c>IHttpClientFactory.CreateClient</c>, or one shared instance); it is never disposed here.</param>
     public RpcClient(RpcDescription description, RpcClientOptions options, Func<HttpClient> httpClient)
+        : this(description, options, httpClient, options?.Address, options?.Protocol, [])
+    {
+    }
+
+    // The address and protocol are the options' unless a WSDL's port gives them; the options are never changed.
+    private RpcClient(RpcDescription description, RpcClientOptions? options, Func<HttpClient> httpClient, Uri? address, string? protocol, IReadOnlyList<Wsdl.WsdlWarning> warnings)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
         Description = description;
+        Warnings = warnings;
         _options = options;
         _httpClient = httpClient;
-        _address = options.Address ?? throw new InvalidOperationException("RpcClientOptions.Address is not set: give the endpoint's URL, such as http://host/soap/calculator.");
-        _protocol = ClientProtocols.Create(options.Protocol, description, options.ReaderLimits)
-            ?? throw new InvalidOperationException($"Unknown protocol '{options.Protocol}'; a client speaks {string.Join(", ", ClientProtocols.Names)}.");
+        _address = address ?? throw new InvalidOperationException("RpcClientOptions.Address is not set: give the endpoint's URL, such as http://host/soap/calculator.");
+        _protocol = ClientProtocols.Create(protocol!, description, options.ReaderLimits)
+            ?? throw new InvalidOperationException($"Unknown protocol '{protocol}'; a client speaks {string.Join(", ", ClientProtocols.Names)}.");
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
     }
@@ -49,6 +56,9 @@ public sealed class RpcClient
 
     /// <summary>The endpoint's URL.</summary>
     public Uri Address => _address;
+
+    /// <summary>What a client built from a WSDL could not use (import and mapping), each with its location; empty otherwise.</summary>
+    public IReadOnlyList<Wsdl.WsdlWarning> Warnings { get; }
 
     /// <summary>
     /// A client of the contract <paramref name="contractType"/>: an <see cref="RpcServiceAttribute"/> class or interface
@@ -67,18 +77,55 @@ public sealed class RpcClient
     /// </summary>
     public Task<object?> CallAsync(string operation, object? arguments = null, CancellationToken cancellationToken = default)
     {
-        var found = Description.FindOperation(operation)
-            ?? throw new ArgumentException($"The description has no operation '{operation}'; it has {string.Join(", ", Description.Operations.Select(o => o.Name))}.", nameof(operation));
+        var found = Find(operation);
         return CallAsync(found, ArgumentBinder.Bind(found, arguments), cancellationToken);
     }
 
+    /// <summary>
+    /// Calls <paramref name="operation"/> as <see cref="CallAsync(string, object?, CancellationToken)"/> does, and returns
+    /// the call's context instead of throwing: its <see cref="RpcCallContext.Result"/> or <see cref="RpcCallContext.Error"/>
+    /// (a fault, an HTTP error, a timeout), with the raw request and response bytes.
+    /// </summary>
+    public async Task<RpcCallContext> CallWithContextAsync(string operation, object? arguments = null, CancellationToken cancellationToken = default)
+    {
+        var found = Find(operation);
+        var context = NewContext(found, ArgumentBinder.Bind(found, arguments), cancellationToken);
+        try
+        {
+            await RunAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ReferenceEquals(ex, context.Error))
+        {
+            // Reported in the context, as asked.
+        }
+
+        return context;
+    }
+
     /// <summary>Calls <paramref name="operation"/> with its wire arguments, in the order of <see cref="RpcOperation.WireParameters"/>.</summary>
-    public async Task<object?> CallAsync(RpcOperation operation, object?[] arguments, CancellationToken cancellationToken = default)
+    public Task<object?> CallAsync(RpcOperation operation, object?[] arguments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
+        return RunAsync(NewContext(operation, arguments, cancellationToken));
+    }
+
+    /// <summary>A call's own context, with the headers of the <see cref="RpcCallScope"/> it runs in.</summary>
+    private RpcCallContext NewContext(RpcOperation operation, object?[] arguments, CancellationToken cancellationToken)
+    {
         var context = new RpcCallContext(operation, arguments, _address, _protocol.Name, _protocol as IRpcHeaderProtocol, cancellationToken);
         RpcCallScope.Current?.Enter(context);
+        return context;
+    }
+
+    private RpcOperation Find(string operation)
+        => Description.FindOperation(operation)
+            ?? throw new ArgumentException($"The description has no operation '{operation}'; it has {string.Join(", ", Description.Operations.Select(o => o.Name))}.", nameof(operation));
+
+    private async Task<object?> RunAsync(RpcCallContext context)
+    {
+        var operation = context.Operation;
+        var cancellationToken = context.CancellationToken;
         var events = _options.Events;
         var started = Stopwatch.GetTimestamp();
         using var activity = RpcClientDiagnostics.Source.StartActivity($"{operation.Service.Name}/{operation.Name}", ActivityKind.Client);

@@ -30,6 +30,18 @@ public sealed class RpcClientOptions
     /// <summary>The limits applied while reading a response (depth, attributes, namespaces); the server's defaults.</summary>
     public RpcOptions ReaderLimits { get; set; } = new();
 
+    /// <summary>The WSDL service whose port a client built from a WSDL calls (<c>RpcClient.FromWsdlAsync</c>); null for the first with a SOAP port.</summary>
+    public string? Service { get; set; }
+
+    /// <summary>The WSDL port a client built from a WSDL calls; null for the first SOAP 1.1 or 1.2 port of <see cref="Service"/>.</summary>
+    public string? Port { get; set; }
+
+    /// <summary>
+    /// Reads the WSDL and its imports for <c>RpcClient.FromWsdlAsync</c>; null for the default: files for a file WSDL,
+    /// documents of the WSDL's own host and port for a URL.
+    /// </summary>
+    public Wsdl.IWsdlDocumentResolver? WsdlResolver { get; set; }
+
     /// <summary>Listeners of the calls' events (<see cref="RpcClientEventNames"/>), fired on the calling thread for each call.</summary>
     public RpcClientEvents Events { get; } = new();
 }

@@ -42,8 +42,23 @@ public sealed class RpcOperation
     /// <summary>The SOAPAction that routes to this operation.</summary>
     public string Action { get; }
 
-    /// <summary>Whether the method returns nothing (void, <see cref="Task"/>, <see cref="ValueTask"/>).</summary>
-    public bool IsVoid => Invoker.IsVoid;
+    /// <summary>Whether the method returns nothing (void, <see cref="Task"/>, <see cref="ValueTask"/>), or a schema operation's response has no parts.</summary>
+    public bool IsVoid => VoidResult ?? Invoker.IsVoid;
+
+    /// <summary>
+    /// What a description built from a schema (<see cref="Schema.SchemaDescriptionBuilder"/>) declares for this operation:
+    /// its parts and their types. Null for an operation described from a C# method.
+    /// </summary>
+    public Schema.SchemaOperation? Schema { get; internal init; }
+
+    /// <summary>The SOAP binding's style of the operation; <see cref="RpcBindingStyle.Document"/> unless a schema description says otherwise.</summary>
+    public RpcBindingStyle Style { get; internal init; }
+
+    /// <summary>The SOAP binding's use of the operation's body; <see cref="RpcBodyUse.Literal"/> unless a schema description says otherwise.</summary>
+    public RpcBodyUse Use { get; internal init; }
+
+    /// <summary>Set for operations without a method (a schema's): whether the response has no parts.</summary>
+    internal bool? VoidResult { get; init; }
 
     /// <summary>Whether the caller expects no response (WCF <c>IsOneWay</c>): over HTTP a successful call answers 202 with no body.</summary>
     public bool IsOneWay { get; internal init; }
@@ -80,6 +95,13 @@ public sealed class RpcOperation
     }
 
     internal RpcMessage Response { get; init; } = null!;
+
+    /// <summary>
+    /// The result of a response whose parts read as <paramref name="values"/>: null for a void operation, the one part's
+    /// value, or (a schema operation's response with several parts) an <see cref="RpcRecord"/> of them.
+    /// </summary>
+    internal object? ResultOf(object?[] values)
+        => IsVoid ? null : values.Length == 1 || Schema is null ? values[0] : Description.Schema.RecordAccessor.Record([.. Response.Members.Select(m => m.Name)], values);
 
     /// <summary>How each method parameter gets its value.</summary>
     internal ParameterSource[] Parameters { get; init; } = [];

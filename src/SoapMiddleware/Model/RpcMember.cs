@@ -54,6 +54,12 @@ internal sealed class RpcMember
     public bool IsAttribute { get; init; }
 
     /// <summary>
+    /// Whether the member's element repeats in place, without a wrapper (<c>maxOccurs</c> above 1 in a schema
+    /// description): its <see cref="Type"/> is an array type whose item element is the member's own element.
+    /// </summary>
+    public bool IsRepeated { get; init; }
+
+    /// <summary>
     /// The qualified element name, or an attribute's unqualified name (XmlSerializer's default form); set by the type
     /// model so readers and writers do not look it up per call.
     /// </summary>

@@ -40,6 +40,13 @@ internal sealed class XmlModelReader(TypeModel model)
             }
 
             var member = members[index];
+            if (member.IsRepeated)
+            {
+                ReadRepeated(child, member, values, index, depth);
+                next = index;
+                continue;
+            }
+
             if (!ReferenceEquals(values[index], ComplexAccessor.Missing))
             {
                 throw ModelReadException.At(member.Name, "the element appears more than once.");
@@ -63,6 +70,26 @@ internal sealed class XmlModelReader(TypeModel model)
             {
                 throw AttributeMembers.Missing(members[i]);
             }
+        }
+    }
+
+    // An element that repeats in place (a schema description's maxOccurs > 1): each one is the next item of its list.
+    private void ReadRepeated(XElement child, RpcMember member, object?[] values, int index, int depth)
+    {
+        if (values[index] is not List<object?> items)
+        {
+            values[index] = items = [];
+        }
+
+        try
+        {
+            items.Add(XmlNames.IsNil(child)
+                ? member.Type.ItemNillable ? null : throw ModelReadException.Nil()
+                : ReadValue(child, member.Type.ItemType!, null, depth + 1));
+        }
+        catch (ModelReadException ex)
+        {
+            throw ex.Prepend(member.Name + "[" + items.Count.ToString(CultureInfo.InvariantCulture) + "]");
         }
     }
 

@@ -109,7 +109,7 @@ internal sealed class XmlModelSerializer
             throw new ArgumentException($"Message '{message.ElementName}' has {members.Count} parts but {values.Length} values were given.", nameof(values));
         }
 
-        var name = Model.Namespace + message.ElementName;
+        var name = (message.Namespace ?? Model.Namespace) + message.ElementName;
         sink.StartElement(name);
         for (var i = 0; i < members.Count; i++)
         {

@@ -22,6 +22,17 @@ internal sealed class XmlModelWriter(TypeModel model)
         }
 
         var name = member.ElementName ?? model.Namespace + member.Name;
+        if (member.IsRepeated && value is not null)
+        {
+            // A schema description's maxOccurs > 1 without a wrapper: one element per item, in place.
+            foreach (var item in (System.Collections.IEnumerable)value)
+            {
+                WriteItem(sink, name, member.Type, item, depth);
+            }
+
+            return;
+        }
+
         if (value is not null)
         {
             WriteElement(sink, name, member.Type, value, depth);

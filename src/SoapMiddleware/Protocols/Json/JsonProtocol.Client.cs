@@ -34,7 +34,7 @@ internal sealed partial class JsonProtocol : IRpcResponseReader
 
         var values = ReadValues(root, operation.Response)
             ?? throw new InvalidDataException($"The response to '{operation.Name}' cannot be read: {ReasonOf(root, operation.Response)}");
-        return operation.IsVoid ? null : values[0];
+        return operation.ResultOf(values);
     }
 
     /// <summary>A member named <c>detail</c> of a declared fault type, so a fault's detail reads as a one-part message.</summary>

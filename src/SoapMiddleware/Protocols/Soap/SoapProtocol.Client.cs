@@ -39,21 +39,42 @@ internal sealed partial class SoapProtocol : IRpcResponseReader
         }
 
         var body = envelope.Element(version.Body) ?? throw Unreadable(operation, "the envelope has no Body");
-        var content = body.Elements().FirstOrDefault() ?? throw Unreadable(operation, "the Body is empty");
-        if (content.Name == version.Fault)
+        var content = body.Elements().FirstOrDefault();
+        if (content is not null && content.Name == version.Fault)
         {
             throw SoapFaultReader.Read(version, description, operation, content);
         }
 
-        if (content.Name.LocalName != operation.Response.ElementName)
+        if (operation.Response.IsBare)
+        {
+            // No wrapper (document/literal bare): the body's children are the parts.
+            content = body;
+        }
+        else if (content is null)
+        {
+            throw Unreadable(operation, "the Body is empty");
+        }
+        else if (content.Name.LocalName != operation.Response.ElementName)
         {
             throw Unreadable(operation, $"the Body holds '{EchoedText.Cap(content.Name.LocalName)}', expected '{operation.Response.ElementName}'");
         }
 
+        if (operation.Use == RpcBodyUse.Encoded)
+        {
+            try
+            {
+                // Multi-references resolved and array items named as the literal reader expects.
+                SoapEncoding.Normalize(content, body, operation.Response, description.Model.Namespace);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw Unreadable(operation, ex.Message);
+            }
+        }
+
         try
         {
-            var values = description.Serializer.ReadMessage(content, operation.Response);
-            return operation.IsVoid ? null : values[0];
+            return operation.ResultOf(description.Serializer.ReadMessage(content, operation.Response));
         }
         catch (RpcFault fault)
         {

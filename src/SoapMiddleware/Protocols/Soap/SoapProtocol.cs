@@ -134,18 +134,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// stores exactly these bytes, so a queued call and a direct call take the same path through the pipeline.
     /// </summary>
     public (byte[] Payload, string ContentType) WriteRequest(RpcOperation operation, object?[] arguments)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var document = Envelope(description.Serializer.WriteMessage(operation.Request, arguments));
-        var buffer = new MemoryStream(512);
-        using (var writer = XmlWriter.Create(buffer, WriterSettings))
-        {
-            document.Save(writer);
-        }
-
-        return (buffer.ToArray(), _outContentType);
-    }
+        => WriteRequest(operation, arguments, []);
 
     /// <summary>Writes the result envelope (out headers, then the response message) into a tree or into bytes.</summary>
     private void WriteResponse(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
@@ -197,7 +186,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     }
 
     /// <summary>A header-less envelope around <paramref name="body"/> (faults, and requests the queue's producer writes).</summary>
-    private XDocument Envelope(XElement body)
+    private XDocument Envelope(object body)
         => new(new XElement(
             version.Envelope,
             _namespaces.Attributes(),

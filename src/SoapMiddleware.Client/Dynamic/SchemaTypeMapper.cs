@@ -1,0 +1,164 @@
+using System.Xml;
+using System.Xml.Linq;
+using SoapMiddleware.Client.Wsdl.Schema;
+using SoapMiddleware.Description.Schema;
+
+namespace SoapMiddleware.Client.Dynamic;
+
+/// <summary>
+/// Maps the XSD types a WSDL's operations use to a <see cref="SchemaDescriptionBuilder"/>'s types, each once: a
+/// restriction of a simple type is its base primitive (an enumeration a string), a literal array wrapper
+/// (<c>ArrayOfX</c>) or a soapenc array an array, any other complex type a record whose members are its base's then its own (sequence,
+/// all and choice flattened; a choice's members optional), attributes included. <c>xs:anyType</c> and anything that
+/// cannot be mapped read as the element's text (a string), with a warning.
+/// </summary>
+internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBuilder builder, MappingWarnings warnings)
+{
+    private static readonly SchemaType Text = SchemaDescriptionBuilder.Primitive("anyType")!;
+    private readonly Dictionary<XmlQualifiedName, SchemaType> _named = [];
+    private readonly Dictionary<XsdType, SchemaType> _anonymous = new(ReferenceEqualityComparer.Instance);
+    private ParticleMapper? _particles;
+
+    public XsdSchemaSet Schemas => schemas;
+
+    public MappingWarnings Warnings => warnings;
+
+    /// <summary>The type named <paramref name="name"/>: built in, or declared by the schemas.</summary>
+    public SchemaType TypeOf(XmlQualifiedName name)
+    {
+        if (_named.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (XsdNames.IsBuiltIn(name))
+        {
+            var primitive = SchemaDescriptionBuilder.Primitive(name.Name);
+            if (primitive is null)
+            {
+                warnings.Add($"The built-in type '{name}' is not known; its values are read as text.");
+            }
+
+            return _named[name] = primitive ?? Text;
+        }
+
+        if (!schemas.Types.TryGetValue(name, out var declared))
+        {
+            warnings.Add($"The type '{name}' is not declared by the schemas; its values are read as text.");
+            return _named[name] = Text;
+        }
+
+        return Map(declared, name);
+    }
+
+    /// <summary>The type of an element declaration: named, anonymous (named after <paramref name="owner"/>), or a reference's.</summary>
+    public SchemaType TypeOf(XsdElement element, string owner)
+    {
+        if (element.IsReference)
+        {
+            return schemas.Elements.TryGetValue(element.Name, out var global) ? TypeOf(global, owner) : Missing(element.Name);
+        }
+
+        if (element.Type is { } named)
+        {
+            return TypeOf(named);
+        }
+
+        return element.AnonymousType is { } anonymous
+            ? _anonymous.GetValueOrDefault(anonymous) ?? Map(anonymous, new XmlQualifiedName(owner + "_" + element.Name.Name, element.Name.Namespace))
+            : Text;
+    }
+
+    private SchemaType Missing(XmlQualifiedName element)
+    {
+        warnings.Add($"The element '{element}' is not declared by the schemas; its values are read as text.");
+        return Text;
+    }
+
+    private SchemaType Map(XsdType type, XmlQualifiedName name)
+    {
+        var mapped = type switch
+        {
+            XsdSimpleType simple => MapSimple(simple, name),
+            XsdComplexType complex => MapComplex(complex, name),
+            _ => Text,
+        };
+        Remember(type, name, mapped);
+        return mapped;
+    }
+
+    private void Remember(XsdType type, XmlQualifiedName name, SchemaType mapped)
+    {
+        if (type.Name is null)
+        {
+            _anonymous[type] = mapped;
+        }
+        else
+        {
+            _named[name] = mapped;
+        }
+    }
+
+    // A restriction is its base primitive: facets (length, pattern, range) are the server's to check.
+    private SchemaType MapSimple(XsdSimpleType simple, XmlQualifiedName name)
+    {
+        if (simple.Enumeration.Count > 0)
+        {
+            return builder.Enumeration(name, simple.Enumeration);
+        }
+
+        if (simple.ListItemType is not null || simple.UnionMemberTypes.Count > 0)
+        {
+            return SchemaDescriptionBuilder.Primitive("string")!; // a list is space-separated text, a union any of its members' text
+        }
+
+        return simple.BaseType is { } baseType && baseType != name ? TypeOf(baseType) : Text;
+    }
+
+    private SchemaType MapComplex(XsdComplexType complex, XmlQualifiedName name)
+    {
+        if (complex.IsSimpleContent)
+        {
+            if (complex.Attributes.Count > 0)
+            {
+                warnings.Add($"The type '{name}' has simple content with attributes; its attributes are not mapped, its text is its value.");
+            }
+
+            return complex.BaseType is { } simpleBase && simpleBase != name ? TypeOf(simpleBase) : Text;
+        }
+
+        if (complex.ArrayItemType is not null && ArrayOf(complex, name) is { } array)
+        {
+            return array;
+        }
+
+        var record = builder.ComplexType(name);
+        Remember(complex, name, record); // before the members, so a type that contains itself finds itself
+        if (complex.Derivation == XsdDerivation.Extension && complex.BaseType is { } baseName && baseName != XsdNames.AnyType)
+        {
+            var baseType = TypeOf(baseName);
+            foreach (var member in baseType.Members)
+            {
+                builder.AddMember(record, member);
+            }
+        }
+
+        (_particles ??= new ParticleMapper(this, builder)).Add(record, complex, name);
+        return record;
+    }
+
+    // A literal wrapper of one repeated element (ArrayOfX), or a soapenc array, whose items are written as 'item' and
+    // read whatever the server named them (the encoded reader renames them first).
+    private SchemaType? ArrayOf(XsdComplexType complex, XmlQualifiedName name)
+    {
+        if (complex.Content is XsdGroup { Items: [XsdElement item] } && complex.Attributes.Count == 0)
+        {
+            var itemName = item.Name; // a reference's name is the global element's
+            var itemType = TypeOf(item, name.Name);
+            var nillable = item.IsNillable || (item.IsReference && schemas.Elements.GetValueOrDefault(item.Name)?.IsNillable == true);
+            return builder.ArrayType(name, itemType, XName.Get(itemName.Name, itemName.Namespace), nillable);
+        }
+
+        return builder.ArrayType(name, TypeOf(complex.ArrayItemType!), XName.Get("item"), itemNillable: true);
+    }
+}

@@ -1,0 +1,17 @@
+namespace SoapMiddleware.Description.Schema;
+
+/// <summary>The shapes of a <see cref="SchemaType"/>.</summary>
+public enum SchemaTypeKind
+{
+    /// <summary>A built-in XSD simple type (<c>xs:int</c>, <c>xs:string</c>, ...), or a restriction of one.</summary>
+    Primitive,
+
+    /// <summary>A string restricted to an enumeration; its values are strings.</summary>
+    Enumeration,
+
+    /// <summary>A complex type: members, values are <see cref="RpcRecord"/>s.</summary>
+    Complex,
+
+    /// <summary>A wrapper whose repeated item element holds the values (<c>ArrayOfX</c>); values are lists.</summary>
+    Array,
+}
