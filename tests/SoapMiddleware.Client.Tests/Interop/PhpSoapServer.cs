@@ -4,7 +4,8 @@ namespace SoapMiddleware.Client.Tests.Interop;
 
 /// <summary>
 /// PHP's <c>SoapServer</c> (Debian <c>php-cli</c> and <c>php-soap</c>) behind <c>php -S</c> on 127.0.0.1 and a free port,
-/// serving <c>Interop/php/router.php</c>: <c>/encoded</c> (rpc/encoded) and <c>/literal</c> (document/literal wrapped).
+/// serving <c>Interop/php/router.php</c>: <c>/encoded</c> (rpc/encoded), <c>/rpcliteral</c> (rpc/literal) and
+/// <c>/literal</c> (document/literal wrapped).
 /// </summary>
 public sealed class PhpSoapServer : IAsyncLifetime
 {

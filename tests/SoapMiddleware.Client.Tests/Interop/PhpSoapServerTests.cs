@@ -1,4 +1,7 @@
+using System.Text;
 using SoapMiddleware.Client.Calls;
+using SoapMiddleware.Client.Hosting;
+using SoapMiddleware.Client.Tests.Typed;
 using SoapMiddleware.Description;
 
 namespace SoapMiddleware.Client.Tests.Interop;
@@ -8,7 +11,7 @@ namespace SoapMiddleware.Client.Tests.Interop;
 /// rpc/encoded service (PHP's classic style: soapenc arrays both ways, a struct, multi-references, a SoapFault) and of
 /// a document/literal wrapped one, values checked.
 /// </summary>
-public sealed class PhpSoapServerTests(PhpSoapServer php) : IClassFixture<PhpSoapServer>
+public sealed class PhpSoapServerTests(PhpSoapServer php, ScriptedServer scripted) : IClassFixture<PhpSoapServer>, IClassFixture<ScriptedServer>
 {
     [Fact]
     public async Task RpcEncoded_EveryOperation()
@@ -36,6 +39,50 @@ public sealed class PhpSoapServerTests(PhpSoapServer php) : IClassFixture<PhpSoa
             Assert.Equal("Bo", record["name"]);
             Assert.Equal(2, record["age"]);
         });
+    }
+
+    [Fact]
+    public async Task RpcEncoded_Request_CarriesXsiTypesAndASoapencArray()
+    {
+        var client = await RpcClient.FromWsdlAsync(new Uri(php.BaseAddress, "/encoded?wsdl"));
+
+        var call = await client.CallWithContextAsync("join", new { items = new[] { "x", "y", "z" } });
+
+        Assert.Null(call.Error);
+        var request = Encoding.UTF8.GetString(call.RequestBytes.Span);
+        Assert.Contains("xsi:type=\"soapenc:Array\" soapenc:arrayType=\"xsd:string[3]\"", request);
+        Assert.Contains("<item xsi:type=\"xsd:string\">y</item>", request);
+        Assert.Contains("encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"", request);
+    }
+
+    [Fact]
+    public async Task RpcEncoded_ReferenceToNothing_IsInvalidData()
+    {
+        var options = new RpcClientOptions { Address = new Uri(scripted.BaseAddress, "/encoded/dangling") };
+        var client = await RpcClient.FromWsdlAsync(new Uri(php.BaseAddress, "/encoded?wsdl"), options);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => client.CallAsync("twins", new { name = "x" }));
+
+        Assert.Contains("The response to 'twins' cannot be read", error.Message);
+        Assert.Contains("the reference '#nope' names no element", error.Message);
+    }
+
+    [Fact]
+    public async Task RpcLiteral_EveryOperation()
+    {
+        var client = await RpcClient.FromWsdlAsync(new Uri(php.BaseAddress, "/rpcliteral?wsdl"));
+
+        Assert.Empty(client.Warnings);
+        Assert.All(client.Description.Operations, o => Assert.Equal((RpcBindingStyle.Rpc, RpcBodyUse.Literal), (o.Style, o.Use)));
+        Assert.Equal(5, await client.CallAsync("add", new { a = 2, b = 3 }));
+        Assert.Equal("a & b", await client.CallAsync("echo", new { text = "a & b" }));
+        Assert.Equal(-3, await client.CallAsync("divide", new { a = -7, b = 2 }));
+        var person = Assert.IsType<RpcRecord>(await client.CallAsync("getPerson", new { name = "Lin", age = 5 }));
+        Assert.Equal(("Lin", 5), ((string?)person["name"], (int?)person["age"]));
+        var fault = await Assert.ThrowsAsync<RpcFaultException>(() => client.CallAsync("divide", new { a = 1, b = 0 }));
+        Assert.Equal(RpcFaultCode.Client, fault.Code);
+        var request = Encoding.UTF8.GetString((await client.CallWithContextAsync("add", new { a = 1, b = 1 })).RequestBytes.Span);
+        Assert.DoesNotContain("xsi:type", request);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 <?php
 // The PHP SoapServer peer of the client tests, run by `php -S 127.0.0.1:<port> router.php`:
-// /encoded is an rpc/encoded service (PHP's classic style), /literal a document/literal wrapped one;
+// /encoded is an rpc/encoded service (PHP's classic style), /rpcliteral the same in rpc/literal, /literal a
+// document/literal wrapped one;
 // GET ?wsdl returns each WSDL with its address pointing at this server.
 ini_set('soap.wsdl_cache_enabled', '0');
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
-$files = ['/encoded' => 'calc-encoded.wsdl', '/literal' => 'orders-literal.wsdl'];
+$files = ['/encoded' => 'calc-encoded.wsdl', '/rpcliteral' => 'calc-rpc-literal.wsdl', '/literal' => 'orders-literal.wsdl'];
 if (!isset($files[$path])) {
     http_response_code(404);
     return true;
@@ -49,6 +50,6 @@ class Orders
 }
 
 $server = new SoapServer($wsdl);
-$server->setClass($path === '/encoded' ? 'Calc' : 'Orders');
+$server->setClass($path === '/literal' ? 'Orders' : 'Calc');
 $server->handle();
 return true;
