@@ -13,6 +13,7 @@ need=()
 /usr/bin/python3 -c "import spyne" >/dev/null 2>&1 || need+=(python3-spyne)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+php -m 2>/dev/null | grep -qx soap || need+=(php-cli php-soap)
 # The docs tests run the README's curl lines and its scale-out recipe (eng/scale-out-check.sh uses ps).
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v ps >/dev/null 2>&1 || need+=(procps)

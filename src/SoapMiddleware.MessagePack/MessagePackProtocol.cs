@@ -32,7 +32,7 @@ namespace SoapMiddleware.MessagePack;
 /// (<see cref="MethodContext.OutDocument"/> stays null, as for JSON).
 /// </para>
 /// </remarks>
-public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
+public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
 {
     /// <summary>The media type this protocol writes, and reads.</summary>
     public const string MediaType = "application/msgpack";
@@ -43,6 +43,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
     private readonly RpcDescription _description;
     private readonly RpcOptions _options;
     private readonly ArgumentObjectReader _reader;
+    private readonly IRpcResponseReader _json;
 
     /// <summary>Creates the protocol for <paramref name="description"/>; <c>AddProtocol&lt;T&gt;()</c> does this once per application.</summary>
     /// <param name="description">The services whose calls it reads and writes.</param>
@@ -54,6 +55,7 @@ public sealed class MessagePackProtocol : IRpcProtocol, IRpcRequestWriter
         _description = description;
         _options = options.Value;
         _reader = new ArgumentObjectReader(description, _options, Dialect);
+        _json = (IRpcResponseReader)RpcBuiltInProtocols.Create("json", description, _options)!;
     }
 
     /// <summary><c>msgpack</c>.</summary>

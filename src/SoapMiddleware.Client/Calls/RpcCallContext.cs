@@ -1,4 +1,6 @@
+using System.Xml.Linq;
 using SoapMiddleware.Description;
+using SoapMiddleware.Protocols;
 
 namespace SoapMiddleware.Client.Calls;
 
@@ -10,9 +12,11 @@ namespace SoapMiddleware.Client.Calls;
 public sealed class RpcCallContext
 {
     private Dictionary<object, object?>? _items;
+    private IReadOnlyList<XElement>? _responseSoapHeaders;
 
-    internal RpcCallContext(RpcOperation operation, object?[] arguments, Uri address, string protocol, CancellationToken cancellationToken)
+    internal RpcCallContext(RpcOperation operation, object?[] arguments, Uri address, string protocol, IRpcHeaderProtocol? headerProtocol, CancellationToken cancellationToken)
     {
+        HeaderProtocol = headerProtocol;
         Operation = operation;
         Arguments = arguments;
         Address = address;
@@ -29,7 +33,7 @@ public sealed class RpcCallContext
     /// <summary>The endpoint's URL.</summary>
     public Uri Address { get; }
 
-    /// <summary>The protocol's name (<c>soap11</c>, <c>soap12</c>, <c>json</c>).</summary>
+    /// <summary>The protocol's name (<c>soap11</c>, <c>soap12</c>, <c>json</c>, <c>msgpack</c>).</summary>
     public string Protocol { get; }
 
     /// <summary>The caller's token (without the client's timeout).</summary>
@@ -37,6 +41,32 @@ public sealed class RpcCallContext
 
     /// <summary>HTTP headers sent with this call only (credentials, correlation ids): add them before or at <c>method_return_string</c>.</summary>
     public IDictionary<string, string> RequestHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// SOAP header entries sent with this call only: an <see cref="XElement"/>, sent as it is, or a value of a header
+    /// type the operation declares with <see cref="RpcHeaderAttribute"/>. Filled from the <see cref="RpcCallScope"/>
+    /// the call runs in; a <c>method_call</c> listener may add more.
+    /// </summary>
+    public IList<object> SoapHeaders { get; } = [];
+
+    /// <summary>
+    /// The response envelope's header entries (empty when it has none, or the protocol has no headers), read from
+    /// <see cref="ResponseBytes"/> the first time they are asked for.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The response is not a readable envelope.</exception>
+    public IReadOnlyList<XElement> ResponseSoapHeaders
+        => _responseSoapHeaders ??= HeaderProtocol is null || ResponseBytes.IsEmpty ? [] : HeaderProtocol.ReadResponseHeaders(ResponseBytes);
+
+    /// <summary>The protocol's header reader and writer, when its envelope has headers (SOAP).</summary>
+    internal IRpcHeaderProtocol? HeaderProtocol { get; }
+
+    /// <summary>
+    /// The response header of type <typeparamref name="T"/>, which the operation declares with
+    /// <c>[RpcHeader(typeof(T), Direction = Out or InOut)]</c>; null when the response has none.
+    /// </summary>
+    /// <exception cref="ArgumentException">The operation declares no response header of that type.</exception>
+    public T? GetResponseHeader<T>() where T : class
+        => HeaderProtocol is null ? null : (T?)HeaderProtocol.ReadHeader(Operation, ResponseSoapHeaders, typeof(T));
 
     /// <summary>The request bytes, once written.</summary>
     public ReadOnlyMemory<byte> RequestBytes { get; internal set; }

@@ -42,8 +42,8 @@ public sealed partial class RpcClient
         _options = options;
         _httpClient = httpClient;
         _address = address ?? throw new InvalidOperationException("RpcClientOptions.Address is not set: give the endpoint's URL, such as http://host/soap/calculator.");
-        _protocol = RpcBuiltInProtocols.Create(protocol!, description, options.ReaderLimits)
-            ?? throw new InvalidOperationException($"Unknown protocol '{protocol}'; a client speaks {string.Join(", ", RpcBuiltInProtocols.Names)}.");
+        _protocol = ClientProtocols.Create(protocol!, description, options.ReaderLimits)
+            ?? throw new InvalidOperationException($"Unknown protocol '{protocol}'; a client speaks {string.Join(", ", ClientProtocols.Names)}.");
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
     }
@@ -89,7 +89,7 @@ public sealed partial class RpcClient
     public async Task<RpcCallContext> CallWithContextAsync(string operation, object? arguments = null, CancellationToken cancellationToken = default)
     {
         var found = Find(operation);
-        var context = new RpcCallContext(found, ArgumentBinder.Bind(found, arguments), _address, _protocol.Name, cancellationToken);
+        var context = NewContext(found, ArgumentBinder.Bind(found, arguments), cancellationToken);
         try
         {
             await RunAsync(context).ConfigureAwait(false);
@@ -107,7 +107,15 @@ public sealed partial class RpcClient
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
-        return RunAsync(new RpcCallContext(operation, arguments, _address, _protocol.Name, cancellationToken));
+        return RunAsync(NewContext(operation, arguments, cancellationToken));
+    }
+
+    /// <summary>A call's own context, with the headers of the <see cref="RpcCallScope"/> it runs in.</summary>
+    private RpcCallContext NewContext(RpcOperation operation, object?[] arguments, CancellationToken cancellationToken)
+    {
+        var context = new RpcCallContext(operation, arguments, _address, _protocol.Name, _protocol as IRpcHeaderProtocol, cancellationToken);
+        RpcCallScope.Current?.Enter(context);
+        return context;
     }
 
     private RpcOperation Find(string operation)
@@ -163,7 +171,9 @@ public sealed partial class RpcClient
     private async Task<object?> SendAsync(RpcCallContext context, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        var (payload, contentType) = _writer.WriteRequest(operation, context.Arguments);
+        var (payload, contentType) = context.SoapHeaders.Count == 0 ? _writer.WriteRequest(operation, context.Arguments)
+            : context.HeaderProtocol?.WriteRequest(operation, context.Arguments, context.SoapHeaders.ToArray())
+              ?? throw new NotSupportedException($"The protocol '{_protocol.Name}' has no headers: send SOAP headers over soap11 or soap12.");
         context.RequestBytes = payload;
         context.RequestContentType = contentType;
         await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
@@ -207,5 +217,5 @@ public sealed partial class RpcClient
     }
 
     private InvalidOperationException NotAClientProtocol()
-        => new($"The protocol '{_protocol.Name}' cannot run as a client (it writes no requests or reads no responses); use soap11, soap12 or json.");
+        => new($"The protocol '{_protocol.Name}' cannot run as a client (it writes no requests or reads no responses); use soap11, soap12, json or msgpack.");
 }

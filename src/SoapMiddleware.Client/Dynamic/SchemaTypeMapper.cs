@@ -8,7 +8,7 @@ namespace SoapMiddleware.Client.Dynamic;
 /// <summary>
 /// Maps the XSD types a WSDL's operations use to a <see cref="SchemaDescriptionBuilder"/>'s types, each once: a
 /// restriction of a simple type is its base primitive (an enumeration a string), a literal array wrapper
-/// (<c>ArrayOfX</c>) an array, any other complex type a record whose members are its base's then its own (sequence,
+/// (<c>ArrayOfX</c>) or a soapenc array an array, any other complex type a record whose members are its base's then its own (sequence,
 /// all and choice flattened; a choice's members optional), attributes included. <c>xs:anyType</c> and anything that
 /// cannot be mapped read as the element's text (a string), with a warning.
 /// </summary>
@@ -147,7 +147,8 @@ internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBu
         return record;
     }
 
-    // A literal wrapper of one repeated element (ArrayOfX); a soapenc array is left to the rpc/encoded mapping.
+    // A literal wrapper of one repeated element (ArrayOfX), or a soapenc array, whose items are written as 'item' and
+    // read whatever the server named them (the encoded reader renames them first).
     private SchemaType? ArrayOf(XsdComplexType complex, XmlQualifiedName name)
     {
         if (complex.Content is XsdGroup { Items: [XsdElement item] } && complex.Attributes.Count == 0)
@@ -158,7 +159,6 @@ internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBu
             return builder.ArrayType(name, itemType, XName.Get(itemName.Name, itemName.Namespace), nillable);
         }
 
-        warnings.Add($"The array type '{name}' (SOAP encoding) is read as text by document/literal operations.");
-        return Text;
+        return builder.ArrayType(name, TypeOf(complex.ArrayItemType!), XName.Get("item"), itemNillable: true);
     }
 }

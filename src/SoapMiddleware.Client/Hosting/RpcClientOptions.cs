@@ -8,7 +8,7 @@ public sealed class RpcClientOptions
     /// <summary>The endpoint's URL, such as <c>http://host/soap/calculator</c>. Required.</summary>
     public Uri? Address { get; set; }
 
-    /// <summary>The protocol the calls speak: <c>soap11</c> (default), <c>soap12</c> or <c>json</c>.</summary>
+    /// <summary>The protocol the calls speak: <c>soap11</c> (default), <c>soap12</c>, <c>json</c> or <c>msgpack</c> (MessagePack).</summary>
     public string Protocol { get; set; } = "soap11";
 
     /// <summary>

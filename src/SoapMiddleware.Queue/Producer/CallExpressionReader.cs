@@ -6,7 +6,8 @@ namespace SoapMiddleware.Queue.Producer;
 /// <summary>
 /// Reads <c>s => s.Add(1, x)</c> into the operation it calls and the values of its wire arguments.
 /// Arguments are evaluated now, at enqueue time, like Hangfire does; a <see cref="CancellationToken"/> or
-/// <see cref="MethodContext"/> argument is a placeholder that the worker fills in.
+/// <see cref="MethodContext"/> argument is a placeholder that the worker fills in. The method may be the service's own
+/// or one of a client contract interface the server's operation answers to (<see cref="ContractCall"/>).
 /// </summary>
 internal static class CallExpressionReader
 {
@@ -22,10 +23,16 @@ internal static class CallExpressionReader
             throw new ArgumentException($"Expected a call of a service method on the lambda's parameter, such as s => s.Add(1, 2); got '{body}'.");
         }
 
-        var operation = application.FindOperation(call.Method)
-            ?? throw new ArgumentException($"'{call.Method.DeclaringType?.Name}.{call.Method.Name}' is not an [RpcMethod] of a service registered with AddService.");
+        if (application.FindOperation(call.Method) is { } operation)
+        {
+            return (operation, operation.WireArguments(i => Evaluate(call.Arguments[i])));
+        }
 
-        return (operation, operation.WireArguments(i => Evaluate(call.Arguments[i])));
+        var (contracted, wire) = ContractCall.Find(application.Description, call.Method)
+            ?? throw new ArgumentException($"'{call.Method.DeclaringType?.Name}.{call.Method.Name}' is not an [RpcMethod] of a service registered with AddService, nor a method of a contract interface that names one of its operations with the same parameter types.");
+        return (contracted, wire is null
+            ? contracted.WireArguments(i => Evaluate(call.Arguments[i]))
+            : wire.Select(i => Evaluate(call.Arguments[i])).ToArray());
     }
 
     private static object? Evaluate(Expression argument) => argument switch

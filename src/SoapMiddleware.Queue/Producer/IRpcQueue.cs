@@ -12,7 +12,13 @@ namespace SoapMiddleware.Queue;
 /// </summary>
 public interface IRpcQueue
 {
-    /// <summary>Enqueues a call of an operation that returns a value or a task: <c>queue.EnqueueAsync&lt;Calc&gt;(s => s.Add(1, 2))</c>.</summary>
+    /// <summary>
+    /// Enqueues a call of an operation that returns a value or a task: <c>queue.EnqueueAsync&lt;Calc&gt;(s => s.Add(1, 2))</c>.
+    /// <typeparamref name="TService"/> is a registered service, or a contract interface such as a typed client's
+    /// (<c>queue.EnqueueAsync&lt;ICalculator&gt;(c => c.Add(1, 2))</c>): a method a service implements calls that service's
+    /// operation; any other names the operation (<c>[RpcMethod(Name)]</c>, <c>[OperationContract(Name)]</c>, or its own
+    /// name without <c>Async</c>) and must take the same parameter types.
+    /// </summary>
     /// <returns>The task's handle.</returns>
     /// <exception cref="IdempotencyKeyConflictException">The idempotency key names a task with a different request.</exception>
     /// <exception cref="QueueUnavailableException">The engine's storage cannot be reached; nothing was stored.</exception>

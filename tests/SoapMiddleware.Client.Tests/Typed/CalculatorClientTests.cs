@@ -5,7 +5,7 @@ namespace SoapMiddleware.Client.Tests.Typed;
 /// <summary>Every operation of the sample's calculator through the typed client, in each protocol, values checked.</summary>
 public sealed class CalculatorClientTests(SampleHost host) : IClassFixture<SampleHost>
 {
-    public static TheoryData<string> Protocols => ["soap11", "soap12", "json"];
+    public static TheoryData<string> Protocols => ["soap11", "soap12", "json", "msgpack"];
 
     [Theory]
     [MemberData(nameof(Protocols))]

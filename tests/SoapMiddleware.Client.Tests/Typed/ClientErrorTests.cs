@@ -97,6 +97,17 @@ public sealed class ClientErrorTests(SampleHost sample, ScriptedServer scripted)
     }
 
     [Fact]
+    public void MessagePackResponse_NotWellFormed_IsInvalidData()
+    {
+        var calculator = ClientFactory.Create<ICalculatorClient>(new Uri(scripted.BaseAddress, "/msgpack/garbage"), "msgpack");
+
+        var error = Assert.Throws<InvalidDataException>(() => calculator.Add(1, 2));
+
+        Assert.Contains("The response to 'Add' cannot be read", error.Message);
+        Assert.Contains("not valid MessagePack", error.Message);
+    }
+
+    [Fact]
     public void PerCallHeaders_ActionAndTraceparent_AreSent()
     {
         using var listener = new ActivityListener

@@ -10,6 +10,7 @@ public sealed class DynamicCallTests(SampleHost host) : IClassFixture<SampleHost
     [Theory]
     [InlineData("soap11")]
     [InlineData("json")]
+    [InlineData("msgpack")]
     public async Task CallAsync_TakesAnonymousObjectsDictionariesAndArrays(string protocol)
     {
         using var http = new HttpClient();

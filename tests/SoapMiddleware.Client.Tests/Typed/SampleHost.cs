@@ -22,9 +22,14 @@ public sealed class SampleHost : IAsyncLifetime
         BaseAddress = new Uri(_app.Urls.First());
     }
 
-    /// <summary>The sample's endpoint of <paramref name="protocol"/> for its calculator (<c>/soap/calculator</c>, <c>/json/calculator</c>) or its WCF twin.</summary>
+    /// <summary>The sample's endpoint of <paramref name="protocol"/> for its calculator (<c>/soap/calculator</c>, <c>/json/calculator</c>, <c>/msgpack/calculator</c>) or its WCF twin.</summary>
     public Uri Endpoint(string protocol, bool wcf = false)
-        => new(BaseAddress, wcf ? "/Calculator.svc" : protocol == "json" ? "/json/calculator" : "/soap/calculator");
+        => new(BaseAddress, wcf ? "/Calculator.svc" : protocol switch
+        {
+            "json" => "/json/calculator",
+            "msgpack" => "/msgpack/calculator",
+            _ => "/soap/calculator",
+        });
 
     public async Task DisposeAsync()
     {

@@ -61,6 +61,13 @@ public sealed class ScriptedServer : IAsyncLifetime
                 "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><tns:AddResponse xmlns:tns=\"http://example.com/calc\"><tns:AddResult>3</tns:AddResult></tns:AddResponse></soap:Body></soap:Envelope>",
                 "text/xml; charset=utf-8");
         });
+        // An rpc/encoded answer to PHP's 'twins' (Interop/php) whose second reference names nothing.
+        _app.MapPost("/encoded/dangling", () => Results.Text(
+            "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:c=\"urn:calc\"><s:Body><c:twinsResponse><return>"
+            + "<item href=\"#a\"/><item href=\"#nope\"/></return></c:twinsResponse><m id=\"a\"><name>x</name><age>1</age></m></s:Body></s:Envelope>",
+            "text/xml; charset=utf-8"));
+        // Not MessagePack: 0xc1 is the one byte the format never uses.
+        _app.MapPost("/msgpack/garbage", () => Results.Bytes([0x81, 0xc1], "application/msgpack"));
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
     }

@@ -59,6 +59,19 @@ internal sealed partial class SoapProtocol : IRpcResponseReader
             throw Unreadable(operation, $"the Body holds '{EchoedText.Cap(content.Name.LocalName)}', expected '{operation.Response.ElementName}'");
         }
 
+        if (operation.Use == RpcBodyUse.Encoded)
+        {
+            try
+            {
+                // Multi-references resolved and array items named as the literal reader expects.
+                SoapEncoding.Normalize(content, body, operation.Response, description.Model.Namespace);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw Unreadable(operation, ex.Message);
+            }
+        }
+
         try
         {
             return operation.ResultOf(description.Serializer.ReadMessage(content, operation.Response));

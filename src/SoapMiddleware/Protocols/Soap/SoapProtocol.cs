@@ -134,21 +134,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// stores exactly these bytes, so a queued call and a direct call take the same path through the pipeline.
     /// </summary>
     public (byte[] Payload, string ContentType) WriteRequest(RpcOperation operation, object?[] arguments)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var message = description.Serializer.WriteMessage(operation.Request, arguments);
-
-        // A bare message (a schema description's document/literal bare) has no wrapper: its parts are the body's children.
-        var document = Envelope(operation.Request.IsBare ? message.Elements() : message);
-        var buffer = new MemoryStream(512);
-        using (var writer = XmlWriter.Create(buffer, WriterSettings))
-        {
-            document.Save(writer);
-        }
-
-        return (buffer.ToArray(), _outContentType);
-    }
+        => WriteRequest(operation, arguments, []);
 
     /// <summary>Writes the result envelope (out headers, then the response message) into a tree or into bytes.</summary>
     private void WriteResponse(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
