@@ -82,9 +82,10 @@ internal sealed class DiskEntries
                 stream.Write(bytes);
             }
 
-            if (File.Exists(file) && !IsOurs(file))
+            // Replace only an entry of ours (a damaged or older one); a file of another user or program stays as it is.
+            if (File.Exists(file) && !(IsOurs(file) && EntryFormat.HasHeader(file)))
             {
-                WsdlCacheLog.NotOwned(_logger, file);
+                WsdlCacheLog.NotWritten(_logger, file, "a file this cache did not write is in the way; it is left alone");
                 File.Delete(temporary);
                 return;
             }

@@ -42,6 +42,14 @@ internal static class EntryFormat
         return buffer.ToArray();
     }
 
+    /// <summary>Whether <paramref name="file"/> starts with this format's magic: a file this cache wrote, whatever its version or state.</summary>
+    public static bool HasHeader(string file)
+    {
+        Span<byte> start = stackalloc byte[8];
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length && start.SequenceEqual(Magic);
+    }
+
     /// <exception cref="InvalidDataException">Not a cache file of this version and key, or damaged; the message says which.</exception>
     public static CacheEntry Read(byte[] bytes, string expectedKey)
     {
