@@ -22,9 +22,10 @@ internal static class WsdlTiming
         foreach (var file in Files)
         {
             var location = new Uri(Path.Combine(corpus, file));
-            var disk = new WsdlDescriptionCache(new WsdlCacheOptions { Directory = cacheDirectory });
-            var fromDisk = disk.UserDirectory is { } folder && Directory.GetFiles(folder).Length > 0;
+            var folder = new WsdlDescriptionCache(new WsdlCacheOptions { Directory = cacheDirectory }).UserDirectory!;
+            var entries = Directory.GetFiles(folder).Length;
             var cold = await TimeAsync(() => ImportAsync(location, new WsdlDescriptionCache(new WsdlCacheOptions { Directory = cacheDirectory })));
+            var fromDisk = Directory.GetFiles(folder).Length == entries;
             var description = await ImportAsync(location, null);
             var parse = await MedianAsync(() => ImportAsync(location, null));
             var diskHit = await MedianAsync(() => ImportAsync(location, new WsdlDescriptionCache(new WsdlCacheOptions { Directory = cacheDirectory })));

@@ -44,7 +44,7 @@ public sealed class ClientTelemetryTests(SampleHost sample) : IClassFixture<Samp
         var activities = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is RpcClientDiagnostics.SourceName or "SoapMiddleware" or "Microsoft.AspNetCore" or "SoapMiddleware.Client.Tests.Trace",
+            ShouldListenTo = source => source.Name is RpcClientDiagnostics.SourceName or "System.Net.Http" or "SoapMiddleware" or "Microsoft.AspNetCore" or "SoapMiddleware.Client.Tests.Trace",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activities.Enqueue,
         };

@@ -6,6 +6,7 @@ namespace SoapMiddleware.Client.Tests.Wsdl.Caching;
 /// skipped with a warning, never a failure. Needs root (to add the second user with useradd and run as them with
 /// runuser); otherwise skipped, saying so.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CacheUsersTests : IAsyncLifetime
 {
     private const string OtherUser = "soapmw-cache-test";
