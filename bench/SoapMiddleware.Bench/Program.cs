@@ -6,7 +6,10 @@ using SoapMiddleware.Bench.SoapCore;
 //   json-ceiling --urls URL                 plain Kestrel at POST /json/calculator/{operation}, fixed JSON Echo response
 //   bare --urls URL                          the sample service, no wrappers or listeners
 //   wrapped --urls URL                       the sample service with 3 call wrappers and 2 listeners
-        Console.Error.WriteLine("usage: SoapMiddleware.Bench ceiling <echo|getorder|add> | json-ceiling | bare | wrapped | micro [bare|wrapped] [op|json-echo] [N] | soapcore  (--urls http://127.0.0.1:PORT)");
+//   client URL [seconds] [callers] [rounds]  one RpcClient, 64 callers, Echo at the sample app at URL, vs a hand-written HttpClient loop
+//   wsdl-timing CORPUS CACHE_DIR             WsdlImporter on the corpus's biggest WSDLs: cold, parse, disk and memory cache hits
+//   micro [bare|wrapped] [op|json-echo] [N] in-process loop through the pipeline stages
+//   soapcore --urls URL                      the WCF-contract twin on SoapCore
 var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (mode)
@@ -29,8 +32,14 @@ switch (mode)
     case "micro":
         await MicroLoop.RunAsync(rest);
         break;
+    case "client":
+        await SoapMiddleware.Bench.Client.ClientLoad.RunAsync(rest);
+        break;
+    case "wsdl-timing":
+        await SoapMiddleware.Bench.Client.WsdlTiming.RunAsync(rest);
+        break;
     default:
-        Console.Error.WriteLine("usage: SoapMiddleware.Bench ceiling <echo|getorder|add> | json-ceiling | bare | wrapped | micro [bare|wrapped] [op|json-echo] [N] | soapcore  (--urls http://127.0.0.1:PORT)");
+        Console.Error.WriteLine("usage: SoapMiddleware.Bench ceiling <echo|getorder|add> | json-ceiling | bare | wrapped | micro [bare|wrapped] [op|json-echo] [N] | soapcore | client URL [s] [callers] [rounds] | wsdl-timing CORPUS CACHE_DIR  (--urls http://127.0.0.1:PORT)");
         Environment.Exit(2);
         break;
 }

@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using SoapMiddleware.Client.Hosting;
+using SoapMiddleware.Client.Resilience;
 using SoapMiddleware.Client.Transport;
 using SoapMiddleware.Client.Typed;
 using SoapMiddleware.Description;
@@ -21,6 +23,7 @@ public sealed partial class RpcClient
     private readonly IRpcResponseReader _reader;
     private readonly RpcClientOptions _options;
     private readonly Uri _address;
+    private readonly FrozenSet<RpcOperation> _idempotent;
 
     /// <summary>Creates a client of <paramref name="description"/>'s operations.</summary>
     /// <param name="description">The operations and their types.</param>
@@ -46,6 +49,7 @@ public sealed partial class RpcClient
             ?? throw new InvalidOperationException($"Unknown protocol '{protocol}'; a client speaks {string.Join(", ", ClientProtocols.Names)}.");
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
+        _idempotent = RpcClientRequests.IdempotentOperations(description, options);
     }
 
     /// <summary>The description whose operations this client calls.</summary>
@@ -164,6 +168,7 @@ public sealed partial class RpcClient
         finally
         {
             context.Duration = Stopwatch.GetElapsedTime(started);
+            RpcClientMetrics.Record(context);
             await events.FireAsync(RpcClientEventNames.MethodContextClosed, context).ConfigureAwait(false);
         }
     }
@@ -183,6 +188,11 @@ public sealed partial class RpcClient
             Content = new ByteArrayContent(payload) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
         };
         _protocol.HttpBinding.WriteAction(request, operation);
+        if (_idempotent.Contains(operation))
+        {
+            request.Options.Set(RpcClientRequests.Idempotent, true);
+        }
+
         foreach (var (name, value) in context.RequestHeaders)
         {
             request.Headers.TryAddWithoutValidation(name, value);

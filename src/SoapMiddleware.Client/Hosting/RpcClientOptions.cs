@@ -44,4 +44,10 @@ public sealed class RpcClientOptions
 
     /// <summary>Listeners of the calls' events (<see cref="RpcClientEventNames"/>), fired on the calling thread for each call.</summary>
     public RpcClientEvents Events { get; } = new();
+
+    /// <summary>
+    /// The operations (by name) safe to send twice, which <c>AddRetries</c> may send again after a transient failure;
+    /// methods marked <see cref="Resilience.RpcIdempotentAttribute"/> are too. Empty by default: nothing is retried.
+    /// </summary>
+    public ISet<string> IdempotentOperations { get; } = new HashSet<string>(StringComparer.Ordinal);
 }

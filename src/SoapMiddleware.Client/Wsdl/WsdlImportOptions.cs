@@ -1,3 +1,5 @@
+using SoapMiddleware.Client.Wsdl.Caching;
+
 namespace SoapMiddleware.Client.Wsdl;
 
 /// <summary>
@@ -23,4 +25,11 @@ public sealed class WsdlImportOptions
 
     /// <summary>The deepest element nesting in a document. Default 256 (real WSDLs nest under 30).</summary>
     public int MaxNestingDepth { get; set; } = 256;
+
+    /// <summary>
+    /// Where parsed descriptions are kept between imports: <see cref="WsdlDescriptionCache.Shared"/> (in memory, bounded)
+    /// by default; a <see cref="WsdlDescriptionCache"/> with a <see cref="WsdlCacheOptions.Directory"/> to keep them on
+    /// disk across processes; null to parse every time.
+    /// </summary>
+    public WsdlDescriptionCache? Cache { get; set; } = WsdlDescriptionCache.Shared;
 }

@@ -1,4 +1,5 @@
 using System.Xml;
+using SoapMiddleware.Client.Wsdl.Caching;
 using SoapMiddleware.Client.Wsdl.Reading;
 
 namespace SoapMiddleware.Client.Wsdl;
@@ -7,7 +8,8 @@ namespace SoapMiddleware.Client.Wsdl;
 /// Reads a WSDL 1.1 document, the documents it imports (through <see cref="WsdlImportOptions.Resolver"/>) and their XML
 /// schemas into a <see cref="WsdlDescription"/>. What it does not support is a warning with its location; a document it
 /// cannot read, a hostile one or a limit exceeded is a <see cref="WsdlImportException"/>. One instance may import
-/// concurrently; each import has its own state.
+/// concurrently; each import has its own state. A description read before comes from <see cref="WsdlImportOptions.Cache"/>
+/// when none of its documents changed.
 /// </summary>
 public sealed class WsdlImporter
 {
@@ -30,8 +32,18 @@ public sealed class WsdlImporter
         var loader = new DocumentLoader(_options, warnings);
         try
         {
-            var root = await loader.LoadAllAsync(location, cancellationToken).ConfigureAwait(false);
-            return Build(root, loader, warnings);
+            using var main = await loader.ReadMainAsync(location, cancellationToken).ConfigureAwait(false);
+            var cache = _options.Cache;
+            var key = cache is null ? "" : WsdlDescriptionCache.KeyOf(location, main.Hash, _options);
+            if (cache is not null && await cache.FindAsync(key, _options, cancellationToken).ConfigureAwait(false) is { } cached)
+            {
+                return cached;
+            }
+
+            var root = await loader.LoadAllAsync(main, cancellationToken).ConfigureAwait(false);
+            var description = Build(root, loader, warnings);
+            cache?.Store(new CacheEntry(key, loader.Fingerprints(), description));
+            return description;
         }
         catch (FatalImportException e)
         {

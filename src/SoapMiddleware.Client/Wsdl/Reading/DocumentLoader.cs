@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -12,21 +11,25 @@ internal sealed class DocumentLoader(WsdlImportOptions options, WarningSink warn
 {
     private readonly Dictionary<Uri, LoadedDocument> _documents = [];
     private readonly HashSet<Uri> _failed = [];
+    private readonly List<Uri> _attempted = [];
+    private readonly Dictionary<Uri, byte[]> _hashes = [];
     private long _totalBytes;
 
     /// <summary>The documents read, by their absolute URI (the main one first).</summary>
     public IReadOnlyDictionary<Uri, LoadedDocument> Documents => _documents;
 
-    public async Task<LoadedDocument> LoadAllAsync(Uri main, CancellationToken cancellationToken)
+    /// <summary>Parses the main document read by <see cref="ReadMainAsync"/>, then reads and parses its imports.</summary>
+    public async Task<LoadedDocument> LoadAllAsync(DocumentBytes main, CancellationToken cancellationToken)
     {
         LoadedDocument root;
         try
         {
-            root = await LoadAsync(main, cancellationToken).ConfigureAwait(false);
+            _attempted.Add(main.Location);
+            root = Parse(main);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException or HttpRequestException or WsdlImportException)
+        catch (XmlException e)
         {
-            throw new WsdlImportException($"cannot read {main}: {e.Message}", e);
+            throw new WsdlImportException($"cannot read {main.Location}: {e.Message}", e);
         }
 
         var level = new List<LoadedDocument> { root };
@@ -99,7 +102,27 @@ internal sealed class DocumentLoader(WsdlImportOptions options, WarningSink warn
         }
     }
 
-    private async Task<LoadedDocument> LoadAsync(Uri location, CancellationToken cancellationToken)
+    /// <summary>Reads the main document's bytes (so a cache can be asked by their hash before anything is parsed).</summary>
+    public async Task<DocumentBytes> ReadMainAsync(Uri main, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(main, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or WsdlImportException)
+        {
+            throw new WsdlImportException($"cannot read {main}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Every document asked for, in the order it was: the hash of its bytes, or null when it could not be read (the
+    /// main document first). What a cached description depends on.
+    /// </summary>
+    public IReadOnlyList<DocumentFingerprint> Fingerprints() =>
+        _attempted.Select(uri => new DocumentFingerprint(uri, _hashes.GetValueOrDefault(uri))).ToList();
+
+    private async Task<DocumentBytes> ReadAsync(Uri location, CancellationToken cancellationToken)
     {
         if (_documents.Count >= options.MaxDocuments)
         {
@@ -108,46 +131,25 @@ internal sealed class DocumentLoader(WsdlImportOptions options, WarningSink warn
         }
 
         var limit = Math.Min(options.MaxDocumentBytes, options.MaxTotalBytes - _totalBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
-        {
-            var length = 0;
-            await using (var stream = await options.Resolver.OpenAsync(location, cancellationToken).ConfigureAwait(false))
-            {
-                while (true)
-                {
-                    if (length == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
+        var bytes = await DocumentBytes.ReadAsync(options.Resolver, location, limit, () => new FatalImportException(limit < options.MaxDocumentBytes
+            ? $"{location}: the documents of this import exceed {options.MaxTotalBytes} bytes (WsdlImportOptions.MaxTotalBytes)."
+            : $"{location}: the document exceeds {options.MaxDocumentBytes} bytes (WsdlImportOptions.MaxDocumentBytes)."), cancellationToken).ConfigureAwait(false);
+        _totalBytes += bytes.Length;
+        _hashes[location] = bytes.Hash;
+        return bytes;
+    }
 
-                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
+    private LoadedDocument Parse(DocumentBytes bytes)
+    {
+        var document = new LoadedDocument(bytes.Location, SafeXml.Parse(bytes.Buffer, bytes.Length, bytes.Location, options.MaxNestingDepth), bytes.Hash);
+        _documents[bytes.Location] = document;
+        return document;
+    }
 
-                    length += read;
-                    if (length > limit)
-                    {
-                        throw new FatalImportException(limit < options.MaxDocumentBytes
-                            ? $"{location}: the documents of this import exceed {options.MaxTotalBytes} bytes (WsdlImportOptions.MaxTotalBytes)."
-                            : $"{location}: the document exceeds {options.MaxDocumentBytes} bytes (WsdlImportOptions.MaxDocumentBytes).");
-                    }
-                }
-            }
-
-            _totalBytes += length;
-            var document = new LoadedDocument(location, SafeXml.Parse(buffer, length, location, options.MaxNestingDepth));
-            _documents[location] = document;
-            return document;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+    private async Task<LoadedDocument> LoadAsync(Uri location, CancellationToken cancellationToken)
+    {
+        _attempted.Add(location);
+        using var bytes = await ReadAsync(location, cancellationToken).ConfigureAwait(false);
+        return Parse(bytes);
     }
 }
