@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
@@ -6,8 +8,8 @@ namespace SoapMiddleware.Security;
 
 /// <summary>
 /// Reads a SOAP request's <c>wsse:Security</c> header entry (SOAP 1.1 or 1.2) before the endpoint runs, without taking
-/// the body from it: the body is buffered (<c>EnableBuffering</c>), read only up to the Body's start tag, and rewound,
-/// so the HTTP transport reads it whole as before. A request that is not a SOAP envelope is left to the protocol.
+/// the body from it: its first bytes (up to the limit) are peeked from the request's pipe and left unconsumed, so the
+/// HTTP transport reads the body whole as before. A request that is not a SOAP envelope is left to the protocol.
 /// </summary>
 internal static class SecurityHeaderReader
 {
@@ -15,6 +17,8 @@ internal static class SecurityHeaderReader
     private const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     private static readonly XNamespace Wsse = WsSecurityNames.Wsse;
     private static readonly XNamespace Wsu = WsSecurityNames.Wsu;
+
+    private static ReadOnlySpan<byte> WsseBytes => "oasis-200401-wss-wssecurity-secext-1.0.xsd"u8;
 
     /// <summary>Whether the request can carry a SOAP envelope in its body: a POST of <c>text/xml</c> or <c>application/soap+xml</c>.</summary>
     public static bool IsSoapRequest(HttpRequest request, out bool is12)
@@ -25,51 +29,75 @@ internal static class SecurityHeaderReader
     }
 
     /// <summary>The request's Security header entry for this receiver, or <see langword="null"/> when it has none.</summary>
-    /// <exception cref="WsSecurityFailure">The XML before the Body is not well-formed or longer than <paramref name="maxCharacters"/>, or the entry is malformed.</exception>
-    public static async Task<SecurityHeader?> ReadAsync(HttpRequest request, int maxCharacters, CancellationToken cancellationToken)
+    /// <exception cref="WsSecurityFailure">The XML before the Body is not well-formed or longer than <paramref name="maxBytes"/>, or the entry is malformed.</exception>
+    public static async Task<SecurityHeader?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        request.EnableBuffering();
-        var body = request.Body;
+        // Peek: the bytes are examined but not consumed, so whoever reads the body next reads it from its first byte.
+        var pipe = request.BodyReader;
+        ReadResult result;
+        while (true)
+        {
+            result = await pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (result.IsCompleted || result.IsCanceled || result.Buffer.Length >= maxBytes)
+            {
+                break;
+            }
+
+            pipe.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+
+        var seen = result.Buffer;
+        try
+        {
+            var window = seen.Slice(0, Math.Min(seen.Length, maxBytes));
+
+            // Most requests carry no Security header: they cost one search of their first bytes, no XML reader.
+            return Contains(window, WsseBytes) ? Read(window.ToArray(), maxBytes) : null;
+        }
+        finally
+        {
+            pipe.AdvanceTo(seen.Start, seen.End);
+        }
+    }
+
+    private static SecurityHeader? Read(byte[] bytes, int maxBytes)
+    {
         var settings = new XmlReaderSettings
         {
-            Async = true,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
-            MaxCharactersInDocument = maxCharacters,
-            CloseInput = false,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
         };
         try
         {
-            using var reader = XmlReader.Create(body, settings);
-            if (await reader.MoveToContentAsync().ConfigureAwait(false) != XmlNodeType.Element
+            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+            if (reader.MoveToContent() != XmlNodeType.Element
                 || reader.LocalName != "Envelope" || reader.NamespaceURI is not (Soap11 or Soap12) || reader.IsEmptyElement)
             {
                 return null;
             }
 
             var envelope = reader.NamespaceURI;
-            await reader.ReadAsync().ConfigureAwait(false);
-            if (await reader.MoveToContentAsync().ConfigureAwait(false) != XmlNodeType.Element
-                || reader.LocalName != "Header" || reader.NamespaceURI != envelope || reader.IsEmptyElement)
+            reader.Read();
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "Header" || reader.NamespaceURI != envelope || reader.IsEmptyElement)
             {
                 return null;
             }
 
-            await reader.ReadAsync().ConfigureAwait(false);
+            reader.Read();
             SecurityHeader? found = null;
-            while (await reader.MoveToContentAsync().ConfigureAwait(false) == XmlNodeType.Element)
+            while (reader.MoveToContent() == XmlNodeType.Element)
             {
                 if (found is null && reader.LocalName == "Security" && reader.NamespaceURI == WsSecurityNames.Wsse)
                 {
-                    var entry = (XElement)await XNode.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+                    var entry = (XElement)XNode.ReadFrom(reader);
                     found = TargetsUs(entry, envelope) ? Parse(entry, envelope == Soap12) : null;
                 }
                 else
                 {
-                    await reader.SkipAsync().ConfigureAwait(false);
+                    reader.Skip();
                 }
             }
 
@@ -77,13 +105,12 @@ internal static class SecurityHeaderReader
         }
         catch (XmlException)
         {
-            throw WsSecurityFailure.Invalid($"The SOAP Header is not well-formed XML, or longer than {maxCharacters} characters.");
-        }
-        finally
-        {
-            body.Position = 0;
+            throw WsSecurityFailure.Invalid($"The SOAP Header is not well-formed XML, or does not end within its first {maxBytes} bytes.");
         }
     }
+
+    private static bool Contains(ReadOnlySequence<byte> buffer, ReadOnlySpan<byte> value)
+        => buffer.IsSingleSegment ? buffer.FirstSpan.IndexOf(value) >= 0 : buffer.ToArray().AsSpan().IndexOf(value) >= 0;
 
     private static SecurityHeader Parse(XElement security, bool is12)
     {

@@ -29,7 +29,7 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
         SecurityHeader? header = null;
         try
         {
-            header = await SecurityHeaderReader.ReadAsync(Request, Options.MaxHeaderCharacters, Context.RequestAborted).ConfigureAwait(false);
+            header = await SecurityHeaderReader.ReadAsync(Request, Options.MaxHeaderBytes, Context.RequestAborted).ConfigureAwait(false);
             if (header is null)
             {
                 return AuthenticateResult.NoResult();

@@ -25,10 +25,10 @@ public sealed class WsSecurityOptions : AuthenticationSchemeOptions
     public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// The most characters read from the request before its SOAP Body (the envelope's start and the Header). Default
-    /// 65,536: a longer Header is refused with <c>wsse:InvalidSecurity</c> before anything else is read.
+    /// The most bytes of a request looked at for its Security header: the envelope's start and the whole SOAP Header
+    /// must fit. Default 65,536; a Security header that does not end within them is refused with <c>wsse:InvalidSecurity</c>.
     /// </summary>
-    public int MaxHeaderCharacters { get; set; } = 64 * 1024;
+    public int MaxHeaderBytes { get; set; } = 64 * 1024;
 
     /// <summary>
     /// Whether a <c>PasswordText</c> token must carry a nonce and a <c>wsu:Created</c> too (so it cannot be replayed).
