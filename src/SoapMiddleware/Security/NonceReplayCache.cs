@@ -28,8 +28,9 @@ internal sealed class NonceReplayCache
     /// <summary>Whether replays are refused across processes (an <see cref="IDistributedCache"/> is used).</summary>
     public bool IsDistributed => _distributed is not null;
 
-    /// <summary>Records <paramref name="nonce"/> until <paramref name="until"/>; false when it was recorded already.</summary>
-    public async ValueTask<bool> TryAddAsync(string scheme, string nonce, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="nonce"/> for <paramref name="lifetime"/>; false when it was recorded already.</summary>
+    /// <remarks>A lifetime, not an end time: the caches keep their own clocks, which need not be the handler's.</remarks>
+    public async ValueTask<bool> TryAddAsync(string scheme, string nonce, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var key = $"soapmw:wsse-nonce:{scheme}:{nonce}";
         if (_distributed is not null)
@@ -39,7 +40,7 @@ internal sealed class NonceReplayCache
                 return false;
             }
 
-            await _distributed.SetAsync(key, [1], new DistributedCacheEntryOptions { AbsoluteExpiration = until }, cancellationToken).ConfigureAwait(false);
+            await _distributed.SetAsync(key, [1], new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime }, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -50,7 +51,7 @@ internal sealed class NonceReplayCache
                 return false;
             }
 
-            _memory.Set(key, true, until);
+            _memory.Set(key, true, lifetime);
             return true;
         }
     }

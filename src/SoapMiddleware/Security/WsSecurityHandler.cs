@@ -126,7 +126,8 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
         }
 
         // Remembered for as long as the token could be accepted: after that its Created is too old anyway.
-        if (token.Nonce is not null && !await nonces.TryAddAsync(Scheme.Name, token.Nonce, (created ?? now) + skew + skew, Context.RequestAborted).ConfigureAwait(false))
+        var lifetime = (created ?? now) + skew + skew - now;
+        if (token.Nonce is not null && !await nonces.TryAddAsync(Scheme.Name, token.Nonce, lifetime, Context.RequestAborted).ConfigureAwait(false))
         {
             throw WsSecurityFailure.Failed("The token's nonce was used already.");
         }
