@@ -39,6 +39,10 @@ public sealed class RpcClient
             ?? throw new InvalidOperationException($"Unknown protocol '{options.Protocol}'; a client speaks {string.Join(", ", RpcBuiltInProtocols.Names)}.");
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
+        if (options.Security is not null && _protocol.Name is not ("soap11" or "soap12"))
+        {
+            throw new InvalidOperationException($"RpcClientOptions.UsernameToken needs a SOAP protocol (soap11 or soap12), not '{_protocol.Name}': WS-Security travels in the SOAP header.");
+        }
     }
 
     /// <summary>The description whose operations this client calls.</summary>
@@ -124,6 +128,7 @@ public sealed class RpcClient
     {
         var operation = context.Operation;
         var (payload, contentType) = _writer.WriteRequest(operation, context.Arguments);
+        payload = _options.Security?.Apply(payload) ?? payload;
         context.RequestBytes = payload;
         context.RequestContentType = contentType;
         await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
