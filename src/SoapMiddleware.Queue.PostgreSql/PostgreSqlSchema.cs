@@ -123,5 +123,15 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE queue_task ADD COLUMN outcome integer NULL;
         """,
+
+        // 5: reserved for another branch's migration (the attachments of issue 19); a no-op until it is merged.
+        """
+        SELECT 1;
+        """,
+
+        // 6: who enqueued the call (the authenticated user's name), so the queued run and the management API know it.
+        """
+        ALTER TABLE queue_task ADD COLUMN enqueued_by text NULL;
+        """,
     ];
 }
