@@ -52,6 +52,7 @@ public static class SampleApplication
         builder.Services.AddHealthChecks().AddRpcQueue();
         SampleTelemetry.Configure(builder);
         SampleRateLimit.Configure(builder, queueSettings);
+        SampleSecurity.Configure(builder);
         var app = builder.Build();
         SampleHealth.Map(app, queueSettings);
         if (queueSettings.Role == QueueRole.Workers)
@@ -59,8 +60,11 @@ public static class SampleApplication
             return app;
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseRpc("/soap/calculator");
+        SampleSecurity.Map(app);
         app.MapRpc<Wcf.ICalculator>("/Calculator.svc");
         app.MapRpcJson("/json/calculator");
         app.MapRpcHttp("/rpc/calculator");

@@ -12,8 +12,8 @@ public sealed partial class PostgreSqlQueueStorage
     private string InsertOneSql => $"""
         WITH ins AS (
             INSERT INTO {_schema}.queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
-                idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
-            VALUES (@queue, @service, @operation, @display, @ct, @action, @payload, @state, @max, @key, @secret, @now, @nb, @due, @reason, @trace)
+                idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent, enqueued_by)
+            VALUES (@queue, @service, @operation, @display, @ct, @action, @payload, @state, @max, @key, @secret, @now, @nb, @due, @reason, @trace, @by)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, secret, state, reason),
         h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
@@ -23,13 +23,13 @@ public sealed partial class PostgreSqlQueueStorage
 
     private string InsertBatchSql => $"""
         WITH src AS (
-            SELECT * FROM unnest(@ids, @queues, @services, @operations, @displays, @cts, @actions, @payloads, @states, @maxes, @keys, @secrets, @nbs, @dues, @reasons, @traces)
-                AS s(id, queue, service, operation, display, content_type, action, payload, state, max_attempts, idempotency_key, secret, not_before, due_at, reason, trace_parent)),
+            SELECT * FROM unnest(@ids, @queues, @services, @operations, @displays, @cts, @actions, @payloads, @states, @maxes, @keys, @secrets, @nbs, @dues, @reasons, @traces, @bys)
+                AS s(id, queue, service, operation, display, content_type, action, payload, state, max_attempts, idempotency_key, secret, not_before, due_at, reason, trace_parent, enqueued_by)),
         ins AS (
             INSERT INTO {_schema}.queue_task (id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
-                idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
+                idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent, enqueued_by)
             SELECT id, queue, service, operation, display, content_type, action, payload, state, max_attempts,
-                idempotency_key, secret, @now, not_before, due_at, reason, trace_parent FROM src
+                idempotency_key, secret, @now, not_before, due_at, reason, trace_parent, enqueued_by FROM src
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id, state, reason),
         h AS (INSERT INTO {_schema}.queue_task_history (task_id, at, state, reason) SELECT id, @now, state, reason FROM ins)
@@ -82,7 +82,8 @@ public sealed partial class PostgreSqlQueueStorage
             .With("ct", call.ContentType).With("action", call.Action).With("payload", NpgsqlDbType.Bytea, call.Payload)
             .With("state", NpgsqlDbType.Integer, (int)row.State).With("max", NpgsqlDbType.Integer, call.MaxAttempts)
             .With("key", call.IdempotencyKey).With("now", now).With("nb", NpgsqlDbType.Bigint, row.NotBefore)
-            .With("due", row.DueAt).With("reason", row.Reason).With("trace", NpgsqlDbType.Text, call.TraceParent);
+            .With("due", row.DueAt).With("reason", row.Reason).With("trace", NpgsqlDbType.Text, call.TraceParent)
+            .With("by", NpgsqlDbType.Text, call.EnqueuedBy);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -144,6 +145,7 @@ public sealed partial class PostgreSqlQueueStorage
             .With("dues", NpgsqlDbType.Array | NpgsqlDbType.Bigint, rows.Select(r => r.DueAt).ToArray())
             .With("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Reason).ToArray())
             .With("traces", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.TraceParent).ToArray())
+            .With("bys", NpgsqlDbType.Array | NpgsqlDbType.Text, items.Select(t => t.EnqueuedBy).ToArray())
             .With("now", now);
         var resolved = (await ReadAllAsync(insert, r => (Sent: r.GetInt64(0), Id: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => r.Sent, r => r.Id);

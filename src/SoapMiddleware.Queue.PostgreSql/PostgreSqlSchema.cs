@@ -123,5 +123,10 @@ internal static class PostgreSqlSchema
         $"""
         ALTER TABLE {schema}.queue_task ADD COLUMN outcome integer NULL;
         """,
+
+        // 5: who enqueued the call (the authenticated user's name), so the queued run and the management API know it.
+        $"""
+        ALTER TABLE {schema}.queue_task ADD COLUMN enqueued_by text NULL;
+        """,
     ];
 }

@@ -20,6 +20,15 @@ public sealed class EngineTestService(EngineProbe probe)
         return a + b;
     }
 
+    /// <summary>Returns (and records) who enqueued the call, as the queued run sees it.</summary>
+    [RpcMethod]
+    public string WhoEnqueued(string key, MethodContext context)
+    {
+        var by = (context.Transport as QueueRpcTransport)?.EnqueuedBy ?? "(nobody)";
+        probe.Runs.Enqueue($"WhoEnqueued {key} {by}");
+        return by;
+    }
+
     [RpcMethod]
     public int Divide(int a, int b)
     {

@@ -50,6 +50,10 @@ public sealed partial class RpcClient
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
         _idempotent = RpcClientRequests.IdempotentOperations(description, options);
+        if (options.Security is not null && _protocol.Name is not ("soap11" or "soap12"))
+        {
+            throw new InvalidOperationException($"RpcClientOptions.UsernameToken needs a SOAP protocol (soap11 or soap12), not '{_protocol.Name}': WS-Security travels in the SOAP header.");
+        }
     }
 
     /// <summary>The description whose operations this client calls.</summary>
@@ -179,6 +183,7 @@ public sealed partial class RpcClient
         var (payload, contentType) = context.SoapHeaders.Count == 0 ? _writer.WriteRequest(operation, context.Arguments)
             : context.HeaderProtocol?.WriteRequest(operation, context.Arguments, context.SoapHeaders.ToArray())
               ?? throw new NotSupportedException($"The protocol '{_protocol.Name}' has no headers: send SOAP headers over soap11 or soap12.");
+        payload = _options.Security?.Apply(payload) ?? payload;
         context.RequestBytes = payload;
         context.RequestContentType = contentType;
         await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using SoapMiddleware.Client.Calls;
+using SoapMiddleware.Client.Security;
 
 namespace SoapMiddleware.Client.Hosting;
 
@@ -50,4 +51,24 @@ public sealed class RpcClientOptions
     /// methods marked <see cref="Resilience.RpcIdempotentAttribute"/> are too. Empty by default: nothing is retried.
     /// </summary>
     public ISet<string> IdempotentOperations { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The WS-Security UsernameToken sent with every call, once <see cref="UsernameToken"/> set it.</summary>
+    internal UsernameTokenCredential? Security { get; private set; }
+
+    /// <summary>
+    /// Sends a WS-Security UsernameToken with every call (SOAP 1.1 and 1.2 only): a <c>wsse:Security</c> header with a
+    /// <c>wsu:Timestamp</c> and the token, its nonce and <c>Created</c> new for each call. <paramref name="digest"/> sends
+    /// <c>PasswordDigest</c> (<c>Base64(SHA-1(nonce + created + password))</c>), so the password itself never travels;
+    /// otherwise <c>PasswordText</c>, which belongs on HTTPS only.
+    /// </summary>
+    /// <param name="username">The user name.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="digest">Whether to send the password as a digest.</param>
+    /// <param name="timeProvider">The clock of <c>Created</c> and the Timestamp; the system clock when null.</param>
+    public void UsernameToken(string username, string password, bool digest = false, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentNullException.ThrowIfNull(password);
+        Security = new UsernameTokenCredential(username, password, digest, timeProvider ?? TimeProvider.System);
+    }
 }

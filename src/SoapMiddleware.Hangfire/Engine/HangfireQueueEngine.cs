@@ -63,6 +63,11 @@ internal sealed partial class HangfireQueueEngine(HangfireBackend backend, Runni
             parameters[JobParameters.TraceParent] = call.TraceParent;
         }
 
+        if (call.EnqueuedBy is not null)
+        {
+            parameters[JobParameters.EnqueuedBy] = call.EnqueuedBy;
+        }
+
         IState state = call.NotBefore is { } notBefore && notBefore > time.GetUtcNow()
             ? new ScheduledState(notBefore.UtcDateTime)
             : new EnqueuedState(call.Queue);

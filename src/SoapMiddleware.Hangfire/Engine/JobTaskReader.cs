@@ -45,6 +45,7 @@ internal static class JobTaskReader
             Attempt = Attempts(state, retries, history),
             MaxAttempts = RetryLimit.Effective(filters, job, RpcJobArguments.MaxAttempts(job!)),
             IdempotencyKey = JobParameters.Text(properties, JobParameters.IdempotencyKey),
+            EnqueuedBy = JobParameters.Text(properties, JobParameters.EnqueuedBy),
             WorkerId = JobStates.WorkerOf(lastProcessing?.Data),
             ProgressPercent = percent,
             ProgressMessage = message,

@@ -17,6 +17,9 @@ internal static class JobParameters
     /// <summary>The W3C <c>traceparent</c> of the enqueuing activity: the parent of the worker's activity.</summary>
     public const string TraceParent = "soapmw-traceparent";
 
+    /// <summary>Who enqueued the call (<c>QueuedCall.EnqueuedBy</c>): the queued run and the management API read it.</summary>
+    public const string EnqueuedBy = "soapmw-enqueued-by";
+
     /// <summary>The idempotency key the call was enqueued with.</summary>
     public const string IdempotencyKey = "soapmw-idempotency-key";
 

@@ -123,6 +123,7 @@ public sealed class RpcJob
                 allowed,
                 new DateTimeOffset(DateTime.SpecifyKind(context.BackgroundJob.CreatedAt, DateTimeKind.Utc)),
                 queue,
+                JobParameters.Text(parameters, JobParameters.EnqueuedBy),
                 (percent, message, _) =>
                 {
                     if (row is not null)

@@ -44,4 +44,11 @@ public sealed record QueuedCall
     /// becomes its child, so one trace shows the enqueue and the run however long the task waits. Set by the producer.
     /// </summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// Who enqueued the call: the authenticated user's name (<c>HttpContext.User.Identity.Name</c>) at the enqueue
+    /// endpoint, or what the producer was given; <see langword="null"/> when anonymous. The queued run sees it as
+    /// <see cref="QueueRpcTransport.EnqueuedBy"/>, and the management API shows it.
+    /// </summary>
+    public string? EnqueuedBy { get; init; }
 }

@@ -69,6 +69,12 @@ public sealed class QueuedCallExecutor(RpcApplication application, IServiceScope
 
         await using var scope = scopes.CreateAsyncScope();
         var context = application.CreateContext(transport, scope.ServiceProvider, payload, contentType, action, limit.Token);
+        if (transport is QueueRpcTransport { EnqueuedBy: not null })
+        {
+            // The enqueue endpoint authenticated this request's wsse:Security header; its nonce must not be checked again.
+            context.UnderstoodHeaders.Add(Security.WsSecurityNames.Security);
+        }
+
         var pipeline = application.Pipeline;
         await pipeline.RunAsync(context).ConfigureAwait(false);
         var outcome = limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested && context.Error is not null

@@ -158,7 +158,11 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         var action = string.IsNullOrEmpty(context.InAction) || application.FindOperationByAction(Protocols.Soap.SoapAction.Parse(context.InAction) ?? string.Empty) is null
             ? operation.Action
             : context.InAction;
-        var call = queue.NewCall(payload, request.ContentType!, action, operation, QueuedCallExecutor.Display(context), enqueue);
+        var call = queue.NewCall(payload, request.ContentType!, action, operation, QueuedCallExecutor.Display(context), enqueue) with
+        {
+            // The caller the app's authentication made (a WS-Security token, a cookie, a bearer token): the task keeps its name.
+            EnqueuedBy = http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null,
+        };
         string handle;
         try
         {

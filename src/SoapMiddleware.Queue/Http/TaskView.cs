@@ -6,7 +6,7 @@ namespace SoapMiddleware.Queue.Http;
 /// <summary>
 /// The JSON shape of a task for HTTP clients: its state, progress, and the SOAP result or fault as text. The management
 /// API adds the stored request (<see cref="Payload"/>, the call's arguments) as text; the public task endpoint, which
-/// answers whoever holds the handle, leaves it out (null members of those two are not written).
+/// answers whoever holds the handle, leaves it out, and who enqueued it (null members of those three are not written).
 /// </summary>
 internal sealed record TaskView(
     string Id,
@@ -31,7 +31,8 @@ internal sealed record TaskView(
     string? Fault,
     IReadOnlyList<TaskHistoryEntry>? History,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Payload = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PayloadContentType = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PayloadContentType = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EnqueuedBy = null)
 {
     public static TaskView From(QueuedTaskInfo task, IReadOnlyList<TaskHistoryEntry>? history = null) => new(
         task.Id,
@@ -62,6 +63,7 @@ internal sealed record TaskView(
         {
             Payload = TextOf(task.Payload ?? [], task.ContentType),
             PayloadContentType = task.ContentType,
+            EnqueuedBy = task.EnqueuedBy,
         };
 
     /// <summary>

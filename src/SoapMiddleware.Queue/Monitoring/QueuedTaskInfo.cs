@@ -72,6 +72,9 @@ public sealed record QueuedTaskInfo
     /// <summary>The request bytes; <see langword="null"/> in list results.</summary>
     public byte[]? Payload { get; init; }
 
+    /// <summary>Who enqueued the call (<see cref="Engine.QueuedCall.EnqueuedBy"/>), or <see langword="null"/>.</summary>
+    public string? EnqueuedBy { get; init; }
+
     /// <summary>The response bytes of a succeeded task; <see langword="null"/> in list results.</summary>
     public byte[]? Result { get; init; }
 

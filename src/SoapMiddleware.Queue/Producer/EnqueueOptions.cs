@@ -18,6 +18,9 @@ public sealed record EnqueueOptions
     /// <summary>A key that makes the enqueue idempotent: a second enqueue with the same key returns the first task's id.</summary>
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>Who enqueues the call (a user's name), kept with the task for the queued run and the management API.</summary>
+    public string? EnqueuedBy { get; init; }
+
     /// <summary>
     /// The protocol a typed call is stored in (<c>soap11</c>, <c>soap12</c>, <c>json</c>, or an added protocol that
     /// implements <c>IRpcRequestWriter</c>); defaults to <see cref="RpcQueueOptions.Protocol"/>. The task's result is

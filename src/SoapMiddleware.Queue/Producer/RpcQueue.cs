@@ -131,6 +131,7 @@ internal sealed class RpcQueue(RpcApplication application, IQueueEngine engine, 
             NotBefore = notBefore,
             MaxAttempts = enqueue?.MaxAttempts ?? settings.MaxAttempts,
             IdempotencyKey = enqueue?.IdempotencyKey,
+            EnqueuedBy = enqueue?.EnqueuedBy,
         };
     }
 

@@ -15,14 +15,14 @@ public static class TaskRowReader
     public const string InfoColumns =
         "id, queue, service, operation, content_type, action, state, attempt, max_attempts, idempotency_key, " +
         "worker_id, progress_percent, progress_message, reason, created_at, not_before, started_at, finished_at, " +
-        "lease_until, result_content_type, secret, display, outcome, payload, result, fault";
+        "lease_until, result_content_type, secret, display, outcome, enqueued_by, payload, result, fault";
 
     /// <summary>The engine every row read here belongs to.</summary>
     public const string EngineName = "Builtin";
 
     /// <summary>Columns for <see cref="ReadDelivered"/>.</summary>
     public const string FetchedColumns =
-        "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until, secret, trace_parent";
+        "id, queue, service, operation, content_type, action, payload, attempt, max_attempts, created_at, lease_until, secret, trace_parent, enqueued_by";
 
     /// <summary>Columns for <see cref="ReadWorker"/>.</summary>
     public const string WorkerColumns =
@@ -60,9 +60,10 @@ public static class TaskRowReader
         LeaseUntil = Time(r, 18),
         ResultContentType = Str(r, 19),
         Outcome = r.IsDBNull(22) ? null : (TaskOutcome)r.GetInt32(22),
-        Payload = Bytes(r, 23),
-        Result = Bytes(r, 24),
-        Fault = Bytes(r, 25),
+        EnqueuedBy = Str(r, 23),
+        Payload = Bytes(r, 24),
+        Result = Bytes(r, 25),
+        Fault = Bytes(r, 26),
     };
 
     /// <summary>A task row read with <see cref="FetchedColumns"/>; <paramref name="leased"/> keeps its lease time.</summary>
@@ -80,6 +81,7 @@ public static class TaskRowReader
             Payload = Bytes(r, 6) ?? [],
             MaxAttempts = r.GetInt32(8),
             TraceParent = Str(r, 12),
+            EnqueuedBy = Str(r, 13),
         },
         Attempt = r.GetInt32(7),
         EnqueuedAt = UnixTime.FromMs(r.GetInt64(9)),

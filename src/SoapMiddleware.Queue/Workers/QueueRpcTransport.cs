@@ -8,7 +8,7 @@ public sealed class QueueRpcTransport : RpcTransport
     private readonly Func<int, string?, CancellationToken, ValueTask> _progress;
 
     internal QueueRpcTransport(string workerId, DeliveredTask task, int maxAttempts, Func<int, string?, CancellationToken, ValueTask> progress)
-        : this(TaskRowReader.EngineName, workerId, task.Handle, task.Attempt, maxAttempts, task.EnqueuedAt, task.Call.Queue, progress)
+        : this(TaskRowReader.EngineName, workerId, task.Handle, task.Attempt, maxAttempts, task.EnqueuedAt, task.Call.Queue, task.Call.EnqueuedBy, progress)
     {
     }
 
@@ -20,9 +20,11 @@ public sealed class QueueRpcTransport : RpcTransport
     /// <param name="maxAttempts">The attempts allowed.</param>
     /// <param name="enqueuedAt">When the call was enqueued.</param>
     /// <param name="queue">The queue the task came from.</param>
+    /// <param name="enqueuedBy">Who enqueued the call (the authenticated user's name), or null.</param>
     /// <param name="progress">Stores the progress the method reports (percent, message).</param>
-    public QueueRpcTransport(string engine, string workerId, string taskId, int attempt, int maxAttempts, DateTimeOffset enqueuedAt, string queue, Func<int, string?, CancellationToken, ValueTask> progress)
+    public QueueRpcTransport(string engine, string workerId, string taskId, int attempt, int maxAttempts, DateTimeOffset enqueuedAt, string queue, string? enqueuedBy, Func<int, string?, CancellationToken, ValueTask> progress)
     {
+        EnqueuedBy = enqueuedBy;
         Engine = engine;
         WorkerId = workerId;
         TaskId = taskId;
@@ -59,6 +61,12 @@ public sealed class QueueRpcTransport : RpcTransport
 
     /// <summary>The queue the task came from.</summary>
     public string Queue { get; }
+
+    /// <summary>
+    /// Who enqueued the call: the name of the user the enqueue endpoint authenticated (WS-Security, or any scheme of the
+    /// app), or what the producer was given; <see langword="null"/> when it was anonymous.
+    /// </summary>
+    public string? EnqueuedBy { get; }
 
     /// <inheritdoc />
     public override ValueTask ReportProgressAsync(int percent, string? message, CancellationToken cancellationToken)

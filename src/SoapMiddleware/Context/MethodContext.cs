@@ -18,6 +18,7 @@ public sealed class MethodContext
     private Dictionary<object, object?>? _inHeaders;
     private Dictionary<Type, object>? _outHeaders;
     private Dictionary<object, object?>? _items;
+    private HashSet<XName>? _understoodHeaders;
     private XDocument? _inDocument;
     private XElement? _inHeaderDocument;
     private XElement? _inBodyDocument;
@@ -45,6 +46,13 @@ public sealed class MethodContext
 
     /// <summary>Per-call user data (Spyne's <c>udc</c>), shared by wrappers, listeners and the method.</summary>
     public IDictionary<object, object?> Items => _items ??= new Dictionary<object, object?>();
+
+    /// <summary>
+    /// SOAP header entries something before the protocol already processed, so <c>mustUnderstand="1"</c> counts them
+    /// as understood: a queue run adds <c>wsse:Security</c> for a call its enqueuer was authenticated by. Over HTTP the
+    /// WS-Security handler's accepted header counts too, without being listed here.
+    /// </summary>
+    public ICollection<XName> UnderstoodHeaders => _understoodHeaders ??= [];
 
     /// <summary>The protocol that reads the request.</summary>
     public IRpcProtocol? InProtocol { get; set; }
@@ -236,4 +244,9 @@ public sealed class MethodContext
     }
 
     internal IReadOnlyDictionary<Type, object>? OutHeaders => _outHeaders;
+
+    /// <summary>Whether the header entry <paramref name="name"/> was processed before the protocol (<see cref="UnderstoodHeaders"/>, or the HTTP request's WS-Security handler).</summary>
+    internal bool Understands(XName name)
+        => _understoodHeaders?.Contains(name) == true
+            || (Transport is HttpRpcTransport http && http.HttpContext.Features.Get<Security.UnderstoodSoapHeaders>()?.Names.Contains(name) == true);
 }

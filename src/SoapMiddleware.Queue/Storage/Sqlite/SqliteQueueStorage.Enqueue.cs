@@ -7,8 +7,8 @@ internal sealed partial class SqliteQueueStorage
 {
     private const string InsertSql = """
         INSERT INTO queue_task (queue, service, operation, display, content_type, action, payload, state, max_attempts,
-            idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent)
-        VALUES ($queue, $service, $operation, $display, $ct, $action, $payload, $state, $max, $key, $secret, $now, $nb, $due, $reason, $trace)
+            idempotency_key, secret, created_at, not_before, due_at, reason, trace_parent, enqueued_by)
+        VALUES ($queue, $service, $operation, $display, $ct, $action, $payload, $state, $max, $key, $secret, $now, $nb, $due, $reason, $trace, $by)
         ON CONFLICT (idempotency_key) DO NOTHING
         RETURNING id, secret
         """;
@@ -56,7 +56,7 @@ internal sealed partial class SqliteQueueStorage
             .With("$display", call.Display).With("$ct", call.ContentType).With("$action", call.Action)
             .With("$payload", call.Payload).With("$state", (int)row.State).With("$max", call.MaxAttempts)
             .With("$key", call.IdempotencyKey).With("$secret", task.Secret)
-            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason).With("$trace", call.TraceParent))
+            .With("$now", now).With("$nb", row.NotBefore).With("$due", row.DueAt).With("$reason", row.Reason).With("$trace", call.TraceParent).With("$by", call.EnqueuedBy))
         {
             long? inserted = null;
             await using (var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

@@ -134,6 +134,11 @@ internal static class SqliteSchema
         """
         ALTER TABLE queue_task ADD COLUMN outcome INTEGER NULL;
         """,
+
+        // 5: who enqueued the call (the authenticated user's name), so the queued run and the management API know it.
+        """
+        ALTER TABLE queue_task ADD COLUMN enqueued_by TEXT NULL;
+        """,
     ];
 
     public const string VersionTable =

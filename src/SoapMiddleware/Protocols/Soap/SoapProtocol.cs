@@ -59,7 +59,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         // From here on the lazy InHeaderDocument and InBodyDocument exist, as they were set here on the tree path.
         request.Decomposed = true;
         context.Operation = request.Operation ?? throw request.RouteError!;
-        CheckMustUnderstand(request.Header, request.Operation);
+        CheckMustUnderstand(context, request.Header, request.Operation);
     }
 
     /// <inheritdoc />
@@ -212,7 +212,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         context.InHeaderDocument = header;
         context.InBodyDocument = payload;
         context.Operation = _requestReader.Route(context.InAction, payload.Name.LocalName, payload.Name.NamespaceName, out var routeError) ?? throw routeError!;
-        CheckMustUnderstand(header, context.Operation);
+        CheckMustUnderstand(context, header, context.Operation);
     }
 
     private void ReadArguments(MethodContext context, XElement payload, XElement? header)
@@ -243,7 +243,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         }
     }
 
-    private void CheckMustUnderstand(XElement? header, RpcOperation operation)
+    private void CheckMustUnderstand(MethodContext context, XElement? header, RpcOperation operation)
     {
         if (header is null)
         {
@@ -258,7 +258,8 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
                 continue;
             }
 
-            if (!operation.Headers.Any(h => h.IsIn && h.Element.LocalName == entry.Name.LocalName && h.Element.Namespace == entry.Name.Namespace))
+            if (!operation.Headers.Any(h => h.IsIn && h.Element.LocalName == entry.Name.LocalName && h.Element.Namespace == entry.Name.Namespace)
+                && !context.Understands(entry.Name))
             {
                 throw new RpcFault(RpcFaultCode.MustUnderstand, $"The header '{entry.Name}' is marked mustUnderstand but this service does not understand it.");
             }
