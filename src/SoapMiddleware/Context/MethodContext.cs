@@ -186,6 +186,15 @@ public sealed class MethodContext
     /// </summary>
     internal bool OutDocumentWanted { get; set; } = true;
 
+    /// <summary>The MTOM request's attachments (the HTTP transport disposes them when the request ends), or null.</summary>
+    internal Xml.XopPackage? InXop { get; set; }
+
+    /// <summary>Whether the response is written as MTOM: binary values as parts, the envelope as the root.</summary>
+    internal bool OutMtom { get; set; }
+
+    /// <summary>The binary values the SOAP writer took out of an MTOM response, or null.</summary>
+    internal Xml.XopCollector? OutXop { get; set; }
+
     /// <summary>When the context was created, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
     internal long StartTimestamp { get; set; }
 

@@ -40,7 +40,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// <see cref="MethodContext.InDocument"/> is built from the bytes only if something reads it.
     /// </summary>
     public void CreateInDocument(MethodContext context)
-        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(options)));
+        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(options), context.InXop));
 
     /// <inheritdoc />
     public void DecomposeIncomingEnvelope(MethodContext context)
@@ -68,7 +68,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         // A listener that read the tree may have changed it, or the operation: then the tree is the request.
         if (context.InDocumentSource is not SoapRequest request || context.InDocumentTouched || request.Operation != context.Operation)
         {
-            ReadArguments(context, context.InBodyDocument!, context.InHeaderDocument);
+            ReadArgumentsFromTree(context);
             return;
         }
 
@@ -84,7 +84,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         var values = operation.ResponseValues(context.OutObject);
         if (context.OutDocumentWanted)
         {
-            var tree = new XElementSink();
+            var tree = new XElementSink { Xop = StartMtom(context) };
             WriteResponse(tree, context, operation, values);
             context.OutDocument = new XDocument(tree.Root);
             return;
@@ -94,7 +94,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         // operation's last response with some slack (an eighth, 32 to 256 bytes); a larger response grows it.
         var hint = operation.ResponseSizeHint;
         var buffer = new ByteBuffer(hint + Math.Min(256, 32 + (hint / 8)));
-        var sink = new Utf8XmlSink(buffer, _namespaces.Tags);
+        var sink = new Utf8XmlSink(buffer, _namespaces.Tags) { Xop = StartMtom(context) };
         sink.StartElementWith(_prologue ??= EncodePrologue(), version.Envelope);
         WriteEnvelopeContent(sink, context, operation, values);
         context.OutString = buffer.WrittenMemory;
@@ -105,6 +105,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// <inheritdoc />
     public void SerializeFault(MethodContext context)
     {
+        context.OutXop = null;
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var detail = SoapFaultDetail.Create(description, fault, context.Error, options.IncludeExceptionDetails);
         context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, description.Namespace, detail));
