@@ -123,14 +123,9 @@ public sealed class RpcClient
     private async Task<object?> SendAsync(RpcCallContext context, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        var (payload, contentType) = _writer.WriteRequest(operation, context.Arguments);
-        context.RequestBytes = payload;
-        context.RequestContentType = contentType;
-        await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
-
         using var request = new HttpRequestMessage(new HttpMethod(_protocol.HttpBinding.Method), _address)
         {
-            Content = new ByteArrayContent(payload) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
+            Content = await WriteContentAsync(context).ConfigureAwait(false),
         };
         _protocol.HttpBinding.WriteAction(request, operation);
         foreach (var (name, value) in context.RequestHeaders)
@@ -142,6 +137,14 @@ public sealed class RpcClient
         context.StatusCode = (int)response.StatusCode;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         context.ResponseContentType = response.Content.Headers.ContentType?.ToString();
+        if (_protocol is IRpcMtomProtocol mtom && RpcMtom.IsMtom(context.ResponseContentType))
+        {
+            // The envelope is held to MaxResponseBytes; the parts to the reader limits' Mtom (large ones on disk).
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var envelopeLimit = (int)Math.Min(_options.MaxResponseBytes, int.MaxValue - 1);
+            return await mtom.ReadMtomResponseAsync(operation, body, context.ResponseContentType!, envelopeLimit, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!_reader.CanReadResponse(mediaType))
         {
             if (response.IsSuccessStatusCode && operation.IsOneWay)
@@ -157,6 +160,28 @@ public sealed class RpcClient
         context.ResponseBytes = await ResponseBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, operation.Name, cancellationToken).ConfigureAwait(false);
         await _options.Events.FireAsync(RpcClientEventNames.MethodAcceptDocument, context).ConfigureAwait(false);
         return _reader.ReadResponse(operation, context.ResponseBytes);
+    }
+
+    /// <summary>The request body: the protocol's bytes, or with <see cref="RpcClientOptions.UseMtom"/> an MTOM message (its envelope not kept in <see cref="RpcCallContext.RequestBytes"/>).</summary>
+    private async Task<HttpContent> WriteContentAsync(RpcCallContext context)
+    {
+        HttpContent content;
+        if (_options.UseMtom && _protocol is IRpcMtomProtocol mtom)
+        {
+            content = mtom.WriteMtomRequest(context.Operation, context.Arguments);
+            context.RequestBytes = ReadOnlyMemory<byte>.Empty;
+            context.RequestContentType = content.Headers.ContentType!.ToString();
+        }
+        else
+        {
+            var (payload, contentType) = _writer.WriteRequest(context.Operation, context.Arguments);
+            context.RequestBytes = payload;
+            context.RequestContentType = contentType;
+            content = new ByteArrayContent(payload) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
+        }
+
+        await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
+        return content;
     }
 
     private async Task Failed(RpcCallContext context, Activity? activity)
