@@ -49,8 +49,7 @@ internal static class MtomCall
 
             var action = RpcMediaType.Parameter(envelopeContentType, "action") ?? reader.HttpBinding.ReadAction(request);
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, package?.Root ?? default, envelopeContentType, action, reader, writer, http.RequestAborted);
-            context.InXop = package;
-            context.OutMtom = writer.HttpBinding.HasServiceDocument;
+            context.Mtom = new MtomExchange { In = package, Respond = writer.HttpBinding.HasServiceDocument };
             if (refusal is not null)
             {
                 context.InError = refusal;

@@ -93,7 +93,11 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
             var input = binding.ReadsQueryString ? System.Text.Encoding.UTF8.GetBytes(request.QueryString.Value?.TrimStart('?') ?? string.Empty) : body.Memory;
             // The mapping chose both protocols: the context needs no second look at the content type.
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, input, request.ContentType, binding.ReadAction(request), reader, writer, http.RequestAborted);
-            context.OutMtom = application.Options.Mtom.AlwaysRespond && writer.HttpBinding.HasServiceDocument;
+            if (application.Options.Mtom.AlwaysRespond && writer.HttpBinding.HasServiceDocument)
+            {
+                context.Mtom = new MtomExchange { Respond = true };
+            }
+
             int? status = null;
             if (body.TooLarge)
             {

@@ -7,7 +7,7 @@ namespace SoapMiddleware.Protocols.Soap;
 
 /// <summary>
 /// MTOM/XOP on both sides. The server reads an MTOM request's envelope with its parts beside it (the transport set
-/// <see cref="MethodContext.InXop"/>) and writes binary values as parts when <see cref="MethodContext.OutMtom"/>; the
+/// <see cref="MethodContext.Mtom"/>) and writes binary values as parts when it says so; the
 /// client writes and reads the same messages.
 /// </summary>
 internal sealed partial class SoapProtocol : IRpcMtomProtocol
@@ -18,8 +18,8 @@ internal sealed partial class SoapProtocol : IRpcMtomProtocol
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
         var parts = new XopCollector();
-        var message = new XElementSink { Xop = parts };
-        description.Serializer.WriteMessage(message, operation.Request, arguments);
+        var message = new XElementSink();
+        description.Serializer.WriteMessage(new XopSink(message, parts), operation.Request, arguments);
         var buffer = new MemoryStream(512);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
@@ -55,14 +55,14 @@ internal sealed partial class SoapProtocol : IRpcMtomProtocol
         }
     }
 
-    /// <summary>The collector of an MTOM response's parts, kept on the context for the transport; null when the response is plain.</summary>
-    private static XopCollector? StartMtom(MethodContext context)
-        => context.OutMtom ? context.OutXop = new XopCollector() : null;
+    /// <summary>The sink of the response: <paramref name="sink"/> itself, or for an MTOM response one that puts binary values into parts the transport writes.</summary>
+    private static XmlSink Mtom(XmlSink sink, MethodContext context)
+        => context.Mtom is { Respond: true } mtom ? new XopSink(sink, mtom.Out = new XopCollector()) : sink;
 
     /// <summary>The arguments from the tree; an <c>xop:Include</c> in it resolves against the request's parts.</summary>
     private void ReadArgumentsFromTree(MethodContext context)
     {
-        XopPackage.Current = context.InXop;
+        XopPackage.Current = context.Mtom?.In;
         try
         {
             ReadArguments(context, context.InBodyDocument!, context.InHeaderDocument);

@@ -40,7 +40,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// <see cref="MethodContext.InDocument"/> is built from the bytes only if something reads it.
     /// </summary>
     public void CreateInDocument(MethodContext context)
-        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(options), context.InXop));
+        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(options), context.Mtom?.In));
 
     /// <inheritdoc />
     public void DecomposeIncomingEnvelope(MethodContext context)
@@ -84,8 +84,8 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         var values = operation.ResponseValues(context.OutObject);
         if (context.OutDocumentWanted)
         {
-            var tree = new XElementSink { Xop = StartMtom(context) };
-            WriteResponse(tree, context, operation, values);
+            var tree = new XElementSink();
+            WriteResponse(Mtom(tree, context), context, operation, values);
             context.OutDocument = new XDocument(tree.Root);
             return;
         }
@@ -94,9 +94,9 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         // operation's last response with some slack (an eighth, 32 to 256 bytes); a larger response grows it.
         var hint = operation.ResponseSizeHint;
         var buffer = new ByteBuffer(hint + Math.Min(256, 32 + (hint / 8)));
-        var sink = new Utf8XmlSink(buffer, _namespaces.Tags) { Xop = StartMtom(context) };
+        var sink = new Utf8XmlSink(buffer, _namespaces.Tags);
         sink.StartElementWith(_prologue ??= EncodePrologue(), version.Envelope);
-        WriteEnvelopeContent(sink, context, operation, values);
+        WriteEnvelopeContent(Mtom(sink, context), context, operation, values);
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = _outContentType;
         operation.ResponseSizeHint = context.OutString.Length;
@@ -105,7 +105,11 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// <inheritdoc />
     public void SerializeFault(MethodContext context)
     {
-        context.OutXop = null;
+        if (context.Mtom is { } mtom)
+        {
+            mtom.Out = null;
+        }
+
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var detail = SoapFaultDetail.Create(description, fault, context.Error, options.IncludeExceptionDetails);
         context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, description.Namespace, detail));
