@@ -49,6 +49,8 @@ public static class SampleApplication
             }
         }
 
+        // Registered for DI only, not with AddService: it is served alone at /soap/documents, not on the calculator's endpoints.
+        builder.Services.AddScoped<DocumentService>();
         builder.Services.AddHealthChecks().AddRpcQueue();
         SampleTelemetry.Configure(builder);
         SampleRateLimit.Configure(builder, queueSettings);
@@ -66,6 +68,7 @@ public static class SampleApplication
         app.UseRpc("/soap/calculator");
         SampleSecurity.Map(app);
         app.MapRpc<Wcf.ICalculator>("/Calculator.svc");
+        app.MapRpc<DocumentService>("/soap/documents");
         app.MapRpcJson("/json/calculator");
         app.MapRpcHttp("/rpc/calculator");
         app.MapRpc("/msgpack/calculator", p => p.In("msgpack").Out("msgpack"));

@@ -67,6 +67,13 @@ public sealed class CalculatorService(IMethodContextAccessor? calls = null)
         await Report(context, 100, $"slept {seconds} s");
     }
 
+    /// <summary>
+    /// Returns its argument: base64 text in SOAP (an MTOM part when the request was MTOM), a base64 string in JSON and
+    /// HTTP RPC, bin in MessagePack.
+    /// </summary>
+    [RpcMethod]
+    public byte[] EchoBytes(byte[] data) => data;
+
     private static ValueTask Report(MethodContext? context, int percent, string message)
         => context is null ? ValueTask.CompletedTask : context.ReportProgressAsync(percent, message);
 }

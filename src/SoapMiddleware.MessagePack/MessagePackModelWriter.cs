@@ -98,10 +98,19 @@ internal static class MessagePackModelWriter
             case double d: writer.Write(d); break;
             case float f: writer.Write(f); break;
             case byte[] bytes: writer.Write(bytes.AsSpan()); break;
+            case Stream stream: WriteStream(ref writer, stream); break;
 
             // Decimals, dates, times, durations, Guids, enums: the XSD text, as SOAP and JSON write them.
             default: writer.Write(type.Codec!.Format(value)); break;
         }
+    }
+
+    // A Stream result is bin like a byte[]: MessagePack has no parts, so it is read whole.
+    private static void WriteStream(ref MessagePackWriter writer, Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        writer.Write(copy.GetBuffer().AsSpan(0, (int)copy.Length));
     }
 
     private static void GuardDepth(RpcType type, int depth)

@@ -180,17 +180,9 @@ public sealed partial class RpcClient
     private async Task<object?> SendAsync(RpcCallContext context, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        var (payload, contentType) = context.SoapHeaders.Count == 0 ? _writer.WriteRequest(operation, context.Arguments)
-            : context.HeaderProtocol?.WriteRequest(operation, context.Arguments, context.SoapHeaders.ToArray())
-              ?? throw new NotSupportedException($"The protocol '{_protocol.Name}' has no headers: send SOAP headers over soap11 or soap12.");
-        payload = _options.Security?.Apply(payload) ?? payload;
-        context.RequestBytes = payload;
-        context.RequestContentType = contentType;
-        await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
-
         using var request = new HttpRequestMessage(new HttpMethod(_protocol.HttpBinding.Method), _address)
         {
-            Content = new ByteArrayContent(payload) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } },
+            Content = await WriteContentAsync(context).ConfigureAwait(false),
         };
         _protocol.HttpBinding.WriteAction(request, operation);
         if (_idempotent.Contains(operation))
@@ -207,6 +199,14 @@ public sealed partial class RpcClient
         context.StatusCode = (int)response.StatusCode;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         context.ResponseContentType = response.Content.Headers.ContentType?.ToString();
+        if (_protocol is IRpcMtomProtocol mtom && RpcMtom.IsMtom(context.ResponseContentType))
+        {
+            // The envelope is held to MaxResponseBytes; the parts to the reader limits' Mtom (large ones on disk).
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var envelopeLimit = (int)Math.Min(_options.MaxResponseBytes, int.MaxValue - 1);
+            return await mtom.ReadMtomResponseAsync(operation, body, context.ResponseContentType!, envelopeLimit, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!_reader.CanReadResponse(mediaType))
         {
             if (response.IsSuccessStatusCode && operation.IsOneWay)
@@ -222,6 +222,33 @@ public sealed partial class RpcClient
         context.ResponseBytes = await ResponseBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, operation.Name, cancellationToken).ConfigureAwait(false);
         await _options.Events.FireAsync(RpcClientEventNames.MethodAcceptDocument, context).ConfigureAwait(false);
         return _reader.ReadResponse(operation, context.ResponseBytes);
+    }
+
+    /// <summary>The request body: the protocol's bytes, or with <see cref="RpcClientOptions.UseMtom"/> an MTOM message (its envelope not kept in <see cref="RpcCallContext.RequestBytes"/>).</summary>
+    private async Task<HttpContent> WriteContentAsync(RpcCallContext context)
+    {
+        HttpContent content;
+        // The MTOM writer carries no SOAP headers: a call with headers or a UsernameToken goes as plain SOAP (base64),
+        // which every MTOM server reads too (and the WS-Security handler reads only plain SOAP).
+        if (_options.UseMtom && _protocol is IRpcMtomProtocol mtom && context.SoapHeaders.Count == 0 && _options.Security is null)
+        {
+            content = mtom.WriteMtomRequest(context.Operation, context.Arguments);
+            context.RequestBytes = ReadOnlyMemory<byte>.Empty;
+            context.RequestContentType = content.Headers.ContentType!.ToString();
+        }
+        else
+        {
+            var (payload, contentType) = context.SoapHeaders.Count == 0 ? _writer.WriteRequest(context.Operation, context.Arguments)
+                : context.HeaderProtocol?.WriteRequest(context.Operation, context.Arguments, context.SoapHeaders.ToArray())
+                  ?? throw new NotSupportedException($"The protocol '{_protocol.Name}' has no headers: send SOAP headers over soap11 or soap12.");
+            payload = _options.Security?.Apply(payload) ?? payload;
+            context.RequestBytes = payload;
+            context.RequestContentType = contentType;
+            content = new ByteArrayContent(payload) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
+        }
+
+        await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
+        return content;
     }
 
     private async Task Failed(RpcCallContext context, Activity? activity)

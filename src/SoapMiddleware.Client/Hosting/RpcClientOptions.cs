@@ -22,6 +22,13 @@ public sealed class RpcClientOptions
     /// <remarks>A call that runs out of time throws <see cref="TimeoutException"/>; one the caller cancels throws <see cref="OperationCanceledException"/>.</remarks>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// Whether SOAP calls are sent as MTOM (<c>multipart/related</c>): <c>byte[]</c> and <c>Stream</c> arguments travel as
+    /// binary parts, streamed, instead of base64 text. Default false. An MTOM response is read whatever this says; its
+    /// attachments follow <see cref="RpcOptions.Mtom"/> of <see cref="ReaderLimits"/>.
+    /// </summary>
+    public bool UseMtom { get; set; }
+
     /// <summary>The largest response body read, in bytes (default 4 MiB): a larger one fails with <see cref="Transport.RpcResponseTooLargeException"/>, never buffered past the limit.</summary>
     public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 

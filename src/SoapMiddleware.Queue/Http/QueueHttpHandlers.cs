@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SoapMiddleware.Protocols;
 using SoapMiddleware.Queue.Execution;
 using SoapMiddleware.Queue.Producer;
 
@@ -20,6 +21,12 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
     public async Task EnqueueAsync(HttpContext http, string tasksPath)
     {
         var request = http.Request;
+        if (RpcMtom.IsMtom(request.ContentType))
+        {
+            await EnqueueMtomAsync(http, tasksPath).ConfigureAwait(false);
+            return;
+        }
+
         if (application.SelectProtocol(request.ContentType) is not { } reader)
         {
             var expected = string.Join(", ", application.Protocols.Where(p => p.HttpBinding.RequiresContentType).SelectMany(p => p.MediaTypes.Take(1).Select(t => $"'{t}' ({p.Name})")));
@@ -56,12 +63,53 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
             payload = body.Memory.ToArray();
         }
 
-        var context = await executor.ReadAsync(payload, request.ContentType, reader.HttpBinding.ReadAction(request), new HttpRpcTransport(http), http.RequestServices, http.RequestAborted).ConfigureAwait(false);
+        await ReadAndStoreAsync(http, reader, payload, request.ContentType!, reader.HttpBinding.ReadAction(request), tasksPath).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An MTOM call is stored as the plain SOAP request it stands for, its parts inline as base64 text under the same
+    /// <see cref="RpcQueueOptions.MaxPayloadBytes"/>: the task keeps its attachments in its own payload, and they go
+    /// when it goes. The parts wait in temporary files only while the request is read.
+    /// </summary>
+    private async Task EnqueueMtomAsync(HttpContext http, string tasksPath)
+    {
+        var request = http.Request;
+        var limit = options.Value.MaxPayloadBytes;
+        byte[] payload;
+        string contentType;
+        try
+        {
+            (payload, contentType) = await RpcMtom.InlineAsync(request.Body, request.ContentType!, application.Options, limit, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RpcMtomException refused)
+        {
+            await Results.Problem(refused.Message, statusCode: refused.StatusCode).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+        catch (BadHttpRequestException refused)
+        {
+            await RequestBodyFailure.AnswerAsync(http, refused, logger).ConfigureAwait(false);
+            return;
+        }
+
+        if (application.SelectProtocol(contentType) is not { HttpBinding.HasServiceDocument: true } reader)
+        {
+            await Results.Problem($"The MTOM message's envelope type '{EchoedText.Cap(contentType)}' is not SOAP.", statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        var action = RpcMediaType.Parameter(contentType, "action") ?? reader.HttpBinding.ReadAction(request);
+        await ReadAndStoreAsync(http, reader, payload, contentType, action, tasksPath).ConfigureAwait(false);
+    }
+
+    private async Task ReadAndStoreAsync(HttpContext http, IRpcProtocol reader, byte[] payload, string contentType, string? action, string tasksPath)
+    {
+        var context = await executor.ReadAsync(payload, contentType, action, new HttpRpcTransport(http), http.RequestServices, http.RequestAborted).ConfigureAwait(false);
         try
         {
             var result = context.InError is not null
                 ? FaultResult(context, reader)
-                : await StoreAsync(http, context, payload, tasksPath).ConfigureAwait(false);
+                : await StoreAsync(http, context, payload, contentType, tasksPath).ConfigureAwait(false);
             await result.ExecuteAsync(http).ConfigureAwait(false);
         }
         finally
@@ -146,7 +194,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
             && !accept.Contains("json", StringComparison.OrdinalIgnoreCase)
             && !accept.Contains("*/*", StringComparison.Ordinal);
 
-    private async Task<IResult> StoreAsync(HttpContext http, MethodContext context, byte[] payload, string tasksPath)
+    private async Task<IResult> StoreAsync(HttpContext http, MethodContext context, byte[] payload, string contentType, string tasksPath)
     {
         var request = http.Request;
         var operation = context.Operation!;
@@ -158,7 +206,7 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         var action = string.IsNullOrEmpty(context.InAction) || application.FindOperationByAction(Protocols.Soap.SoapAction.Parse(context.InAction) ?? string.Empty) is null
             ? operation.Action
             : context.InAction;
-        var call = queue.NewCall(payload, request.ContentType!, action, operation, QueuedCallExecutor.Display(context), enqueue) with
+        var call = queue.NewCall(payload, contentType, action, operation, QueuedCallExecutor.Display(context), enqueue) with
         {
             // The caller the app's authentication made (a WS-Security token, a cookie, a bearer token): the task keeps its name.
             EnqueuedBy = http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null,

@@ -23,6 +23,9 @@ internal sealed class PrimitiveCodec(XmlQualifiedName schemaName, string itemNam
     /// <summary>Whether DataAnnotations length rules apply (strings).</summary>
     public bool IsString { get; init; }
 
+    /// <summary>Whether the value is binary (<c>byte[]</c>, <c>Stream</c>): base64 text, or an MTOM part through XOP.</summary>
+    public bool IsBinary { get; init; }
+
     /// <summary>Whether the value is a number that Range applies to.</summary>
     public bool IsNumeric { get; init; }
 

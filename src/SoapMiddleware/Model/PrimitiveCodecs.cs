@@ -53,7 +53,11 @@ internal static class PrimitiveCodecs
             v => ((TimeOnly)v).ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
         [typeof(TimeSpan)] = new(Xs("duration"), "duration", s => XmlConvert.ToTimeSpan(s), v => XmlConvert.ToString((TimeSpan)v)),
         [typeof(Guid)] = new(new XmlQualifiedName(GuidTypeName), GuidTypeName, s => ParseGuid(s), v => ((Guid)v).ToString("D")),
-        [typeof(byte[])] = new(Xs("base64Binary"), "base64Binary", s => Convert.FromBase64String(s), v => Convert.ToBase64String((byte[])v)),
+        [typeof(byte[])] = new(Xs("base64Binary"), "base64Binary", s => Convert.FromBase64String(s), v => Convert.ToBase64String((byte[])v)) { IsBinary = true },
+
+        // A Stream reads as the MTOM part itself (on disk above the threshold), or over the decoded base64 text; written
+        // as an MTOM part it is copied to the response, never buffered; as text it is read whole into base64.
+        [typeof(Stream)] = new(Xs("base64Binary"), "base64Binary", s => new MemoryStream(Convert.FromBase64String(s), writable: false), v => StreamToBase64((Stream)v)) { IsBinary = true },
     };
 
     // XmlConvert.ToString of an integer or a decimal is ToString(null, NumberFormatInfo.InvariantInfo): the same text as
@@ -62,6 +66,18 @@ internal static class PrimitiveCodecs
         => new(Xs(xsdName), xsdName, parse, format) { IntegerRange = (min, max), IsNumeric = true, FormatsAsInvariantUtf8 = true };
 
     private static XmlQualifiedName Xs(string name) => new(name, Xsd);
+
+    private static string StreamToBase64(Stream stream)
+    {
+        // A Stream result is the framework's to dispose once written, as ASP.NET Core's file results are.
+        using var copy = new MemoryStream();
+        using (stream)
+        {
+            stream.CopyTo(copy);
+        }
+
+        return Convert.ToBase64String(copy.GetBuffer(), 0, (int)copy.Length);
+    }
 
     // Strict "D" format, the same lexical space as the schema's pattern facet.
     private static object ParseGuid(string text)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using SoapMiddleware.Xml;
 
 namespace SoapMiddleware.Model;
 
@@ -123,6 +124,9 @@ internal sealed class XmlModelReader(TypeModel model)
                 return ReadComplex(element, type, depth);
             case RpcTypeKind.Array:
                 return ReadArray(element, type, constraints, depth);
+            case RpcTypeKind.Primitive when type.Codec!.IsBinary && element.HasElements && XopPackage.Current is { } xop
+                && element.Element(XopNames.Include) is { } include:
+                return xop.Value((string?)include.Attribute("href"), type.ClrType);
             default:
                 var text = element.Value;
                 var value = Parse(text, type);

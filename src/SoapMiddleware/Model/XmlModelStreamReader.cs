@@ -122,6 +122,8 @@ internal sealed class XmlModelStreamReader(TypeModel model)
                 return ReadComplex(reader, type, depth);
             case RpcTypeKind.Array:
                 return ReadArray(reader, type, constraints, depth);
+            case RpcTypeKind.Primitive when reader.Xop is not null && type.Codec!.IsBinary:
+                return ReadXop(reader, type, reader.Xop);
             default:
                 var text = reader.ReadElementText();
                 var value = XmlModelReader.Parse(text, type);
@@ -132,6 +134,41 @@ internal sealed class XmlModelStreamReader(TypeModel model)
 
                 return value;
         }
+    }
+
+    /// <summary>A binary element of an MTOM message: an <c>xop:Include</c> naming its part, or base64 text as anywhere else.</summary>
+    private static object ReadXop(XmlPullReader reader, RpcType type, XopPackage xop)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return XmlModelReader.Parse(string.Empty, type);
+        }
+
+        var depth = reader.Depth;
+        string? href = null;
+        var included = false;
+        var text = new System.Text.StringBuilder();
+        while (reader.Read())
+        {
+            var nodeType = reader.NodeType;
+            if (nodeType == XmlNodeType.EndElement && reader.Depth == depth)
+            {
+                break;
+            }
+
+            if (nodeType == XmlNodeType.Element && reader.LocalName == "Include" && reader.NamespaceURI == XopNames.Namespace && !included)
+            {
+                included = true;
+                href = reader.GetAttribute("href", string.Empty);
+                reader.FinishElement(reader.Depth);
+            }
+            else if (nodeType == XmlNodeType.Text)
+            {
+                text.Append(reader.Value);
+            }
+        }
+
+        return included ? xop.Value(href, type.ClrType) : XmlModelReader.Parse(text.ToString(), type);
     }
 
     private object ReadComplex(XmlPullReader reader, RpcType type, int depth)

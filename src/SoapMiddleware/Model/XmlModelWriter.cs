@@ -69,6 +69,17 @@ internal sealed class XmlModelWriter(TypeModel model)
                 break;
             default:
                 var codec = type.Codec!;
+                if (codec.IsBinary && sink.Xop is { } xop)
+                {
+                    // MTOM: the value leaves the XML for a part of its own, named by an xop:Include.
+                    sink.StartElement(name);
+                    sink.StartElement(XopNames.Include);
+                    sink.WriteAttribute("href", xop.Add(value));
+                    sink.EndElement(XopNames.Include);
+                    sink.EndElement(name);
+                    break;
+                }
+
                 if (codec.FormatsAsInvariantUtf8 && sink is Utf8XmlSink utf8)
                 {
                     // The fast path's numbers: formatted into the response bytes, no string per value.

@@ -29,6 +29,9 @@ internal static partial class RpcLog
     [LoggerMessage(202, LogLevel.Information, "Request to {Path} refused while its body was read: {Status} {Reason}")]
     public static partial void BodyReadRefused(ILogger logger, string path, int status, string reason);
 
+    [LoggerMessage(204, LogLevel.Information, "MTOM request to {Path} refused while its parts were read: {Status} {Reason}")]
+    public static partial void MtomRefused(ILogger logger, string path, int status, string reason);
+
     [LoggerMessage(201, LogLevel.Debug, "Rejected request to {Path}: {Status} {Reason}")]
     public static partial void Rejected(ILogger logger, string path, int status, string reason);
 }

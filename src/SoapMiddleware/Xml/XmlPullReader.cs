@@ -21,6 +21,9 @@ internal abstract class XmlPullReader
     /// <summary>Whether the reader raised an exception: the document is refused, whatever else was found.</summary>
     public bool Failed { get; protected set; }
 
+    /// <summary>The MTOM message's parts an <c>xop:Include</c> in a binary element names; null outside MTOM.</summary>
+    public XopPackage? Xop { get; set; }
+
     /// <summary><see cref="XmlNodeType.Element"/>, <see cref="XmlNodeType.EndElement"/> or <see cref="XmlNodeType.Text"/>.</summary>
     public abstract XmlNodeType NodeType { get; }
 

@@ -11,6 +11,12 @@ internal abstract class XmlSink
 {
     public abstract void StartElement(XName name);
 
+    /// <summary>
+    /// Where binary values go as MTOM parts (an <c>xop:Include</c> written in their place); null (the default) writes
+    /// them as base64 text. <see cref="XopSink"/> says where, so the sinks of every other call stay the size they were.
+    /// </summary>
+    public virtual XopCollector? Xop => null;
+
     /// <summary>Declares <c>xmlns:{prefix}</c> on the element just started; call before any content.</summary>
     public abstract void WriteNamespace(string prefix, string namespaceName);
 

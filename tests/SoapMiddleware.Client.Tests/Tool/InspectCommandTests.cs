@@ -21,7 +21,7 @@ public sealed class InspectCommandTests(SampleAppServer server) : IClassFixture<
         Assert.Equal(["1.1", "1.2"], ports.Select(p => p.GetProperty("soapVersion").GetString()));
         Assert.All(ports, p => Assert.Equal(server.SoapUrl.ToString(), p.GetProperty("address").GetString()));
         var operations = ports[0].GetProperty("operations").EnumerateArray().ToList();
-        Assert.Equal(["Echo", "Add", "GetOrder", "Divide", "Sleep"], operations.Select(o => o.GetProperty("name").GetString()));
+        Assert.Equal(["Echo", "Add", "GetOrder", "Divide", "Sleep", "EchoBytes"], operations.Select(o => o.GetProperty("name").GetString()));
         var add = operations[1];
         Assert.Equal(["a: xsd:int", "b: xsd:int"], Parameters(add.GetProperty("input")));
         Assert.Equal("xsd:int", Assert.Single(add.GetProperty("output").EnumerateArray()).GetProperty("type").GetString());

@@ -18,7 +18,7 @@ public sealed class InterfaceDocumentTests(SampleAppServer server)
     {
         var wsdl = await GetWsdlAsync();
 
-        var expected = new[] { "Echo", "Add", "GetOrder", "Divide", "Sleep" };
+        var expected = new[] { "Echo", "Add", "GetOrder", "Divide", "Sleep", "EchoBytes" };
         var portType = wsdl.Root!.Element(Wsdl + "portType")!;
         Assert.Equal(expected, portType.Elements(Wsdl + "operation").Select(o => (string)o.Attribute("name")!));
         var bindings = wsdl.Root.Elements(Wsdl + "binding").ToList();

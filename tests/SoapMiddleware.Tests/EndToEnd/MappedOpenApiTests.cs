@@ -11,7 +11,7 @@ namespace SoapMiddleware.Tests.EndToEnd;
 /// </summary>
 public sealed class MappedOpenApiTests : IAsyncLifetime
 {
-    private static readonly string[] Operations = ["Add", "Divide", "Echo", "GetOrder", "Sleep"];
+    private static readonly string[] Operations = ["Add", "Divide", "Echo", "EchoBytes", "GetOrder", "Sleep"];
     private TestServer _server = null!;
     private JsonElement _document;
 

@@ -7,7 +7,7 @@ namespace SoapMiddleware.Tests.EndToEnd;
 [Collection(SampleAppCollection.Name)]
 public sealed class OpenApiTests(SampleAppServer server)
 {
-    private static readonly string[] Operations = ["Add", "Divide", "Echo", "GetOrder", "Sleep"];
+    private static readonly string[] Operations = ["Add", "Divide", "Echo", "EchoBytes", "GetOrder", "Sleep"];
 
     private async Task<JsonElement> DocumentAsync()
     {

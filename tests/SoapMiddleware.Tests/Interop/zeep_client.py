@@ -32,6 +32,9 @@ for a, b, expected in [(1, 2, 3), (-5, 3, -2), (2147483647, 0, 2147483647), (-21
                        (2147483647, 1, -2147483648)]:
     check(f"Add({a},{b})", service.Add(a, b), expected)
 
+for data in [b"", b"\x00\x01\xff", bytes(range(256)) * 40]:
+    check(f"EchoBytes({len(data)} bytes)", service.EchoBytes(data) or b"", data)
+
 for a, b, expected in [(7, 2, 3), (-7, 2, -3), (7, -2, -3), (0, 5, 0), (2147483647, 1, 2147483647)]:
     check(f"Divide({a},{b})", service.Divide(a, b), expected)
 

@@ -19,6 +19,9 @@ public sealed class RpcOptions
     [Range(1, int.MaxValue)]
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>MTOM/XOP: attachment limits, the temporary folder of large ones, when responses are MTOM (<c>Rpc:Mtom</c>).</summary>
+    public RpcMtomOptions Mtom { get; set; } = new();
+
     /// <summary>The deepest element nesting accepted in a request. Default 64.</summary>
     [Range(4, 10_000)]
     public int MaxDepth { get; set; } = 64;

@@ -32,6 +32,14 @@ internal static class HttpCallRunner
             response.StatusCode = StatusCodes.Status202Accepted;
             response.ContentLength = 0;
         }
+        else if (context.Mtom is { Respond: true } mtom)
+        {
+            // The envelope as the root part, each binary value as a part of its own, streamed (length unknown: chunked).
+            response.StatusCode = statusOf(context);
+            var writer = new Protocols.Mtom.MtomWriter(Protocols.RpcMediaType.Of(context.OutContentType) ?? "text/xml");
+            response.ContentType = writer.ContentType;
+            await writer.WriteAsync(response.Body, context.OutString, (IReadOnlyList<(string, object)>?)mtom.Out?.Parts ?? [], http.RequestAborted).ConfigureAwait(false);
+        }
         else
         {
             response.StatusCode = statusOf(context);

@@ -30,7 +30,20 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
             }
         }
 
-        var reader = protocols.SelectIn(request.Method, request.ContentType);
+        var contentType = request.ContentType;
+        var mtom = Protocols.Mtom.MultipartContentType.IsMultipartRelated(contentType);
+        if (mtom)
+        {
+            // MTOM: the protocol is the envelope's, named by start-info; only SOAP reads it.
+            contentType = RpcMtom.IsMtom(contentType) ? RpcMtom.EnvelopeContentType(contentType!) : null;
+        }
+
+        var reader = protocols.SelectIn(request.Method, contentType);
+        if (mtom && reader is { HttpBinding.HasServiceDocument: false })
+        {
+            reader = null;
+        }
+
         if (reader is null)
         {
             var methods = protocols.In.Select(p => p.HttpBinding.Method.ToUpperInvariant()).Distinct().ToList();
@@ -49,7 +62,10 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
             return RejectAsync(http, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Content-Type '{EchoedText.Cap(request.ContentType)}'; expected {string.Join(" or ", types)}.");
         }
 
-        return InvokeAsync(http, reader, protocols.SelectOut(reader, request.Headers.Accept.ToString()));
+        var writer = protocols.SelectOut(reader, request.Headers.Accept.ToString());
+        return mtom
+            ? MtomCall.InvokeAsync(application, http, reader, writer, contentType!, logger)
+            : InvokeAsync(http, reader, writer);
     }
 
     private async Task InvokeAsync(HttpContext http, IRpcProtocol reader, IRpcProtocol writer)
@@ -77,6 +93,11 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
             var input = binding.ReadsQueryString ? System.Text.Encoding.UTF8.GetBytes(request.QueryString.Value?.TrimStart('?') ?? string.Empty) : body.Memory;
             // The mapping chose both protocols: the context needs no second look at the content type.
             var context = application.CreateContext(new HttpRpcTransport(http), http.RequestServices, input, request.ContentType, binding.ReadAction(request), reader, writer, http.RequestAborted);
+            if (application.Options.Mtom.AlwaysRespond && writer.HttpBinding.HasServiceDocument)
+            {
+                context.Mtom = new MtomExchange { Respond = true };
+            }
+
             int? status = null;
             if (body.TooLarge)
             {

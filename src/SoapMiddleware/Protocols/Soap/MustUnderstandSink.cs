@@ -21,6 +21,8 @@ internal sealed class MustUnderstandSink(XmlSink inner, SoapVersion version) : X
         }
     }
 
+    public override XopCollector? Xop => inner.Xop;
+
     public override void WriteNamespace(string prefix, string namespaceName) => inner.WriteNamespace(prefix, namespaceName);
 
     public override void WriteNil() => inner.WriteNil();

@@ -40,7 +40,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// <see cref="MethodContext.InDocument"/> is built from the bytes only if something reads it.
     /// </summary>
     public void CreateInDocument(MethodContext context)
-        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(options)));
+        => context.SetInDocumentSource(_requestReader.Read(context.InString, context.InAction, XmlLimits.From(options), context.Mtom?.In));
 
     /// <inheritdoc />
     public void DecomposeIncomingEnvelope(MethodContext context)
@@ -68,7 +68,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         // A listener that read the tree may have changed it, or the operation: then the tree is the request.
         if (context.InDocumentSource is not SoapRequest request || context.InDocumentTouched || request.Operation != context.Operation)
         {
-            ReadArguments(context, context.InBodyDocument!, context.InHeaderDocument);
+            ReadArgumentsFromTree(context);
             return;
         }
 
@@ -85,7 +85,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         if (context.OutDocumentWanted)
         {
             var tree = new XElementSink();
-            WriteResponse(tree, context, operation, values);
+            WriteResponse(Mtom(tree, context), context, operation, values);
             context.OutDocument = new XDocument(tree.Root);
             return;
         }
@@ -96,7 +96,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         var buffer = new ByteBuffer(hint + Math.Min(256, 32 + (hint / 8)));
         var sink = new Utf8XmlSink(buffer, _namespaces.Tags);
         sink.StartElementWith(_prologue ??= EncodePrologue(), version.Envelope);
-        WriteEnvelopeContent(sink, context, operation, values);
+        WriteEnvelopeContent(Mtom(sink, context), context, operation, values);
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = _outContentType;
         operation.ResponseSizeHint = context.OutString.Length;
@@ -105,6 +105,11 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// <inheritdoc />
     public void SerializeFault(MethodContext context)
     {
+        if (context.Mtom is { } mtom)
+        {
+            mtom.Out = null;
+        }
+
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var detail = SoapFaultDetail.Create(description, fault, context.Error, options.IncludeExceptionDetails);
         context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, description.Namespace, detail));

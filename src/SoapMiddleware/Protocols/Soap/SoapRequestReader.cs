@@ -32,7 +32,7 @@ internal sealed class SoapRequestReader(RpcDescription description, SoapVersion 
     private readonly string _envelopeNamespace = version.Namespace.NamespaceName;
 
     /// <summary>Reads the request; throws the Client fault of a request that is empty, not acceptable XML or over a limit.</summary>
-    public SoapRequest Read(ReadOnlyMemory<byte> bytes, string? action, XmlLimits limits)
+    public SoapRequest Read(ReadOnlyMemory<byte> bytes, string? action, XmlLimits limits, XopPackage? xop = null)
     {
         if (bytes.IsEmpty)
         {
@@ -40,6 +40,7 @@ internal sealed class SoapRequestReader(RpcDescription description, SoapVersion 
         }
 
         var fast = Utf8XmlPullReader.Rent(bytes, limits);
+        fast.Xop = xop;
         try
         {
             return Walk(fast, bytes, action, limits);
@@ -50,14 +51,15 @@ internal sealed class SoapRequestReader(RpcDescription description, SoapVersion 
         }
         finally
         {
+            fast.Xop = null;
             Utf8XmlPullReader.Return(fast);
         }
 
-        return ReadExact(bytes, action, limits);
+        return ReadExact(bytes, action, limits, xop);
     }
 
     /// <summary>The same pass on <see cref="GuardedXmlReader"/> only (what <see cref="Read"/> falls back to).</summary>
-    public SoapRequest ReadExact(ReadOnlyMemory<byte> bytes, string? action, XmlLimits limits)
+    public SoapRequest ReadExact(ReadOnlyMemory<byte> bytes, string? action, XmlLimits limits, XopPackage? xop = null)
     {
         if (bytes.IsEmpty)
         {
@@ -67,7 +69,7 @@ internal sealed class SoapRequestReader(RpcDescription description, SoapVersion 
         XmlFloodScanner.Check(bytes.Span, limits);
         try
         {
-            using var reader = new GuardedXmlReader(bytes, limits);
+            using var reader = new GuardedXmlReader(bytes, limits) { Xop = xop };
             return Walk(reader, bytes, action, limits);
         }
         catch (XmlException ex)
