@@ -32,7 +32,7 @@ internal sealed class QueueProcessor : BackgroundService
     private readonly WorkerSlot[] _slots;
     private readonly WorkerRowWriter? _rows;
     private readonly TaskDurations _durations = new();
-    private readonly IReadOnlyDictionary<string, int> _concurrency;
+    private readonly LimitedPlaces _places;
     private int _inFlight;
     private volatile bool _draining;
 
@@ -44,8 +44,14 @@ internal sealed class QueueProcessor : BackgroundService
         _logger = loggers.CreateLogger("SoapMiddleware.Queue.Workers");
         OwnerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
         _runner = new TaskRunner(executor, AttemptPolicy.From(_options), time, _logger);
-        _concurrency = executor.Limits.Concurrency;
-        _completions = new CompletionWriter(holder.Storage.Queue, _logger, id => _held.TryRemove(id, out _));
+        _places = new LimitedPlaces(executor.Limits.Concurrency);
+        _completions = new CompletionWriter(holder.Storage.Queue, _logger, id =>
+        {
+            if (_held.TryRemove(id, out var done))
+            {
+                _places.Ended(done.Task);
+            }
+        });
         var now = time.GetUtcNow();
         _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now, () => _rows?.Signal())).ToArray();
         _rows = new WorkerRowWriter(holder.Storage.Workers, _slots, time, _logger);
@@ -129,11 +135,12 @@ internal sealed class QueueProcessor : BackgroundService
 
                 var prefetch = _durations.Prefetch(_slots.Length, _options.Prefetch);
                 var want = _slots.Length + prefetch - inFlight;
-                var tasks = await _holder.Storage.Queue.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, _concurrency, stoppingToken).ConfigureAwait(false);
+                _places.Reset();
+                var tasks = await _holder.Storage.Queue.FetchAsync(_options.Queues, OwnerId, want, _options.LeaseTimeout, _places.Concurrency, stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 if (tasks.Count == 0)
                 {
-                    await _holder.Storage.Queue.WaitForWorkAsync(_options.Queues, _options.PollInterval, stoppingToken).ConfigureAwait(false);
+                    await _places.WaitAsync(_holder.Storage.Queue, _options.Queues, _options.PollInterval, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -180,6 +187,7 @@ internal sealed class QueueProcessor : BackgroundService
                 if (!succeeded)
                 {
                     _held.TryRemove(id, out _);
+                    _places.Ended(held.Task);
                 }
             }
             catch (Exception ex)
