@@ -125,6 +125,10 @@ public sealed class ManagementHangfireDashboardTests
 
     private static bool Authorize(RpcQueueDashboardAuthorizationFilter filter, HttpContext http)
     {
+        // Hangfire keeps one process-wide log provider, set by the last app that configured Hangfire (the Hangfire-engine
+        // tests of this assembly); once that app is disposed its logger factory is too, and a new storage asking it for
+        // a logger throws. This filter test hosts no app: it resets the provider to Hangfire's own lookup.
+        global::Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         using var storage = new global::Hangfire.InMemory.InMemoryStorage();
         return filter.Authorize(new AspNetCoreDashboardContext(storage, new global::Hangfire.DashboardOptions(), http));
     }
