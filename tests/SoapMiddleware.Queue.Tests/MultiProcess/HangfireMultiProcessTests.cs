@@ -143,7 +143,11 @@ public sealed class HangfireMultiProcessTests : IAsyncLifetime
             $"--Queue:Role={role}", "--Queue:Workers=4", "--Queue:LeaseTimeout=00:00:05",
 
             // One client posts the 2,000 calls: the sample's per-caller enqueue limit is off for this load.
-            "--Queue:EnqueueLimit=0");
+            "--Queue:EnqueueLimit=0",
+
+            // The sample limits Sleep to 2 at once; on Hangfire a job over the limit is put back as Scheduled from
+            // Processing, a second Processing entry in its history that this test would read as a rerun after the kill.
+            "--Queue:Concurrency:Sleep=0");
 
     private static async Task<string> EnqueueAsync(HttpClient client, string body)
     {
