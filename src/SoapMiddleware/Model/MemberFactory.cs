@@ -42,11 +42,34 @@ internal sealed class MemberFactory(TypeModel model)
             HasDefault = hasDefault,
             DefaultValue = defaultValue,
             Constraints = constraints,
+            ExpectedContentTypes = ExpectedContentTypes(attributes, type),
             IsAttribute = isAttribute,
 
             // XmlSerializer writes attributes unqualified (its default form), elements in the namespace.
             ElementName = isAttribute ? XName.Get(name) : (ns ?? model.Namespace) + name,
         };
+    }
+
+    // xmime:expectedContentTypes is a comma-separated list (W3C "Describing Media Content of Binary Data in XML").
+    private static string? ExpectedContentTypes(IReadOnlyList<Attribute> attributes, RpcType type)
+    {
+        if (attributes.OfType<RpcAttachmentAttribute>().FirstOrDefault() is not { } attachment)
+        {
+            return null;
+        }
+
+        if (type.Kind != RpcTypeKind.Primitive || type.Codec?.IsBinary != true)
+        {
+            throw new InvalidOperationException(
+                $"[RpcAttachment] describes binary content, but the member is '{TypeNaming.Display(type.ClrType)}'; use it on a byte[] or Stream");
+        }
+
+        if (attachment.ContentTypes.Count == 0 || attachment.ContentTypes.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new InvalidOperationException("[RpcAttachment] needs at least one media type, such as \"application/pdf\", and no empty one");
+        }
+
+        return string.Join(", ", attachment.ContentTypes);
     }
 
     /// <summary>Describes a complex type's members and compiles its accessor; the type is already registered.</summary>
@@ -133,6 +156,7 @@ internal sealed class MemberFactory(TypeModel model)
         return new RpcMember(name, type, declaredType, canBeNull, data.IsRequired ? 1 : 0)
         {
             Constraints = constraints,
+            ExpectedContentTypes = ExpectedContentTypes(attributes, type),
             ElementName = ns + name,
             OmitDefault = !data.EmitDefaultValue,
             NilWhenNull = data.EmitDefaultValue && canBeNull,

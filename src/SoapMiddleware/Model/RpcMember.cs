@@ -41,6 +41,9 @@ internal sealed class RpcMember
     /// <summary>The DataAnnotations rules, or null when the member has none.</summary>
     public MemberConstraints? Constraints { get; init; }
 
+    /// <summary>A binary member's <c>[RpcAttachment]</c> media types as the schema's <c>xmime:expectedContentTypes</c> value, or null.</summary>
+    public string? ExpectedContentTypes { get; init; }
+
     /// <summary>Whether the writer leaves the element out when the value is null or default(T) (<c>[DataMember(EmitDefaultValue = false)]</c>).</summary>
     public bool OmitDefault { get; init; }
 

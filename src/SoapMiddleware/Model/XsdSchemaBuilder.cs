@@ -74,6 +74,12 @@ internal static class XsdSchemaBuilder
             element.Add(new XAttribute("nillable", "true"));
         }
 
+        if (member.ExpectedContentTypes is { } contentTypes)
+        {
+            element.Add(new XAttribute(XNamespace.Xmlns + "xmime", Xml.XopNames.XmimeNamespace),
+                new XAttribute(XName.Get("expectedContentTypes", Xml.XopNames.XmimeNamespace), contentTypes));
+        }
+
         var constraints = member.Constraints;
         if (constraints is not null && member.Type.Kind == RpcTypeKind.Array && (constraints.MinLength is not null || constraints.MaxLength is not null)
             && member.Type.SchemaName.Namespace == ns)

@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SoapMiddleware.ServiceModel.Tests.Security;
+
+/// <summary>Implements <see cref="IWhoAmI"/>: "{user}:{number + 1}", so a test sees both the call and the identity.</summary>
+public sealed class WhoAmI(IHttpContextAccessor http) : IWhoAmI
+{
+    string IWhoAmI.WhoAmI(int number) => $"{http.HttpContext?.User.Identity?.Name ?? "(anonymous)"}:{number + 1}";
+}
