@@ -75,14 +75,25 @@ public sealed class WorkerRowsTests : IAsyncLifetime
     [Fact]
     public void StoredRow_RoundTrips_AsPlainJson()
     {
-        var row = new WorkerSnapshot
+        var row = new WorkerStatus
         {
-            State = WorkerState.Processing, Task = "12-abc", Operation = "S.Op", Percent = 40, Message = "almost \"there\"",
-            Processed = 7, Failed = 2, Last = "11-def", StartedAt = DateTimeOffset.UnixEpoch.AddDays(1), Heartbeat = DateTimeOffset.UnixEpoch.AddDays(2),
+            WorkerId = "", State = WorkerState.Processing, CurrentTaskId = "12-abc", CurrentOperation = "S.Op", ProgressPercent = 40,
+            ProgressMessage = "almost \"there\"", Processed = 7, Failed = 2, LastTaskId = "11-def",
+            StartedAt = DateTimeOffset.UnixEpoch.AddDays(1), HeartbeatAt = DateTimeOffset.UnixEpoch.AddDays(2),
         };
         var json = WorkerRecordJson.Write(row);
         Assert.StartsWith("""{"state":"Processing","task":"12-abc",""", json);
         Assert.Equal(row, WorkerRecordJson.ReadWorker(json));
+
+        // A row as stored by earlier versions (the format other processes and versions read) still reads whole.
+        const string Stored = """{"state":"Idle","task":null,"operation":null,"percent":null,"message":null,"processed":3,"failed":1,"last":"9-x","startedAt":"1970-01-02T00:00:00+00:00","heartbeat":"1970-01-03T00:00:00+00:00"}""";
+        var idle = new WorkerStatus
+        {
+            WorkerId = "", State = WorkerState.Idle, Processed = 3, Failed = 1, LastTaskId = "9-x",
+            StartedAt = DateTimeOffset.UnixEpoch.AddDays(1), HeartbeatAt = DateTimeOffset.UnixEpoch.AddDays(2),
+        };
+        Assert.Equal(idle, WorkerRecordJson.ReadWorker(Stored));
+        Assert.Equal(Stored, WorkerRecordJson.Write(idle));
         Assert.Null(WorkerRecordJson.ReadWorker("not json"));
 
         var server = new ServerSnapshot { State = "Stopped", Workers = 4, StartedAt = DateTimeOffset.UnixEpoch, StoppedAt = DateTimeOffset.UnixEpoch.AddHours(1) };

@@ -6,7 +6,7 @@ using SoapMiddleware.Queue;
 namespace SoapMiddleware.Hangfire;
 
 /// <summary>
-/// The stored form of <see cref="WorkerSnapshot"/> and <see cref="ServerSnapshot"/>: plain JSON with fixed names, never
+/// The stored form of a worker's row (a <see cref="WorkerStatus"/>) and of a <see cref="ServerSnapshot"/>: plain JSON with fixed names, never
 /// CLR type names (other processes, other versions, read them). A worker's whole row is one field, so writing it is one
 /// statement on SQL storages however many of its values changed.
 /// </summary>
@@ -14,12 +14,16 @@ internal static class WorkerRecordJson
 {
     public const string StoppedState = "Stopped";
 
-    public static string Write(WorkerSnapshot row) => Json(json =>
+    /// <summary>
+    /// The stored form of a worker's row: its state, call, progress, counts and times. The worker's id, host and process
+    /// are not stored (the server's id and the field name say them), so the reader sets them.
+    /// </summary>
+    public static string Write(WorkerStatus row) => Json(json =>
     {
         json.WriteString("state", row.State.ToString());
-        json.WriteString("task", row.Task);
-        json.WriteString("operation", row.Operation);
-        if (row.Percent is { } percent)
+        json.WriteString("task", row.CurrentTaskId);
+        json.WriteString("operation", row.CurrentOperation);
+        if (row.ProgressPercent is { } percent)
         {
             json.WriteNumber("percent", percent);
         }
@@ -28,12 +32,12 @@ internal static class WorkerRecordJson
             json.WriteNull("percent");
         }
 
-        json.WriteString("message", row.Message);
+        json.WriteString("message", row.ProgressMessage);
         json.WriteNumber("processed", row.Processed);
         json.WriteNumber("failed", row.Failed);
-        json.WriteString("last", row.Last);
+        json.WriteString("last", row.LastTaskId);
         json.WriteString("startedAt", row.StartedAt);
-        json.WriteString("heartbeat", row.Heartbeat);
+        json.WriteString("heartbeat", row.HeartbeatAt);
     });
 
     public static string Write(ServerSnapshot server) => Json(json =>
@@ -44,19 +48,23 @@ internal static class WorkerRecordJson
         json.WriteString("stoppedAt", server.StoppedAt);
     });
 
-    /// <summary>The row, or null when <paramref name="raw"/> is not one (a newer or damaged value is skipped, not fatal).</summary>
-    public static WorkerSnapshot? ReadWorker(string? raw) => Read(raw, root => new WorkerSnapshot
+    /// <summary>
+    /// The row, or null when <paramref name="raw"/> is not one (a newer or damaged value is skipped, not fatal). Its
+    /// <see cref="WorkerStatus.WorkerId"/> is empty and its host and process unset: the caller knows them.
+    /// </summary>
+    public static WorkerStatus? ReadWorker(string? raw) => Read(raw, root => new WorkerStatus
     {
+        WorkerId = "",
         State = Enum.TryParse<WorkerState>(String(root, "state"), ignoreCase: false, out var state) ? state : WorkerState.Idle,
-        Task = String(root, "task"),
-        Operation = String(root, "operation"),
-        Percent = root.TryGetProperty("percent", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var percent) ? percent : null,
-        Message = String(root, "message"),
+        CurrentTaskId = String(root, "task"),
+        CurrentOperation = String(root, "operation"),
+        ProgressPercent = root.TryGetProperty("percent", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var percent) ? percent : null,
+        ProgressMessage = String(root, "message"),
         Processed = Long(root, "processed"),
         Failed = Long(root, "failed"),
-        Last = String(root, "last"),
+        LastTaskId = String(root, "last"),
         StartedAt = Date(root, "startedAt"),
-        Heartbeat = Date(root, "heartbeat"),
+        HeartbeatAt = Date(root, "heartbeat"),
     });
 
     public static ServerSnapshot? ReadServer(string? raw) => Read(raw, root => new ServerSnapshot

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Hangfire.Storage;
 using Hangfire.Storage.Monitoring;
 using Microsoft.Extensions.Logging;
+using SoapMiddleware.Queue.Workers;
 
 namespace SoapMiddleware.Hangfire;
 
@@ -42,15 +43,15 @@ internal sealed class WorkerRecords(HangfireBackend backend, TimeProvider time, 
     /// <summary>Worker <paramref name="workerId"/> of <paramref name="serverId"/> took <paramref name="handle"/>.</summary>
     public WorkerRecord Start(string serverId, string workerId, string handle, string operation)
     {
-        var record = _records.GetOrAdd(HangfireWorkers.Format(serverId, workerId), _ => new WorkerRecord(serverId, workerId, time.GetUtcNow()));
-        record.Start(handle, operation);
+        var record = _records.GetOrAdd(HangfireWorkers.Format(serverId, workerId), id => new WorkerRecord(serverId, workerId, new WorkerActivity(id, time.GetUtcNow())));
+        record.Activity.Start(handle, operation);
         Signal();
         return record;
     }
 
     public void Progress(WorkerRecord record, string handle, int percent, string? message)
     {
-        if (record.Progress(handle, percent, message))
+        if (record.Activity.Progress(handle, percent, message))
         {
             Signal();
         }
@@ -58,7 +59,7 @@ internal sealed class WorkerRecords(HangfireBackend backend, TimeProvider time, 
 
     public void Finish(WorkerRecord record, string handle, bool succeeded)
     {
-        record.Finish(handle, succeeded);
+        record.Activity.Finish(handle, succeeded);
         Signal();
     }
 
@@ -155,10 +156,11 @@ internal sealed class WorkerRecords(HangfireBackend backend, TimeProvider time, 
             var rows = new List<(WorkerRecord Record, long Version, string Json)>();
             foreach (var record in _records.Values)
             {
-                var (version, row) = record.Snapshot(now);
+                // The version first: a change in between is then written again, never lost.
+                var version = record.Activity.Version;
                 if (!_written.TryGetValue(record, out var written) || written != version)
                 {
-                    rows.Add((record, version, WorkerRecordJson.Write(row)));
+                    rows.Add((record, version, WorkerRecordJson.Write(record.Activity.Snapshot(now))));
                 }
             }
 
@@ -236,7 +238,7 @@ internal sealed class WorkerRecords(HangfireBackend backend, TimeProvider time, 
             var now = time.GetUtcNow();
             foreach (var record in _records.Values)
             {
-                record.Stop();
+                record.Activity.Stop();
             }
 
             var own = ownServers.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -259,10 +261,10 @@ internal sealed class WorkerRecords(HangfireBackend backend, TimeProvider time, 
                     {
                         State = WorkerRecordJson.StoppedState,
                         Workers = Math.Max(dto?.WorkersCount ?? 0, records.Count),
-                        StartedAt = dto is not null ? JobStates.Utc(dto.StartedAt) : records.Select(r => r.Snapshot(now).Row.StartedAt).DefaultIfEmpty(now).Min(),
+                        StartedAt = dto is not null ? JobStates.Utc(dto.StartedAt) : records.Select(r => r.Activity.StartedAt).DefaultIfEmpty(now).Min(),
                         StoppedAt = now,
                     };
-                    var fields = records.Select(r => KeyValuePair.Create(r.WorkerId, WorkerRecordJson.Write(r.Snapshot(now).Row)))
+                    var fields = records.Select(r => KeyValuePair.Create(r.WorkerId, WorkerRecordJson.Write(r.Activity.Snapshot(now))))
                         .Append(KeyValuePair.Create(WorkerRecordKeys.ServerField, WorkerRecordJson.Write(snapshot)));
                     transaction.SetRangeInHash(WorkerRecordKeys.Server(server), fields);
                     Refresh(transaction, server);

@@ -30,7 +30,7 @@ internal static class WorkerRowReader
         foreach (var server in listed.Keys.Union(recorded, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var entries = connection.GetAllEntriesFromHash(WorkerRecordKeys.Server(server));
-            var rows = new SortedDictionary<string, WorkerSnapshot>(StringComparer.Ordinal);
+            var rows = new SortedDictionary<string, WorkerStatus>(StringComparer.Ordinal);
             ServerSnapshot? stopped = null;
             foreach (var (field, value) in entries ?? [])
             {
@@ -57,7 +57,7 @@ internal static class WorkerRowReader
         return workers;
     }
 
-    private static void Live(List<WorkerStatus> workers, IStorageConnection connection, ServerDto server, IDictionary<string, WorkerSnapshot> rows, IEnumerable<KeyValuePair<string, ProcessingJobDto>> busy)
+    private static void Live(List<WorkerStatus> workers, IStorageConnection connection, ServerDto server, IDictionary<string, WorkerStatus> rows, IEnumerable<KeyValuePair<string, ProcessingJobDto>> busy)
     {
         var (host, pid) = HangfireWorkers.Describe(server.Name);
         var startedAt = JobStates.Utc(server.StartedAt);
@@ -81,7 +81,7 @@ internal static class WorkerRowReader
         foreach (var (worker, row) in rows)
         {
             var id = HangfireWorkers.Format(server.Name, worker);
-            var status = Status(id, host, pid, row, row.State) with { StartedAt = startedAt, HeartbeatAt = Later(heartbeat, row.Heartbeat) };
+            var status = Status(id, host, pid, row, row.State) with { StartedAt = startedAt, HeartbeatAt = Later(heartbeat, row.HeartbeatAt) };
 
             // Hangfire's list says it runs a job the row does not know: a job that is not ours, or a call taken since the
             // row was last written (a row that names the job as its last one is ahead of the list, not behind it).
@@ -113,7 +113,7 @@ internal static class WorkerRowReader
     }
 
     /// <summary>A server Hangfire no longer lists: its rows Stopped (and as many idle ones as it had workers) or Dead.</summary>
-    private static void Gone(List<WorkerStatus> workers, string server, IDictionary<string, WorkerSnapshot> rows, ServerSnapshot? stopped)
+    private static void Gone(List<WorkerStatus> workers, string server, IDictionary<string, WorkerStatus> rows, ServerSnapshot? stopped)
     {
         var (host, pid) = HangfireWorkers.Describe(server);
         foreach (var (worker, row) in rows)
@@ -124,7 +124,7 @@ internal static class WorkerRowReader
                 : Status(id, host, pid, row, WorkerState.Stopped) with
                 {
                     CurrentTaskId = null, CurrentOperation = null, ProgressPercent = null, ProgressMessage = null,
-                    StartedAt = stopped.StartedAt, HeartbeatAt = Later(stopped.StoppedAt, row.Heartbeat),
+                    StartedAt = stopped.StartedAt, HeartbeatAt = Later(stopped.StoppedAt, row.HeartbeatAt),
                 });
         }
 
@@ -134,27 +134,14 @@ internal static class WorkerRowReader
         }
     }
 
-    private static bool Knows(WorkerSnapshot row, string jobId, ProcessingJobDto job)
-        => RpcJobArguments.IsRpcJob(job.Job) && (JobOf(row.Task) == jobId || JobOf(row.Last) == jobId);
+    private static bool Knows(WorkerStatus row, string jobId, ProcessingJobDto job)
+        => RpcJobArguments.IsRpcJob(job.Job) && (JobOf(row.CurrentTaskId) == jobId || JobOf(row.LastTaskId) == jobId);
 
     private static string? JobOf(string? handle) => TaskHandle.TryParse(handle, out string? jobId, out _) ? jobId : null;
 
-    private static WorkerStatus Status(string id, string host, int pid, WorkerSnapshot row, WorkerState state) => new()
-    {
-        WorkerId = id,
-        Host = host,
-        ProcessId = pid,
-        State = state,
-        CurrentTaskId = row.Task,
-        CurrentOperation = row.Operation,
-        ProgressPercent = row.Percent,
-        ProgressMessage = row.Message,
-        Processed = row.Processed,
-        Failed = row.Failed,
-        LastTaskId = row.Last,
-        StartedAt = row.StartedAt,
-        HeartbeatAt = row.Heartbeat,
-    };
+    /// <summary>A stored row (which does not hold them) named <paramref name="id"/>, on <paramref name="host"/>'s process <paramref name="pid"/>.</summary>
+    private static WorkerStatus Status(string id, string host, int pid, WorkerStatus row, WorkerState state)
+        => row with { WorkerId = id, Host = host, ProcessId = pid, State = state };
 
     private static WorkerStatus Blank(string id, string host, int pid, DateTimeOffset startedAt, DateTimeOffset heartbeat) => new()
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue.Builtin;
 using SoapMiddleware.Queue.Execution;
+using SoapMiddleware.Queue.Storage;
 
 namespace SoapMiddleware.Queue.Workers;
 
@@ -29,7 +30,7 @@ internal sealed class QueueProcessor : BackgroundService
     private readonly CompletionWriter _completions;
     private readonly SemaphoreSlim _capacityFreed = new(0);
     private readonly CancellationTokenSource _cancelRunning = new();
-    private readonly WorkerSlot[] _slots;
+    private readonly WorkerActivity[] _slots;
     private readonly WorkerRowWriter? _rows;
     private readonly TaskDurations _durations = new();
     private readonly LimitedPlaces _places;
@@ -53,7 +54,7 @@ internal sealed class QueueProcessor : BackgroundService
             }
         });
         var now = time.GetUtcNow();
-        _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerSlot($"{OwnerId}/{n}", now, () => _rows?.Signal())).ToArray();
+        _slots = Enumerable.Range(1, _options.Workers).Select(n => new WorkerActivity($"{OwnerId}/{n}", now, () => _rows?.Signal())).ToArray();
         _rows = new WorkerRowWriter(holder.Storage.Workers, _slots, time, _logger);
         _subscriptions = _options.Subscriptions
             .Select(s => new SubscriptionLoop(s, executor, holder.Storage, _options, time, _logger))
@@ -165,7 +166,7 @@ internal sealed class QueueProcessor : BackgroundService
         }
     }
 
-    private async Task WorkerLoopAsync(WorkerSlot slot)
+    private async Task WorkerLoopAsync(WorkerActivity slot)
     {
         await foreach (var held in _ready.Reader.ReadAllAsync().ConfigureAwait(false))
         {
@@ -179,11 +180,11 @@ internal sealed class QueueProcessor : BackgroundService
                     continue;
                 }
 
-                slot.Start(held.Task);
+                slot.Start(held.Task.Handle, OperationOf(held.Task));
                 var began = Stopwatch.GetTimestamp();
                 var succeeded = await _runner.RunAsync(slot, held, _cancelRunning.Token, _completions.Add).ConfigureAwait(false);
                 _durations.Add(Stopwatch.GetElapsedTime(began));
-                slot.Finish(held.Task, succeeded);
+                slot.Finish(held.Task.Handle, succeeded);
                 if (!succeeded)
                 {
                     _held.TryRemove(id, out _);
@@ -195,7 +196,7 @@ internal sealed class QueueProcessor : BackgroundService
                 // Recording failed (storage down): keep nothing; the lease expires and the task runs again.
                 QueueLog.StorageFailed(_logger, "worker", TimeSpan.Zero, ex);
                 _held.TryRemove(id, out _);
-                slot.Finish(held.Task, succeeded: false);
+                slot.Finish(held.Task.Handle, succeeded: false);
             }
             finally
             {
@@ -219,4 +220,8 @@ internal sealed class QueueProcessor : BackgroundService
         _cancelRunning.Dispose();
         base.Dispose();
     }
+
+    /// <summary><c>Service.Operation</c> of the task's call, as its worker's row shows it; null when the call names none.</summary>
+    private static string? OperationOf(FetchedTask task)
+        => string.IsNullOrEmpty(task.Call.Operation) ? null : task.Call.Service + "." + task.Call.Operation;
 }

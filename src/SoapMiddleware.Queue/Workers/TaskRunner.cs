@@ -16,7 +16,7 @@ internal sealed class TaskRunner(
     ILogger logger)
 {
     /// <summary>Runs the task; returns whether it succeeded. <paramref name="record"/> receives a success for batching.</summary>
-    public async Task<bool> RunAsync(WorkerSlot slot, HeldTask held, CancellationToken shutdown, Action<TaskCompletion> record)
+    public async Task<bool> RunAsync(WorkerActivity slot, HeldTask held, CancellationToken shutdown, Action<TaskCompletion> record)
     {
         var task = held.Task;
         var maxAttempts = task.Call.MaxAttempts;
@@ -35,10 +35,10 @@ internal sealed class TaskRunner(
 
         // The worker (not its process) reports progress and records the outcome, so the task names the worker the
         // workers API lists.
-        task.WorkerId = slot.Id;
-        var transport = new QueueRpcTransport(slot.Id, task.Delivery, maxAttempts, async (percent, message, token) =>
+        task.WorkerId = slot.WorkerId;
+        var transport = new QueueRpcTransport(slot.WorkerId, task.Delivery, maxAttempts, async (percent, message, token) =>
         {
-            slot.Progress(percent, message);
+            slot.Progress(task.Handle, percent, message);
             await task.ReportProgressAsync(percent, message, token).ConfigureAwait(false);
         });
         var call = task.Call;

@@ -11,7 +11,7 @@ namespace SoapMiddleware.Queue.Workers;
 /// </summary>
 internal sealed class WorkerHeartbeat(IWorkerStore storage, RpcQueueOptions options, TimeProvider time, ILogger logger)
 {
-    public async Task RunAsync(ConcurrentDictionary<long, HeldTask> held, IReadOnlyList<WorkerSlot> slots, CancellationToken stop)
+    public async Task RunAsync(ConcurrentDictionary<long, HeldTask> held, IReadOnlyList<WorkerActivity> slots, CancellationToken stop)
     {
         var interval = TimeSpan.FromTicks(Math.Max(options.LeaseTimeout.Ticks / 3, TimeSpan.FromMilliseconds(200).Ticks));
         while (!stop.IsCancellationRequested)

@@ -9,11 +9,11 @@ namespace SoapMiddleware.Queue.Workers;
 /// <see cref="Debounce"/> and only changed rows are written, so a method reporting progress in a tight loop costs at
 /// most a few writes a second.
 /// </summary>
-internal sealed class WorkerRowWriter(IWorkerStore storage, IReadOnlyList<WorkerSlot> slots, TimeProvider time, ILogger logger)
+internal sealed class WorkerRowWriter(IWorkerStore storage, IReadOnlyList<WorkerActivity> slots, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim _changed = new(0);
-    private readonly Dictionary<WorkerSlot, long> _written = [];
+    private readonly Dictionary<WorkerActivity, long> _written = [];
 
     /// <summary>Called by a slot on every change.</summary>
     public void Signal()
