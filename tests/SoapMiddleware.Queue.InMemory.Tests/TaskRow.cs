@@ -102,6 +102,7 @@ internal sealed class TaskRow(long id, string secret, QueuedCall call, DateTimeO
         LeaseUntil = LeaseUntil,
         ResultContentType = ResultContentType,
         Outcome = Outcome,
+        EnqueuedBy = Call.EnqueuedBy,
         Payload = withBytes ? Call.Payload : null,
         Result = withBytes ? Result : null,
         Fault = withBytes ? Fault : null,
