@@ -22,7 +22,7 @@ internal sealed partial class InMemoryQueueStorage
             var due = _tasks.Values
                 .Where(t => t.State <= QueuedTaskState.Processing && t.DueAt <= now && queues.Contains(t.Call.Queue))
                 .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
-                .Where(t => !free.TryGetValue(t.Call.Operation, out var places) || free[t.Call.Operation]-- > 0)
+                .Where(t => !free.ContainsKey(t.Call.Operation) || free[t.Call.Operation]-- > 0)
                 .Take(maxCount).ToList();
             var fetched = new List<FetchedTask>(due.Count);
             foreach (var row in due)

@@ -230,7 +230,7 @@ public sealed class RpcJob
     /// </summary>
     private JobAbortedException WaitForPlace(PerformContext context, string display, string operation, int limit)
     {
-        var delay = _executor.Limits.Recheck * (0.75 + (Random.Shared.NextDouble() * 0.5));
+        var delay = AttemptPolicy.Spread(_executor.Limits.Recheck);
         var reason = string.Create(CultureInfo.InvariantCulture, $"Waiting: at most {limit} call(s) of {operation} run at once");
         HangfireEngineLog.WaitingForPlace(_logger, display, context.BackgroundJob.Id, operation, limit);
         var client = new BackgroundJobClient(context.Storage, new WithoutRetryFilterProvider(_backend.FilterProvider));

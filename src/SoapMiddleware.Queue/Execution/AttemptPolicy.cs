@@ -35,9 +35,14 @@ public sealed class AttemptPolicy(TimeSpan baseDelay, TimeSpan maxDelay)
     {
         var exponent = Math.Min(Math.Max(attempt - 1, 0), 30);
         var delay = Math.Min(baseDelay.TotalMilliseconds * Math.Pow(2, exponent), maxDelay.TotalMilliseconds);
-        var jitter = 0.75 + (Random.Shared.NextDouble() * 0.5);
-        return TimeSpan.FromMilliseconds(delay * jitter);
+        return Spread(TimeSpan.FromMilliseconds(delay));
     }
+
+    /// <summary>
+    /// <paramref name="delay"/> spread by ±25%, so tasks that wait for the same reason (a retry, a place under a
+    /// concurrency limit) do not all come back together.
+    /// </summary>
+    public static TimeSpan Spread(TimeSpan delay) => delay * (0.75 + (Random.Shared.NextDouble() * 0.5));
 
     /// <summary>The reason of a task whose last allowed attempt failed (built-in engine).</summary>
     public static string Exhausted(int attempts, string? reason)
