@@ -24,6 +24,7 @@ public sealed partial class RpcClient
     private readonly RpcClientOptions _options;
     private readonly Uri _address;
     private readonly FrozenSet<RpcOperation> _idempotent;
+    private readonly HttpMethod _method;
 
     /// <summary>Creates a client of <paramref name="description"/>'s operations.</summary>
     /// <param name="description">The operations and their types.</param>
@@ -50,6 +51,7 @@ public sealed partial class RpcClient
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();
         _idempotent = RpcClientRequests.IdempotentOperations(description, options);
+        _method = HttpMethod.Parse(_protocol.HttpBinding.Method);
         if (options.Security is not null && _protocol.Name is not ("soap11" or "soap12"))
         {
             throw new InvalidOperationException($"RpcClientOptions.UsernameToken needs a SOAP protocol (soap11 or soap12), not '{_protocol.Name}': WS-Security travels in the SOAP header.");
@@ -180,7 +182,7 @@ public sealed partial class RpcClient
     private async Task<object?> SendAsync(RpcCallContext context, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        using var request = new HttpRequestMessage(new HttpMethod(_protocol.HttpBinding.Method), _address)
+        using var request = new HttpRequestMessage(_method, _address)
         {
             Content = await WriteContentAsync(context).ConfigureAwait(false),
         };

@@ -17,6 +17,11 @@ internal static class ResponseBodyReader
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
+            if (declared is { } length && length <= Array.MaxLength)
+            {
+                return await ReadDeclaredAsync(stream, (int)length, cancellationToken).ConfigureAwait(false);
+            }
+
             using var body = new MemoryStream((int)Math.Min(declared ?? 4096, limit));
             var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
             try
@@ -39,6 +44,24 @@ internal static class ResponseBodyReader
 
             return body.ToArray();
         }
+    }
+
+    /// <summary>
+    /// A body of a declared length (the common case; checked against the limit already) read straight into an array of
+    /// that length, without the copy through a growing buffer. HTTP frames the body by that length, so nothing follows it.
+    /// </summary>
+    private static async Task<byte[]> ReadDeclaredAsync(Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var body = new byte[length];
+        var total = 0;
+        int read;
+        while (total < length && (read = await stream.ReadAsync(body.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        // The connection ended early: the transport normally says so first; what arrived is what there is.
+        return total == length ? body : body.AsSpan(0, total).ToArray();
     }
 
     /// <summary>The first <paramref name="max"/> bytes of the body as UTF-8 text (invalid bytes replaced), the rest left unread.</summary>

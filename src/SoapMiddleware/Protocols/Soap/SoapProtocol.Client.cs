@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using SoapMiddleware.Description;
 using SoapMiddleware.Xml;
@@ -20,6 +21,29 @@ internal sealed partial class SoapProtocol : IRpcResponseReader
         if (operation.ResponseContract is not null)
         {
             throw new NotSupportedException($"The operation '{operation.Name}' returns a message contract, which the client does not read yet.");
+        }
+
+        if (operation.Use != RpcBodyUse.Encoded && !operation.Response.IsBare && !payload.IsEmpty)
+        {
+            var reader = Utf8XmlPullReader.Rent(payload, XmlLimits.From(options));
+            // An MTOM response's parts (ReadMtomResponseAsync): xop:Include references resolve against them.
+            reader.Xop = XopPackage.Current;
+            try
+            {
+                if (TryReadResponse(reader, operation, out var values))
+                {
+                    return operation.ResultOf(values);
+                }
+            }
+            catch (Exception ex) when (ex is XmlFastPathException or RpcFault or InvalidDataException or FormatException or OverflowException)
+            {
+                // Outside the fast reader's subset, or something is wrong: the tree path below decides, and says why.
+            }
+            finally
+            {
+                reader.Xop = null;
+                Utf8XmlPullReader.Return(reader);
+            }
         }
 
         XDocument document;
@@ -80,6 +104,83 @@ internal sealed partial class SoapProtocol : IRpcResponseReader
         {
             throw Unreadable(operation, fault.Message);
         }
+    }
+
+    /// <summary>
+    /// The common answer (an envelope whose Body holds the operation's response wrapper) read in one forward pass
+    /// straight into the values, as the server reads requests. False for anything else (a fault, an unexpected shape),
+    /// which the tree path then reads or refuses with its exact message.
+    /// </summary>
+    private bool TryReadResponse(Utf8XmlPullReader reader, RpcOperation operation, out object?[] values)
+    {
+        values = null!;
+        while (reader.Read() && reader.NodeType != XmlNodeType.Element)
+        {
+        }
+
+        var ns = version.Namespace.NamespaceName;
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Envelope" || reader.NamespaceURI != ns || reader.IsEmptyElement)
+        {
+            return false;
+        }
+
+        object?[]? found = null;
+        var sawBody = false;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == 0))
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.NamespaceURI != ns || sawBody || reader.LocalName is not ("Header" or "Body"))
+            {
+                return false;
+            }
+
+            if (reader.LocalName == "Header")
+            {
+                reader.FinishElement(reader.Depth);
+                continue;
+            }
+
+            sawBody = true;
+            var bodyDepth = reader.Depth;
+            while (!reader.IsEmptyElement && reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == bodyDepth))
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (found is not null)
+                {
+                    // Later elements are read past, as the tree path ignores them.
+                    reader.FinishElement(reader.Depth);
+                    continue;
+                }
+
+                if (reader.LocalName != operation.Response.ElementName)
+                {
+                    return false;
+                }
+
+                found = description.Serializer.ReadMessage(reader, operation.Response);
+            }
+        }
+
+        // The rest of the document must be well-formed too.
+        while (reader.Read())
+        {
+        }
+
+        if (found is null)
+        {
+            return false;
+        }
+
+        values = found;
+        return true;
     }
 
     private static InvalidDataException Unreadable(RpcOperation operation, string reason)
