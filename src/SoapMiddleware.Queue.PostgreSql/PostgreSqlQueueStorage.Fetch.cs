@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,8 +14,6 @@ public sealed partial class PostgreSqlQueueStorage
 
     // The worker that reports on a task becomes its worker_id, so the task names the worker the workers API lists.
     private const string NameWorker = WorkerIds.PostgreSqlNameWorker;
-
-    private static readonly Dictionary<string, int> NoLimits = [];
 
     // Tasks of a limited operation are picked only among its first due tasks while it has free places: its limit
     // minus its tasks processing under a live lease, in any queue and any process.
@@ -69,33 +68,28 @@ public sealed partial class PostgreSqlQueueStorage
         """;
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<FetchedTask>> FetchAsync(
-        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
-        => FetchAsync(queues, workerId, maxCount, lease, NoLimits, cancellationToken);
-
-    /// <inheritdoc/>
     public async Task<IReadOnlyList<FetchedTask>> FetchAsync(
-        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int> concurrency, CancellationToken cancellationToken)
+        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int>? concurrency = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queues);
-        ArgumentNullException.ThrowIfNull(concurrency);
+        var limits = concurrency ?? ReadOnlyDictionary<string, int>.Empty;
         if (queues.Count == 0 || maxCount <= 0)
         {
             return [];
         }
 
         var now = UnixTime.Now(_time);
-        await using var command = Command(concurrency.Count == 0 ? FetchSql : LimitedFetchSql)
+        await using var command = Command(limits.Count == 0 ? FetchSql : LimitedFetchSql)
             .With("queues", NpgsqlDbType.Array | NpgsqlDbType.Text, queues.ToArray()).With("now", now)
             .With("n", NpgsqlDbType.Integer, maxCount).With("w", workerId).With("lease", now + (long)lease.TotalMilliseconds);
-        if (concurrency.Count > 0)
+        if (limits.Count > 0)
         {
-            command.With("ops", NpgsqlDbType.Array | NpgsqlDbType.Text, concurrency.Keys.ToArray())
-                .With("limits", NpgsqlDbType.Array | NpgsqlDbType.Integer, concurrency.Values.ToArray());
+            command.With("ops", NpgsqlDbType.Array | NpgsqlDbType.Text, limits.Keys.ToArray())
+                .With("limits", NpgsqlDbType.Array | NpgsqlDbType.Integer, limits.Values.ToArray());
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (concurrency.Count > 0)
+        if (limits.Count > 0)
         {
             // The first result is the advisory lock's.
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);

@@ -30,14 +30,15 @@ public abstract partial class EngineContractTests
 
         // Spans of other tests of this process land in the same list: only this trace counts. The worker's spans end
         // just after the task is recorded, so wait for them.
-        var deadline = DateTime.UtcNow + Patience;
-        Activity[] trace;
-        do
-        {
-            tracing.ForceFlush();
-            trace = spans.ToArray().Where(a => a is not null && a.TraceId == traceId).ToArray();
-        }
-        while (trace.Count(a => a.OperationName == "rpc.call") == 0 && DateTime.UtcNow < deadline && await Delay());
+        var trace = await Wait.ForAsync(
+            () =>
+            {
+                tracing.ForceFlush();
+                return Task.FromResult(spans.ToArray().Where(a => a is not null && a.TraceId == traceId).ToArray());
+            },
+            seen => seen.Any(a => a.OperationName == "rpc.call"),
+            "the worker's rpc.call span in the caller's trace",
+            Patience);
 
         var enqueue = Assert.Single(trace, a => a.OperationName == "rpc.queue.enqueue");
         Assert.Equal(ActivityKind.Producer, enqueue.Kind);
@@ -60,11 +61,5 @@ public abstract partial class EngineContractTests
         };
         ActivitySource.AddActivityListener(listener);
         return listener;
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(50);
-        return true;
     }
 }

@@ -12,8 +12,8 @@ public abstract partial class EngineContractTests
 
         var running = await Queue.EnqueueAsync<EngineTestService>(s => s.Block("identity", null!, default));
         await Probe.Signal(Probe.Started, "identity").Task.WaitAsync(Patience);
-        var worker = await Eventually(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == running));
-        var whileRunning = await Eventually(async () => await Queue.GetAsync(running) is { WorkerId: { } id } t && id == worker.WorkerId ? t : null);
+        var worker = await Wait.ForAsync(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == running), "the row of the worker running the task", Patience);
+        var whileRunning = await Wait.ForAsync(async () => await Queue.GetAsync(running) is { WorkerId: { } id } t && id == worker.WorkerId ? t : null, "the task naming its worker", Patience);
         Assert.Equal(QueuedTaskState.Processing, whileRunning.State);
         Probe.Signal(Probe.Release, "identity").TrySetResult();
         var finished = await WaitForStateAsync(running, QueuedTaskState.Succeeded);
@@ -24,7 +24,7 @@ public abstract partial class EngineContractTests
         var transport = Assert.Single(Probe.Transports, t => t.TaskId == quick);
         Assert.Equal(transport.WorkerId, done.WorkerId);
         // Worker rows are written within 100 ms of a change, not in the same transaction as the outcome: poll for the row.
-        var listed = await Eventually(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.WorkerId == done.WorkerId));
+        var listed = await Wait.ForAsync(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.WorkerId == done.WorkerId), "the row of the worker the task names", Patience);
         Assert.Equal(done.WorkerId, listed.WorkerId);
 
         // History names the worker, or for the fetch on the built-in engine the process that leased the task for it.

@@ -163,10 +163,10 @@ public abstract partial class EngineContractTests : IAsyncLifetime
         var handle = await Queue.EnqueueAsync<EngineTestService>(s => s.Block("progress", null!, default));
         await Probe.Signal(Probe.Started, "progress").Task.WaitAsync(Patience);
 
-        var task = await Eventually(async () => await Queue.GetAsync(handle) is { ProgressPercent: 50 } t ? t : null);
+        var task = await Wait.ForAsync(async () => await Queue.GetAsync(handle) is { ProgressPercent: 50 } t ? t : null, "the task at 50%", Patience);
         Assert.Equal("half way", task.ProgressMessage);
         Assert.Equal(QueuedTaskState.Processing, task.State);
-        var worker = await Eventually(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == handle));
+        var worker = await Wait.ForAsync(async () => (await Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == handle), "the row of the worker running the task", Patience);
         Assert.Equal(WorkerState.Processing, worker.State);
         Assert.Contains("Block", worker.CurrentOperation);
 
@@ -246,7 +246,7 @@ public abstract partial class EngineContractTests : IAsyncLifetime
         var listed = Assert.Single(await Monitor.ListRecurringAsync(), r => r.Id == "every-second");
         Assert.Equal("* * * * * *", listed.Cron);
         Assert.Equal("EngineTestService.Add(9, 9)", listed.Display);
-        await Eventually(() => Task.FromResult(Probe.RunCount("Add 9 9") > 0 ? "ran" : null));
+        await Wait.UntilAsync(() => Task.FromResult(Probe.RunCount("Add 9 9") > 0), "a run of the recurring call", Patience);
         Assert.True(await Queue.RemoveRecurringAsync("every-second"));
         Assert.DoesNotContain(await Monitor.ListRecurringAsync(), r => r.Id == "every-second");
         Assert.False(await Queue.RemoveRecurringAsync("every-second"));
@@ -272,8 +272,4 @@ public abstract partial class EngineContractTests : IAsyncLifetime
 
     protected Task<QueuedTaskInfo> WaitForStateAsync(string handle, QueuedTaskState state)
         => Wait.ForStateAsync(Queue, handle, state, Patience);
-
-    protected static Task<T> Eventually<T>(Func<Task<T?>> probe)
-        where T : class
-        => Wait.ForAsync(probe, "the probe's answer", Patience);
 }

@@ -231,22 +231,21 @@ public abstract class HangfireEngineTests(ITestOutputHelper output) : IAsyncLife
     private async Task<WorkerStatus> RowWithinASecond(HangfireTestHost host, Func<WorkerStatus, bool> condition, string what)
     {
         var watch = Stopwatch.StartNew();
-        List<WorkerStatus> rows;
-        do
-        {
-            rows = await ServerRows(host);
-            if (rows.FirstOrDefault(condition) is { } row)
-            {
-                Output.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds:F0} ms");
-                return row;
-            }
+        var seen = await Wait.ForAsync(
+            async () => new SeenRows(await ServerRows(host)),
+            rows => rows.Rows.Any(condition),
+            what + " within a second",
+            TimeSpan.FromSeconds(1),
+            TimeSpan.FromMilliseconds(20));
+        Output.WriteLine($"{what}: {watch.Elapsed.TotalMilliseconds:F0} ms");
+        return seen.Rows.First(condition);
+    }
 
-            await Task.Delay(20);
-        }
-        while (watch.Elapsed < TimeSpan.FromSeconds(1));
-
-        throw new Xunit.Sdk.XunitException($"{what} did not show within a second; rows: " + string.Join("; ", rows.Select(r =>
-            $"{r.WorkerId} {r.State} task={r.CurrentTaskId} {r.ProgressPercent}% processed={r.Processed} failed={r.Failed} last={r.LastTaskId}")));
+    /// <summary>A server's rows as a timeout message shows them.</summary>
+    private sealed record SeenRows(List<WorkerStatus> Rows)
+    {
+        public override string ToString() => "rows: " + string.Join("; ", Rows.Select(r =>
+            $"{r.WorkerId} {r.State} task={r.CurrentTaskId} {r.ProgressPercent}% processed={r.Processed} failed={r.Failed} last={r.LastTaskId}"));
     }
 
     [EngineFact]

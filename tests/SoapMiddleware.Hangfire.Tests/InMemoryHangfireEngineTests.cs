@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SoapMiddleware.Hangfire.Tests.Infrastructure;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Storage;
@@ -20,6 +22,21 @@ public sealed class InMemoryHangfireEngineTests(ITestOutputHelper output) : Hang
         var error = await Assert.ThrowsAsync<InvalidOperationException>(host.StartAsync);
         Assert.Contains("fan-out subscriptions need the built-in engine", error.Message);
         Assert.Contains("Queue:Subscriptions", error.Message);
+    }
+
+    [Fact]
+    public async Task EngineStart_FanOutSubscriptions_FailsBehindTheEngineSeam()
+    {
+        // The check is the engine's own start (IQueueEngine.StartAsync, run by the queue's hosted service), not a
+        // hosted service of the Hangfire package.
+        await using var host = HangfireTestHost.Build(
+            TestStorages.InMemory(), Probe, o => o.Subscriptions.Add(new QueueSubscription { Subscriber = "audit", Queue = "events" }), runServer: false);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Engine.StartAsync(CancellationToken.None));
+        Assert.Contains("fan-out subscriptions need the built-in engine", error.Message);
+
+        // The one hosted service of the package marks this process's workers Stopped after the host's last stop step.
+        var own = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).Where(t => t.Assembly == typeof(RpcJob).Assembly);
+        Assert.Equal(new[] { typeof(WorkerRowsLifetime) }, own);
     }
 
     [Fact]

@@ -6,17 +6,14 @@ namespace SoapMiddleware.Queue.InMemory.Tests;
 /// <summary>Fetch under a lease, and the transitions a fetched task records, each only while its worker holds it.</summary>
 internal sealed partial class InMemoryQueueStorage
 {
-    public Task<IReadOnlyList<FetchedTask>> FetchAsync(IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
-        => FetchAsync(queues, workerId, maxCount, lease, new Dictionary<string, int>(), cancellationToken);
-
     public Task<IReadOnlyList<FetchedTask>> FetchAsync(
-        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int> concurrency, CancellationToken cancellationToken)
+        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int>? concurrency = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             var now = time.GetUtcNow();
             // Free places per limited operation: its limit minus its tasks processing under a live lease.
-            var free = concurrency.ToDictionary(
+            var free = (concurrency ?? new Dictionary<string, int>()).ToDictionary(
                 l => l.Key,
                 l => l.Value - _tasks.Values.Count(t => t.State == QueuedTaskState.Processing && t.LeaseUntil > now && t.Call.Operation == l.Key));
             var due = _tasks.Values

@@ -41,43 +41,17 @@ internal sealed class HangfireBackend(IServiceProvider services)
 
     /// <summary>A client over <see cref="Storage"/>.</summary>
     public IBackgroundJobClientV2 Client
-    {
-        get
-        {
-            if (_client is { } client)
-            {
-                return client;
-            }
-
-            var storage = Storage;
-            lock (_gate)
-            {
-                return _client ??= services.GetService<IBackgroundJobClient>() is IBackgroundJobClientV2 own && ReferenceEquals(own.Storage, storage)
-                    ? own
-                    : new BackgroundJobClient(storage, FilterProvider);
-            }
-        }
-    }
+        => OverStorage(
+            ref _client,
+            storage => services.GetService<IBackgroundJobClient>() is IBackgroundJobClientV2 own && ReferenceEquals(own.Storage, storage) ? own : null,
+            storage => new BackgroundJobClient(storage, FilterProvider));
 
     /// <summary>A recurring-job manager over <see cref="Storage"/>.</summary>
     public IRecurringJobManager RecurringJobs
-    {
-        get
-        {
-            if (_recurring is { } recurring)
-            {
-                return recurring;
-            }
-
-            var storage = Storage;
-            lock (_gate)
-            {
-                return _recurring ??= services.GetService<IRecurringJobManagerV2>() is { } own && ReferenceEquals(own.Storage, storage)
-                    ? own
-                    : new RecurringJobManager(storage, FilterProvider);
-            }
-        }
-    }
+        => OverStorage(
+            ref _recurring,
+            storage => services.GetService<IRecurringJobManagerV2>() is { } own && ReferenceEquals(own.Storage, storage) ? own : null,
+            storage => new RecurringJobManager(storage, FilterProvider));
 
     /// <summary>The storage's type name for messages (never its connection string), or "?" when it cannot be resolved.</summary>
     public string StorageName
@@ -92,6 +66,25 @@ internal sealed class HangfireBackend(IServiceProvider services)
             {
                 return "unresolved JobStorage";
             }
+        }
+    }
+
+    /// <summary>
+    /// The object <paramref name="field"/> caches, made once over <see cref="Storage"/>: the application's own when it
+    /// works on that storage (<paramref name="own"/>), else one <paramref name="create"/> makes.
+    /// </summary>
+    private T OverStorage<T>(ref T? field, Func<JobStorage, T?> own, Func<JobStorage, T> create)
+        where T : class
+    {
+        if (field is { } made)
+        {
+            return made;
+        }
+
+        var storage = Storage;
+        lock (_gate)
+        {
+            return field ??= own(storage) ?? create(storage);
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class HangfireQueueEngine
 #pragma warning disable CS0618 // QueueName: Hangfire's recurring-job page shows it; the state filter routes the occurrence anyway.
         var options = new RecurringJobOptions { TimeZone = timeZone, QueueName = call.Queue };
 #pragma warning restore CS0618
-        backend.RecurringJobs.AddOrUpdate(recurringId, RpcJob.CreateJob(call), cron, options);
+        backend.RecurringJobs.AddOrUpdate(recurringId, RpcJobArguments.CreateJob(call), cron, options);
         return Task.CompletedTask;
     }
 

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SoapMiddleware.Queue;
 using SoapMiddleware.Queue.Engine;
 
@@ -15,7 +16,8 @@ namespace SoapMiddleware.Hangfire;
 /// secret stored as a job parameter and checked in constant time on every lookup. Hangfire's API is synchronous; these
 /// methods block on it like any Hangfire client does.
 /// </summary>
-internal sealed partial class HangfireQueueEngine(HangfireBackend backend, RunningJobs running, TimeProvider time, ILogger<HangfireQueueEngine> logger) : IQueueEngine
+internal sealed partial class HangfireQueueEngine(
+    HangfireBackend backend, RunningJobs running, TimeProvider time, IOptions<RpcQueueOptions> options, ILogger<HangfireQueueEngine> logger) : IQueueEngine
 {
     public const string EngineName = "Hangfire";
 
@@ -71,7 +73,7 @@ internal sealed partial class HangfireQueueEngine(HangfireBackend backend, Runni
         IState state = call.NotBefore is { } notBefore && notBefore > time.GetUtcNow()
             ? new ScheduledState(notBefore.UtcDateTime)
             : new EnqueuedState(call.Queue);
-        var id = Guard("store the call", () => backend.Client.Create(RpcJob.CreateJob(call), state, parameters))
+        var id = Guard("store the call", () => backend.Client.Create(RpcJobArguments.CreateJob(call), state, parameters))
             ?? throw new InvalidOperationException($"A Hangfire client filter of the application cancelled the creation of the job for {call.Display}.");
         return TaskHandle.Format(id, secret);
     }

@@ -43,7 +43,6 @@ public static class HangfireQueueBuilderExtensions
             sp.GetRequiredService<HangfireBackend>(),
             sp.GetRequiredService<WorkerRecords>(),
             sp.GetRequiredService<ILogger<RpcJob>>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HangfireEngineStartup>());
 
         // Marks this process's workers Stopped once Hangfire's servers have stopped, wherever the app adds them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkerRowsLifetime>());

@@ -1,10 +1,14 @@
+using System.Reflection;
 using Hangfire.Common;
+using SoapMiddleware.Queue.Engine;
 
 namespace SoapMiddleware.Hangfire;
 
-/// <summary>Reads a stored <see cref="RpcJob.Run"/> job's arguments (positions fixed by the method's signature).</summary>
+/// <summary>Writes and reads a stored <see cref="RpcJob.Run"/> job's arguments (positions fixed by the method's signature).</summary>
 internal static class RpcJobArguments
 {
+    private static readonly MethodInfo RunMethod = typeof(RpcJob).GetMethod(nameof(RpcJob.Run))!;
+
     private const int DisplayIndex = 0;
     private const int QueueIndex = 1;
     private const int ServiceIndex = 2;
@@ -13,6 +17,13 @@ internal static class RpcJobArguments
     private const int ActionIndex = 5;
     private const int PayloadIndex = 6;
     private const int MaxAttemptsIndex = 7;
+
+    /// <summary>The job for <paramref name="call"/>: every argument of <see cref="RpcJob.Run"/> but the two Hangfire injects.</summary>
+    public static Job CreateJob(QueuedCall call)
+        => new(typeof(RpcJob), RunMethod, new object?[]
+        {
+            call.Display, call.Queue, call.Service, call.Operation, call.ContentType, call.Action, call.Payload, call.MaxAttempts, null, CancellationToken.None,
+        });
 
     /// <summary>Whether <paramref name="job"/> is one of ours (a job whose type no longer loads is not).</summary>
     public static bool IsRpcJob(Job? job) => job is not null && job.Type == typeof(RpcJob) && job.Args.Count > MaxAttemptsIndex;

@@ -1,3 +1,6 @@
+using Hangfire.Server;
+using Hangfire.States;
+
 namespace SoapMiddleware.Hangfire;
 
 /// <summary>
@@ -14,6 +17,28 @@ internal static class ElectedWorker
 
     public static void Remember(string jobId, string? serverId, string? workerId)
         => Last.Value = string.IsNullOrEmpty(serverId) || string.IsNullOrEmpty(workerId) ? null : (jobId, serverId, workerId);
+
+    /// <summary>
+    /// The server and worker running the job: as elected just before the run, else as the Processing state names them
+    /// (Hangfire's worker id is a GUID per worker loop); the worker is null when the state does not say.
+    /// </summary>
+    public static (string Server, string? Worker) Of(PerformContext context)
+    {
+        if (TryGet(context.BackgroundJob.Id, out var electedServer, out var electedWorker))
+        {
+            return (electedServer, electedWorker);
+        }
+
+        var state = context.Connection.GetStateData(context.BackgroundJob.Id);
+        if (state is not null && string.Equals(state.Name, ProcessingState.StateName, StringComparison.OrdinalIgnoreCase)
+            && state.Data is { } data && data.TryGetValue("ServerId", out var server) && data.TryGetValue("WorkerId", out var worker)
+            && !string.IsNullOrEmpty(server) && !string.IsNullOrEmpty(worker))
+        {
+            return (server, worker);
+        }
+
+        return (context.ServerId ?? "hangfire", null);
+    }
 
     /// <summary>The server and worker elected for <paramref name="jobId"/> in this execution context.</summary>
     public static bool TryGet(string jobId, out string serverId, out string workerId)

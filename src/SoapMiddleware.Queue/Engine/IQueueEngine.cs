@@ -59,9 +59,10 @@ public interface IQueueEngine
     Task<IReadOnlyList<RecurringCallInfo>> ListRecurringAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts what the engine runs in this process when the host starts (the built-in engine: creates or migrates its
-    /// schema, then starts its workers when <see cref="RpcQueueOptions.Role"/> runs them). The default does nothing: an
-    /// engine whose workers the application runs itself (Hangfire's servers).
+    /// Starts what the engine runs in this process when the host starts, and checks what it needs, so a wrong
+    /// configuration fails the start rather than the first enqueue (the built-in engine: creates or migrates its
+    /// schema, then starts its workers when <see cref="RpcQueueOptions.Role"/> runs them; the Hangfire engine, whose
+    /// workers are the application's Hangfire servers: checks its storage and options). The default does nothing.
     /// </summary>
     Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

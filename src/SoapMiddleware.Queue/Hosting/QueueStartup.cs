@@ -4,8 +4,9 @@ using SoapMiddleware.Queue.Engine;
 namespace SoapMiddleware.Queue;
 
 /// <summary>
-/// Starts and stops what the chosen engine runs in this process (<see cref="IQueueEngine.StartAsync"/>): the built-in
-/// engine's schema check and workers; nothing for an engine whose workers the application runs itself.
+/// The queue's hosted service, whatever the engine: starts and stops what the chosen engine runs in this process
+/// (<see cref="IQueueEngine.StartAsync"/>): the built-in engine's schema check and workers, the Hangfire engine's
+/// storage and options check. An engine's start and stop belong behind that seam, not in hosted services of its own.
 /// </summary>
 internal sealed class QueueStartup(IQueueEngine engine) : IHostedService
 {

@@ -19,14 +19,8 @@ public sealed class CallTimeoutTests : IDisposable
         var handle = await host.Queue.EnqueueAsync<EngineTestService>(s => s.Block("forever", null!, default), new EnqueueOptions { MaxAttempts = 1 });
 
         await probe.Signal(probe.Cancelled, "forever").Task.WaitAsync(TimeSpan.FromSeconds(10));
-        QueuedTaskInfo? task = null;
-        for (var i = 0; i < 200 && task?.State != QueuedTaskState.Failed; i++)
-        {
-            await Task.Delay(50);
-            task = await host.Queue.GetAsync(handle);
-        }
-
-        Assert.Equal(QueuedTaskState.Failed, task!.State);
+        var task = await Wait.ForStateAsync(host.Queue, handle, QueuedTaskState.Failed, TimeSpan.FromSeconds(10));
+        Assert.Equal(QueuedTaskState.Failed, task.State);
         Assert.Contains("Timed out after 00:00:01", task.Reason);
     }
 

@@ -11,6 +11,9 @@ namespace SoapMiddleware.Queue.Tests.MultiProcess;
 [Collection(MultiProcessCollection.Name)]
 public sealed class SqliteKillTests : IDisposable
 {
+    /// <summary>A process start and a redelivery take a while on a loaded machine.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private readonly string _directory = Directory.CreateTempSubdirectory("soapmw-kill-").FullName;
 
     public void Dispose()
@@ -27,28 +30,6 @@ public sealed class SqliteKillTests : IDisposable
     private static async Task<JsonElement> GetTaskAsync(HttpClient client, string id)
         => JsonDocument.Parse(await client.GetStringAsync($"/queue/tasks/{id}")).RootElement;
 
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task KilledMidCall_Restarted_CallDeliveredAgainAndSucceeds()
     {
@@ -57,19 +38,19 @@ public sealed class SqliteKillTests : IDisposable
         string id;
         using (var first = StartApp(port))
         {
-            await WaitAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode);
+            await Wait.UntilServingAsync(async () => (await client.GetAsync("/health")).IsSuccessStatusCode, "the app to answer /health", Patience);
             var body = """<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Sleep xmlns="http://example.com/calc"><seconds>4</seconds></Sleep></s:Body></s:Envelope>""";
             var response = await client.PostAsync("/queue/calculator", new StringContent(body, Encoding.UTF8, "text/xml"));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             id = response.Headers.Location!.ToString().Split('/')[^1];
-            await WaitAsync(async () => (await GetTaskAsync(client, id)).GetProperty("progressPercent").ValueKind == JsonValueKind.Number);
+            await Wait.UntilServingAsync(async () => (await GetTaskAsync(client, id)).GetProperty("progressPercent").ValueKind == JsonValueKind.Number, "the call to report progress", Patience);
 
             first.KillHard();
-            await WaitAsync(() => Task.FromResult(first.HasExited));
+            await Wait.UntilServingAsync(() => Task.FromResult(first.HasExited), "the killed process to exit", Patience);
         }
 
         using var second = StartApp(port);
-        await WaitAsync(async () => (await GetTaskAsync(client, id)).GetProperty("state").GetString() == "Succeeded");
+        await Wait.UntilServingAsync(async () => (await GetTaskAsync(client, id)).GetProperty("state").GetString() == "Succeeded", "the call delivered again to succeed", Patience);
 
         var task = await GetTaskAsync(client, id);
         Assert.Equal(2, task.GetProperty("attempt").GetInt32());

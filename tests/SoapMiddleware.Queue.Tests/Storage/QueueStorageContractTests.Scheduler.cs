@@ -99,16 +99,20 @@ public abstract partial class QueueStorageContractTests
 
         public bool Faulted => _runs.Any(r => r.IsFaulted);
 
-        public async Task ParkedAsync()
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (_timers.PendingTimers < _runs.Length)
+        public Task ParkedAsync() => Wait.UntilAsync(
+            () =>
             {
+                if (_timers.PendingTimers >= _runs.Length)
+                {
+                    return Task.FromResult(true);
+                }
+
                 Assert.False(_runs.Any(r => r.IsCompleted), "a scheduler loop ended");
-                Assert.True(DateTime.UtcNow < deadline, "the schedulers did not park in their poll delay");
-                await Task.Delay(10);
-            }
-        }
+                return Task.FromResult(false);
+            },
+            "the schedulers to park in their poll delay",
+            TimeSpan.FromSeconds(20),
+            TimeSpan.FromMilliseconds(10));
 
         public async Task TickAtAsync(DateTimeOffset at)
         {

@@ -63,13 +63,8 @@ public sealed class PostgreSqlTransactionalEnqueueTests : IAsyncLifetime
 
         if (commit)
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while ((await _host.Queue.GetAsync(id))?.State != QueuedTaskState.Succeeded && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(25);
-            }
-
-            Assert.Equal(QueuedTaskState.Succeeded, (await _host.Queue.GetAsync(id))!.State);
+            var task = await Wait.ForStateAsync(_host.Queue, id, QueuedTaskState.Succeeded, poll: TimeSpan.FromMilliseconds(25));
+            Assert.Equal(QueuedTaskState.Succeeded, task.State);
         }
         else
         {

@@ -171,12 +171,19 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
         await WaitForStateAsync(host.Queue, failed, QueuedTaskState.Failed);
 
         time.Advance(TimeSpan.FromHours(2));
-        var deadline = DateTime.UtcNow + Patience;
-        while (await host.Queue.GetAsync(done) is not null && DateTime.UtcNow < deadline)
-        {
-            time.Advance(TimeSpan.FromMinutes(5));
-            await Task.Delay(50);
-        }
+        await Wait.UntilAsync(
+            async () =>
+            {
+                if (await host.Queue.GetAsync(done) is null)
+                {
+                    return true;
+                }
+
+                time.Advance(TimeSpan.FromMinutes(5));
+                return false;
+            },
+            "the retention cleaner to purge the succeeded task",
+            Patience);
 
         Assert.Null(await host.Queue.GetAsync(done));
         Assert.Equal(QueuedTaskState.Failed, (await host.Queue.GetAsync(failed))!.State);
@@ -272,14 +279,10 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
         var id = await host.Queue.EnqueueAsync<QueueTestService>(s => s.Block("progress", null!, default));
         await Probe.Signal(Probe.Started, "progress").Task.WaitAsync(Patience);
 
-        WorkerStatus? worker = null;
-        for (var i = 0; i < 100 && worker is null; i++)
-        {
-            await Task.Delay(50);
-            worker = (await host.Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == id && w.ProgressPercent == 50);
-        }
-
-        Assert.NotNull(worker);
+        var worker = await Wait.ForAsync(
+            async () => (await host.Monitor.GetWorkersAsync()).FirstOrDefault(w => w.CurrentTaskId == id && w.ProgressPercent == 50),
+            "the worker's row at 50%",
+            TimeSpan.FromSeconds(5));
         Assert.Equal(WorkerState.Processing, worker.State);
         Assert.Equal("half way", worker.ProgressMessage);
         var task = await host.Queue.GetAsync(id);
@@ -303,22 +306,15 @@ public abstract partial class QueueWorkerTests : IAsyncLifetime
             ids.Add(await host.Queue.EnqueueAsync<QueueTestService>(s => s.Add(i, 100), new EnqueueOptions { Queue = "events" }));
         }
 
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline && Probe.Runs.Count < 10)
-        {
-            await Task.Delay(50);
-        }
+        await Wait.UntilAsync(() => Task.FromResult(Probe.Runs.Count >= 10), "both subscribers' five runs", Patience);
 
         foreach (var subscriber in new[] { "audit", "mail" })
         {
             Assert.Equal(Enumerable.Range(1, 5).Select(i => $"Add {i} 100 by {subscriber}"), Probe.Runs.Where(r => r.EndsWith(subscriber, StringComparison.Ordinal)));
             // The cursor moves just after the method ran: give it the moment between the run and its write.
             var last = long.Parse(ids[^1].Split('-')[0]);
-            var cursor = 0L;
-            for (var wait = DateTime.UtcNow + Patience; DateTime.UtcNow < wait && (cursor = await host.Storage.Subscriptions.GetSubscriptionCursorAsync(subscriber, "events")) != last;)
-            {
-                await Task.Delay(50);
-            }
+            var cursor = await Wait.ForAsync(
+                () => host.Storage.Subscriptions.GetSubscriptionCursorAsync(subscriber, "events"), c => c == last, $"{subscriber}'s cursor at {last}", Patience);
 
             Assert.Equal(last, cursor);
         }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -14,17 +15,11 @@ internal sealed partial class SqliteQueueStorage
     // The worker that reports on a task becomes its worker_id, so the task names the worker the workers API lists.
     private const string NameWorker = WorkerIds.SqliteNameWorker;
 
-    private static readonly Dictionary<string, int> NoLimits = [];
-
-    public Task<IReadOnlyList<FetchedTask>> FetchAsync(
-        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, CancellationToken cancellationToken = default)
-        => FetchAsync(queues, workerId, maxCount, lease, NoLimits, cancellationToken);
-
     public async Task<IReadOnlyList<FetchedTask>> FetchAsync(
-        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int> concurrency, CancellationToken cancellationToken)
+        IReadOnlyList<string> queues, string workerId, int maxCount, TimeSpan lease, IReadOnlyDictionary<string, int>? concurrency = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queues);
-        ArgumentNullException.ThrowIfNull(concurrency);
+        var limits = concurrency ?? ReadOnlyDictionary<string, int>.Empty;
         if (queues.Count == 0 || maxCount <= 0)
         {
             return [];
@@ -36,11 +31,11 @@ internal sealed partial class SqliteQueueStorage
             var leaseUntil = now + (long)lease.TotalMilliseconds;
             var queueParams = string.Join(", ", queues.Select((_, i) => "$q" + i.ToString(CultureInfo.InvariantCulture)));
             var due = new List<(long Id, QueuedTaskState State, string? Worker)>();
-            await using (var select = Command(connection, tx, concurrency.Count == 0 ? $"""
+            await using (var select = Command(connection, tx, limits.Count == 0 ? $"""
                 SELECT id, state, worker_id FROM queue_task
                 WHERE state <= 2 AND queue IN ({queueParams}) AND due_at <= $now
                 ORDER BY due_at, id LIMIT $n
-                """ : LimitedFetchSql(queueParams, concurrency.Count)).With("$now", now).With("$n", maxCount))
+                """ : LimitedFetchSql(queueParams, limits.Count)).With("$now", now).With("$n", maxCount))
             {
                 for (var i = 0; i < queues.Count; i++)
                 {
@@ -48,7 +43,7 @@ internal sealed partial class SqliteQueueStorage
                 }
 
                 var limit = 0;
-                foreach (var (operation, most) in concurrency)
+                foreach (var (operation, most) in limits)
                 {
                     var n = limit++.ToString(CultureInfo.InvariantCulture);
                     select.With("$o" + n, operation).With("$l" + n, most);
