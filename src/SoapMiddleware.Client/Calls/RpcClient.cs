@@ -255,12 +255,18 @@ public sealed partial class RpcClient
     /// <summary>The envelope's header entries: the call's own, then a <c>wsse:Security</c> entry with a token made for this call.</summary>
     private IReadOnlyList<object> EnvelopeHeaders(RpcCallContext context)
     {
-        if (_options.Security is not { } security)
+        if (context.SoapHeaders.Count == 0 && _options.Security is null)
         {
-            return context.SoapHeaders.Count == 0 ? [] : [.. context.SoapHeaders];
+            return [];
         }
 
-        return [.. context.SoapHeaders, security.Create(_protocol.Name)];
+        var headers = new List<object>(context.SoapHeaders);
+        if (_options.Security is { } security)
+        {
+            headers.Add(security.Create(_protocol.Name));
+        }
+
+        return headers;
     }
 
     private async Task Failed(RpcCallContext context, Activity? activity)

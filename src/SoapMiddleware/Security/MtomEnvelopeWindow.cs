@@ -32,7 +32,7 @@ internal static class MtomEnvelopeWindow
         }
         else
         {
-            var at = window.IndexOf(crlfDelimiter);
+            var at = window.IndexOf(crlfDelimiter.AsSpan());
             if (at < 0)
             {
                 return null;
@@ -55,7 +55,7 @@ internal static class MtomEnvelopeWindow
         }
 
         var contentStart = headersStart + headersLength + 4;
-        var length = window[contentStart..].IndexOf(crlfDelimiter);
+        var length = window[contentStart..].IndexOf(crlfDelimiter.AsSpan());
         return contentStart..(length < 0 ? window.Length : contentStart + length);
     }
 }

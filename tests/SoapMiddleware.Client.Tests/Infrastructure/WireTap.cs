@@ -11,7 +11,7 @@ internal sealed class WireTap(ConcurrentQueue<WireExchange> log) : DelegatingHan
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         log.Enqueue(new WireExchange(request.Content?.Headers.ContentType?.ToString(), body, response.Content.Headers.ContentType?.ToString()));
         return response;

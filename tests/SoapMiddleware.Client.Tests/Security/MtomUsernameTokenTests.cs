@@ -53,7 +53,7 @@ public sealed partial class MtomUsernameTokenTests : IAsyncLifetime
         Assert.Equal(new[] { "alice", "alice" }, _users);
         var calls = _wire.ToArray();
         Assert.Equal(2, calls.Length);
-        foreach (var (call, data) in calls.Zip([first, second]))
+        foreach (var (call, data) in calls.Zip(new[] { first, second }))
         {
             Assert.StartsWith("multipart/related", call.RequestContentType, StringComparison.Ordinal);
             Assert.Contains("type=\"application/xop+xml\"", call.RequestContentType, StringComparison.Ordinal);
