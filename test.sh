@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what the tests need when it is missing
 # (python3-zeep, python3-msgpack, python3-spyne, PostgreSQL server, chromium for the dashboard's browser tests, curl and ps for the docs
-# tests), starts a throwaway PostgreSQL cluster on 127.0.0.1,
+# tests, Node.js and npm for node-soap), starts a throwaway PostgreSQL cluster on 127.0.0.1,
 # builds the sample app from a shallow clone under a path containing /src/ (eng/clone-build-check.sh),
 # runs every test of the solution, and stops the cluster again.
 set -euo pipefail
@@ -14,6 +14,8 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 php -m 2>/dev/null | grep -qx soap || need+=(php-cli php-soap)
+# node-soap's interop tests (the client tests install its pinned npm package into their output on first use).
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 # The docs tests run the README's curl lines and its scale-out recipe (eng/scale-out-check.sh uses ps).
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v ps >/dev/null 2>&1 || need+=(procps)

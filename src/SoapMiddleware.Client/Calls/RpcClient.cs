@@ -226,24 +226,25 @@ public sealed partial class RpcClient
         return _reader.ReadResponse(operation, context.ResponseBytes);
     }
 
-    /// <summary>The request body: the protocol's bytes, or with <see cref="RpcClientOptions.UseMtom"/> an MTOM message (its envelope not kept in <see cref="RpcCallContext.RequestBytes"/>).</summary>
+    /// <summary>
+    /// The request body: the protocol's envelope with the call's SOAP headers and the UsernameToken, as bytes, or with
+    /// <see cref="RpcClientOptions.UseMtom"/> as an MTOM message (its envelope not kept in <see cref="RpcCallContext.RequestBytes"/>).
+    /// </summary>
     private async Task<HttpContent> WriteContentAsync(RpcCallContext context)
     {
+        var headers = EnvelopeHeaders(context);
         HttpContent content;
-        // The MTOM writer carries no SOAP headers: a call with headers or a UsernameToken goes as plain SOAP (base64),
-        // which every MTOM server reads too (and the WS-Security handler reads only plain SOAP).
-        if (_options.UseMtom && _protocol is IRpcMtomProtocol mtom && context.SoapHeaders.Count == 0 && _options.Security is null)
+        if (_options.UseMtom && _protocol is IRpcMtomProtocol mtom)
         {
-            content = mtom.WriteMtomRequest(context.Operation, context.Arguments);
+            content = mtom.WriteMtomRequest(context.Operation, context.Arguments, headers);
             context.RequestBytes = ReadOnlyMemory<byte>.Empty;
             context.RequestContentType = content.Headers.ContentType!.ToString();
         }
         else
         {
-            var (payload, contentType) = context.SoapHeaders.Count == 0 ? _writer.WriteRequest(context.Operation, context.Arguments)
-                : context.HeaderProtocol?.WriteRequest(context.Operation, context.Arguments, context.SoapHeaders.ToArray())
+            var (payload, contentType) = headers.Count == 0 ? _writer.WriteRequest(context.Operation, context.Arguments)
+                : context.HeaderProtocol?.WriteRequest(context.Operation, context.Arguments, headers)
                   ?? throw new NotSupportedException($"The protocol '{_protocol.Name}' has no headers: send SOAP headers over soap11 or soap12.");
-            payload = _options.Security?.Apply(payload) ?? payload;
             context.RequestBytes = payload;
             context.RequestContentType = contentType;
             content = new ByteArrayContent(payload) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
@@ -251,6 +252,23 @@ public sealed partial class RpcClient
 
         await _options.Events.FireAsync(RpcClientEventNames.MethodReturnString, context).ConfigureAwait(false);
         return content;
+    }
+
+    /// <summary>The envelope's header entries: the call's own, then a <c>wsse:Security</c> entry with a token made for this call.</summary>
+    private IReadOnlyList<object> EnvelopeHeaders(RpcCallContext context)
+    {
+        if (context.SoapHeaders.Count == 0 && _options.Security is null)
+        {
+            return [];
+        }
+
+        var headers = new List<object>(context.SoapHeaders);
+        if (_options.Security is { } security)
+        {
+            headers.Add(security.Create(_protocol.Name));
+        }
+
+        return headers;
     }
 
     private async Task Failed(RpcCallContext context, Activity? activity)

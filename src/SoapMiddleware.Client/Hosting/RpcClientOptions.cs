@@ -24,7 +24,8 @@ public sealed class RpcClientOptions
 
     /// <summary>
     /// Whether SOAP calls are sent as MTOM (<c>multipart/related</c>): <c>byte[]</c> and <c>Stream</c> arguments travel as
-    /// binary parts, streamed, instead of base64 text. Default false. An MTOM response is read whatever this says; its
+    /// binary parts, streamed, instead of base64 text; the root part is the envelope a plain call sends, with the call's
+    /// SOAP headers and the <see cref="UsernameToken"/>. Default false. An MTOM response is read whatever this says; its
     /// attachments follow <see cref="RpcOptions.Mtom"/> of <see cref="ReaderLimits"/>.
     /// </summary>
     public bool UseMtom { get; set; }

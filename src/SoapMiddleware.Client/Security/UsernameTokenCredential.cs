@@ -6,13 +6,15 @@ using SoapMiddleware.Security;
 namespace SoapMiddleware.Client.Security;
 
 /// <summary>
-/// The client's WS-Security UsernameToken (<see cref="Hosting.RpcClientOptions.UsernameToken"/>): it adds a
-/// <c>wsse:Security</c> header entry, marked <c>mustUnderstand</c> as WCF marks it, to each request, with a
+/// The client's WS-Security UsernameToken (<see cref="Hosting.RpcClientOptions.UsernameToken"/>): a
+/// <c>wsse:Security</c> header entry for each request (plain or MTOM), marked <c>mustUnderstand</c> as WCF marks it, with a
 /// <c>wsu:Timestamp</c> and a token whose nonce and <c>Created</c> are new for every call. It holds only what is fixed,
 /// so one instance serves any number of threads.
 /// </summary>
 internal sealed class UsernameTokenCredential(string username, string password, bool digest, TimeProvider time)
 {
+    private const string Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     private static readonly XNamespace Wsse = WsSecurityNames.Wsse;
     private static readonly XNamespace Wsu = WsSecurityNames.Wsu;
 
@@ -23,32 +25,10 @@ internal sealed class UsernameTokenCredential(string username, string password, 
 
     public bool Digest => digest;
 
-    /// <summary>The request envelope <paramref name="payload"/> with the Security header added (a Header is created when it has none).</summary>
-    public byte[] Apply(byte[] payload)
+    /// <summary>A new header entry for a request of <paramref name="protocol"/> (<c>soap11</c>, <c>soap12</c>): a fresh nonce and the current time, so no two calls send the same token.</summary>
+    public XElement Create(string protocol)
     {
-        var document = XDocument.Parse(System.Text.Encoding.UTF8.GetString(payload), LoadOptions.PreserveWhitespace);
-        var envelope = document.Root ?? throw new InvalidOperationException("The request has no envelope.");
-        var env = envelope.Name.Namespace;
-        var header = envelope.Element(env + "Header");
-        if (header is null)
-        {
-            header = new XElement(env + "Header");
-            envelope.AddFirst(header);
-        }
-
-        header.Add(Create(env));
-        using var buffer = new MemoryStream(payload.Length + 1024);
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
-        {
-            document.Save(writer);
-        }
-
-        return buffer.ToArray();
-    }
-
-    /// <summary>A new header entry: a fresh nonce and the current time, so no two calls send the same token.</summary>
-    public XElement Create(XNamespace envelope)
-    {
+        XNamespace envelope = protocol == "soap12" ? Soap12 : Soap11;
         var now = time.GetUtcNow().UtcDateTime;
         var created = XmlConvert.ToString(now, "yyyy-MM-ddTHH:mm:ss.fffZ");
         var nonce = RandomNumberGenerator.GetBytes(16);

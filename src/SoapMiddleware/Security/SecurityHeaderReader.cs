@@ -3,13 +3,16 @@ using System.IO.Pipelines;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
+using SoapMiddleware.Protocols;
+using SoapMiddleware.Protocols.Mtom;
 
 namespace SoapMiddleware.Security;
 
 /// <summary>
 /// Reads a SOAP request's <c>wsse:Security</c> header entry (SOAP 1.1 or 1.2) before the endpoint runs, without taking
 /// the body from it: its first bytes (up to the limit) are peeked from the request's pipe and left unconsumed, so the
-/// HTTP transport reads the body whole as before. A request that is not a SOAP envelope is left to the protocol.
+/// HTTP transport reads the body whole as before. An MTOM request's envelope is its root part, read the same way.
+/// A request that is not a SOAP envelope is left to the protocol.
 /// </summary>
 internal static class SecurityHeaderReader
 {
@@ -20,10 +23,19 @@ internal static class SecurityHeaderReader
 
     private static ReadOnlySpan<byte> WsseBytes => "oasis-200401-wss-wssecurity-secext-1.0.xsd"u8;
 
-    /// <summary>Whether the request can carry a SOAP envelope in its body: a POST of <c>text/xml</c> or <c>application/soap+xml</c>.</summary>
+    /// <summary>
+    /// Whether the request can carry a SOAP envelope in its body: a POST of <c>text/xml</c> or <c>application/soap+xml</c>,
+    /// or of an MTOM message whose root is one of those (its <c>start-info</c>).
+    /// </summary>
     public static bool IsSoapRequest(HttpRequest request, out bool is12)
     {
-        var media = Protocols.RpcMediaType.Of(request.ContentType);
+        var contentType = request.ContentType;
+        if (MultipartContentType.IsMultipartRelated(contentType))
+        {
+            contentType = RpcMtom.IsMtom(contentType) ? RpcMtom.EnvelopeContentType(contentType!) : null;
+        }
+
+        var media = RpcMediaType.Of(contentType);
         is12 = string.Equals(media, "application/soap+xml", StringComparison.OrdinalIgnoreCase);
         return HttpMethods.IsPost(request.Method) && (is12 || string.Equals(media, "text/xml", StringComparison.OrdinalIgnoreCase));
     }
@@ -52,7 +64,19 @@ internal static class SecurityHeaderReader
             var window = seen.Slice(0, Math.Min(seen.Length, maxBytes));
 
             // Most requests carry no Security header: they cost one search of their first bytes, no XML reader.
-            return Contains(window, WsseBytes) ? Read(window.ToArray(), maxBytes) : null;
+            if (!Contains(window, WsseBytes))
+            {
+                return null;
+            }
+
+            var bytes = window.ToArray();
+            if (!MultipartContentType.IsMultipartRelated(request.ContentType))
+            {
+                return Read(bytes, .., maxBytes);
+            }
+
+            // MTOM: the envelope is the root part's content; the request's first bytes are its MIME headers.
+            return MtomEnvelopeWindow.Find(bytes, MultipartContentType.Parse(request.ContentType!)!) is { } envelope ? Read(bytes, envelope, maxBytes) : null;
         }
         finally
         {
@@ -60,8 +84,9 @@ internal static class SecurityHeaderReader
         }
     }
 
-    private static SecurityHeader? Read(byte[] bytes, int maxBytes)
+    private static SecurityHeader? Read(byte[] bytes, Range range, int maxBytes)
     {
+        var (offset, count) = range.GetOffsetAndLength(bytes.Length);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -72,7 +97,7 @@ internal static class SecurityHeaderReader
         };
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+            using var reader = XmlReader.Create(new MemoryStream(bytes, offset, count, writable: false), settings);
             if (reader.MoveToContent() != XmlNodeType.Element
                 || reader.LocalName != "Envelope" || reader.NamespaceURI is not (Soap11 or Soap12) || reader.IsEmptyElement)
             {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Xml;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,25 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!SecurityHeaderReader.IsSoapRequest(Request, out _))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        // Peeking starts the body, after which Kestrel's limit is fixed: an RPC endpoint's own limit is set first. An
+        // MTOM request (attachments far beyond Kestrel's 30 MB) is read only where that can be done: MapRpc endpoints.
+        var mtom = Protocols.Mtom.MultipartContentType.IsMultipartRelated(Request.ContentType);
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<RpcEndpointMetadata>() is { } rpc)
+        {
+            if (mtom)
+            {
+                HttpCallRunner.AllowMtomBody(Context, rpc.Options);
+            }
+            else
+            {
+                HttpCallRunner.AllowBodyUpTo(Context, rpc.Options.MaxRequestBytes);
+            }
+        }
+        else if (mtom)
         {
             return AuthenticateResult.NoResult();
         }

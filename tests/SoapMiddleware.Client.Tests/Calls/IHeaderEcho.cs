@@ -7,4 +7,8 @@ public interface IHeaderEcho
     [RpcMethod]
     [RpcHeader(typeof(TenantHeader), Direction = RpcHeaderDirection.InOut)]
     Task<string> WhoAmIAsync(int delayMs);
+
+    [RpcMethod]
+    [RpcHeader(typeof(TenantHeader))]
+    Task<string> TagAsync(byte[] data);
 }

@@ -1,13 +1,17 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
 using SoapMiddleware.Client.Calls;
+using SoapMiddleware.Client.Tests.Infrastructure;
 using SoapMiddleware.Client.Tests.Typed;
 
 namespace SoapMiddleware.Client.Tests.Calls;
 
 /// <summary>
 /// SOAP headers per call through <see cref="RpcCallScope"/> on one shared client, against a Kestrel service that echoes
-/// a header: typed ([RpcHeader]) and raw (XElement) headers sent, the response's headers read, nothing shared between calls.
+/// a header: typed ([RpcHeader]) and raw (XElement) headers sent, in plain and MTOM requests, the response's headers read,
+/// nothing shared between calls.
 /// </summary>
 public sealed class SoapHeaderTests : IAsyncLifetime
 {
@@ -74,6 +78,44 @@ public sealed class SoapHeaderTests : IAsyncLifetime
         scope.SoapHeaders.Clear();
         scope.SoapHeaders.Add(new TenantHeader { Id = "x" });
         await Assert.ThrowsAsync<NotSupportedException>(() => Client("json").WhoAmIAsync(0));
+    }
+
+    [Theory]
+    [InlineData("soap11")]
+    [InlineData("soap12")]
+    public async Task Mtom_TypedAndRawHeaders_ArriveWithTheBinaryPart(string protocol)
+    {
+        var wire = new ConcurrentQueue<WireExchange>();
+        var client = ClientFactory.Create<IHeaderEcho>(
+            _server.Url("/soap/echo"),
+            protocol,
+            o =>
+            {
+                o.Namespace = HeaderEchoService.Namespace;
+                o.UseMtom = true;
+            },
+            http => http.AddHttpMessageHandler(() => new WireTap(wire)));
+        var data = RandomNumberGenerator.GetBytes(70_000);
+
+        using (var scope = new RpcCallScope())
+        {
+            scope.SoapHeaders.Add(new TenantHeader { Id = "typed" });
+            Assert.Equal("typed:70000", await client.TagAsync(data));
+        }
+
+        using (var scope = new RpcCallScope())
+        {
+            scope.SoapHeaders.Add(new XElement(Ns + "TenantHeader", new XElement(Ns + "Id", "raw")));
+            Assert.Equal("raw:70000", await client.TagAsync(data));
+        }
+
+        Assert.Equal("(none):70000", await client.TagAsync(data));
+        Assert.Equal(3, wire.Count);
+        Assert.All(wire, call =>
+        {
+            Assert.StartsWith("multipart/related", call.RequestContentType, StringComparison.Ordinal);
+            Assert.True(call.RequestBody.AsSpan().IndexOf(data) >= 0, "The bytes did not travel as a binary part.");
+        });
     }
 
     private IHeaderEcho Client(string protocol)

@@ -36,7 +36,7 @@ public static class RpcEndpointExtensions
     public static IEndpointConventionBuilder MapRpc(this IEndpointRouteBuilder endpoints, string pattern, Action<RpcProtocolSelection>? protocols = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, [pattern], null, protocols).HandleAsync);
+        return Map(endpoints, pattern, CreateHandler(endpoints.ServiceProvider, [pattern], null, protocols));
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ public static class RpcEndpointExtensions
     public static IEndpointConventionBuilder MapRpc<TService>(this IEndpointRouteBuilder endpoints, string pattern, Action<RpcProtocolSelection>? protocols = null) where TService : class
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.Map(pattern, CreateHandler(endpoints.ServiceProvider, [pattern], typeof(TService), protocols).HandleAsync);
+        return Map(endpoints, pattern, CreateHandler(endpoints.ServiceProvider, [pattern], typeof(TService), protocols));
     }
 
     /// <summary>
@@ -85,6 +85,9 @@ public static class RpcEndpointExtensions
 
         return new RpcHttpHandler(application, mapping, logger);
     }
+
+    private static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, string pattern, RpcHttpHandler handler)
+        => endpoints.Map(pattern, handler.HandleAsync).WithMetadata(new RpcEndpointMetadata(handler.Options));
 
     private static Task NotFound(HttpContext http)
     {

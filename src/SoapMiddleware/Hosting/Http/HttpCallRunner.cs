@@ -20,6 +20,18 @@ internal static class HttpCallRunner
         }
     }
 
+    /// <summary>
+    /// Lets an MTOM body past Kestrel's own limit: the MTOM reader counts the envelope (<see cref="RpcOptions.MaxRequestBytes"/>),
+    /// the attachments (<see cref="RpcMtomOptions.MaxBytes"/>) and every part's headers itself, so Kestrel must not cut it first.
+    /// </summary>
+    public static void AllowMtomBody(HttpContext http, RpcOptions options)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = options.MaxRequestBytes + options.Mtom.MaxBytes + (options.Mtom.MaxParts * (long)(options.Mtom.MaxPartHeaderBytes + 256));
+        }
+    }
+
     /// <summary>Runs the call and writes the response with the status <paramref name="statusOf"/> picks once the call is done.</summary>
     public static async Task RunAsync(RpcPipeline pipeline, HttpContext http, MethodContext context, Func<MethodContext, int> statusOf)
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using SoapMiddleware.Pipeline;
 using SoapMiddleware.Protocols;
@@ -20,11 +19,7 @@ internal static class MtomCall
     {
         var request = http.Request;
         var options = application.Options;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            // Our own limits count the envelope and the parts; Kestrel's must not cut the body first.
-            sizeFeature.MaxRequestBodySize = options.MaxRequestBytes + options.Mtom.MaxBytes + (options.Mtom.MaxParts * (long)(options.Mtom.MaxPartHeaderBytes + 256));
-        }
+        HttpCallRunner.AllowMtomBody(http, options);
 
         XopPackage? package = null;
         try

@@ -18,6 +18,9 @@ internal sealed class RpcHttpHandler(RpcApplication application, RpcProtocolMapp
     /// <summary>The route value that names the operation in a path such as <c>/json/calculator/{operation}</c>.</summary>
     public const string OperationRouteKey = "operation";
 
+    /// <summary>The options of the application served: its request and MTOM limits.</summary>
+    public RpcOptions Options => application.Options;
+
     public Task HandleAsync(HttpContext http)
     {
         var request = http.Request;

@@ -8,10 +8,18 @@ namespace SoapMiddleware.Protocols;
 /// </summary>
 public interface IRpcMtomProtocol
 {
-    /// <summary>The request for a call of <paramref name="operation"/> as an MTOM body, binary values as parts (streamed when sent).</summary>
+    /// <summary>
+    /// The request for a call of <paramref name="operation"/> as an MTOM body, binary values as parts (streamed when
+    /// sent): the envelope <see cref="IRpcHeaderProtocol.WriteRequest"/> writes, with the same header entries.
+    /// </summary>
     /// <param name="operation">The operation.</param>
     /// <param name="arguments">The wire arguments, in the order of the operation's request parts.</param>
-    HttpContent WriteMtomRequest(RpcOperation operation, object?[] arguments);
+    /// <param name="headers">
+    /// The envelope's header entries, in order (none: an empty list): each an <see cref="System.Xml.Linq.XElement"/>,
+    /// sent as it is, or a value of a request header type the operation declares with <see cref="RpcHeaderAttribute"/>.
+    /// </param>
+    /// <exception cref="ArgumentException">A header is neither an element nor of a request header type the operation declares.</exception>
+    HttpContent WriteMtomRequest(RpcOperation operation, object?[] arguments, IReadOnlyList<object> headers);
 
     /// <summary>
     /// Reads an MTOM response (<see cref="RpcMtom.IsMtom"/>): returns the result, throws <see cref="RpcFaultException"/>

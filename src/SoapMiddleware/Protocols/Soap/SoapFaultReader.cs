@@ -6,7 +6,8 @@ namespace SoapMiddleware.Protocols.Soap;
 /// <summary>
 /// Reads a SOAP 1.1 or 1.2 <c>Fault</c> into an <see cref="RpcFaultException"/>, the reverse of <see cref="SoapFaultWriter"/>:
 /// the code's local name (<c>Client</c>/<c>Sender</c>, <c>Server</c>/<c>Receiver</c>, WCF's dotted <c>Client.X</c> too),
-/// the subcode (SOAP 1.2 <c>Subcode/Value</c>, SOAP 1.1 <c>detail/@tns:FaultSubcode</c>), and the detail, read with the
+/// the subcode (SOAP 1.2 <c>Subcode/Value</c>, SOAP 1.1 <c>detail/@tns:FaultSubcode</c> or a <c>faultcode</c> outside the
+/// envelope's namespace, such as <c>wsse:FailedAuthentication</c>), and the detail, read with the
 /// operation's declared fault type whose element it is.
 /// </summary>
 internal static class SoapFaultReader
@@ -30,7 +31,8 @@ internal static class SoapFaultReader
             code = (string?)fault.Element("faultcode") ?? "";
             message = (string?)fault.Element("faultstring") ?? "";
             detail = fault.Element("detail");
-            subcode = LocalName(detail?.Attributes().FirstOrDefault(a => a.Name.LocalName == SoapFaultWriter.SubcodeAttribute)?.Value);
+            subcode = LocalName(detail?.Attributes().FirstOrDefault(a => a.Name.LocalName == SoapFaultWriter.SubcodeAttribute)?.Value)
+                ?? ForeignCode(fault.Element("faultcode"), code, version);
         }
 
         var content = detail?.Elements().FirstOrDefault();
@@ -73,6 +75,22 @@ internal static class SoapFaultReader
         "VersionMismatch" => RpcFaultCode.VersionMismatch,
         _ => RpcFaultCode.Server,
     };
+
+    /// <summary>
+    /// A SOAP 1.1 faultcode outside the envelope's namespace (WS-Security's <c>wsse:FailedAuthentication</c>, WCF's
+    /// <c>a:DeserializationFailed</c>): SOAP 1.2 would carry it as the subcode, so it is read as one.
+    /// </summary>
+    private static string? ForeignCode(XElement? element, string code, SoapVersion version)
+    {
+        var colon = code.IndexOf(':', StringComparison.Ordinal);
+        if (element is null || colon <= 0)
+        {
+            return null;
+        }
+
+        var ns = element.GetNamespaceOfPrefix(code[..colon].Trim());
+        return ns is null || ns == version.Namespace ? null : LocalName(code);
+    }
 
     private static string? LocalName(string? qualified)
     {

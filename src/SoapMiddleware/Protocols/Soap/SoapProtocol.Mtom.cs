@@ -1,4 +1,3 @@
-using System.Xml;
 using SoapMiddleware.Description;
 using SoapMiddleware.Protocols.Mtom;
 using SoapMiddleware.Xml;
@@ -13,20 +12,14 @@ namespace SoapMiddleware.Protocols.Soap;
 internal sealed partial class SoapProtocol : IRpcMtomProtocol
 {
     /// <inheritdoc />
-    public HttpContent WriteMtomRequest(RpcOperation operation, object?[] arguments)
+    public HttpContent WriteMtomRequest(RpcOperation operation, object?[] arguments, IReadOnlyList<object> headers)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(headers);
         var parts = new XopCollector();
-        var message = new XElementSink();
-        description.Serializer.WriteMessage(new XopSink(message, parts), operation.Request, arguments);
-        var buffer = new MemoryStream(512);
-        using (var writer = XmlWriter.Create(buffer, WriterSettings))
-        {
-            Envelope(message.Root!).Save(writer);
-        }
-
-        return new MtomContent(new MtomWriter(version.ContentType), buffer.ToArray(), parts.Parts);
+        var root = Save(RequestEnvelope(operation, arguments, headers, parts));
+        return new MtomContent(new MtomWriter(version.ContentType), root, parts.Parts);
     }
 
     /// <inheritdoc />

@@ -7,7 +7,8 @@ namespace SoapMiddleware.Protocols.Soap;
 
 /// <summary>
 /// The request a client sends (and the queue's producer stores): the operation's message in the body, wrapped, bare or
-/// rpc, SOAP-encoded when the operation's use says so, and the call's header entries.
+/// rpc, SOAP-encoded when the operation's use says so, and the call's header entries. Plain and MTOM requests are the
+/// same envelope; MTOM only takes the binary values out into parts.
 /// </summary>
 internal sealed partial class SoapProtocol
 {
@@ -44,9 +45,28 @@ internal sealed partial class SoapProtocol
 
     /// <summary>Any request, through the tree: header entries, SOAP encoding, bare messages.</summary>
     internal byte[] WriteRequestTree(RpcOperation operation, object?[] arguments, IReadOnlyList<object> headers)
+        => Save(RequestEnvelope(operation, arguments, headers, parts: null));
+
+    /// <summary>
+    /// The request envelope: header entries first (each checked before the body is written), then the message. With
+    /// <paramref name="parts"/>, <c>byte[]</c> and <c>Stream</c> values go there and the envelope names them with
+    /// <c>xop:Include</c>.
+    /// </summary>
+    private XDocument RequestEnvelope(RpcOperation operation, object?[] arguments, IReadOnlyList<object> headers, XopCollector? parts)
     {
         var entries = headers.Select(h => HeaderEntry(operation, h)).ToList();
-        var message = description.Serializer.WriteMessage(operation.Request, arguments);
+        XElement message;
+        if (parts is null)
+        {
+            message = description.Serializer.WriteMessage(operation.Request, arguments);
+        }
+        else
+        {
+            var sink = new XElementSink();
+            description.Serializer.WriteMessage(new XopSink(sink, parts), operation.Request, arguments);
+            message = sink.Root!;
+        }
+
         if (operation.Use == RpcBodyUse.Encoded)
         {
             SoapEncoding.Annotate(message, operation.Request, version);
@@ -59,6 +79,11 @@ internal sealed partial class SoapProtocol
             document.Root!.AddFirst(new XElement(version.Header, entries));
         }
 
+        return document;
+    }
+
+    private static byte[] Save(XDocument document)
+    {
         var buffer = new MemoryStream(512);
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
