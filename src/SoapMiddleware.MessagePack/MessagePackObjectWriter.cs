@@ -1,10 +1,11 @@
+using System.Buffers;
 using MessagePack;
 using SoapMiddleware.Protocols.Objects;
 
 namespace SoapMiddleware.MessagePack;
 
 /// <summary>
-/// MessagePack's <see cref="IObjectWriter"/>, over the protocol's own <see cref="MessagePackWriter"/>: the shape the JSON
+/// MessagePack's <see cref="IObjectWriter"/>, a <see cref="MessagePackWriter"/> over a buffer: the shape the JSON
 /// protocol writes, with MessagePack's types where it has them: integers in their smallest format, <c>float</c>/<c>double</c>
 /// as float32/float64 (NaN and the infinities included), binary as bin. Decimals go as their exact XSD text, as
 /// MessagePack-CSharp's own decimal formatter writes them, since MessagePack has no decimal.
@@ -13,11 +14,13 @@ namespace SoapMiddleware.MessagePack;
 /// Written directly rather than as JSON converted with <c>MessagePackSerializer.ConvertFromJson</c>: that round trip
 /// would turn <c>byte[]</c> into a base64 string and decimals into doubles (losing digits).
 /// </remarks>
-internal ref struct MessagePackObjectWriter : IObjectWriter
+internal ref struct MessagePackObjectWriter(IBufferWriter<byte> buffer) : IObjectWriter
 {
-    private ref MessagePackWriter _writer;
+    // Held by value (a ref field cannot refer to a ref struct): the walk takes this writer by ref, so it is one writer.
+    private MessagePackWriter _writer = new(buffer);
 
-    public MessagePackObjectWriter(ref MessagePackWriter writer) => _writer = ref writer;
+    /// <summary>Writes what is buffered to the buffer writer; call it once, after the last value.</summary>
+    public void Flush() => _writer.Flush();
 
     public void WriteStartObject(int memberCount) => _writer.WriteMapHeader(memberCount);
 

@@ -118,9 +118,8 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
     {
         ArgumentNullException.ThrowIfNull(context);
         var buffer = new ArrayBufferWriter<byte>(256);
-        var writer = new MessagePackWriter(buffer);
-        var objects = new MessagePackObjectWriter(ref writer);
-        ObjectModelWriter.WriteResult(ref objects, context.Operation!, context.OutObject);
+        var writer = new MessagePackObjectWriter(buffer);
+        ObjectModelWriter.WriteResult(ref writer, context.Operation!, context.OutObject);
         writer.Flush();
         SetOut(context, buffer);
     }
@@ -131,9 +130,8 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
         ArgumentNullException.ThrowIfNull(context);
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var buffer = new ArrayBufferWriter<byte>(256);
-        var writer = new MessagePackWriter(buffer);
-        var objects = new MessagePackObjectWriter(ref writer);
-        ObjectModelWriter.WriteFault(ref objects, _description, _options, fault, context.Error);
+        var writer = new MessagePackObjectWriter(buffer);
+        ObjectModelWriter.WriteFault(ref writer, _description, _options, fault, context.Error);
         writer.Flush();
         SetOut(context, buffer);
     }
@@ -154,9 +152,8 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
     public (byte[] Payload, string ContentType) WriteRequest(RpcOperation operation, object?[] arguments)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
-        var writer = new MessagePackWriter(buffer);
-        var objects = new MessagePackObjectWriter(ref writer);
-        ObjectModelWriter.WriteRequest(ref objects, operation, arguments);
+        var writer = new MessagePackObjectWriter(buffer);
+        ObjectModelWriter.WriteRequest(ref writer, operation, arguments);
         writer.Flush();
         return (buffer.WrittenSpan.ToArray(), MediaType);
     }

@@ -11,7 +11,7 @@ namespace SoapMiddleware.Protocols.Objects;
 /// with it, the MessagePack protocol the JSON its body becomes, so routing, the direct read, the tree fallback and the
 /// faults are written once; <see cref="ArgumentObjectDialect"/> gives each format its words. A protocol of your own
 /// whose requests are objects (translate them to JSON, as MessagePack does) calls it from its first three steps:
-/// <see cref="Read"/>, <see cref="Decompose"/>, <see cref="Deserialize"/>; it answers with <see cref="ObjectModelWriter"/>.
+/// <see cref="Read(MethodContext, ReadOnlyMemory{byte})"/>, <see cref="Decompose"/>, <see cref="Deserialize"/>; it answers with <see cref="ObjectModelWriter"/>.
 /// </summary>
 public sealed class ArgumentObjectReader
 {
