@@ -5,7 +5,7 @@ using SoapMiddleware.Protocols.Objects;
 namespace SoapMiddleware.MessagePack;
 
 /// <summary>
-/// MessagePack's <see cref="IObjectWriter"/>, a <see cref="MessagePackWriter"/> over a buffer: the shape the JSON
+/// MessagePack's <see cref="IObjectWriter"/>, a <c>MessagePackWriter</c> over a buffer: the shape the JSON
 /// protocol writes, with MessagePack's types where it has them: integers in their smallest format, <c>float</c>/<c>double</c>
 /// as float32/float64 (NaN and the infinities included), binary as bin. Decimals go as their exact XSD text, as
 /// MessagePack-CSharp's own decimal formatter writes them, since MessagePack has no decimal.
