@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using MessagePack;
+using SoapMiddleware.Protocols.Objects;
 
 namespace SoapMiddleware.MessagePack;
 
@@ -39,7 +40,7 @@ internal static class MessagePackJsonReader
     /// on is written empty and only checked to be well-formed MessagePack. A body of four million zeros where a string
     /// belongs then costs a walk over its bytes, not 8 MB of JSON and a four-million-element document.
     /// </summary>
-    public static byte[] ToJson(ReadOnlyMemory<byte> body, int maxDepth, MessagePackShape shape)
+    public static byte[] ToJson(ReadOnlyMemory<byte> body, int maxDepth, ArgumentObjectShape shape)
     {
         if (body.IsEmpty)
         {
@@ -73,7 +74,7 @@ internal static class MessagePackJsonReader
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter json, int depth, int maxDepth, MessagePackShape shape, ref bool refused)
+    private static void WriteValue(ref MessagePackReader reader, Utf8JsonWriter json, int depth, int maxDepth, ArgumentObjectShape shape, ref bool refused)
     {
         switch (reader.NextMessagePackType)
         {
@@ -127,7 +128,7 @@ internal static class MessagePackJsonReader
                 break;
             case MessagePackType.Map:
                 Nest(depth, maxDepth, reader.Consumed);
-                refused |= shape.ForbidsMap;
+                refused |= shape.ForbidsObject;
                 var skipAll = refused;
                 json.WriteStartObject();
                 var pairs = reader.ReadMapHeader();
@@ -142,7 +143,7 @@ internal static class MessagePackJsonReader
 
                     // Keys are written even once refused: the routing faults (one key, a known operation) name them.
                     json.WritePropertyName(key);
-                    var value = MessagePackShape.Any;
+                    var value = ArgumentObjectShape.Any;
                     if (!refused && shape.HasKeys && !shape.TryGetKey(Encoding.UTF8.GetString(key), out value))
                     {
                         refused = true;

@@ -1,5 +1,6 @@
 using SoapMiddleware.Description;
 using SoapMiddleware.Protocols;
+using SoapMiddleware.Protocols.Objects;
 
 namespace SoapMiddleware.MessagePack;
 
@@ -30,7 +31,7 @@ public sealed partial class MessagePackProtocol : IRpcResponseReader
         try
         {
             // No shape: a response is not pruned as a request is, since a fault's map must be read whole.
-            json = MessagePackJsonReader.ToJson(payload, _options.MaxDepth, MessagePackShape.Any);
+            json = MessagePackJsonReader.ToJson(payload, _options.MaxDepth, ArgumentObjectShape.Any);
         }
         catch (RpcFault fault)
         {

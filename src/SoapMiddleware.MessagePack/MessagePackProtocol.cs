@@ -5,7 +5,7 @@ using MessagePack;
 using Microsoft.Extensions.Options;
 using SoapMiddleware.Description;
 using SoapMiddleware.Protocols;
-using SoapMiddleware.Protocols.Json;
+using SoapMiddleware.Protocols.Objects;
 
 namespace SoapMiddleware.MessagePack;
 
@@ -69,10 +69,29 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
     /// sets the operation and reads the arguments straight into their array, as the JSON protocol does:
     /// <see cref="MethodContext.InDocument"/>, the arguments as the XML wrapper, is built only if something reads it.
     /// </summary>
-    public void CreateInDocument(MethodContext context) => Read(context, direct: true);
+    public void CreateInDocument(MethodContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var json = ReadOnlyMemory<byte>.Empty;
+        if (!context.InString.IsEmpty || context.Operation is null)
+        {
+            // The transport already holds an HTTP body to MaxRequestBytes; this also holds a request queued from code,
+            // since the JSON it becomes is a few times its size.
+            var max = _options.MaxRequestBytes;
+            if (context.InString.Length > max)
+            {
+                throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
+            }
 
-    /// <summary>The tree path <see cref="CreateInDocument"/> replaced, kept as the oracle of the tests.</summary>
-    internal void CreateInDocumentTree(MethodContext context) => Read(context, direct: false);
+            // What the contract expects lets the translation stop copying at the first value the argument reader refuses.
+            var operation = context.Operation;
+            var shape = operation is null ? ArgumentObjectShape.Routing(_description) : ArgumentObjectShape.Arguments(operation);
+            json = MessagePackJsonReader.ToJson(context.InString, _options.MaxDepth, shape);
+        }
+
+        // The JSON the request became is kept (not the MessagePack bytes): the tree, if asked for, is built from it.
+        _reader.Read(context, json);
+    }
 
     /// <summary>
     /// Reads <see cref="MethodContext.InDocument"/>; sets <see cref="MethodContext.InBodyDocument"/> (MessagePack has no header).
@@ -98,11 +117,9 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
     public void Serialize(MethodContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var operation = context.Operation!;
-        object?[] values = operation.IsVoid ? [] : [context.OutObject];
         var buffer = new ArrayBufferWriter<byte>(256);
-        var writer = new MessagePackWriter(buffer);
-        MessagePackModelWriter.WriteMessage(ref writer, operation.Response, values);
+        var writer = new MessagePackObjectWriter(buffer);
+        ObjectModelWriter.WriteResult(ref writer, context.Operation!, context.OutObject);
         writer.Flush();
         SetOut(context, buffer);
     }
@@ -113,8 +130,8 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
         ArgumentNullException.ThrowIfNull(context);
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var buffer = new ArrayBufferWriter<byte>(256);
-        var writer = new MessagePackWriter(buffer);
-        MessagePackFaultWriter.Write(ref writer, _description, _options, fault, context.Error);
+        var writer = new MessagePackObjectWriter(buffer);
+        ObjectModelWriter.WriteFault(ref writer, _description, _options, fault, context.Error);
         writer.Flush();
         SetOut(context, buffer);
     }
@@ -134,45 +151,11 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
     /// <param name="arguments">The wire arguments, in the order of <see cref="RpcOperation.WireParameters"/>.</param>
     public (byte[] Payload, string ContentType) WriteRequest(RpcOperation operation, object?[] arguments)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var members = operation.Request.Members;
-        if (arguments.Length != members.Count)
-        {
-            throw new ArgumentException($"The operation '{operation.Name}' takes {members.Count} arguments, not {arguments.Length}.", nameof(arguments));
-        }
-
         var buffer = new ArrayBufferWriter<byte>(128);
-        var writer = new MessagePackWriter(buffer);
-        writer.WriteMapHeader(1);
-        writer.Write(operation.Name);
-        MessagePackModelWriter.WriteMessage(ref writer, operation.Request, arguments);
+        var writer = new MessagePackObjectWriter(buffer);
+        ObjectModelWriter.WriteRequest(ref writer, operation, arguments);
         writer.Flush();
         return (buffer.WrittenSpan.ToArray(), MediaType);
-    }
-
-    private void Read(MethodContext context, bool direct)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var json = ReadOnlyMemory<byte>.Empty;
-        if (!context.InString.IsEmpty || context.Operation is null)
-        {
-            // The transport already holds an HTTP body to MaxRequestBytes; this also holds a request queued from code,
-            // since the JSON it becomes is a few times its size.
-            var max = _options.MaxRequestBytes;
-            if (context.InString.Length > max)
-            {
-                throw RpcFault.Client($"The request is larger than the limit of {max} bytes.");
-            }
-
-            // What the contract expects lets the translation stop copying at the first value the argument reader refuses.
-            var operation = context.Operation;
-            var shape = operation is null ? MessagePackShape.Routing(_description.FindOperation) : MessagePackShape.Arguments(operation.Request);
-            json = MessagePackJsonReader.ToJson(context.InString, _options.MaxDepth, shape);
-        }
-
-        // The JSON the request became is kept (not the MessagePack bytes): the tree, if asked for, is built from it.
-        _reader.Read(context, json, direct);
     }
 
     private void SetOut(MethodContext context, ArrayBufferWriter<byte> buffer)
@@ -193,8 +176,17 @@ public sealed partial class MessagePackProtocol : IRpcProtocol, IRpcRequestWrite
     }
 
     // MessagePack's words in the faults of the reader it shares with JSON; the JSON is ours, so its text is always valid.
-    private static readonly ArgumentObjectDialect Dialect = new(
-        "MessagePack", "MessagePack map", "map", "key", "The request cannot be read: ", null, "a map of arguments", Describe, "nil");
+    private static readonly ArgumentObjectDialect Dialect = new()
+    {
+        Name = "MessagePack",
+        Container = "MessagePack map",
+        Noun = "map",
+        Key = "key",
+        ParseFailure = "The request cannot be read: ",
+        ArgumentsExpected = "a map of arguments",
+        Describe = Describe,
+        Null = "nil",
+    };
 
     /// <summary>A JSON value named as the MessagePack value it came from.</summary>
     private static string Describe(JsonElement value) => value.ValueKind switch

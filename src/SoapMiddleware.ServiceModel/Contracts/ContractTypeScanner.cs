@@ -53,7 +53,7 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
             var inner = Nullable.GetUnderlyingType(item) ?? item;
             if (oneNamespace && IsSimple(inner) && !inner.IsEnum && inner != typeof(byte))
             {
-                throw ContractRefusal.Create(path, $"a collection of {inner.Name}", $"WCF writes the items of primitive collections in '{Model.ContractNamespaces.Arrays}', the type model of an [XmlSerializerFormat] contract in the contract's namespace; wrap the values in a [DataContract] type");
+                throw ContractRefusal.Create(path, $"a collection of {inner.Name}", $"WCF writes the items of primitive collections in '{WcfNaming.ArraysNamespace}', the type model of an [XmlSerializerFormat] contract in the contract's namespace; wrap the values in a [DataContract] type");
             }
 
             Scan(item, path + "[]");
@@ -151,7 +151,7 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
             throw ContractRefusal.Create(path, attribute + " in an [XmlSerializerFormat] contract", "XmlSerializer ignores it and writes the collection as ArrayOf{Item}; drop the attribute or the format");
         }
 
-        if (collection.IsKeyNameSetExplicitly || collection.IsValueNameSetExplicitly || Model.CollectionShapes.IsDictionary(type))
+        if (collection.IsKeyNameSetExplicitly || collection.IsValueNameSetExplicitly || IsDictionary(type))
         {
             throw ContractRefusal.Create(path, attribute.Replace("]", "(KeyName/ValueName)]", StringComparison.Ordinal), "the type model has no dictionaries; use a [CollectionDataContract] list of key/value [DataContract] items");
         }
@@ -196,6 +196,12 @@ internal sealed class ContractTypeScanner(string contractNamespace, bool xmlSeri
         => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
             || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(byte[])
             || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(void);
+
+    // A dictionary as the type model sees one (it has none): IDictionary, or IDictionary<,>/IReadOnlyDictionary<,> implemented.
+    private static bool IsDictionary(Type type)
+        => typeof(System.Collections.IDictionary).IsAssignableFrom(type)
+           || type.GetInterfaces().Append(type).Any(i => i.IsGenericType
+               && (i.GetGenericTypeDefinition() == typeof(IDictionary<,>) || i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)));
 
     private static Type? ItemTypeOf(Type type)
     {

@@ -96,24 +96,25 @@ internal static class MessageContractReader
     /// Refuses a header named as a message wrapper, or as a header of another type: the schema declares one global
     /// element per name, so one of them would be described (and checked) as the other.
     /// </summary>
-    public static void CheckHeaderNames(IReadOnlyList<RpcOperation> operations)
+    public static void CheckHeaderNames(IReadOnlyList<OperationMessages> operations)
     {
-        var wrappers = operations.SelectMany(o => new[] { o.Request.ElementName, o.Response.ElementName }).ToHashSet(StringComparer.Ordinal);
+        var wrappers = operations.SelectMany(o => new[] { o.RequestWrapper, o.ResponseWrapper }).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, (Type Type, string Where)>(StringComparer.Ordinal);
-        foreach (var header in operations.SelectMany(o => o.Headers).Where(h => h.ContractPart is not null))
+        foreach (var header in operations.SelectMany(o => o.Headers))
         {
-            var member = header.ContractPart!.Member;
+            var member = header.Member;
             var where = $"{member.DeclaringType?.Name}.{member.Name}";
-            var name = header.Element.LocalName;
+            var name = header.Name;
+            var type = Nullable.GetUnderlyingType(header.MemberType) ?? header.MemberType;
             string? clash = wrappers.Contains(name) ? "a message's wrapper"
-                : seen.TryGetValue(name, out var other) && other.Type != header.Type.ClrType ? $"the header {other.Where} of another type"
+                : seen.TryGetValue(name, out var other) && other.Type != type ? $"the header {other.Where} of another type"
                 : null;
             if (clash is not null)
             {
                 throw ContractRefusal.Create(where, $"[MessageHeader] named '{name}'", $"the element '{name}' is already {clash} in the contract's namespace; rename one with [MessageHeader(Name = ...)]");
             }
 
-            seen.TryAdd(name, (header.Type.ClrType, where));
+            seen.TryAdd(name, (type, where));
         }
     }
 

@@ -22,6 +22,6 @@ public static class ServiceContractDescriptions
             throw new InvalidOperationException($"'{contractType.FullName}' is not marked [ServiceContract].");
         }
 
-        return RpcDescriptionBuilder.FromTypes(reader.NameOf(contractType), reader.NamespaceOf(contractType), [contractType], [reader]);
+        return RpcDescriptionFactory.FromServiceType(contractType, reader);
     }
 }

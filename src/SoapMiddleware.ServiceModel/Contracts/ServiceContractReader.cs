@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.ServiceModel;
 using SoapMiddleware.Description;
-using SoapMiddleware.Model;
 using SoapMiddleware.ServiceModel.Faults;
 
 namespace SoapMiddleware.ServiceModel.Contracts;
@@ -22,7 +21,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
 
     public string NamespaceOf(Type serviceType) => WcfNaming.Namespace(Attribute(serviceType));
 
-    public RpcServiceDescription Read(Type serviceType, TypeModel model)
+    public RpcServiceDescription Read(Type serviceType, ServiceContractContext context)
     {
         var contract = Attribute(serviceType);
         var name = WcfNaming.ContractName(serviceType, contract);
@@ -33,9 +32,9 @@ internal sealed class ServiceContractReader : IServiceContractReader
         if (xmlFormat is null)
         {
             // DataContractSerializer's namespaces: a data contract's own, ArrayOfint in its Arrays namespace.
-            model.UseDataContractNamespaces(serviceType.Name);
+            context.UseDataContractNamespaces(serviceType.Name);
         }
-        else if (model.DataContractNamespaces)
+        else if (context.UsesDataContractNamespaces)
         {
             throw ContractRefusal.Create(serviceType.Name, "[XmlSerializerFormat]", "another contract of the same application uses DataContractSerializer, whose namespaces XmlSerializer does not write; map the contracts at separate paths");
         }
@@ -50,8 +49,9 @@ internal sealed class ServiceContractReader : IServiceContractReader
             Soap11Names = ("BasicHttpBinding_" + name, "BasicHttpBinding_" + name),
             Soap12Names = ("CustomBinding_" + name, "CustomBinding_" + name),
         };
-        ServiceKnownTypes.Register(serviceType, serviceType.Name, scanner, model, xmlFormat is not null);
+        ServiceKnownTypes.Register(serviceType, serviceType.Name, scanner, context, xmlFormat is not null);
         var operations = new List<RpcOperation>();
+        var messages = new List<OperationMessages>();
         foreach (var method in OperationMethods(serviceType))
         {
             var attribute = method.GetCustomAttribute<OperationContractAttribute>()!;
@@ -69,7 +69,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
             }
 
             ContractAttributeCheck.CheckOperation(method, attribute, member);
-            ServiceKnownTypes.Register(method, member, scanner, model, xmlFormat is not null);
+            ServiceKnownTypes.Register(method, member, scanner, context, xmlFormat is not null);
             var (requestContract, responseContract) = ReadMessageContracts(method, member, ns, scanner);
             foreach (var parameter in requestContract is null ? method.GetParameters() : [])
             {
@@ -98,7 +98,8 @@ internal sealed class ServiceContractReader : IServiceContractReader
                 NillableReferenceParts = true,
                 TranslateError = FaultTranslator.Translate,
             };
-            operations.Add(ServiceDescriptionBuilder.BuildOperation(service, method, shape, model));
+            operations.Add(context.AddOperation(service, method, shape));
+            messages.Add(new OperationMessages(operationName, requestContract, responseContract));
         }
 
         if (operations.Count == 0)
@@ -106,8 +107,7 @@ internal sealed class ServiceContractReader : IServiceContractReader
             throw new InvalidOperationException($"Contract '{serviceType.FullName}' has no [OperationContract] methods.");
         }
 
-        MessageContractReader.CheckHeaderNames(operations);
-        service.Operations = operations;
+        MessageContractReader.CheckHeaderNames(messages);
         return service;
     }
 

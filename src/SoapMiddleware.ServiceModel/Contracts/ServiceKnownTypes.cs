@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.ServiceModel;
-using SoapMiddleware.Model;
+using SoapMiddleware.Description;
 
 namespace SoapMiddleware.ServiceModel.Contracts;
 
@@ -11,7 +11,7 @@ namespace SoapMiddleware.ServiceModel.Contracts;
 /// </summary>
 internal static class ServiceKnownTypes
 {
-    public static void Register(MemberInfo owner, string path, ContractTypeScanner scanner, TypeModel model, bool xmlSerializer)
+    public static void Register(MemberInfo owner, string path, ContractTypeScanner scanner, ServiceContractContext context, bool xmlSerializer)
     {
         foreach (var attribute in owner.GetCustomAttributes<ServiceKnownTypeAttribute>(true))
         {
@@ -27,7 +27,7 @@ internal static class ServiceKnownTypes
             }
 
             scanner.ScanKnownType(attribute.Type, attribute.MethodName, null, path, "ServiceKnownType");
-            model.AddKnownType(attribute.Type!);
+            context.AddKnownType(attribute.Type!);
         }
     }
 }

@@ -8,6 +8,9 @@ internal static class WcfNaming
     /// <summary>WCF's default contract namespace.</summary>
     public const string DefaultNamespace = "http://tempuri.org/";
 
+    /// <summary>The namespace DataContractSerializer writes collections of primitives in (<c>ArrayOfint</c>).</summary>
+    public const string ArraysNamespace = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+
     public static string ContractName(Type contract, ServiceContractAttribute attribute) => attribute.Name ?? contract.Name;
 
     public static string Namespace(ServiceContractAttribute attribute) => attribute.Namespace ?? DefaultNamespace;

@@ -69,7 +69,7 @@ internal static class XmlSerializerTypeCheck
 
         foreach (var item in property.GetCustomAttributes<XmlArrayItemAttribute>())
         {
-            var expected = itemType is null ? null : Model.XmlNameAttributes.TypeName(itemType) ?? itemType.Name;
+            var expected = itemType is null ? null : TypeName(itemType) ?? itemType.Name;
             if ((!string.IsNullOrEmpty(item.ElementName) && item.ElementName != expected) || item.Type is not null || !SameNamespace(item.Namespace, contractNamespace))
             {
                 throw ContractRefusal.Create(member, $"[XmlArrayItem(\"{item.ElementName}\")]", $"an array's items are named after their type ('{expected}'); rename the item type with [XmlType(TypeName)] instead");
@@ -101,6 +101,10 @@ internal static class XmlSerializerTypeCheck
     private static bool IsSimple(Type type)
         => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
             || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(byte[]);
+
+    // [XmlType(TypeName)], which the type model names the type (and so an array's items) by.
+    private static string? TypeName(Type type)
+        => type.GetCustomAttribute<XmlTypeAttribute>(false)?.TypeName is { Length: > 0 } name ? name : null;
 
     private static bool SameNamespace(string? ns, string contractNamespace) => string.IsNullOrEmpty(ns) || ns == contractNamespace;
 }

@@ -41,13 +41,6 @@ public static class ServiceModelRpcBuilderExtensions
         }
 
         builder.Services.TryAddScoped<TContract, TImplementation>();
-        // Matched by service type first: reading ImplementationInstance of a keyed registration throws.
-        var registry = (RpcServiceRegistry)builder.Services.First(d => d.ServiceType == typeof(RpcServiceRegistry) && !d.IsKeyedService).ImplementationInstance!;
-        if (!registry.ContractReaders.OfType<ServiceContractReader>().Any())
-        {
-            registry.ContractReaders.Add(new ServiceContractReader());
-        }
-
-        return builder;
+        return builder.AddContractReader(new ServiceContractReader());
     }
 }

@@ -5,17 +5,25 @@ namespace SoapMiddleware.Description;
 /// <c>[ServiceContract]</c> interface, in package SoapMiddleware.ServiceModel). Registered on the builder, consulted
 /// before the built-in reader; the description it returns runs on the same pipeline as any other service.
 /// </summary>
-internal interface IServiceContractReader
+public interface IServiceContractReader
 {
     /// <summary>Whether this reader describes <paramref name="serviceType"/>.</summary>
+    /// <param name="serviceType">A service type registered with the application.</param>
     bool CanRead(Type serviceType);
 
     /// <summary>The service's name: the application's name when it is mapped alone.</summary>
+    /// <param name="serviceType">A type this reader reads.</param>
     string NameOf(Type serviceType);
 
     /// <summary>The namespace the contract declares; an application of such services uses it instead of <c>Rpc:Namespace</c>.</summary>
+    /// <param name="serviceType">A type this reader reads.</param>
     string NamespaceOf(Type serviceType);
 
-    /// <summary>Describes the service's operations with the application's type model; throws naming what it cannot express.</summary>
-    RpcServiceDescription Read(Type serviceType, Model.TypeModel model);
+    /// <summary>
+    /// Describes the service: creates its <see cref="RpcServiceDescription"/> and adds each operation with
+    /// <see cref="ServiceContractContext.AddOperation"/>. Throws an <see cref="InvalidOperationException"/> naming what it cannot express.
+    /// </summary>
+    /// <param name="serviceType">A type this reader reads.</param>
+    /// <param name="context">The description's type model and operation builder, shared by all its services.</param>
+    RpcServiceDescription Read(Type serviceType, ServiceContractContext context);
 }

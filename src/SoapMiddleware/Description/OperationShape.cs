@@ -2,9 +2,21 @@ using System.Reflection;
 
 namespace SoapMiddleware.Description;
 
-/// <summary>What a contract says about one operation beyond its method: names, action, faults, error mapping.</summary>
-internal sealed record OperationShape(string Name, string Action)
+/// <summary>
+/// What a contract says about one operation beyond its method: names, action, faults, headers, message contracts, error
+/// mapping. An <see cref="IServiceContractReader"/> fills one per method for <see cref="ServiceContractContext.AddOperation"/>;
+/// what it leaves unset is as an <see cref="RpcMethodAttribute"/> method has it.
+/// </summary>
+/// <param name="name">The operation name, unique in its description.</param>
+/// <param name="action">The SOAPAction that routes to it.</param>
+public sealed class OperationShape(string name, string action)
 {
+    /// <summary>The operation name, unique in its description; the request's wrapper element unless <see cref="RequestContract"/> names it, and <c>{Name}Response</c> the response's.</summary>
+    public string Name { get; } = name ?? throw new ArgumentNullException(nameof(name));
+
+    /// <summary>The SOAPAction that routes to the operation.</summary>
+    public string Action { get; } = action ?? throw new ArgumentNullException(nameof(action));
+
     /// <summary>The fault detail types declared for the operation (WSDL <c>wsdl:fault</c>).</summary>
     public IReadOnlyList<Type> FaultDetailTypes { get; init; } = [];
 

@@ -20,4 +20,22 @@ public static class RpcDescriptionFactory
         var name = serviceType.GetCustomAttribute<RpcServiceAttribute>()?.Name ?? serviceType.Name;
         return RpcDescriptionBuilder.FromTypes(name, targetNamespace, [serviceType], []);
     }
+
+    /// <summary>
+    /// Describes <paramref name="serviceType"/> written in another contract model, with the reader the server uses for
+    /// it, so both sides agree on every name: named and in the namespace the reader gives.
+    /// </summary>
+    /// <param name="serviceType">A type <paramref name="reader"/> reads.</param>
+    /// <param name="reader">The contract model's reader.</param>
+    public static RpcDescription FromServiceType(Type serviceType, IServiceContractReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!reader.CanRead(serviceType))
+        {
+            throw new InvalidOperationException($"'{serviceType.FullName}' is not a contract the reader '{reader.GetType().Name}' reads.");
+        }
+
+        return RpcDescriptionBuilder.FromTypes(reader.NameOf(serviceType), reader.NamespaceOf(serviceType), [serviceType], [reader]);
+    }
 }

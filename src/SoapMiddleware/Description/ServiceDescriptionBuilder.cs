@@ -17,7 +17,7 @@ internal static class ServiceDescriptionBuilder
         {
             if (reader.CanRead(serviceType))
             {
-                return reader.Read(serviceType, model);
+                return reader.Read(serviceType, new ServiceContractContext(model));
             }
         }
 

@@ -33,6 +33,14 @@ public interface IRpcBuilder
     /// </summary>
     IRpcBuilder AddProtocol<TProtocol>() where TProtocol : class, IRpcProtocol;
 
+    /// <summary>
+    /// Adds a reader of another contract model than <see cref="RpcServiceAttribute"/> (WCF's <c>[ServiceContract]</c>,
+    /// in SoapMiddleware.ServiceModel): service types it reads are described by it, before the built-in reader is tried.
+    /// A second reader of the same type is ignored, so a package may add its reader from each of its extensions.
+    /// </summary>
+    /// <param name="reader">The reader; it is shared by every application and must be safe for concurrent use.</param>
+    IRpcBuilder AddContractReader(Description.IServiceContractReader reader);
+
     /// <summary>Adds application-level listeners (typed events or <see cref="RpcEvents.AddListener(string, RpcEventHandler)"/>).</summary>
     IRpcBuilder ConfigureEvents(Action<RpcEvents> configure);
 }

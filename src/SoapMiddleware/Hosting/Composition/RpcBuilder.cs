@@ -53,6 +53,17 @@ internal sealed class RpcBuilder(IServiceCollection services, RpcServiceRegistry
         return this;
     }
 
+    public IRpcBuilder AddContractReader(Description.IServiceContractReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!registry.ContractReaders.Any(r => r.GetType() == reader.GetType()))
+        {
+            registry.ContractReaders.Add(reader);
+        }
+
+        return this;
+    }
+
     public IRpcBuilder ConfigureEvents(Action<RpcEvents> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);

@@ -7,7 +7,7 @@ namespace SoapMiddleware.Protocols.Json;
 
 /// <summary>
 /// Reads <c>{"fault": {"code", "message", "subcode", "detail"}}</c> into an <see cref="RpcFaultException"/>, the reverse
-/// of <see cref="JsonFaultWriter"/>; the detail is read with the first of the operation's declared fault types it matches.
+/// of <see cref="Objects.ObjectModelWriter.WriteFault{TWriter}"/>; the detail is read with the first of the operation's declared fault types it matches.
 /// </summary>
 internal static class JsonFaultReader
 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 
 using SoapMiddleware.Description;
+using SoapMiddleware.Protocols.Objects;
 
 namespace SoapMiddleware.Protocols.Json;
 
@@ -75,16 +76,28 @@ internal sealed partial class JsonProtocol(RpcDescription description, RpcOption
     /// <summary>Reads <see cref="MethodContext.OutObject"/>; sets <see cref="MethodContext.OutString"/> (the JSON result) directly.</summary>
     public void Serialize(MethodContext context)
     {
-        var operation = context.Operation!;
-        var values = operation.ResponseValues(context.OutObject);
-        Write(context, writer => JsonModelWriter.WriteMessage(writer, operation.Response, values));
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            var json = new JsonObjectWriter(writer);
+            ObjectModelWriter.WriteResult(ref json, context.Operation!, context.OutObject);
+        }
+
+        SetOut(context, buffer);
     }
 
     /// <summary>Reads <see cref="MethodContext.Error"/>; sets <see cref="MethodContext.OutString"/> to the JSON fault.</summary>
     public void SerializeFault(MethodContext context)
     {
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
-        Write(context, writer => JsonFaultWriter.Write(writer, description, options, fault, context.Error));
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            var json = new JsonObjectWriter(writer);
+            ObjectModelWriter.WriteFault(ref json, description, options, fault, context.Error);
+        }
+
+        SetOut(context, buffer);
     }
 
     /// <summary>Nothing left to do: <see cref="Serialize"/> and <see cref="SerializeFault"/> wrote the bytes.</summary>
@@ -96,21 +109,11 @@ internal sealed partial class JsonProtocol(RpcDescription description, RpcOption
     /// </summary>
     public (byte[] Payload, string ContentType) WriteRequest(Description.RpcOperation operation, object?[] arguments)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var members = operation.Request.Members;
-        if (arguments.Length != members.Count)
-        {
-            throw new ArgumentException($"The operation '{operation.Name}' takes {members.Count} arguments, not {arguments.Length}.", nameof(arguments));
-        }
-
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(operation.Name);
-            JsonModelWriter.WriteMessage(writer, operation.Request, arguments);
-            writer.WriteEndObject();
+            var json = new JsonObjectWriter(writer);
+            ObjectModelWriter.WriteRequest(ref json, operation, arguments);
         }
 
         return (buffer.WrittenSpan.ToArray(), OutContentType);
@@ -122,7 +125,8 @@ internal sealed partial class JsonProtocol(RpcDescription description, RpcOption
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            JsonFaultWriter.Write(writer, description, options, fault, fault);
+            var json = new JsonObjectWriter(writer);
+            ObjectModelWriter.WriteFault(ref json, description, options, fault, fault);
         }
 
         return buffer.WrittenSpan.ToArray();
@@ -130,14 +134,8 @@ internal sealed partial class JsonProtocol(RpcDescription description, RpcOption
 
     private void Read(MethodContext context, bool direct) => _reader.Read(context, context.InString, direct);
 
-    private static void Write(MethodContext context, Action<Utf8JsonWriter> write)
+    private static void SetOut(MethodContext context, ArrayBufferWriter<byte> buffer)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            write(writer);
-        }
-
         context.OutDocument = null;
         context.OutString = buffer.WrittenMemory;
         context.OutContentType = OutContentType;
