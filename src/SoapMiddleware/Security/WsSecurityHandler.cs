@@ -13,7 +13,8 @@ namespace SoapMiddleware.Security;
 /// The WS-Security UsernameToken profile as an ASP.NET Core authentication handler. Authenticate reads the SOAP
 /// request's <c>wsse:Security</c> header (<see cref="SecurityHeaderReader"/>), checks its Timestamp, the token's
 /// <c>Created</c> against the clock, the password (text or digest) against <see cref="WsSecurityOptions.ValidateUsernameToken"/>
-/// and its nonce against replay; an accepted token makes the user and marks the header understood. Challenge and
+/// and its nonce against replay; an accepted token makes the user, marks the header understood and asks for a
+/// <c>wsu:Timestamp</c> in the response (<see cref="ResponseTimestamp"/>). Challenge and
 /// Forbid answer a SOAP request with a SOAP fault (<see cref="WsSecurityFaultWriter"/>), anything else as HTTP does.
 /// </summary>
 internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> options, ILoggerFactory logger, UrlEncoder encoder, NonceReplayCache nonces)
@@ -37,6 +38,11 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
 
             var user = await CheckAsync(header).ConfigureAwait(false);
             (Context.Features.Get<UnderstoodSoapHeaders>() ?? Understood()).Names.Add(WsSecurityNames.Security);
+            if (Options.IncludeResponseTimestamp)
+            {
+                Context.Features.Set(new ResponseTimestamp(TimeProvider, Options.ResponseTimestampLifetime));
+            }
+
             return AuthenticateResult.Success(new AuthenticationTicket(user, Scheme.Name));
         }
         catch (WsSecurityFailure failure)
