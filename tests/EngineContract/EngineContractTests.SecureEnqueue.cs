@@ -24,7 +24,8 @@ public abstract partial class EngineContractTests
         using var response = await _host!.Client.SendAsync(SecureRequest("stored-without-token", nonce, idempotencyKey: null));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
-        var handle = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        using var json = JsonDocument.Parse(body);
+        var handle = json.RootElement.GetProperty("id").GetString()!;
         var task = await WaitForStateAsync(handle, QueuedTaskState.Succeeded);
 
         var stored = Encoding.UTF8.GetString(task.Payload!);
