@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 
 namespace SoapMiddleware.Security;
 
@@ -18,6 +19,25 @@ internal sealed class ResponseTimestamp(TimeProvider time, TimeSpan lifetime)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return (Format(now), Format(now + lifetime));
+    }
+
+    /// <summary>
+    /// The header entry as a tree, for a fault written as one: <c>wsse:Security</c> marked <c>mustUnderstand="1"</c> in
+    /// <paramref name="envelope"/>'s namespace, holding the Timestamp (the SOAP protocol's fast path writes the same).
+    /// </summary>
+    public XElement Entry(XNamespace envelope)
+    {
+        XNamespace wsu = WsSecurityNames.Wsu;
+        var (created, expires) = Stamp();
+        return new XElement(
+            WsSecurityNames.Security,
+            new XAttribute(envelope + "mustUnderstand", "1"),
+            new XElement(
+                wsu + "Timestamp",
+                new XAttribute(XNamespace.Xmlns + "wsu", wsu.NamespaceName),
+                new XAttribute(wsu + "Id", Id),
+                new XElement(wsu + "Created", created),
+                new XElement(wsu + "Expires", expires)));
     }
 
     private static string Format(DateTime utc) => XmlConvert.ToString(utc, "yyyy-MM-ddTHH:mm:ss.fffZ");

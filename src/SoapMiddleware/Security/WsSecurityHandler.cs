@@ -38,9 +38,9 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
 
             var user = await CheckAsync(header).ConfigureAwait(false);
             (Context.Features.Get<UnderstoodSoapHeaders>() ?? Understood()).Names.Add(WsSecurityNames.Security);
-            if (Options.IncludeResponseTimestamp)
+            if (Stamp() is { } stamp)
             {
-                Context.Features.Set(new ResponseTimestamp(TimeProvider, Options.ResponseTimestampLifetime));
+                Context.Features.Set(stamp);
             }
 
             return AuthenticateResult.Success(new AuthenticationTicket(user, Scheme.Name));
@@ -61,9 +61,11 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
         }
 
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
-        var failure = result.Failure as WsSecurityFailure
-            ?? WsSecurityFailure.Invalid("The request has no wsse:Security header with a UsernameToken; this service requires one.");
-        await WsSecurityFaultWriter.WriteAsync(Response, is12, failure.Code, failure.Message).ConfigureAwait(false);
+        var refused = result.Failure as WsSecurityFailure;
+        var failure = refused ?? WsSecurityFailure.Invalid("The request has no wsse:Security header with a UsernameToken; this service requires one.");
+
+        // A refused header means the caller speaks WS-Security (a request without one gets no Security header back).
+        await WsSecurityFaultWriter.WriteAsync(Response, is12, failure.Code, failure.Message, refused is null ? null : Stamp()).ConfigureAwait(false);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -74,8 +76,12 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
             return;
         }
 
-        await WsSecurityFaultWriter.WriteAsync(Response, is12, WsSecurityNames.FailedAuthentication, "The authenticated user is not allowed to call this service.").ConfigureAwait(false);
+        await WsSecurityFaultWriter.WriteAsync(Response, is12, WsSecurityNames.FailedAuthentication, "The authenticated user is not allowed to call this service.", Context.Features.Get<ResponseTimestamp>()).ConfigureAwait(false);
     }
+
+    /// <summary>The response's Timestamp, unless the options turn it off.</summary>
+    private ResponseTimestamp? Stamp()
+        => Options.IncludeResponseTimestamp ? new ResponseTimestamp(TimeProvider, Options.ResponseTimestampLifetime) : null;
 
     private UnderstoodSoapHeaders Understood()
     {

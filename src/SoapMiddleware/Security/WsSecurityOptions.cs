@@ -42,7 +42,8 @@ public sealed class WsSecurityOptions : AuthenticationSchemeOptions
     /// (marked <c>mustUnderstand</c>) holding a <c>wsu:Timestamp</c>: <c>Created</c> when the response is written,
     /// <c>Expires</c> <see cref="ResponseTimestampLifetime"/> later. Default <see langword="true"/>: the .NET WCF
     /// client's <c>TransportWithMessageCredential</c> binding refuses a response without one. Results and the
-    /// service's faults carry it; the fault of a refused token does not (no caller was authenticated).
+    /// service's faults carry it, and so does the fault of a refused token (WCF then reads its code); a request
+    /// without a Security header gets none back.
     /// </summary>
     public bool IncludeResponseTimestamp { get; set; } = true;
 

@@ -83,7 +83,7 @@ public sealed class WcfUsernameTokenTests : IAsyncLifetime
         try
         {
             // WCF turns a wsse:FailedAuthentication fault into SecurityAccessDeniedException (any other fault, or an
-            // accepted call, is something else).
+            // accepted call, is something else; so is this fault without a Security header: "an unsecured fault").
             await Assert.ThrowsAsync<SecurityAccessDeniedException>(() => Task.Run(() => factory.CreateChannel().WhoAmI(41)));
         }
         finally

@@ -8,7 +8,8 @@ namespace SoapMiddleware.Tests.Security;
 /// <summary>
 /// The response's <c>wsse:Security</c> header, read raw off a real Kestrel: a <c>wsu:Timestamp</c> (Created now,
 /// Expires a lifetime later, from the handler's clock) on results and faults of authenticated requests, marked
-/// mustUnderstand in the request's SOAP version; none for anonymous requests, refused tokens, or when turned off.
+/// mustUnderstand in the request's SOAP version, and on the refusal of a token; none for anonymous requests, or when
+/// turned off.
 /// </summary>
 public sealed class WsSecurityResponseTests
 {
@@ -92,15 +93,26 @@ public sealed class WsSecurityResponseTests
     }
 
     [Fact]
-    public async Task RefusedToken_FaultHasNoSecurityHeader()
+    public async Task RefusedToken_FaultCarriesTimestamp_NoTokenAtAll_None()
     {
         await using var host = await StartAsync(new FakeTimeProvider(Start));
 
-        var (status, document, _) = await SendAsync(host.Client, Soap11Request(host.Url("/secure"), Envelope11(Call(), SecurityTokens.Header("alice", "looking-glass", true, Start))));
+        // A caller that speaks WS-Security gets its refusal stamped (WCF then reads the fault's code); one that sent no
+        // Security header gets none back.
+        var refused = await SendAsync(host.Client, Soap11Request(host.Url("/secure"), Envelope11(Call(), SecurityTokens.Header("alice", "looking-glass", true, Start))));
+        var forbidden = await SendAsync(host.Client, Soap11Request(host.Url("/alice"), Envelope11(Call(), SecurityTokens.Header("bob", Password, true, Start))));
+        var missing = await SendAsync(host.Client, Soap11Request(host.Url("/secure"), Envelope11(Call())));
 
-        Assert.Equal(500, status);
-        Assert.Equal("Fault", BodyContent(document).Name.LocalName);
-        Assert.Empty(document.Descendants(WsseNs + "Security"));
+        Assert.Equal(500, refused.Status);
+        Assert.Equal("Fault", BodyContent(refused.Document).Name.LocalName);
+        var timestamp = SecurityOf(refused.Document).Element(WsuNs + "Timestamp")!;
+        Assert.Equal("2026-12-07T12:05:00.000Z", (string?)timestamp.Element(WsuNs + "Expires"));
+        Assert.Equal("1", (string?)SecurityOf(refused.Document).Attribute(Soap11 + "mustUnderstand"));
+        Assert.Equal(500, forbidden.Status);
+        Assert.Equal("2026-12-07T12:00:00.000Z", (string?)SecurityOf(forbidden.Document).Element(WsuNs + "Timestamp")!.Element(WsuNs + "Created"));
+        Assert.Equal(500, missing.Status);
+        Assert.Equal("Fault", BodyContent(missing.Document).Name.LocalName);
+        Assert.Empty(missing.Document.Descendants(WsseNs + "Security"));
     }
 
     [Fact]

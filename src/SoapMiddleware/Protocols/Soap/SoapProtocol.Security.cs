@@ -37,16 +37,5 @@ internal sealed partial class SoapProtocol
 
     /// <summary>The Header element of a fault's tree holding the Security entry, or <see langword="null"/> without a <paramref name="stamp"/>.</summary>
     private XElement? SecurityHeaderTree(ResponseTimestamp? stamp)
-    {
-        if (stamp is null)
-        {
-            return null;
-        }
-
-        var tree = new XElementSink();
-        tree.StartElement(version.Header);
-        WriteSecurity(tree, stamp);
-        tree.EndElement(version.Header);
-        return tree.Root;
-    }
+        => stamp is null ? null : new XElement(version.Header, stamp.Entry(version.Namespace));
 }
