@@ -67,7 +67,7 @@ public sealed class StoredRequestTests
     [Fact]
     public void NotSoap_SameBytes()
     {
-        var json = Encoding.UTF8.GetBytes($$"""{"Echo": {"text": "{{Wsse}}"}}""");
+        var json = Encoding.UTF8.GetBytes("{\"Echo\": {\"text\": \"" + Wsse + "\"}}");
         var other = Encoding.UTF8.GetBytes($"""<Envelope xmlns="urn:not-soap"><Header>{Token().Replace("s:mustUnderstand=\"1\"", "", StringComparison.Ordinal)}</Header></Envelope>""");
 
         Assert.Same(json, StoredRequest.WithoutSecurityHeader(json, "application/json").Payload);
