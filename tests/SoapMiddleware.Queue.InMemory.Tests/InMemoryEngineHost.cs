@@ -21,6 +21,7 @@ internal sealed class InMemoryEngineHost(KestrelApp app) : IEngineHost
     {
         var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(probe);
+        SecureEnqueue.AddServices(builder.Services);
         builder.Services.AddRpc(o => o.Namespace = EngineTestService.Namespace)
             .AddService<EngineTestService>()
             .AddQueue(o =>
@@ -35,6 +36,7 @@ internal sealed class InMemoryEngineHost(KestrelApp app) : IEngineHost
             })
             .UseStorage(sp => new InMemoryQueueStorage(sp.GetRequiredService<TimeProvider>()));
         var app = builder.Build();
+        SecureEnqueue.Map(app);
         app.MapRpcQueueEndpoint("/queue/calls", "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");
         return new InMemoryEngineHost(await KestrelApp.StartAsync(app));

@@ -71,7 +71,8 @@ public sealed class QueuedCallExecutor(RpcApplication application, IServiceScope
         var context = application.CreateContext(transport, scope.ServiceProvider, payload, contentType, action, limit.Token);
         if (transport is QueueRpcTransport { EnqueuedBy: not null })
         {
-            // The enqueue endpoint authenticated this request's wsse:Security header; its nonce must not be checked again.
+            // The enqueue endpoint authenticated this request's wsse:Security header and stores the request without it;
+            // a task stored before it did so still carries it, and its nonce must not be checked again.
             context.UnderstoodHeaders.Add(Security.WsSecurityNames.Security);
         }
 

@@ -206,6 +206,8 @@ internal sealed class QueueHttpHandlers(RpcApplication application, RpcQueue que
         var action = string.IsNullOrEmpty(context.InAction) || application.FindOperationByAction(Protocols.Soap.SoapAction.Parse(context.InAction) ?? string.Empty) is null
             ? operation.Action
             : context.InAction;
+        // The caller's token stays out of storage; who the caller was is kept as EnqueuedBy.
+        (payload, contentType) = StoredRequest.WithoutSecurityHeader(payload, contentType);
         var call = queue.NewCall(payload, contentType, action, operation, QueuedCallExecutor.Display(context), enqueue) with
         {
             // The caller the app's authentication made (a WS-Security token, a cookie, a bearer token): the task keeps its name.

@@ -255,6 +255,13 @@ public sealed class MethodContext
 
     internal IReadOnlyDictionary<Type, object>? OutHeaders => _outHeaders;
 
+    /// <summary>
+    /// The <c>wsu:Timestamp</c> the response carries in a <c>wsse:Security</c> header: set on the HTTP request by the
+    /// WS-Security handler that accepted its token; <see langword="null"/> for any other call (a queued run included).
+    /// </summary>
+    internal Security.ResponseTimestamp? ResponseTimestamp
+        => Transport is HttpRpcTransport http ? http.HttpContext.Features.Get<Security.ResponseTimestamp>() : null;
+
     /// <summary>Whether the header entry <paramref name="name"/> was processed before the protocol (<see cref="UnderstoodHeaders"/>, or the HTTP request's WS-Security handler).</summary>
     internal bool Understands(XName name)
         => _understoodHeaders?.Contains(name) == true

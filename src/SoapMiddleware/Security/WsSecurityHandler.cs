@@ -14,7 +14,8 @@ namespace SoapMiddleware.Security;
 /// The WS-Security UsernameToken profile as an ASP.NET Core authentication handler. Authenticate reads the SOAP
 /// request's <c>wsse:Security</c> header (<see cref="SecurityHeaderReader"/>), checks its Timestamp, the token's
 /// <c>Created</c> against the clock, the password (text or digest) against <see cref="WsSecurityOptions.ValidateUsernameToken"/>
-/// and its nonce against replay; an accepted token makes the user and marks the header understood. Challenge and
+/// and its nonce against replay; an accepted token makes the user, marks the header understood and asks for a
+/// <c>wsu:Timestamp</c> in the response (<see cref="ResponseTimestamp"/>). Challenge and
 /// Forbid answer a SOAP request with a SOAP fault (<see cref="WsSecurityFaultWriter"/>), anything else as HTTP does.
 /// </summary>
 internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> options, ILoggerFactory logger, UrlEncoder encoder, NonceReplayCache nonces)
@@ -57,6 +58,11 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
 
             var user = await CheckAsync(header).ConfigureAwait(false);
             (Context.Features.Get<UnderstoodSoapHeaders>() ?? Understood()).Names.Add(WsSecurityNames.Security);
+            if (Stamp() is { } stamp)
+            {
+                Context.Features.Set(stamp);
+            }
+
             return AuthenticateResult.Success(new AuthenticationTicket(user, Scheme.Name));
         }
         catch (WsSecurityFailure failure)
@@ -75,9 +81,11 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
         }
 
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
-        var failure = result.Failure as WsSecurityFailure
-            ?? WsSecurityFailure.Invalid("The request has no wsse:Security header with a UsernameToken; this service requires one.");
-        await WsSecurityFaultWriter.WriteAsync(Response, is12, failure.Code, failure.Message).ConfigureAwait(false);
+        var refused = result.Failure as WsSecurityFailure;
+        var failure = refused ?? WsSecurityFailure.Invalid("The request has no wsse:Security header with a UsernameToken; this service requires one.");
+
+        // A refused header means the caller speaks WS-Security (a request without one gets no Security header back).
+        await WsSecurityFaultWriter.WriteAsync(Response, is12, failure.Code, failure.Message, refused is null ? null : Stamp()).ConfigureAwait(false);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -88,8 +96,12 @@ internal sealed class WsSecurityHandler(IOptionsMonitor<WsSecurityOptions> optio
             return;
         }
 
-        await WsSecurityFaultWriter.WriteAsync(Response, is12, WsSecurityNames.FailedAuthentication, "The authenticated user is not allowed to call this service.").ConfigureAwait(false);
+        await WsSecurityFaultWriter.WriteAsync(Response, is12, WsSecurityNames.FailedAuthentication, "The authenticated user is not allowed to call this service.", Context.Features.Get<ResponseTimestamp>()).ConfigureAwait(false);
     }
+
+    /// <summary>The response's Timestamp, unless the options turn it off.</summary>
+    private ResponseTimestamp? Stamp()
+        => Options.IncludeResponseTimestamp ? new ResponseTimestamp(TimeProvider, Options.ResponseTimestampLifetime) : null;
 
     private UnderstoodSoapHeaders Understood()
     {

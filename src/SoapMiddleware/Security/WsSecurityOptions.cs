@@ -37,6 +37,22 @@ public sealed class WsSecurityOptions : AuthenticationSchemeOptions
     /// </summary>
     public bool RequireNonce { get; set; }
 
+    /// <summary>
+    /// Whether the SOAP response to a request whose token this scheme accepted carries a <c>wsse:Security</c> header
+    /// (marked <c>mustUnderstand</c>) holding a <c>wsu:Timestamp</c>: <c>Created</c> when the response is written,
+    /// <c>Expires</c> <see cref="ResponseTimestampLifetime"/> later. Default <see langword="true"/>: the .NET WCF
+    /// client's <c>TransportWithMessageCredential</c> binding refuses a response without one. Results and the
+    /// service's faults carry it, and so does the fault of a refused token (WCF then reads its code); a request
+    /// without a Security header gets none back.
+    /// </summary>
+    public bool IncludeResponseTimestamp { get; set; } = true;
+
+    /// <summary>
+    /// How long a response's <c>wsu:Timestamp</c> says it is good for (<c>Expires</c> − <c>Created</c>). Default
+    /// 5 minutes (WCF's own); at least one second.
+    /// </summary>
+    public TimeSpan ResponseTimestampLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <inheritdoc />
     public override void Validate()
     {
@@ -49,6 +65,12 @@ public sealed class WsSecurityOptions : AuthenticationSchemeOptions
         if (AllowedClockSkew <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("WsSecurityOptions.AllowedClockSkew must be positive.");
+        }
+
+        // Written to the millisecond, and WCF refuses a Timestamp whose Expires is not after its Created.
+        if (IncludeResponseTimestamp && ResponseTimestampLifetime < TimeSpan.FromSeconds(1))
+        {
+            throw new InvalidOperationException("WsSecurityOptions.ResponseTimestampLifetime must be at least one second (or set IncludeResponseTimestamp to false).");
         }
     }
 }

@@ -24,15 +24,21 @@ public sealed class UsernameTokenClientTests(SampleHost host) : IClassFixture<Sa
     public async Task UsernameToken_RightPassword_Served(string protocol, bool digest)
     {
         var sent = new ConcurrentQueue<string>();
+        var received = new ConcurrentQueue<string>();
         var calculator = ClientFactory.Create<ICalculatorClient>(Secure, protocol, o =>
         {
             o.UsernameToken("alice", "wonderland", digest);
             o.Events.AddListener(RpcClientEventNames.MethodReturnString, c => sent.Enqueue(Encoding.UTF8.GetString(c.RequestBytes.Span)));
+            o.Events.AddListener(RpcClientEventNames.MethodAcceptDocument, c => received.Enqueue(Encoding.UTF8.GetString(c.ResponseBytes.Span)));
         });
 
         var sum = await calculator.AddAsync(40, 2);
 
         Assert.Equal(42, sum);
+
+        // The answer carried the server's wsse:Security header, marked mustUnderstand, and the client read past it.
+        var answered = XDocument.Parse(received.Single()).Descendants(Wsse + "Security").Single();
+        Assert.Contains(answered.Attributes(), a => a.Name.LocalName == "mustUnderstand" && a.Value == "1");
         var security = XDocument.Parse(sent.Single()).Descendants(Wsse + "Security").Single();
         var password = security.Descendants(Wsse + "Password").Single();
         Assert.Equal(digest ? 28 : "wonderland".Length, password.Value.Length); // a digest is 20 bytes of SHA-1 in base64; the password itself never travels

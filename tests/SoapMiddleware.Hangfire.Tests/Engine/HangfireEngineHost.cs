@@ -18,12 +18,15 @@ internal sealed class HangfireEngineHost(KestrelApp app, JobStorage storage) : I
 
     public IRpcQueueMonitor Monitor => app.Services.GetRequiredService<IRpcQueueMonitor>();
 
+    public HttpClient Client => app.Client;
+
     public static async Task<IEngineHost> StartAsync(EngineProbe probe, JobStorage storage, Action<RpcQueueOptions>? configure = null)
     {
         HangfireTestGlobals.EnsureConfigured();
         var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(probe);
         builder.Services.AddSingleton(storage);
+        SecureEnqueue.AddServices(builder.Services);
         builder.Services.AddRpc(o => o.Namespace = EngineTestService.Namespace)
             .AddService<EngineTestService>()
             .AddQueue(o =>
@@ -43,6 +46,7 @@ internal sealed class HangfireEngineHost(KestrelApp app, JobStorage storage) : I
         };
         builder.Services.AddSingleton<IHostedService>(sp => new TestHangfireServer(storage, options, sp.GetRequiredService<IServiceScopeFactory>()));
         var app = builder.Build();
+        SecureEnqueue.Map(app);
         return new HangfireEngineHost(await KestrelApp.StartAsync(app), storage);
     }
 

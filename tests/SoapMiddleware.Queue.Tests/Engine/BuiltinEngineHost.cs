@@ -11,6 +11,8 @@ internal sealed class BuiltinEngineHost(KestrelApp app) : IEngineHost
 
     public IRpcQueueMonitor Monitor => app.Services.GetRequiredService<IRpcQueueMonitor>();
 
+    public HttpClient Client => app.Client;
+
     /// <summary>Where Kestrel listens: <c>POST /queue/calls</c> enqueues, <c>GET /queue/tasks/{handle}</c> reads.</summary>
     public Uri BaseAddress => app.BaseAddress;
 
@@ -18,6 +20,7 @@ internal sealed class BuiltinEngineHost(KestrelApp app) : IEngineHost
     {
         var builder = KestrelApp.CreateBuilder();
         builder.Services.AddSingleton(probe);
+        SecureEnqueue.AddServices(builder.Services);
         storage(builder.Services.AddRpc(o => o.Namespace = EngineTestService.Namespace)
             .AddService<EngineTestService>()
             .AddQueue(o =>
@@ -32,6 +35,7 @@ internal sealed class BuiltinEngineHost(KestrelApp app) : IEngineHost
                 configure?.Invoke(o);
             }));
         var app = builder.Build();
+        SecureEnqueue.Map(app);
         app.MapRpcQueueEndpoint("/queue/calls", "/queue/tasks");
         app.MapRpcQueueTasks("/queue/tasks");
         return new BuiltinEngineHost(await KestrelApp.StartAsync(app));

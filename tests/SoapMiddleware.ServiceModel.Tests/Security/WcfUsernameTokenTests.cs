@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
-using System.ServiceModel.Channels;
 using System.ServiceModel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +11,8 @@ namespace SoapMiddleware.ServiceModel.Tests.Security;
 
 /// <summary>
 /// The .NET WCF client's own UsernameToken (BasicHttpBinding, TransportWithMessageCredential, UserName: PasswordText
-/// over HTTPS, with a wsu:Timestamp and mustUnderstand="1") against our WS-Security scheme on a real Kestrel with TLS.
+/// over HTTPS, with a wsu:Timestamp and mustUnderstand="1") against our WS-Security scheme on a real Kestrel with TLS,
+/// with the stock binding: WCF checks the wsu:Timestamp of our responses, results and faults.
 /// </summary>
 public sealed class WcfUsernameTokenTests : IAsyncLifetime
 {
@@ -60,13 +60,30 @@ public sealed class WcfUsernameTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApplicationFault_AfterTheTokenWasAccepted_ReachesTheCallerAsAFaultException()
+    {
+        var factory = Factory("alice", "wonderland");
+        try
+        {
+            // Without a Security header on the fault, WCF would report a MessageSecurityException ("unsecured fault")
+            // instead of the service's own fault.
+            var fault = await Assert.ThrowsAnyAsync<FaultException>(() => Task.Run(() => factory.CreateChannel().Refuse(7)));
+            Assert.Equal("refused 7 for alice", fault.Message);
+        }
+        finally
+        {
+            factory.Abort();
+        }
+    }
+
+    [Fact]
     public async Task WrongPassword_RefusedWithFailedAuthentication()
     {
         var factory = Factory("alice", "looking-glass");
         try
         {
             // WCF turns a wsse:FailedAuthentication fault into SecurityAccessDeniedException (any other fault, or an
-            // accepted call, is something else).
+            // accepted call, is something else; so is this fault without a Security header: "an unsecured fault").
             await Assert.ThrowsAsync<SecurityAccessDeniedException>(() => Task.Run(() => factory.CreateChannel().WhoAmI(41)));
         }
         finally
@@ -77,16 +94,10 @@ public sealed class WcfUsernameTokenTests : IAsyncLifetime
 
     private ChannelFactory<IWhoAmI> Factory(string user, string password)
     {
-        var basic = new BasicHttpBinding(BasicHttpSecurityMode.TransportWithMessageCredential);
-        basic.Security.Message.ClientCredentialType = BasicHttpMessageCredentialType.UserName;
-
-        // The stock binding also demands a wsse:Security header (a wsu:Timestamp) on every response, and refuses ours
-        // ("unable to find a security header"): our server authenticates requests, it does not sign or stamp
-        // responses. EnableUnsecuredResponse is WCF's own switch for such services; the request is what the stock
-        // binding sends.
-        var elements = basic.CreateBindingElements();
-        elements.Find<SecurityBindingElement>()!.EnableUnsecuredResponse = true;
-        var binding = new CustomBinding(elements);
+        // The stock binding as a WCF user configures it: it also demands a wsse:Security header with a wsu:Timestamp on
+        // every response, which the server writes for a request whose token it accepted.
+        var binding = new BasicHttpBinding(BasicHttpSecurityMode.TransportWithMessageCredential);
+        binding.Security.Message.ClientCredentialType = BasicHttpMessageCredentialType.UserName;
         var factory = new ChannelFactory<IWhoAmI>(binding, new EndpointAddress(Svc));
         factory.Credentials.UserName.UserName = user;
         factory.Credentials.UserName.Password = password;

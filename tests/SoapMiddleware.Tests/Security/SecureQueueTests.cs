@@ -7,7 +7,7 @@ namespace SoapMiddleware.Tests.Security;
 
 /// <summary>
 /// A call enqueued with a WS-Security token through the sample app keeps its caller: the management API's task view
-/// shows <c>enqueuedBy</c>, and the queued run (whose stored request still carries the mustUnderstand header) succeeds.
+/// shows <c>enqueuedBy</c> and a stored request without the token, and the queued run succeeds.
 /// </summary>
 [Collection(SampleAppCollection.Name)]
 public sealed class SecureQueueTests(SampleAppServer server)
@@ -25,6 +25,9 @@ public sealed class SecureQueueTests(SampleAppServer server)
 
         Assert.Equal("Succeeded", task.GetProperty("state").GetString());
         Assert.Equal("alice", view.GetProperty("enqueuedBy").GetString());
+        var stored = view.GetProperty("payload").GetString()!;
+        Assert.Contains("<t:a>40</t:a>", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("UsernameToken", stored, StringComparison.Ordinal); // the token (its digest and nonce) is not kept
         Assert.False(task.TryGetProperty("enqueuedBy", out _)); // the public task view, for whoever holds the handle, does not name the caller
     }
 

@@ -112,7 +112,7 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
 
         var fault = context.Error as RpcFault ?? new RpcFault(RpcFaultCode.Server, "Internal Error");
         var detail = SoapFaultDetail.Create(description, fault, context.Error, options.IncludeExceptionDetails);
-        context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, description.Namespace, detail));
+        context.OutDocument = Envelope(SoapFaultWriter.Write(version, fault, description.Namespace, detail), SecurityHeaderTree(context.ResponseTimestamp));
     }
 
     /// <inheritdoc />
@@ -170,9 +170,15 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
     /// <summary>Everything inside the envelope's start tag: the out headers, then the body with the response message.</summary>
     private void WriteEnvelopeContent(XmlSink sink, MethodContext context, RpcOperation operation, object?[] values)
     {
-        if (context.OutHeaders is { Count: > 0 } || operation.ResponseContract is { Headers.Count: > 0 })
+        var stamp = context.ResponseTimestamp;
+        if (stamp is not null || context.OutHeaders is { Count: > 0 } || operation.ResponseContract is { Headers.Count: > 0 })
         {
             sink.StartElement(version.Header);
+            if (stamp is not null)
+            {
+                WriteSecurity(sink, stamp);
+            }
+
             foreach (var declared in operation.Headers)
             {
                 if (declared.IsOut && operation.TryGetOutHeader(declared, context, out var value))
@@ -190,11 +196,12 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
         sink.EndElement(version.Envelope);
     }
 
-    /// <summary>A header-less envelope around <paramref name="body"/> (faults, and requests the queue's producer writes).</summary>
-    private XDocument Envelope(object body)
+    /// <summary>An envelope around <paramref name="body"/>, with <paramref name="header"/> when given (faults, and requests the queue's producer writes).</summary>
+    private XDocument Envelope(object body, XElement? header = null)
         => new(new XElement(
             version.Envelope,
             _namespaces.Attributes(),
+            header,
             new XElement(version.Body, body)));
 
     /// <summary>Decomposition from the tree, for a context whose documents something read or set first.</summary>
