@@ -227,6 +227,7 @@ public sealed partial class RpcClient
     /// <summary>The request body: the protocol's bytes, or with <see cref="RpcClientOptions.UseMtom"/> an MTOM message (its envelope not kept in <see cref="RpcCallContext.RequestBytes"/>).</summary>
     private async Task<HttpContent> WriteContentAsync(RpcCallContext context)
     {
+        Dynamic.RequiredHeaders.ThrowIfMissing(context);
         HttpContent content;
         // The MTOM writer carries no SOAP headers: a call with headers or a UsernameToken goes as plain SOAP (base64),
         // which every MTOM server reads too (and the WS-Security handler reads only plain SOAP).
