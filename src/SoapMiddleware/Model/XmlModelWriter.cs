@@ -114,9 +114,12 @@ internal sealed class XmlModelWriter(TypeModel model)
         sink.EndElement(name);
     }
 
-    // A record (a schema description's value) says its type by name; a CLR value by its runtime type.
+    // A record (a schema description's value) says its type by name, and any other value of a schema type (an anonymous
+    // object, a dictionary) is the declared type; a CLR value's type is its runtime type.
     private static RpcType ActualType(RpcType declared, object value)
-        => value is Description.RpcRecord record ? Description.Schema.RecordTypes.Resolve(declared, record) : value.GetType() != declared.ClrType ? KnownTypeOf(declared, value) : declared;
+        => value is Description.RpcRecord record ? Description.Schema.RecordTypes.Resolve(declared, record)
+            : value.GetType() == declared.ClrType || declared.ClrType == typeof(Description.RpcRecord) ? declared
+            : KnownTypeOf(declared, value);
 
     private static void WriteWildcard(XmlSink sink, string parentName, RpcMember member, object? value)
     {

@@ -79,6 +79,21 @@ public sealed class DerivedTypeMappingTests(EnvelopeMirror mirror) : IClassFixtu
     }
 
     [Fact]
+    public async Task Mapping_TypesThatExtendEachOther_AreAWarningNotALoop()
+    {
+        var client = await mirror.ClientAsync("""
+            <xs:complexType name="A"><xs:complexContent><xs:extension base="tns:B">
+              <xs:sequence><xs:element name="a" type="xs:int"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+            <xs:complexType name="B"><xs:complexContent><xs:extension base="tns:A">
+              <xs:sequence><xs:element name="b" type="xs:int"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+            <xs:element name="root" type="tns:A"/>
+            """, "root");
+
+        Assert.Contains(client.Warnings, w => w.Message.Contains("derives from itself", StringComparison.Ordinal));
+        Assert.Equal<object?>(new RpcRecord([new("a", 1)]), await client.CallAsync("Mirror", new { a = 1 }));
+    }
+
+    [Fact]
     public async Task Response_UnknownXsiType_IsAnErrorNamingIt()
     {
         mirror.Canned = """
