@@ -40,7 +40,7 @@ class Parcel(ComplexModel):
     """A label and an xs:any wildcard (Spyne writes the wildcard's content inside an element named 'extra')."""
     __namespace__ = TNS
     label = Unicode
-    extra = AnyXml(schema_tag=XSD_ANY, namespace="##any", process_contents="lax")
+    extra = AnyXml(schema_tag=XSD_ANY, namespace="##any", process_contents="lax", nillable=False)
 
 
 class AuthHeader(ComplexModel):
@@ -75,7 +75,7 @@ class SpyneSchema(ServiceBase):
         return "%s: %s=%s" % (parcel.label, etree.QName(extra).localname if extra is not None else None,
                               extra.text if extra is not None else None)
 
-    @rpc(Unicode, _returns=Unicode, _in_header=AuthHeader, _out_header=TraceHeader)
+    @rpc(Unicode, _returns=Unicode, _in_header=(AuthHeader,), _out_header=(TraceHeader,))
     def whoami(ctx, greeting):
         auth = ctx.in_header
         if auth is None or auth.token != "secret":
