@@ -43,8 +43,9 @@ public sealed class RpcCallContext
     public IDictionary<string, string> RequestHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// SOAP header entries sent with this call only: an <see cref="XElement"/>, sent as it is, or a value of a header
-    /// type the operation declares with <see cref="RpcHeaderAttribute"/>. Filled from the <see cref="RpcCallScope"/>
+    /// SOAP header entries sent with this call only: an <see cref="XElement"/>, sent as it is, a value of a header
+    /// type the operation declares with <see cref="RpcHeaderAttribute"/>, or (an operation built from a WSDL) an
+    /// <see cref="RpcHeaderValue"/> naming a header its WSDL declares. Filled from the <see cref="RpcCallScope"/>
     /// the call runs in; a <c>method_call</c> listener may add more.
     /// </summary>
     public IList<object> SoapHeaders { get; } = [];
@@ -67,6 +68,16 @@ public sealed class RpcCallContext
     /// <exception cref="ArgumentException">The operation declares no response header of that type.</exception>
     public T? GetResponseHeader<T>() where T : class
         => HeaderProtocol is null ? null : (T?)HeaderProtocol.ReadHeader(Operation, ResponseSoapHeaders, typeof(T));
+
+    /// <summary>
+    /// The value of the response header named <paramref name="name"/> (its element's local name), which the operation's
+    /// WSDL declares for the response (<see cref="Description.Schema.SchemaOperation.ResponseHeaders"/>), read as its
+    /// declared type (a complex one an <see cref="RpcRecord"/>); null when the response has none.
+    /// </summary>
+    /// <exception cref="ArgumentException">The operation declares no response header of that name.</exception>
+    /// <exception cref="InvalidDataException">The header does not match its declared type.</exception>
+    public object? GetResponseHeader(string name)
+        => HeaderProtocol is null ? null : HeaderProtocol.ReadHeader(Operation, ResponseSoapHeaders, name);
 
     /// <summary>The request bytes, once written.</summary>
     public ReadOnlyMemory<byte> RequestBytes { get; internal set; }

@@ -36,8 +36,9 @@ public sealed class RpcCallScope : IDisposable
     public static RpcCallScope? Current => Ambient.Value;
 
     /// <summary>
-    /// SOAP header entries for every call in the scope: an <see cref="System.Xml.Linq.XElement"/>, sent as it is, or a
-    /// value of a header type the operation declares with <see cref="RpcHeaderAttribute"/>. A call over a protocol
+    /// SOAP header entries for every call in the scope: an <see cref="System.Xml.Linq.XElement"/>, sent as it is, a
+    /// value of a header type the operation declares with <see cref="RpcHeaderAttribute"/>, or (an operation built from
+    /// a WSDL) a <see cref="Protocols.RpcHeaderValue"/> naming a header its WSDL declares, written as that header's element. A call over a protocol
     /// without headers (JSON, MessagePack) fails with <see cref="NotSupportedException"/> when this is not empty.
     /// </summary>
     public IList<object> SoapHeaders { get; } = [];

@@ -232,6 +232,7 @@ public sealed partial class RpcClient
     /// </summary>
     private async Task<HttpContent> WriteContentAsync(RpcCallContext context)
     {
+        Dynamic.RequiredHeaders.ThrowIfMissing(context);
         var headers = EnvelopeHeaders(context);
         HttpContent content;
         if (_options.UseMtom && _protocol is IRpcMtomProtocol mtom)

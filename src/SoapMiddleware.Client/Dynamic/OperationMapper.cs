@@ -22,11 +22,6 @@ internal sealed class OperationMapper(SchemaTypeMapper types, string targetNames
             return null;
         }
 
-        if (operation.Input.Headers.Count > 0 || operation.Output?.Headers.Count > 0)
-        {
-            types.Warnings.Add($"The operation '{operation.Name}' declares SOAP headers; they are not sent or read.");
-        }
-
         var (requestElement, requestParts) = Message(operation, operation.Input, operation.Name);
         var (responseElement, responseParts) = operation.Output is { } output ? Message(operation, output, operation.Name + "Response") : (null, []);
         return new SchemaOperation(operation.Name)
@@ -36,6 +31,8 @@ internal sealed class OperationMapper(SchemaTypeMapper types, string targetNames
             RequestParts = requestParts,
             ResponseElement = responseElement,
             ResponseParts = responseParts,
+            RequestHeaders = Headers(operation, operation.Input),
+            ResponseHeaders = operation.Output is { } response ? Headers(operation, response) : [],
             Faults = [.. operation.Faults.Select(Fault).OfType<SchemaFault>()],
             Style = operation.Style == OperationStyle.Rpc ? RpcBindingStyle.Rpc : RpcBindingStyle.Document,
             Use = operation.Input.Use == BodyUse.Encoded ? RpcBodyUse.Encoded : RpcBodyUse.Literal,
@@ -60,6 +57,28 @@ internal sealed class OperationMapper(SchemaTypeMapper types, string targetNames
         }
 
         return (null, [.. message.Body.Select(p => Bare(p, operation))]);
+    }
+
+    // A header is optional unless the binding marks it wsdl:required: many WSDLs declare headers their servers do without.
+    private List<SchemaMember> Headers(WsdlOperation operation, WsdlMessage message)
+    {
+        var headers = new List<SchemaMember>();
+        foreach (var part in message.Headers)
+        {
+            var name = part.Element is { } element ? XName.Get(element.Name, element.Namespace) : XName.Get(part.Name);
+            if (part.Element is null)
+            {
+                types.Warnings.Add($"The header part '{part.Name}' of '{operation.Name}' names a type; it is sent as an unqualified element '{part.Name}'.");
+            }
+
+            if (headers.All(h => h.Name != name))
+            {
+                var declaration = part.Element is { } global ? types.Schemas.Elements.GetValueOrDefault(global) : null;
+                headers.Add(new SchemaMember(name, PartType(part, operation)) { IsOptional = !part.IsRequired, IsNillable = declaration?.IsNillable == true });
+            }
+        }
+
+        return headers;
     }
 
     private SchemaMember Bare(WsdlPart part, WsdlOperation operation)

@@ -8,7 +8,8 @@ namespace SoapMiddleware.Client.Dynamic;
 /// <summary>
 /// Adds a complex type's content to its record: elements of sequences, alls and choices (flattened; a choice's
 /// branches and an optional group's elements optional, a repeated group's elements repeated), named groups, then
-/// attributes and attribute groups. An <c>xs:any</c> wildcard is a warning: the elements it allows are not read.
+/// attributes and attribute groups. An <c>xs:any</c> wildcard is a member named <c>any</c> (<c>any2</c> ... when taken)
+/// that holds the elements no other member names, as XML; a type has one: a second wildcard's elements go to it too.
 /// </summary>
 internal sealed class ParticleMapper(SchemaTypeMapper types, SchemaDescriptionBuilder builder)
 {
@@ -63,10 +64,29 @@ internal sealed class ParticleMapper(SchemaTypeMapper types, SchemaDescriptionBu
             case XsdGroupReference reference:
                 types.Warnings.Add($"The group '{reference.Group}' used by '{owner}' is not declared (or nests too deep); its elements are not read.");
                 break;
+            case XsdAny when record.Members.Any(m => m.IsWildcard):
+                types.Warnings.Add($"The type '{owner}' has more than one xs:any wildcard; the elements of all are read into its first.");
+                break;
             case XsdAny:
-                types.Warnings.Add($"The type '{owner}' allows any element (xs:any); such elements are not read, and a response holding one fails to read.");
+                builder.AddMember(record, new SchemaMember(XName.Get(FreeName(record, "any")), SchemaTypeMapper.AnyXml)
+                {
+                    IsWildcard = true,
+                    IsOptional = optional,
+                    IsRepeated = repeated,
+                });
                 break;
         }
+    }
+
+    private static string FreeName(SchemaType record, string name)
+    {
+        var candidate = name;
+        for (var n = 2; record.Members.Any(m => m.Name.LocalName == candidate); n++)
+        {
+            candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
     }
 
     private void AddAttribute(SchemaType record, XsdAttribute attribute, XmlQualifiedName owner)

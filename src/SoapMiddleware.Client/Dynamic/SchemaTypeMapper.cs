@@ -9,15 +9,23 @@ namespace SoapMiddleware.Client.Dynamic;
 /// Maps the XSD types a WSDL's operations use to a <see cref="SchemaDescriptionBuilder"/>'s types, each once: a
 /// restriction of a simple type is its base primitive (an enumeration a string), a literal array wrapper
 /// (<c>ArrayOfX</c>) or a soapenc array an array, any other complex type a record whose members are its base's then its own (sequence,
-/// all and choice flattened; a choice's members optional), attributes included. <c>xs:anyType</c> and anything that
-/// cannot be mapped read as the element's text (a string), with a warning.
+/// all and choice flattened; a choice's members optional), attributes included. An extension is a derived type of its
+/// base: the types that extend a mapped type are mapped too, so an <c>xsi:type</c> naming one reads as it.
+/// <c>xs:anyType</c> (and an element without a type) is XML as it is; anything that cannot be mapped reads as the
+/// element's text (a string), with a warning.
 /// </summary>
 internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBuilder builder, MappingWarnings warnings)
 {
     private static readonly SchemaType Text = SchemaDescriptionBuilder.Primitive("anyType")!;
+    private static readonly SchemaType Xml = SchemaDescriptionBuilder.AnyXml();
     private readonly Dictionary<XmlQualifiedName, SchemaType> _named = [];
     private readonly Dictionary<XsdType, SchemaType> _anonymous = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<XmlQualifiedName> _extending = [];
+    private ILookup<XmlQualifiedName, XmlQualifiedName>? _derived;
     private ParticleMapper? _particles;
+
+    /// <summary>XML as it is: the type of <c>xs:anyType</c> elements and <c>xs:any</c> wildcards.</summary>
+    public static SchemaType AnyXml => Xml;
 
     public XsdSchemaSet Schemas => schemas;
 
@@ -29,6 +37,11 @@ internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBu
         if (_named.TryGetValue(name, out var known))
         {
             return known;
+        }
+
+        if (name == XsdNames.AnyType)
+        {
+            return _named[name] = Xml;
         }
 
         if (XsdNames.IsBuiltIn(name))
@@ -64,9 +77,10 @@ internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBu
             return TypeOf(named);
         }
 
+        // An element that names no type is xs:anyType.
         return element.AnonymousType is { } anonymous
             ? _anonymous.GetValueOrDefault(anonymous) ?? Map(anonymous, new XmlQualifiedName(owner + "_" + element.Name.Name, element.Name.Namespace))
-            : Text;
+            : Xml;
     }
 
     private SchemaType Missing(XmlQualifiedName element)
@@ -132,19 +146,65 @@ internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBu
             return array;
         }
 
-        var record = builder.ComplexType(name);
-        Remember(complex, name, record); // before the members, so a type that contains itself finds itself
+        SchemaType? baseType = null;
         if (complex.Derivation == XsdDerivation.Extension && complex.BaseType is { } baseName && baseName != XsdNames.AnyType)
         {
-            var baseType = TypeOf(baseName);
-            foreach (var member in baseType.Members)
+            baseType = BaseOf(baseName, name);
+            if (Mapped(complex, name) is { } meanwhile)
             {
-                builder.AddMember(record, member);
+                return meanwhile; // the base's members use this type, and mapped it already
             }
         }
 
+        var record = builder.ComplexType(name, baseType);
+        Remember(complex, name, record); // before the members, so a type that contains itself finds itself
         (_particles ??= new ParticleMapper(this, builder)).Add(record, complex, name);
+        if (complex.Name is not null)
+        {
+            MapDerived(name);
+        }
+
         return record;
+    }
+
+    private SchemaType? Mapped(XsdType type, XmlQualifiedName name)
+        => type.Name is null ? _anonymous.GetValueOrDefault(type) : _named.GetValueOrDefault(name);
+
+    // The base first (its members come first); a base that extends its own derived type is a schema error, not a loop.
+    private SchemaType? BaseOf(XmlQualifiedName baseName, XmlQualifiedName name)
+    {
+        if (_named.TryGetValue(baseName, out var known))
+        {
+            return known.Kind == SchemaTypeKind.Complex ? known : null;
+        }
+
+        if (!_extending.Add(name))
+        {
+            warnings.Add($"The type '{name}' derives from itself (through '{baseName}'); its base's members are not read.");
+            return null;
+        }
+
+        try
+        {
+            var baseType = TypeOf(baseName);
+            return baseType.Kind == SchemaTypeKind.Complex ? baseType : null;
+        }
+        finally
+        {
+            _extending.Remove(name);
+        }
+    }
+
+    // The types that extend a mapped one may stand in its place (xsi:type): mapped too, so a response naming one reads.
+    private void MapDerived(XmlQualifiedName name)
+    {
+        _derived ??= schemas.Types
+            .Where(t => t.Value is XsdComplexType { Derivation: XsdDerivation.Extension, IsSimpleContent: false, BaseType: not null })
+            .ToLookup(t => t.Value.BaseType!, t => t.Key);
+        foreach (var derived in _derived[name])
+        {
+            TypeOf(derived);
+        }
     }
 
     // A literal wrapper of one repeated element (ArrayOfX), or a soapenc array, whose items are written as 'item' and

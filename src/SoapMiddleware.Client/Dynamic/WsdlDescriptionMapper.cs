@@ -35,8 +35,9 @@ internal static class WsdlDescriptionMapper
                     builder.AddOperation(service.Name, mapped);
                 }
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or System.Xml.XmlException)
             {
+                // A name the schema spells wrong (a space in an element name) leaves that operation out, not the port.
                 warnings.Add($"The operation '{operation.Name}' cannot be mapped: {ex.Message}");
             }
         }

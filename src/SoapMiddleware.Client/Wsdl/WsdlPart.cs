@@ -13,4 +13,10 @@ public sealed class WsdlPart
 
     /// <summary>The type (<c>type=</c>, RPC style); null when the part names an element.</summary>
     public required XmlQualifiedName? Type { get; init; }
+
+    /// <summary>
+    /// For a header part: whether its <c>soap:header</c> is marked <c>wsdl:required="true"</c>, so every request must
+    /// carry it. False for a header without the mark (many servers do without headers they declare) and for body parts.
+    /// </summary>
+    public bool IsRequired { get; init; }
 }

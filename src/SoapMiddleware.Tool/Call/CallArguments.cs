@@ -56,6 +56,11 @@ internal static class CallArguments
 
     private static object? Value(string text, SchemaMember member)
     {
+        if (member.Type.Kind == SchemaTypeKind.Xml && !member.IsRepeated && text.StartsWith('<'))
+        {
+            return System.Xml.Linq.XElement.Parse(text); // an xs:any or xs:anyType value given as markup
+        }
+
         var simple = member.Type.Kind is SchemaTypeKind.Primitive or SchemaTypeKind.Enumeration && !member.IsRepeated;
         if (simple || text.Length == 0 || text[0] is not ('[' or '{'))
         {

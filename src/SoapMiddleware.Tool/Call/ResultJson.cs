@@ -35,6 +35,9 @@ internal static class ResultJson
             case byte[] bytes:
                 json.WriteBase64StringValue(bytes);
                 break;
+            case System.Xml.Linq.XElement element:
+                json.WriteStringValue(element.ToString(System.Xml.Linq.SaveOptions.DisableFormatting));
+                break;
             case RpcRecord record:
                 json.WriteStartObject();
                 foreach (var (name, member) in record)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using System.Xml;
 
 namespace SoapMiddleware.Description;
 
@@ -18,10 +19,27 @@ public sealed class RpcRecord : IReadOnlyDictionary<string, object?>, IEquatable
 
     /// <summary>A record of <paramref name="members"/>, in their order: also a way to give a complex argument.</summary>
     public RpcRecord(IEnumerable<KeyValuePair<string, object?>> members)
+        : this(members, null)
+    {
+    }
+
+    /// <summary>
+    /// A record of <paramref name="members"/> of the schema type <paramref name="typeName"/>: where a base type is
+    /// declared, a record naming one of its derived types is sent as that type (with <c>xsi:type</c>). A name without
+    /// a namespace names the type by its local name.
+    /// </summary>
+    public RpcRecord(IEnumerable<KeyValuePair<string, object?>> members, XmlQualifiedName? typeName)
     {
         ArgumentNullException.ThrowIfNull(members);
         _members = [.. members];
+        TypeName = typeName;
     }
+
+    /// <summary>
+    /// The schema type the record was read as (a derived type when the element said so with <c>xsi:type</c>), or the
+    /// one it was created with; null when none was given. Not part of equality: two records are equal by their members.
+    /// </summary>
+    public XmlQualifiedName? TypeName { get; }
 
     /// <summary>The value of the member <paramref name="name"/>; a name the record does not hold throws <see cref="KeyNotFoundException"/> naming the ones it does.</summary>
     public object? this[string name]

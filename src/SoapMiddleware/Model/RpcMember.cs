@@ -63,6 +63,13 @@ internal sealed class RpcMember
     public bool IsRepeated { get; init; }
 
     /// <summary>
+    /// Whether the member is an <c>xs:any</c> wildcard (a schema description): it takes any child element no other
+    /// member names, as it is (an <see cref="System.Xml.Linq.XElement"/> of <see cref="RpcType.IsXml"/> type), and its
+    /// value is written as the element it is.
+    /// </summary>
+    public bool IsWildcard { get; init; }
+
+    /// <summary>
     /// The qualified element name, or an attribute's unqualified name (XmlSerializer's default form); set by the type
     /// model so readers and writers do not look it up per call.
     /// </summary>

@@ -48,6 +48,13 @@ internal sealed class RpcType
     /// <summary>The compiled constructor and getters of a complex type, set once its members are known.</summary>
     internal ComplexAccessor? Accessor { get; set; }
 
+    /// <summary>
+    /// Whether the values are XML as it is (<c>xs:anyType</c>, an <c>xs:any</c> wildcard's elements in a schema
+    /// description): read as an <see cref="System.Xml.Linq.XElement"/> copy of the element, written from one. The
+    /// <see cref="Codec"/> is then only the text form, for protocols without XML.
+    /// </summary>
+    internal bool IsXml { get; init; }
+
     /// <summary>Builds the CLR collection of an array type from the items read.</summary>
     internal ArrayShape? Shape { get; init; }
 

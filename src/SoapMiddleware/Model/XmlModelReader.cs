@@ -37,6 +37,11 @@ internal sealed class XmlModelReader(TypeModel model)
             var index = Find(members, child.Name, parent.Name.Namespace, next);
             if (index < 0)
             {
+                index = XmlValues.WildcardIndex(members);
+            }
+
+            if (index < 0)
+            {
                 throw ModelReadException.At(child.Name.LocalName, "unknown element; expected " + Expected(members) + ".");
             }
 
@@ -124,6 +129,8 @@ internal sealed class XmlModelReader(TypeModel model)
                 return ReadComplex(element, type, depth);
             case RpcTypeKind.Array:
                 return ReadArray(element, type, constraints, depth);
+            case RpcTypeKind.Primitive when type.IsXml:
+                return XmlValues.Detach(element);
             case RpcTypeKind.Primitive when type.Codec!.IsBinary && element.HasElements && XopPackage.Current is { } xop
                 && element.Element(XopNames.Include) is { } include:
                 return xop.Value((string?)include.Attribute("href"), type.ClrType);

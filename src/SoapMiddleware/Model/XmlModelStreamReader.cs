@@ -54,6 +54,11 @@ internal sealed class XmlModelStreamReader(TypeModel model)
                 var index = Find(members, reader.LocalName, reader.NamespaceURI, parentNamespace, next);
                 if (index < 0)
                 {
+                    index = XmlValues.WildcardIndex(members);
+                }
+
+                if (index < 0)
+                {
                     throw ModelReadException.At(reader.LocalName, "unknown element; expected " + Expected(members) + ".");
                 }
 
@@ -122,6 +127,8 @@ internal sealed class XmlModelStreamReader(TypeModel model)
                 return ReadComplex(reader, type, depth);
             case RpcTypeKind.Array:
                 return ReadArray(reader, type, constraints, depth);
+            case RpcTypeKind.Primitive when type.IsXml:
+                return XmlTreeBuilder.ReadElement(reader);
             case RpcTypeKind.Primitive when reader.Xop is not null && type.Codec!.IsBinary:
                 return ReadXop(reader, type, reader.Xop);
             default:

@@ -21,6 +21,12 @@ internal sealed class XmlModelWriter(TypeModel model)
             return;
         }
 
+        if (member.IsWildcard)
+        {
+            WriteWildcard(sink, parentName, member, value);
+            return;
+        }
+
         var name = member.ElementName ?? model.Namespace + member.Name;
         if (member.IsRepeated && value is not null)
         {
@@ -55,10 +61,10 @@ internal sealed class XmlModelWriter(TypeModel model)
         switch (type.Kind)
         {
             case RpcTypeKind.Complex:
-                if (type.IsPolymorphic && value.GetType() != type.ClrType)
+                if (type.IsPolymorphic && ActualType(type, value) is { } actual && !ReferenceEquals(actual, type))
                 {
                     // A known derived type in place of the declared one: its own members, marked with xsi:type.
-                    WriteComplex(sink, name, KnownTypeOf(type, value), value, depth, typed: true);
+                    WriteComplex(sink, name, actual, value, depth, typed: true);
                     break;
                 }
 
@@ -66,6 +72,9 @@ internal sealed class XmlModelWriter(TypeModel model)
                 break;
             case RpcTypeKind.Array:
                 WriteArray(sink, name, type, value, depth);
+                break;
+            case RpcTypeKind.Primitive when type.IsXml:
+                XmlValues.WriteAnyType(sink, name, value);
                 break;
             default:
                 var codec = type.Codec!;
@@ -103,6 +112,25 @@ internal sealed class XmlModelWriter(TypeModel model)
         sink.StartElement(name);
         sink.WriteNil();
         sink.EndElement(name);
+    }
+
+    // A record (a schema description's value) says its type by name, and any other value of a schema type (an anonymous
+    // object, a dictionary) is the declared type; a CLR value's type is its runtime type.
+    private static RpcType ActualType(RpcType declared, object value)
+        => value is Description.RpcRecord record ? Description.Schema.RecordTypes.Resolve(declared, record)
+            : value.GetType() == declared.ClrType || declared.ClrType == typeof(Description.RpcRecord) ? declared
+            : KnownTypeOf(declared, value);
+
+    private static void WriteWildcard(XmlSink sink, string parentName, RpcMember member, object? value)
+    {
+        if (value is not null)
+        {
+            XmlValues.WriteWildcard(sink, member, parentName, value);
+        }
+        else if (member.MinOccurs > 0)
+        {
+            throw new InvalidOperationException($"Cannot write the xs:any member '{member.Name}' of '{parentName}': the value is null but the schema requires an element there (minOccurs=1).");
+        }
     }
 
     /// <summary>The known type a value of a polymorphic declared type is written as; a type not known is an error naming it.</summary>

@@ -13,7 +13,8 @@ public interface IRpcHeaderProtocol
     /// The request bytes and their content type for a call of <paramref name="operation"/>, with
     /// <paramref name="headers"/> in the envelope's Header, in order: each an <see cref="XElement"/>, sent as it is, or
     /// a value of a header type the operation (or its service) declares with <see cref="RpcHeaderAttribute"/> for
-    /// requests, written as the server reads it.
+    /// requests, written as the server reads it, or an <see cref="RpcHeaderValue"/> naming a header the operation's
+    /// schema declares.
     /// </summary>
     /// <exception cref="ArgumentException">A header is neither an element nor of a request header type the operation declares.</exception>
     (byte[] Payload, string ContentType) WriteRequest(RpcOperation operation, object?[] arguments, IReadOnlyList<object> headers);
@@ -29,4 +30,13 @@ public interface IRpcHeaderProtocol
     /// <exception cref="ArgumentException">The operation declares no response header of that type.</exception>
     /// <exception cref="InvalidDataException">The header does not match its declared type.</exception>
     object? ReadHeader(RpcOperation operation, IReadOnlyList<XElement> headers, Type headerType);
+
+    /// <summary>
+    /// The value of the response header whose element is named <paramref name="name"/> among <paramref name="headers"/>,
+    /// read as the operation's schema declares it (<see cref="Description.Schema.SchemaOperation.ResponseHeaders"/>);
+    /// null when absent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The operation declares no response header of that name.</exception>
+    /// <exception cref="InvalidDataException">The header does not match its declared type.</exception>
+    object? ReadHeader(RpcOperation operation, IReadOnlyList<XElement> headers, string name);
 }

@@ -102,6 +102,13 @@ internal sealed class Utf8XmlSink(ByteBuffer output, Utf8TagCache tags) : XmlSin
 
     public void WriteRaw(string text) => Write(text);
 
+    // Rare (a schema description's xs:any): LINQ to XML writes it, declaring every namespace it uses on it.
+    public override void WriteXml(XElement element)
+    {
+        CloseTag();
+        Write(element.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces));
+    }
+
     private void CloseTag()
     {
         if (_tagOpen)

@@ -42,4 +42,17 @@ internal sealed class XElementSink : XmlSink
     public override void WriteText(string text) => _open.Peek().Add(text);
 
     public override void EndElement(XName name) => _open.Pop();
+
+    public override void WriteXml(XElement element)
+    {
+        var copy = new XElement(element);
+        if (_open.TryPeek(out var parent))
+        {
+            parent.Add(copy);
+        }
+        else
+        {
+            Root ??= copy;
+        }
+    }
 }

@@ -36,6 +36,9 @@ internal abstract class XmlSink
 
     public abstract void EndElement(XName name);
 
+    /// <summary>Writes <paramref name="element"/> whole, as it is (an <c>xs:any</c> or <c>xs:anyType</c> value), declaring the namespaces it uses.</summary>
+    public abstract void WriteXml(XElement element);
+
     /// <summary>
     /// Marks the element just started as holding the derived type <paramref name="type"/> (<c>xsi:type</c>); call before
     /// any content. Both prefixes are declared on the element itself, so the attribute resolves wherever it is written.

@@ -2,10 +2,18 @@ using System.Diagnostics;
 
 namespace SoapMiddleware.Client.Tests.Dynamic;
 
-/// <summary>The Spyne service of <c>Interop/spyne_server.py</c> (Debian python3-spyne) on 127.0.0.1 and a free port, stopped with the fixture.</summary>
-public sealed class SpyneServer : IAsyncLifetime
+/// <summary>The Spyne service of <c>Interop/spyne_server.py</c> (or another script there; Debian python3-spyne) on 127.0.0.1 and a free port, stopped with the fixture.</summary>
+public class SpyneServer : IAsyncLifetime
 {
+    private readonly string _script;
     private Process? _process;
+
+    public SpyneServer()
+        : this("spyne_server.py")
+    {
+    }
+
+    protected SpyneServer(string script) => _script = script;
 
     public Uri Address { get; private set; } = null!;
 
@@ -15,12 +23,12 @@ public sealed class SpyneServer : IAsyncLifetime
     {
         var port = ChildProcess.FreePort();
         Address = new Uri($"http://127.0.0.1:{port}/");
-        _process = ChildProcess.Start("/usr/bin/python3", Path.Combine(AppContext.BaseDirectory, "Interop", "spyne_server.py"), port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _process = ChildProcess.Start("/usr/bin/python3", Path.Combine(AppContext.BaseDirectory, "Interop", _script), port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var http = new HttpClient();
         await Wait.UntilAsync(
             async () =>
             {
-                Assert.False(_process.HasExited, $"spyne_server.py exited with {(_process.HasExited ? _process.ExitCode : 0)}: is python3-spyne installed?");
+                Assert.False(_process.HasExited, $"{_script} exited with {(_process.HasExited ? _process.ExitCode : 0)}: is python3-spyne installed?");
                 try
                 {
                     return (await http.GetAsync(Wsdl)).IsSuccessStatusCode;

@@ -53,7 +53,7 @@ internal sealed class DescriptionReader(BinaryReader input)
         Namespace = String(),
     };
 
-    private WsdlPart ReadPart() => new() { Name = RequiredString(), Element = Name(), Type = Name() };
+    private WsdlPart ReadPart() => new() { Name = RequiredString(), Element = Name(), Type = Name(), IsRequired = input.ReadBoolean() };
 
     private XsdSchemaSet ReadSchemas() => new()
     {

@@ -83,6 +83,7 @@ internal sealed class DescriptionWriter(BinaryWriter output)
         String(part.Name);
         Name(part.Element);
         Name(part.Type);
+        output.Write(part.IsRequired);
     }
 
     private void WriteSchemas(XsdSchemaSet schemas)

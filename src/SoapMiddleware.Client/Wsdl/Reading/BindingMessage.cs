@@ -8,4 +8,4 @@ internal sealed record BindingMessage(
     BodyUse Use,
     string? Namespace,
     IReadOnlyList<string>? Parts,
-    IReadOnlyList<(XmlQualifiedName Message, string Part)> Headers);
+    IReadOnlyList<(XmlQualifiedName Message, string Part, bool Required)> Headers);

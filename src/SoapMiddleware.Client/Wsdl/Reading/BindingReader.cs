@@ -82,7 +82,7 @@ internal static class BindingReader
 
         // Descendants, not children: under MIME (mime:multipartRelated/mime:part) the soap:body sits deeper.
         XElement? body = null;
-        var headers = new List<(XmlQualifiedName, string)>();
+        var headers = new List<(XmlQualifiedName, string, bool)>();
         foreach (var element in message.Descendants())
         {
             if (element.Name.Namespace != WsdlNames.Soap11 && element.Name.Namespace != WsdlNames.Soap12)
@@ -98,7 +98,7 @@ internal static class BindingReader
                 && names.ReadReference(element, "message", document) is { } headerMessage
                 && element.Attribute("part")?.Value is { } part)
             {
-                headers.Add((headerMessage, part));
+                headers.Add((headerMessage, part, element.Attribute(WsdlNames.Required)?.Value is "true" or "1"));
             }
         }
 

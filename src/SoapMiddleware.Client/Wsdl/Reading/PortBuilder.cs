@@ -116,11 +116,11 @@ internal sealed class PortBuilder(Definitions definitions, XsdSchemaSet schemas,
         var parts = FindMessage(reference.Message, operation) ?? [];
         var body = binding?.Parts is { } named ? parts.Where(p => named.Contains(p.Name)).ToList() : parts;
         var headers = new List<WsdlPart>();
-        foreach (var (message, partName) in binding?.Headers ?? [])
+        foreach (var (message, partName, required) in binding?.Headers ?? [])
         {
             if (FindMessage(message, operation)?.FirstOrDefault(p => p.Name == partName) is { } header)
             {
-                headers.Add(header);
+                headers.Add(required ? new WsdlPart { Name = header.Name, Element = header.Element, Type = header.Type, IsRequired = true } : header);
             }
             else
             {

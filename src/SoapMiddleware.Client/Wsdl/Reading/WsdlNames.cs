@@ -24,4 +24,5 @@ internal static class WsdlNames
     public static readonly XName Output = Wsdl + "output";
     public static readonly XName Fault = Wsdl + "fault";
     public static readonly XName ArrayType = Wsdl + "arrayType";
+    public static readonly XName Required = Wsdl + "required";
 }

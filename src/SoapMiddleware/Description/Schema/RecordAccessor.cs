@@ -14,14 +14,14 @@ internal static class RecordAccessor
 {
     private static readonly ConcurrentDictionary<(Type, string), Func<object, object?>?> Properties = new();
 
-    public static ComplexAccessor Create(IReadOnlyList<RpcMember> members)
+    public static ComplexAccessor Create(IReadOnlyList<RpcMember> members, System.Xml.XmlQualifiedName typeName)
     {
         var names = members.Select(m => m.Name).ToArray();
         var getters = names.Select(name => (Func<object, object?>)(owner => Get(owner, name))).ToArray();
-        return new ComplexAccessor(values => Record(names, values), getters, new Action<object, Xml.Utf8XmlSink, System.Xml.Linq.XName>?[names.Length]);
+        return new ComplexAccessor(values => Record(names, values, typeName), getters, new Action<object, Xml.Utf8XmlSink, System.Xml.Linq.XName>?[names.Length]);
     }
 
-    public static RpcRecord Record(string[] names, object?[] values)
+    public static RpcRecord Record(string[] names, object?[] values, System.Xml.XmlQualifiedName? typeName = null)
     {
         var members = new List<KeyValuePair<string, object?>>(names.Length);
         for (var i = 0; i < names.Length; i++)
@@ -32,7 +32,7 @@ internal static class RecordAccessor
             }
         }
 
-        return new RpcRecord(members);
+        return new RpcRecord(members, typeName);
     }
 
     public static object? Get(object owner, string name)

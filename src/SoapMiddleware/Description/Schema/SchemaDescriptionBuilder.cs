@@ -40,6 +40,13 @@ public sealed class SchemaDescriptionBuilder
         return SchemaPrimitives.Create(localName) is { } type ? new SchemaType(type, SchemaTypeKind.Primitive) : null;
     }
 
+    /// <summary>
+    /// XML as it is (<see cref="SchemaTypeKind.Xml"/>), the type of <c>xs:anyType</c> elements and of
+    /// <c>xs:any</c> wildcards (<see cref="SchemaMember.IsWildcard"/>): a value is read as a standalone copy of its
+    /// element (with the namespaces it uses declared on it); an element given is written as it is, other values as text.
+    /// </summary>
+    public static SchemaType AnyXml() => new(SchemaPrimitives.AnyXml(), SchemaTypeKind.Xml);
+
     /// <summary>A string restricted to <paramref name="values"/>; values are read as sent, so one a newer server added still reads.</summary>
     public SchemaType Enumeration(XmlQualifiedName name, IEnumerable<string> values)
     {
@@ -48,12 +55,27 @@ public sealed class SchemaDescriptionBuilder
         return new SchemaType(SchemaPrimitives.Enumeration(name, [.. values]), SchemaTypeKind.Enumeration);
     }
 
-    /// <summary>A complex type without members yet: add them with <see cref="AddMember"/> (base type's members first).</summary>
-    public SchemaType ComplexType(XmlQualifiedName name)
+    /// <summary>A complex type without members yet: add them with <see cref="AddMember"/>.</summary>
+    public SchemaType ComplexType(XmlQualifiedName name) => ComplexType(name, null);
+
+    /// <summary>
+    /// A complex type that extends <paramref name="baseType"/> (<c>xs:extension</c>), without members of its own yet:
+    /// its members are the base's, then those added with <see cref="AddMember"/>. Its values may stand where the base
+    /// (or any base of it) is declared: written with <c>xsi:type</c> when an <see cref="RpcRecord"/> names it
+    /// (<see cref="RpcRecord.TypeName"/>), and read as it when an element's <c>xsi:type</c> names it.
+    /// </summary>
+    /// <param name="name">The type's name.</param>
+    /// <param name="baseType">The complex type it extends; null for none.</param>
+    public SchemaType ComplexType(XmlQualifiedName name, SchemaType? baseType)
     {
         ArgumentNullException.ThrowIfNull(name);
         ThrowIfBuilt();
-        var type = new SchemaType(new RpcType(typeof(RpcRecord), RpcTypeKind.Complex, name, name.Name), SchemaTypeKind.Complex);
+        if (baseType is not null && baseType.Kind != SchemaTypeKind.Complex)
+        {
+            throw new ArgumentException($"Only a complex type can be extended by '{name}'; '{baseType}' is {baseType.Kind}.", nameof(baseType));
+        }
+
+        var type = new SchemaType(new RpcType(typeof(RpcRecord), RpcTypeKind.Complex, name, name.Name), SchemaTypeKind.Complex) { BaseType = baseType };
         _complexTypes.Add(type);
         return type;
     }
@@ -87,6 +109,11 @@ public sealed class SchemaDescriptionBuilder
             throw new ArgumentException($"The attribute '{member.Name}' of '{owner}' needs a simple type, not '{member.Type}'.", nameof(member));
         }
 
+        if (member.IsWildcard && member.Type.Kind != SchemaTypeKind.Xml)
+        {
+            throw new ArgumentException($"The wildcard '{member.Name}' of '{owner}' needs the XML type (SchemaDescriptionBuilder.AnyXml()), not '{member.Type}'.", nameof(member));
+        }
+
         owner.Add(member);
     }
 
@@ -109,7 +136,12 @@ public sealed class SchemaDescriptionBuilder
             var members = type.Members.Select(Member).ToList();
             type.Rpc.Members = members;
             type.Rpc.HasAttributeMembers = members.Any(m => m.IsAttribute);
-            type.Rpc.Accessor = RecordAccessor.Create(members);
+            type.Rpc.Accessor = RecordAccessor.Create(members, type.Name);
+        }
+
+        foreach (var type in _complexTypes)
+        {
+            LinkToBases(type);
         }
 
         var model = new TypeModel(_namespace);
@@ -124,6 +156,22 @@ public sealed class SchemaDescriptionBuilder
         return new RpcDescription(_name, model, services);
     }
 
+    // A derived type stands in place of each of its bases (as a [KnownType]): read and written with xsi:type.
+    private static void LinkToBases(SchemaType type)
+    {
+        var depth = 0;
+        for (var baseType = type.BaseType; baseType is not null && depth < 64; baseType = baseType.BaseType, depth++)
+        {
+            if (depth == 0)
+            {
+                type.Rpc.BaseType = baseType.Rpc;
+                type.Rpc.InheritedMemberCount = baseType.Members.Count;
+            }
+
+            baseType.Rpc.KnownTypes = [.. baseType.Rpc.KnownTypes, type.Rpc];
+        }
+    }
+
     private static RpcMember Member(SchemaMember member)
     {
         var type = member.IsRepeated ? ListOf(member.Type.Name, member.Type.Rpc, member.Name, member.IsNillable) : member.Type.Rpc;
@@ -131,6 +179,7 @@ public sealed class SchemaDescriptionBuilder
         {
             IsAttribute = member.IsAttribute,
             IsRepeated = member.IsRepeated,
+            IsWildcard = member.IsWildcard,
             ElementName = member.Name,
         };
     }

@@ -28,6 +28,13 @@ public sealed class SchemaMember(XName name, SchemaType type)
     /// </summary>
     public bool IsRepeated { get; init; }
 
+    /// <summary>
+    /// Whether the member is an <c>xs:any</c> wildcard (of <see cref="SchemaTypeKind.Xml"/> type): it holds any child
+    /// element no other member names, as an <see cref="System.Xml.Linq.XElement"/> (a list of them when repeated), and
+    /// a value given for it is written as the element it is. <see cref="Name"/> is only the member's name in a record.
+    /// </summary>
+    public bool IsWildcard { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Name.LocalName}: {Type}{(IsRepeated ? "[]" : "")}{(IsOptional ? "?" : "")}";
 }

@@ -31,6 +31,16 @@ public sealed class SchemaOperation(string name)
     /// </summary>
     public IReadOnlyList<SchemaMember> ResponseParts { get; init; } = [];
 
+    /// <summary>
+    /// The SOAP headers the request carries (<c>soap:header</c> in the binding's input): each the header's element and
+    /// type; one that is not <see cref="SchemaMember.IsOptional"/> must be given on every call. A call gives their
+    /// values as <see cref="Protocols.RpcHeaderValue"/>s, by element name.
+    /// </summary>
+    public IReadOnlyList<SchemaMember> RequestHeaders { get; init; } = [];
+
+    /// <summary>The SOAP headers the response may carry (<c>soap:header</c> in the binding's output), read by element name.</summary>
+    public IReadOnlyList<SchemaMember> ResponseHeaders { get; init; } = [];
+
     /// <summary>The declared faults.</summary>
     public IReadOnlyList<SchemaFault> Faults { get; init; } = [];
 

@@ -21,6 +21,11 @@ internal static class SchemaOperationFactory
             Request = Message(operation.RequestElement, operation.RequestParts, member),
             Response = Message(operation.ResponseElement, operation.ResponseParts, member),
             FaultDetails = [.. operation.Faults.Select(Detail)],
+            Headers =
+            [
+                .. operation.RequestHeaders.Select(h => new OperationHeader(h.Name, h.Type.Rpc, RpcHeaderDirection.In, !h.IsOptional)),
+                .. operation.ResponseHeaders.Select(h => new OperationHeader(h.Name, h.Type.Rpc, RpcHeaderDirection.Out, Required: false)),
+            ],
         };
 
     private static RpcMessage Message(System.Xml.Linq.XName? wrapper, IReadOnlyList<SchemaMember> parts, Func<SchemaMember, RpcMember> member)

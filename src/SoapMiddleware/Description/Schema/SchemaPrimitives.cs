@@ -36,6 +36,16 @@ internal static class SchemaPrimitives
         return clr is null ? null : Wrap(localName, clr, PrimitiveCodecs.Find(clr)!);
     }
 
+    /// <summary>
+    /// <c>xs:anyType</c> as XML (<see cref="RpcType.IsXml"/>): an <see cref="System.Xml.Linq.XElement"/>. Its codec is the
+    /// text form, for protocols without XML: the element's markup written, the text read as a string.
+    /// </summary>
+    public static RpcType AnyXml()
+    {
+        var codec = new PrimitiveCodec(Xs("anyType"), "anyType", text => text, XmlValues.Text) { IsString = true };
+        return new RpcType(typeof(System.Xml.Linq.XElement), RpcTypeKind.Primitive, Xs("anyType"), "anyType") { Codec = codec, IsXml = true };
+    }
+
     /// <summary>An enumeration: its values are strings, read as sent (a value a newer server added still reads).</summary>
     public static RpcType Enumeration(XmlQualifiedName name, IReadOnlyList<string> values)
     {

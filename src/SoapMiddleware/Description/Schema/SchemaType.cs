@@ -27,12 +27,18 @@ public sealed class SchemaType
     /// <summary>
     /// The CLR type of the values: the primitive's (<see cref="int"/>, <see cref="string"/>, <see cref="DateTime"/>,
     /// <see cref="byte"/>[] ...), <see cref="string"/> for an enumeration, <see cref="RpcRecord"/> for a complex type,
-    /// <see cref="IReadOnlyList{T}"/> of object for an array.
+    /// <see cref="IReadOnlyList{T}"/> of object for an array, <see cref="System.Xml.Linq.XElement"/> for XML.
     /// </summary>
     public Type ClrType => Rpc.ClrType;
 
-    /// <summary>The members of a complex type, in schema order (attributes included).</summary>
-    public IReadOnlyList<SchemaMember> Members => _members;
+    /// <summary>The members of a complex type, in schema order (attributes included): its base type's first.</summary>
+    public IReadOnlyList<SchemaMember> Members => BaseType is null ? _members : [.. BaseType.Members, .. _members];
+
+    /// <summary>
+    /// The complex type this one extends (<c>xs:extension</c>), or null: its members come first, and a value of this
+    /// type may stand where the base is declared, marked with <c>xsi:type</c>.
+    /// </summary>
+    public SchemaType? BaseType { get; internal init; }
 
     /// <summary>The item type of an array, else null.</summary>
     public SchemaType? ItemType { get; internal init; }

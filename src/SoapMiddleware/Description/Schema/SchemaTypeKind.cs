@@ -14,4 +14,10 @@ public enum SchemaTypeKind
 
     /// <summary>A wrapper whose repeated item element holds the values (<c>ArrayOfX</c>); values are lists.</summary>
     Array,
+
+    /// <summary>
+    /// XML as it is: <c>xs:anyType</c>, and the elements an <c>xs:any</c> wildcard allows; values are
+    /// <see cref="System.Xml.Linq.XElement"/>s.
+    /// </summary>
+    Xml,
 }

@@ -34,4 +34,18 @@ internal sealed class MustUnderstandSink(XmlSink inner, SoapVersion version) : X
     public override void WriteText(string text) => inner.WriteText(text);
 
     public override void EndElement(XName name) => inner.EndElement(name);
+
+    public override void WriteXml(XElement element)
+    {
+        if (_marked)
+        {
+            inner.WriteXml(element);
+            return;
+        }
+
+        _marked = true;
+        var marked = new XElement(element);
+        marked.SetAttributeValue(version.Namespace + "mustUnderstand", "1");
+        inner.WriteXml(marked);
+    }
 }

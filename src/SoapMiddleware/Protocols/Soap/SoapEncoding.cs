@@ -85,12 +85,34 @@ internal static class SoapEncoding
 
                 break;
             case RpcTypeKind.Complex:
+                type = Actual(type, element) ?? type; // a derived type the writer marked keeps its mark
                 element.SetAttributeValue(XmlNames.Xsi + "type", Prefixed(type, namespaces));
                 AnnotateMembers(element, type.Members, encoding, namespaces, depth);
                 break;
+            case RpcTypeKind.Primitive when type.IsXml && element.Attribute(XmlNames.Xsi + "type") is not null:
+                break; // XML given as it is keeps its own xsi:type
             default:
                 element.SetAttributeValue(XmlNames.Xsi + "type", Prefixed(type, namespaces));
                 break;
+        }
+    }
+
+    // The derived type an element's xsi:type names in place of a polymorphic declared type; null when none (the
+    // model reader reports a name it does not know).
+    private static RpcType? Actual(RpcType declared, XElement element)
+    {
+        if (!declared.IsPolymorphic || element.Attribute(XmlNames.Xsi + "type") is not { } typed)
+        {
+            return null;
+        }
+
+        try
+        {
+            return XsiTypes.Resolve(declared, typed.Value, element);
+        }
+        catch (ModelReadException)
+        {
+            return null;
         }
     }
 
@@ -137,7 +159,7 @@ internal static class SoapEncoding
 
                 break;
             case RpcTypeKind.Complex:
-                NormalizeMembers(element, type.Members, targets, modelNamespace, ref budget, depth);
+                NormalizeMembers(element, (Actual(type, element) ?? type).Members, targets, modelNamespace, ref budget, depth);
                 break;
         }
     }

@@ -31,6 +31,20 @@ internal sealed partial class SoapProtocol : IRpcHeaderProtocol
         ArgumentNullException.ThrowIfNull(headerType);
         var declared = operation.Headers.FirstOrDefault(h => h.IsOut && h.ContractPart is null && h.Type.ClrType == headerType)
             ?? throw new ArgumentException($"The operation '{operation.Name}' declares no response header of type '{headerType.Name}' ([RpcHeader(typeof({headerType.Name}), Direction = Out or InOut)]).", nameof(headerType));
+        return Read(operation, headers, declared);
+    }
+
+    /// <inheritdoc />
+    public object? ReadHeader(RpcOperation operation, IReadOnlyList<XElement> headers, string name)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(name);
+        return Read(operation, headers, SchemaHeaders.Find(operation, name, request: false));
+    }
+
+    private object? Read(RpcOperation operation, IReadOnlyList<XElement> headers, OperationHeader declared)
+    {
         var element = headers.FirstOrDefault(e => e.Name.LocalName == declared.Element.LocalName
             && (e.Name.Namespace == declared.Element.Namespace || e.Name.Namespace == XNamespace.None));
         if (element is null)

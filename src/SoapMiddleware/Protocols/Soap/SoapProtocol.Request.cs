@@ -100,7 +100,18 @@ internal sealed partial class SoapProtocol
             return element;
         }
 
+        if (header is RpcHeaderValue named)
+        {
+            var schemaHeader = SchemaHeaders.Find(operation, named.Name, request: true);
+            return description.Serializer.WriteValue(schemaHeader.Element, schemaHeader.Type, named.Value);
+        }
+
         var type = header.GetType();
+        if (operation.Schema is not null)
+        {
+            throw new ArgumentException($"A '{type.Name}' is no request header of '{operation.Name}': give a header of an operation built from a schema as new RpcHeaderValue(name, value), or as an XElement.", nameof(header));
+        }
+
         var declared = operation.Headers.FirstOrDefault(h => h.IsIn && h.ContractPart is null && h.Type.ClrType == type)
             ?? throw new ArgumentException($"A '{type.Name}' is no request header of '{operation.Name}': send an XElement, or declare it with [RpcHeader(typeof({type.Name}))] on the operation or its service.", nameof(header));
         return description.Serializer.WriteValue(declared.Element, declared.Type, header);

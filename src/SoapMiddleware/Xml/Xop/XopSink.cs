@@ -20,4 +20,6 @@ internal sealed class XopSink(XmlSink inner, XopCollector parts) : XmlSink
     public override void WriteText(string text) => inner.WriteText(text);
 
     public override void EndElement(XName name) => inner.EndElement(name);
+
+    public override void WriteXml(XElement element) => inner.WriteXml(element);
 }

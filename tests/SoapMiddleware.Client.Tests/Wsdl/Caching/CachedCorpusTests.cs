@@ -76,7 +76,7 @@ public sealed class CachedCorpusTests : IDisposable
             [typeof(WsdlPort)] = "Address Binding Name Operations PortType Protocol",
             [typeof(WsdlOperation)] = "Faults Input IsWrapped Name Output SoapAction Style",
             [typeof(WsdlMessage)] = "Body Headers Message Namespace Use",
-            [typeof(WsdlPart)] = "Element Name Type",
+            [typeof(WsdlPart)] = "Element IsRequired Name Type",
             [typeof(WsdlFault)] = "Detail Message Name Use",
             [typeof(WsdlWarning)] = "Column Document Line Message",
             [typeof(Client.Wsdl.Schema.XsdSchemaSet)] = "AttributeGroups Attributes Elements Groups Namespaces Types",
