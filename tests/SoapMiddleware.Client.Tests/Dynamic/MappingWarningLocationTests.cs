@@ -120,7 +120,7 @@ public sealed class MappingWarningLocationTests : IDisposable
     {
         var lines = Text.Split('\n');
         var index = Array.FindIndex(lines, l => l.Contains(marker, StringComparison.Ordinal));
-        var tag = lines[index][..lines[index].IndexOf(marker, StringComparison.Ordinal)].LastIndexOf('<');
+        var tag = lines[index][..(lines[index].IndexOf(marker, StringComparison.Ordinal) + 1)].LastIndexOf('<');
         return (index + 1, tag + 2);
     }
 
