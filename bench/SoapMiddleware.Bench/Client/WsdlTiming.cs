@@ -44,7 +44,7 @@ internal static class WsdlTiming
             var operations = description.Services.SelectMany(s => s.Ports).Max(p => p.Operations.Count);
             var client = ClientOf(description);
             Console.WriteLine($"{file}: {operations} operations (largest port), {description.Schemas.Types.Count} types, {new FileInfo(location.LocalPath).Length / 1024} KiB; "
-                + $"client: {client.Description.Operations.Count} operations, {client.Warnings.Count - description.Warnings.Count} mapping warnings");
+                + $"client: {client.Description.Operations.Count()} operations, {client.Warnings.Count - description.Warnings.Count} mapping warnings");
             Console.WriteLine($"  cold (first in process, {(fromDisk ? "from the disk cache" : "parsed")}): {cold}");
             Console.WriteLine($"  client, cold (the cold import, then the {(file == Files[0] ? "first mapping in process" : "mapping")}): {cold + firstMapping}");
             Console.WriteLine($"  parse, no cache (median of 5): {parse}");
