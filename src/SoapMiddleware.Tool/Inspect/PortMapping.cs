@@ -27,8 +27,10 @@ internal static class PortMapping
                     var client = RpcClient.FromWsdl(description, new RpcClientOptions { Service = service.Name, Port = port.Name, Address = Unused });
                     mapping = client.Warnings.Skip(description.Warnings.Count); // the import's come first
                 }
-                catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    // Any failure of the mapping (a name the schema allows and XML does not, say) is the port's, and
+                    // inspect still prints what it read: the mapping is reported, never fatal here.
                     mapping = [new WsdlWarning($"port '{port.Name}' cannot be called: {e.Message}", description.Location, 0, 0)];
                 }
 
