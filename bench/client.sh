@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Client benchmarks (see bench/README.md, "Client"): builds Release once, then
-#  1. wsdl-timing: WsdlImporter on the corpus's two biggest WSDLs, run twice on one fresh cache folder (the second
-#     process's first import is the cold read from the disk cache);
+#  1. wsdl-timing: WsdlImporter on the corpus's two biggest WSDLs, alone and with the mapping to a client
+#     (RpcClient.FromWsdl), run twice on one fresh cache folder (the second process's first import is the cold
+#     read from the disk cache);
 #  2. client: starts the sample app on 127.0.0.1, and runs one RpcClient with 64 concurrent callers (Echo) against a
 #     hand-written HttpClient loop posting the same bytes, alternating rounds; prints the ratio.
 # Knobs: BENCH_DURATION (s per round, default 10), BENCH_ROUNDS (3), BENCH_CALLERS (64), BENCH_PORT (5330),

@@ -8,7 +8,7 @@ using SoapMiddleware.Bench.SoapCore;
 //   wrapped --urls URL                       the sample service with 3 call wrappers and 2 listeners
 //   client URL [seconds] [callers] [rounds]  one RpcClient, 64 callers, Echo at the sample app at URL, vs a hand-written HttpClient loop
 //   client-micro URL [N]                     one client's own cost per call (no network), against an HttpClient post of the same bytes
-//   wsdl-timing CORPUS CACHE_DIR             WsdlImporter on the corpus's biggest WSDLs: cold, parse, disk and memory cache hits
+//   wsdl-timing CORPUS CACHE_DIR             WsdlImporter on the corpus's biggest WSDLs: cold, parse, disk and memory cache hits, each alone and with the mapping to a client
 //   micro [bare|wrapped] [op|json-echo] [N] in-process loop through the pipeline stages
 //   soapcore --urls URL                      the WCF-contract twin on SoapCore
 var mode = args.Length > 0 ? args[0] : "";

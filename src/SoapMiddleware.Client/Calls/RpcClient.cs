@@ -31,12 +31,12 @@ public sealed partial class RpcClient
     /// <param name="options">The address, protocol, limits and listeners; read once, here.</param>
     /// <param name="httpClient">Returns the HTTP client of a call (<c>IHttpClientFactory.CreateClient</c>, or one shared instance); it is never disposed here.</param>
     public RpcClient(RpcDescription description, RpcClientOptions options, Func<HttpClient> httpClient)
-        : this(description, options, httpClient, options?.Address, options?.Protocol, [])
+        : this(description, options, httpClient, options?.Address, options?.Protocol ?? "soap11", [])
     {
     }
 
     // The address and protocol are the options' unless a WSDL's port gives them; the options are never changed.
-    private RpcClient(RpcDescription description, RpcClientOptions? options, Func<HttpClient> httpClient, Uri? address, string? protocol, IReadOnlyList<Wsdl.WsdlWarning> warnings)
+    private RpcClient(RpcDescription description, RpcClientOptions? options, Func<HttpClient> httpClient, Uri? address, string protocol, IReadOnlyList<Wsdl.WsdlWarning> warnings)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(options);
@@ -46,7 +46,7 @@ public sealed partial class RpcClient
         _options = options;
         _httpClient = httpClient;
         _address = address ?? throw new InvalidOperationException("RpcClientOptions.Address is not set: give the endpoint's URL, such as http://host/soap/calculator.");
-        _protocol = ClientProtocols.Create(protocol!, description, options.ReaderLimits)
+        _protocol = ClientProtocols.Create(protocol, description, options.ReaderLimits)
             ?? throw new InvalidOperationException($"Unknown protocol '{protocol}'; a client speaks {string.Join(", ", ClientProtocols.Names)}.");
         _writer = _protocol as IRpcRequestWriter ?? throw NotAClientProtocol();
         _reader = _protocol as IRpcResponseReader ?? throw NotAClientProtocol();

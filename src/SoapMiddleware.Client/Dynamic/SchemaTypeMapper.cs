@@ -67,6 +67,7 @@ internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBu
     /// <summary>The type of an element declaration: named, anonymous (named after <paramref name="owner"/>), or a reference's.</summary>
     public SchemaType TypeOf(XsdElement element, string owner)
     {
+        using var at = warnings.At(element.Source);
         if (element.IsReference)
         {
             return schemas.Elements.TryGetValue(element.Name, out var global) ? TypeOf(global, owner) : Missing(element.Name);
@@ -91,6 +92,7 @@ internal sealed class SchemaTypeMapper(XsdSchemaSet schemas, SchemaDescriptionBu
 
     private SchemaType Map(XsdType type, XmlQualifiedName name)
     {
+        using var at = warnings.At(type.Source);
         var mapped = type switch
         {
             XsdSimpleType simple => MapSimple(simple, name),

@@ -22,6 +22,7 @@ internal static class WsdlDescriptionMapper
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in port.Operations)
         {
+            using var at = warnings.At(operation.Source);
             if (!names.Add(operation.Name))
             {
                 warnings.Add($"The operation '{operation.Name}' of port '{port.Name}' is overloaded; only its first binding is callable.");

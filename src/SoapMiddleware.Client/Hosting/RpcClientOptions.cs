@@ -9,8 +9,12 @@ public sealed class RpcClientOptions
     /// <summary>The endpoint's URL, such as <c>http://host/soap/calculator</c>. Required.</summary>
     public Uri? Address { get; set; }
 
-    /// <summary>The protocol the calls speak: <c>soap11</c> (default), <c>soap12</c>, <c>json</c> or <c>msgpack</c> (MessagePack).</summary>
-    public string Protocol { get; set; } = "soap11";
+    /// <summary>
+    /// The protocol the calls speak: <c>soap11</c>, <c>soap12</c>, <c>json</c> or <c>msgpack</c> (MessagePack). Null
+    /// (the default) is <c>soap11</c> for a contract, and the SOAP version of its port for a client built from a WSDL;
+    /// such a client speaks JSON or MessagePack too when named here, at <see cref="Address"/> (the endpoint of that protocol).
+    /// </summary>
+    public string? Protocol { get; set; }
 
     /// <summary>
     /// The namespace of an <see cref="RpcServiceAttribute"/> contract: the server's <c>Rpc:Namespace</c>. Default

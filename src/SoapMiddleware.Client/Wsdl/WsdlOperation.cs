@@ -26,4 +26,7 @@ public sealed class WsdlOperation
     /// type is a sequence of elements (the wrapper's children are then the parameters).
     /// </summary>
     public required bool IsWrapped { get; init; }
+
+    /// <summary>Where its binding operation is declared, for the warnings about it.</summary>
+    internal SourceLocation Source { get; init; }
 }

@@ -5,6 +5,8 @@ namespace SoapMiddleware.Tool.Inspect;
 /// <summary>A description with each operation's signature worked out once, for the text and JSON printers.</summary>
 internal sealed class DescriptionReport
 {
+    private IReadOnlyList<WsdlWarning>? _warnings;
+
     public DescriptionReport(WsdlDescription description)
     {
         Description = description;
@@ -24,6 +26,9 @@ internal sealed class DescriptionReport
     }
 
     public WsdlDescription Description { get; }
+
+    /// <summary>The import's warnings and the mapping's of every SOAP port.</summary>
+    public IReadOnlyList<WsdlWarning> Warnings => _warnings ??= PortMapping.Warnings(Description);
 
     public Prefixes Prefixes { get; } = new();
 

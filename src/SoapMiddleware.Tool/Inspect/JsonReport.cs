@@ -41,7 +41,7 @@ internal static class JsonReport
 
             json.WriteEndObject();
             json.WriteStartArray("warnings");
-            foreach (var warning in report.Description.Warnings)
+            foreach (var warning in report.Warnings)
             {
                 json.WriteStartObject();
                 json.WriteString("message", warning.Message);

@@ -33,10 +33,10 @@ internal static class TextReport
 
         output.WriteLine();
         output.Write(body.ToString());
-        if (report.Description.Warnings.Count > 0)
+        if (report.Warnings.Count > 0)
         {
-            output.WriteLine($"Warnings ({report.Description.Warnings.Count}):");
-            foreach (var warning in report.Description.Warnings)
+            output.WriteLine($"Warnings ({report.Warnings.Count}):");
+            foreach (var warning in report.Warnings)
             {
                 output.WriteLine($"     {warning}");
             }

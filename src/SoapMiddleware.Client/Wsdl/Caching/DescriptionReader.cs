@@ -8,6 +8,8 @@ internal sealed class DescriptionReader(BinaryReader input)
 {
     private readonly List<string> _strings = [];
     private readonly List<XmlQualifiedName> _names = [];
+    private Uri? _lastDocument;
+    private string? _lastDocumentText;
 
     public WsdlDescription Read() => new()
     {
@@ -41,6 +43,7 @@ internal sealed class DescriptionReader(BinaryReader input)
                 Use = (BodyUse)input.ReadByte(),
             }),
             IsWrapped = input.ReadBoolean(),
+            Source = ReadSource(),
         }),
     };
 
@@ -75,12 +78,14 @@ internal sealed class DescriptionReader(BinaryReader input)
 
         var name = Name();
         var baseType = Name();
+        var source = ReadSource();
         return kind switch
         {
             1 => new XsdComplexType
             {
                 Name = name,
                 BaseType = baseType,
+                Source = source,
                 Derivation = (XsdDerivation)input.ReadByte(),
                 IsSimpleContent = input.ReadBoolean(),
                 Content = ReadParticle(),
@@ -94,6 +99,7 @@ internal sealed class DescriptionReader(BinaryReader input)
             {
                 Name = name,
                 BaseType = baseType,
+                Source = source,
                 Enumeration = List(RequiredString),
                 ListItemType = Name(),
                 UnionMemberTypes = List(RequiredName),
@@ -112,12 +118,14 @@ internal sealed class DescriptionReader(BinaryReader input)
 
         var min = input.Read7BitEncodedInt();
         var max = input.Read7BitEncodedInt();
+        var source = ReadSource();
         return kind switch
         {
             1 => new XsdElement
             {
                 MinOccurs = min,
                 MaxOccurs = max,
+                Source = source,
                 Name = RequiredName(),
                 Type = Name(),
                 AnonymousType = ReadType(),
@@ -125,9 +133,9 @@ internal sealed class DescriptionReader(BinaryReader input)
                 IsNillable = input.ReadBoolean(),
                 SubstitutionGroup = Name(),
             },
-            2 => new XsdGroup { MinOccurs = min, MaxOccurs = max, Kind = (XsdGroupKind)input.ReadByte(), Items = List(() => ReadParticle() ?? throw Malformed("a null group item")) },
-            3 => new XsdGroupReference { MinOccurs = min, MaxOccurs = max, Group = RequiredName() },
-            4 => new XsdAny { MinOccurs = min, MaxOccurs = max, Namespace = RequiredString(), ProcessContents = RequiredString() },
+            2 => new XsdGroup { MinOccurs = min, MaxOccurs = max, Source = source, Kind = (XsdGroupKind)input.ReadByte(), Items = List(() => ReadParticle() ?? throw Malformed("a null group item")) },
+            3 => new XsdGroupReference { MinOccurs = min, MaxOccurs = max, Source = source, Group = RequiredName() },
+            4 => new XsdAny { MinOccurs = min, MaxOccurs = max, Source = source, Namespace = RequiredString(), ProcessContents = RequiredString() },
             _ => throw Malformed($"particle kind {kind}"),
         };
     }
@@ -144,6 +152,26 @@ internal sealed class DescriptionReader(BinaryReader input)
     };
 
     private Uri ReadUri() => new(RequiredString(), UriKind.Absolute);
+
+    // One Uri per run of locations in one document, not one per location: the string table gives the same instance back.
+    private SourceLocation ReadSource()
+    {
+        var document = String();
+        var line = input.Read7BitEncodedInt();
+        var column = input.Read7BitEncodedInt();
+        if (document is null)
+        {
+            return default;
+        }
+
+        if (!ReferenceEquals(document, _lastDocumentText))
+        {
+            _lastDocument = new Uri(document, UriKind.Absolute);
+            _lastDocumentText = document;
+        }
+
+        return new SourceLocation(_lastDocument, line, column);
+    }
 
     private List<T> List<T>(Func<T> read)
     {

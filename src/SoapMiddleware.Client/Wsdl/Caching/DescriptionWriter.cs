@@ -60,6 +60,7 @@ internal sealed class DescriptionWriter(BinaryWriter output)
                 output.Write((byte)fault.Use);
             });
             output.Write(operation.IsWrapped);
+            WriteSource(operation.Source);
         });
     }
 
@@ -106,6 +107,7 @@ internal sealed class DescriptionWriter(BinaryWriter output)
 
         Name(type.Name);
         Name(type.BaseType);
+        WriteSource(type.Source);
         if (type is XsdComplexType complex)
         {
             output.Write((byte)complex.Derivation);
@@ -135,6 +137,7 @@ internal sealed class DescriptionWriter(BinaryWriter output)
 
         output.Write7BitEncodedInt(particle.MinOccurs);
         output.Write7BitEncodedInt(particle.MaxOccurs);
+        WriteSource(particle.Source);
         switch (particle)
         {
             case XsdElement element:
@@ -171,6 +174,14 @@ internal sealed class DescriptionWriter(BinaryWriter output)
     }
 
     private void WriteUri(Uri uri) => String(uri.OriginalString);
+
+    // The document is one string of the table (a few per description), so a location costs a few bytes.
+    private void WriteSource(SourceLocation source)
+    {
+        String(source.Document?.OriginalString);
+        output.Write7BitEncodedInt(source.Line);
+        output.Write7BitEncodedInt(source.Column);
+    }
 
     private void List<T>(IReadOnlyCollection<T> items, Action<T> write)
     {

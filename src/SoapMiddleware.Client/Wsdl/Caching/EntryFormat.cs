@@ -12,7 +12,7 @@ namespace SoapMiddleware.Client.Wsdl.Caching;
 internal static class EntryFormat
 {
     /// <summary>Changes whenever the description model or this layout does, so an older file is a miss, not a misreading.</summary>
-    public const int Version = 2;
+    public const int Version = 3; // 2: typed xs:any, derived types and headers; 3: the source locations of types, particles and operations
 
     private const int HashLength = 32;
 

@@ -103,6 +103,7 @@ internal sealed class PortBuilder(Definitions definitions, XsdSchemaSet schemas,
             Output = BuildMessage(abstractOperation.Output, operation.Output, abstractOperation),
             Faults = faults,
             IsWrapped = style == OperationStyle.Document && IsWrapper(input, operation.Name),
+            Source = SourceLocation.Of(binding.Document, operation.Element),
         };
     }
 

@@ -67,6 +67,7 @@ internal static class SimpleTypeReader
             Enumeration = enumeration,
             ListItemType = itemType,
             UnionMemberTypes = members,
+            Source = SourceLocation.Of(context.Document, simpleType),
         };
     }
 }

@@ -55,6 +55,7 @@ internal sealed class TypeReader(QNames names, WarningSink warnings)
             ArrayItemType = ArrayShape.ItemType(baseType, derivation, content, attributes),
             IsAbstract = complexType.Attribute("abstract")?.Value is "true" or "1",
             IsMixed = mixed,
+            Source = SourceLocation.Of(context.Document, complexType),
         };
     }
 
@@ -66,7 +67,11 @@ internal sealed class TypeReader(QNames names, WarningSink warnings)
         var (min, max) = ReadOccurs(element, context);
         if (names.Read(element, "ref", context.Document) is { } reference)
         {
-            return new XsdElement { Name = reference, Type = null, AnonymousType = null, IsReference = true, IsNillable = false, MinOccurs = min, MaxOccurs = max };
+            return new XsdElement
+            {
+                Name = reference, Type = null, AnonymousType = null, IsReference = true, IsNillable = false, MinOccurs = min, MaxOccurs = max,
+                Source = SourceLocation.Of(context.Document, element),
+            };
         }
 
         var qualified = global || element.Attribute("form")?.Value switch
@@ -100,6 +105,7 @@ internal sealed class TypeReader(QNames names, WarningSink warnings)
             SubstitutionGroup = substitution,
             MinOccurs = global ? 1 : min,
             MaxOccurs = global ? 1 : max,
+            Source = SourceLocation.Of(context.Document, element),
         };
     }
 
@@ -122,9 +128,9 @@ internal sealed class TypeReader(QNames names, WarningSink warnings)
                 }
 
                 var kind = particle.Name.LocalName switch { "sequence" => XsdGroupKind.Sequence, "choice" => XsdGroupKind.Choice, _ => XsdGroupKind.All };
-                return new XsdGroup { Kind = kind, Items = items, MinOccurs = min, MaxOccurs = max };
+                return new XsdGroup { Kind = kind, Items = items, MinOccurs = min, MaxOccurs = max, Source = SourceLocation.Of(context.Document, particle) };
             case "group" when names.Read(particle, "ref", context.Document) is { } group:
-                return new XsdGroupReference { Group = group, MinOccurs = min, MaxOccurs = max };
+                return new XsdGroupReference { Group = group, MinOccurs = min, MaxOccurs = max, Source = SourceLocation.Of(context.Document, particle) };
             case "any":
                 return new XsdAny
                 {
@@ -132,6 +138,7 @@ internal sealed class TypeReader(QNames names, WarningSink warnings)
                     ProcessContents = particle.Attribute("processContents")?.Value ?? "strict",
                     MinOccurs = min,
                     MaxOccurs = max,
+                    Source = SourceLocation.Of(context.Document, particle),
                 };
             default:
                 warnings.Add($"{particle.Name.LocalName} is not supported in a content model; skipped", context.Document, particle);

@@ -14,4 +14,7 @@ public abstract class XsdParticle
 
     /// <summary>Whether it may occur more than once (an array in most bindings).</summary>
     public bool IsRepeated => MaxOccurs > 1;
+
+    /// <summary>Where it is declared, for the warnings about it.</summary>
+    internal SourceLocation Source { get; init; }
 }

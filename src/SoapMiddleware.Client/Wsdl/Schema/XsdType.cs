@@ -10,4 +10,7 @@ public abstract class XsdType
 
     /// <summary>The type it extends or restricts; null when it derives from nothing but <c>anyType</c>.</summary>
     public required XmlQualifiedName? BaseType { get; init; }
+
+    /// <summary>Where it is declared, for the warnings about it.</summary>
+    internal SourceLocation Source { get; init; }
 }

@@ -47,7 +47,7 @@ internal static class JsonFaultReader
         using var wrapped = JsonDocument.Parse(Encoding.UTF8.GetBytes("{\"detail\":" + raw + "}"));
         foreach (var type in operation.FaultDetails)
         {
-            var message = new RpcMessage("detail", [protocol.DetailMember(type)]);
+            var message = new RpcMessage("detail", [protocol.DetailMember(operation, type)]);
             if (protocol.ReadValues(wrapped.RootElement, message) is [var value])
             {
                 return value;

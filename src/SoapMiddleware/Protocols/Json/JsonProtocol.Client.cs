@@ -37,9 +37,15 @@ internal sealed partial class JsonProtocol : IRpcResponseReader
         return operation.ResultOf(values);
     }
 
-    /// <summary>A member named <c>detail</c> of a declared fault type, so a fault's detail reads as a one-part message.</summary>
-    internal RpcMember DetailMember(RpcType type)
-        => _detailMembers.GetOrAdd(type, t => description.Model.CreateMember("detail", t.ClrType, nullable: true, required: false, []));
+    /// <summary>
+    /// A member named <c>detail</c> of a declared fault type, so a fault's detail reads as a one-part message. A type
+    /// declared from a schema (an <see cref="RpcRecord"/>, a list) has no CLR type of its own for the model to describe:
+    /// its member is made of the type itself, as the schema's members are.
+    /// </summary>
+    internal RpcMember DetailMember(RpcOperation operation, RpcType type)
+        => _detailMembers.GetOrAdd(type, t => operation.Schema is not null
+            ? new RpcMember("detail", t, typeof(object), isNillable: true, minOccurs: 0)
+            : description.Model.CreateMember("detail", t.ClrType, nullable: true, required: false, []));
 
     /// <summary>The values of <paramref name="message"/> in <paramref name="json"/>, or null when they do not read.</summary>
     internal object?[]? ReadValues(JsonElement json, RpcMessage message)
