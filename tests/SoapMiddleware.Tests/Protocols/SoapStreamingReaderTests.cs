@@ -337,7 +337,9 @@ public sealed class SoapStreamingReaderTests
                 var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
                 Assert.StartsWith("The request ", fault.Message);
-                Assert.True(elapsed < TimeSpan.FromMilliseconds(100), $"{fault.Message} took {elapsed.TotalMilliseconds:0} ms.");
+                // Linear work takes milliseconds; a quadratic check of 50,000-100,000 items takes minutes. A second
+                // keeps the test about that difference, not about how loaded the machine is (a loaded CI run took 133 ms).
+                Assert.True(elapsed < TimeSpan.FromSeconds(1), $"{fault.Message} took {elapsed.TotalMilliseconds:0} ms.");
             }
         }
     }
