@@ -36,10 +36,7 @@ internal sealed partial class SoapProtocol
         var buffer = new ByteBuffer(512);
         var sink = new Utf8XmlSink(buffer, _namespaces.Tags);
         sink.StartElementWith(_prologue ??= EncodePrologue(), version.Envelope);
-        sink.StartElement(version.Body);
-        description.Serializer.WriteMessage(sink, operation.Request, arguments);
-        sink.EndElement(version.Body);
-        sink.EndElement(version.Envelope);
+        WriteBodyAndClose(sink, operation.Request, arguments);
         return buffer.WrittenMemory.ToArray();
     }
 

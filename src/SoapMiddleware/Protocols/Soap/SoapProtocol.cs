@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using SoapMiddleware.Description;
+using SoapMiddleware.Model;
 using SoapMiddleware.Xml;
 
 namespace SoapMiddleware.Protocols.Soap;
@@ -190,8 +191,14 @@ internal sealed partial class SoapProtocol(RpcDescription description, RpcOption
             sink.EndElement(version.Header);
         }
 
+        WriteBodyAndClose(sink, operation.Response, values);
+    }
+
+    /// <summary>The Body with <paramref name="message"/> in it, then the envelope's end: the last of every envelope the sink writes, request or response.</summary>
+    private void WriteBodyAndClose(XmlSink sink, RpcMessage message, object?[] values)
+    {
         sink.StartElement(version.Body);
-        description.Serializer.WriteMessage(sink, operation.Response, values);
+        description.Serializer.WriteMessage(sink, message, values);
         sink.EndElement(version.Body);
         sink.EndElement(version.Envelope);
     }
