@@ -62,10 +62,11 @@ public static class SampleApplication
             return app;
         }
 
+        // The open calculator needs no user: it answers before the authentication and authorization middleware run.
+        app.UseRpc("/soap/calculator");
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseRpc("/soap/calculator");
         SampleSecurity.Map(app);
         app.MapRpc<Wcf.ICalculator>("/Calculator.svc");
         app.MapRpc<DocumentService>("/soap/documents");
@@ -74,7 +75,7 @@ public static class SampleApplication
         app.MapRpc("/msgpack/calculator", p => p.In("msgpack").Out("msgpack"));
         app.MapRpc("/msgpack/calculator/{operation}", p => p.In("msgpack").Out("msgpack"));
         app.MapRpcOpenApi("/openapi/v1.json");
-        SampleRateLimit.Limit(app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks"), queueSettings);
+        SampleRateLimit.Limit(SampleSecurity.NameCaller(app.MapRpcQueueEndpoint("/queue/calculator", tasksPath: "/queue/tasks")), queueSettings);
         app.MapRpcQueueTasks("/queue/tasks");
         app.MapRpcQueue("/queue/api");
         app.MapRpcDashboard("/rpc-dashboard", "/queue/api");
