@@ -13,7 +13,7 @@ public sealed class SpyneClientTests(SpyneServer spyne) : IClassFixture<SpyneSer
     [Fact]
     public async Task FromWsdlAsync_CallsEverySpyneOperation_WithTheirValues()
     {
-        var client = await RpcClient.FromWsdlAsync(spyne.Wsdl);
+        var client = await spyne.ClientAsync();
 
         Assert.Empty(client.Warnings);
         Assert.Equal(["say_hello", "add", "total", "make_person", "describe", "lookup"], client.Description.Operations.Select(o => o.Name));
@@ -39,7 +39,7 @@ public sealed class SpyneClientTests(SpyneServer spyne) : IClassFixture<SpyneSer
     [Fact]
     public async Task Lookup_OfAMissingKey_IsASpyneFaultWithItsTypedDetail()
     {
-        var client = await RpcClient.FromWsdlAsync(spyne.Wsdl);
+        var client = await spyne.ClientAsync();
 
         var fault = await Assert.ThrowsAsync<RpcFaultException>(() => client.CallAsync("lookup", new { key = "nope" }));
 

@@ -19,7 +19,7 @@ public sealed class SpyneSchemaClientTests(SpyneSchemaServer spyne) : IClassFixt
     [Fact]
     public async Task AnyXml_IsSentAndReadAsXml()
     {
-        var client = await RpcClient.FromWsdlAsync(spyne.Wsdl);
+        var client = await spyne.ClientAsync();
         var item = new XElement(Box + "item", new XAttribute("sku", "A-1"), new XElement(Box + "qty", "3"));
 
         var result = Assert.IsType<XElement>(await client.CallAsync("wrap", new { label = "gift", payload = item }));
@@ -35,7 +35,7 @@ public sealed class SpyneSchemaClientTests(SpyneSchemaServer spyne) : IClassFixt
     [Fact]
     public async Task AnyWildcard_IsReadAndSentAsItsElement()
     {
-        var client = await RpcClient.FromWsdlAsync(spyne.Wsdl);
+        var client = await spyne.ClientAsync();
 
         var parcel = Assert.IsType<RpcRecord>(await client.CallAsync("make_parcel", new { label = "p1" }));
 
@@ -51,7 +51,7 @@ public sealed class SpyneSchemaClientTests(SpyneSchemaServer spyne) : IClassFixt
     [Fact]
     public async Task Headers_AreSentByNameAndTheResponsesReadFromTheContext()
     {
-        var client = await RpcClient.FromWsdlAsync(spyne.Wsdl);
+        var client = await spyne.ClientAsync();
         var whoami = client.Description.FindOperation("whoami")!.Schema!;
         Assert.Equal("AuthHeader", Assert.Single(whoami.RequestHeaders).Name.LocalName);
         Assert.Equal("TraceHeader", Assert.Single(whoami.ResponseHeaders).Name.LocalName);
@@ -76,7 +76,7 @@ public sealed class SpyneSchemaClientTests(SpyneSchemaServer spyne) : IClassFixt
     [Fact]
     public async Task Inheritance_ResponsesReadAsTheDerivedTypeAndDerivedRequestsSent()
     {
-        var client = await RpcClient.FromWsdlAsync(spyne.Wsdl);
+        var client = await spyne.ClientAsync();
 
         Assert.Empty(client.Warnings);
         var dog = Assert.IsType<RpcRecord>(await client.CallAsync("adopt", new { kind = "dog" }));

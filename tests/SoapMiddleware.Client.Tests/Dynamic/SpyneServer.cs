@@ -1,3 +1,4 @@
+using SoapMiddleware.Client.Calls;
 using System.Diagnostics;
 
 namespace SoapMiddleware.Client.Tests.Dynamic;
@@ -18,6 +19,12 @@ public class SpyneServer : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
 
     public Uri Wsdl => new(Address, "/?wsdl");
+
+    /// <summary>An HTTP client for this peer: it resends a request wsgiref closed on without answering (<see cref="WsgirefRetryHandler"/>).</summary>
+    public HttpClient Http { get; } = new(new WsgirefRetryHandler());
+
+    /// <summary>A dynamic client of this peer's WSDL, through <see cref="Http"/>.</summary>
+    public Task<RpcClient> ClientAsync() => RpcClient.FromWsdlAsync(Wsdl, httpClient: () => Http);
 
     public async Task InitializeAsync()
     {
@@ -51,5 +58,6 @@ public class SpyneServer : IAsyncLifetime
         }
 
         _process?.Dispose();
+        Http.Dispose();
     }
 }
