@@ -206,7 +206,14 @@ public sealed partial class RpcClient
             // The envelope is held to MaxResponseBytes; the parts to the reader limits' Mtom (large ones on disk).
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var envelopeLimit = (int)Math.Min(_options.MaxResponseBytes, int.MaxValue - 1);
-            return await mtom.ReadMtomResponseAsync(operation, body, context.ResponseContentType!, envelopeLimit, cancellationToken).ConfigureAwait(false);
+            return await mtom.ReadMtomResponseAsync(operation, body, context.ResponseContentType!, envelopeLimit, EnvelopeReadAsync, cancellationToken).ConfigureAwait(false);
+
+            // As for a plain response: the envelope for listeners and for the response's SOAP headers (not the parts).
+            async Task EnvelopeReadAsync(ReadOnlyMemory<byte> envelope)
+            {
+                context.ResponseBytes = envelope.ToArray();
+                await _options.Events.FireAsync(RpcClientEventNames.MethodAcceptDocument, context).ConfigureAwait(false);
+            }
         }
 
         if (!_reader.CanReadResponse(mediaType))

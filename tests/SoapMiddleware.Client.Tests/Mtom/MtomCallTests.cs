@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
+using SoapMiddleware.Client.Calls;
 using SoapMiddleware.Client.Tests.Typed;
 
 namespace SoapMiddleware.Client.Tests.Mtom;
@@ -42,6 +45,29 @@ public sealed class MtomCallTests : IAsyncLifetime
         Assert.Equal([], client.EchoBytes([]));
         Assert.Equal(5, client.Add(2, 3));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_serverParts, "*", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("soap11")]
+    [InlineData("soap12")]
+    public void MtomResponse_ItsEnvelopeReachesListeners_WithTheXopIncludeInPlaceOfTheBytes(string protocol)
+    {
+        var received = new ConcurrentQueue<string>();
+        var client = ClientFactory.Create<IBytesClient>(_app.Url("/soap/calculator"), protocol, o =>
+        {
+            o.UseMtom = true;
+            o.ReaderLimits.Mtom.TempDirectory = _clientParts;
+            o.Events.AddListener(RpcClientEventNames.MethodAcceptDocument, c => received.Enqueue(Encoding.UTF8.GetString(c.ResponseBytes.Span)));
+        });
+        var data = RandomNumberGenerator.GetBytes(100_000);
+
+        Assert.Equal(data, client.EchoBytes(data));
+
+        // The root part as received: the result element holds an xop:Include, the 100,000 bytes travelled as a part.
+        var envelope = XDocument.Parse(Assert.Single(received));
+        var result = envelope.Descendants().Single(e => e.Name.LocalName == "EchoBytesResult");
+        Assert.Equal(XName.Get("Include", "http://www.w3.org/2004/08/xop/include"), Assert.Single(result.Elements()).Name);
+        Assert.True(Assert.Single(received).Length < 2_000);
     }
 
     [Fact]

@@ -31,6 +31,10 @@ public interface IRpcMtomProtocol
     /// <param name="body">The response body.</param>
     /// <param name="contentType">The response's <c>Content-Type</c>.</param>
     /// <param name="maxEnvelopeBytes">The most bytes the envelope (the root part) may hold.</param>
+    /// <param name="envelopeRead">
+    /// Called once the message is read, before the envelope is deserialized, with the envelope as received (binary values
+    /// still <c>xop:Include</c> references); the memory is valid only during the call. <see langword="null"/>: not called.
+    /// </param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    Task<object?> ReadMtomResponseAsync(RpcOperation operation, Stream body, string contentType, int maxEnvelopeBytes, CancellationToken cancellationToken);
+    Task<object?> ReadMtomResponseAsync(RpcOperation operation, Stream body, string contentType, int maxEnvelopeBytes, Func<ReadOnlyMemory<byte>, Task>? envelopeRead, CancellationToken cancellationToken);
 }

@@ -23,7 +23,7 @@ internal sealed partial class SoapProtocol : IRpcMtomProtocol
     }
 
     /// <inheritdoc />
-    public async Task<object?> ReadMtomResponseAsync(RpcOperation operation, Stream body, string contentType, int maxEnvelopeBytes, CancellationToken cancellationToken)
+    public async Task<object?> ReadMtomResponseAsync(RpcOperation operation, Stream body, string contentType, int maxEnvelopeBytes, Func<ReadOnlyMemory<byte>, Task>? envelopeRead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(body);
@@ -33,6 +33,11 @@ internal sealed partial class SoapProtocol : IRpcMtomProtocol
         }
 
         using var package = await MultipartRelatedReader.ReadAsync(body, MultipartContentType.Parse(contentType)!, options.Mtom, maxEnvelopeBytes, cancellationToken).ConfigureAwait(false);
+        if (envelopeRead is not null)
+        {
+            await envelopeRead(package.Root).ConfigureAwait(false);
+        }
+
         XopPackage.Current = package;
         try
         {
