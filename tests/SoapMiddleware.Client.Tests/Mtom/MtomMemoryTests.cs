@@ -18,20 +18,13 @@ public sealed class MtomMemoryTests
     [Fact]
     public async Task Document200MB_StreamedBothWays_ServerPeakGrowsLessThan64MB()
     {
-        var port = ChildProcess.FreePort();
         var directory = Directory.CreateTempSubdirectory("soapmw-mtom-memory-").FullName;
         var serverParts = Path.Combine(directory, "server-parts");
         var clientParts = Path.Combine(directory, "client-parts");
-        using var app = ChildProcess.Start("dotnet",
-        [
-            Path.Combine(AppContext.BaseDirectory, "SampleApp.dll"), "--urls", $"http://127.0.0.1:{port}",
-            "--Logging:LogLevel:Default=Warning", "--Queue:ConnectionString", Path.Combine(directory, "queue.db"), "--Queue:Workers=1",
-            "--Rpc:Mtom:TempDirectory", serverParts,
-        ]);
         try
         {
-            var address = new Uri($"http://127.0.0.1:{port}/soap/documents");
-            await WaitUntilUpAsync(address, app);
+            await using var app = await SampleAppProcess.StartAsync(Path.Combine(directory, "queue.db"), "--Queue:Workers=1", "--Rpc:Mtom:TempDirectory", serverParts);
+            var address = app.Url("/soap/documents");
             var client = ClientFactory.Create<IDocumentClient>(address, "soap11", o =>
             {
                 o.UseMtom = true;
@@ -44,7 +37,7 @@ public sealed class MtomMemoryTests
                 await warm.CopyToAsync(Stream.Null);
             }
 
-            var before = PeakResidentBytes(app);
+            var before = PeakResidentBytes(app.Process);
 
             Assert.Equal(PatternStream.DigestOf(Size), await client.Digest(new PatternStream(Size)));
             await using (var echoed = await client.EchoDocument(new PatternStream(Size)))
@@ -52,18 +45,12 @@ public sealed class MtomMemoryTests
                 Assert.Equal(PatternStream.DigestOf(Size), await DigestAsync(echoed));
             }
 
-            var growth = PeakResidentBytes(app) - before;
+            var growth = PeakResidentBytes(app.Process) - before;
             Assert.True(growth < MaxGrowthBytes, $"The server's peak resident set grew by {growth / (1024 * 1024)} MB for a {Size / (1024 * 1024)} MB document.");
             Assert.Empty(Directory.EnumerateFileSystemEntries(serverParts));
         }
         finally
         {
-            if (!app.HasExited)
-            {
-                app.Kill();
-                await app.WaitForExitAsync();
-            }
-
             Directory.Delete(directory, recursive: true);
         }
     }
@@ -88,30 +75,5 @@ public sealed class MtomMemoryTests
     {
         var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-    }
-
-    private static async Task WaitUntilUpAsync(Uri address, Process app)
-    {
-        using var http = new HttpClient();
-        for (var i = 0; i < 300; i++)
-        {
-            Assert.False(app.HasExited, "The sample app exited at start.");
-            try
-            {
-                using var response = await http.GetAsync(new Uri(address + "?wsdl"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The sample app did not start within 30 s.");
     }
 }

@@ -21,15 +21,13 @@ public sealed class MessagePackMemoryTests
     [Fact]
     public async Task FortyArraysWhereTheContractTakesAString_WorkingSetStaysBounded_JsonStillAnswers()
     {
-        var port = ChildProcess.FreePort();
         var directory = Directory.CreateTempSubdirectory("soapmw-msgpack-memory-").FullName;
-        using var app = StartSampleApp(port, Path.Combine(directory, "queue.db"));
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-            await WaitUntilUpAsync(client, app);
+            await using var app = await SampleAppProcess.StartAsync(Path.Combine(directory, "queue.db"), "--Queue:Workers=1");
+            using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             await PostMessagePackAsync(client, ZerosForEcho(1_000));    // warm up: JIT, pools, first GCs
-            var before = WorkingSet(app);
+            var before = WorkingSet(app.Process);
 
             for (var i = 0; i < Requests; i++)
             {
@@ -38,7 +36,7 @@ public sealed class MessagePackMemoryTests
                 Assert.Contains("Element 'Echo/text': expected a JSON string, number or boolean, got an array.", Encoding.UTF8.GetString(body));
             }
 
-            var growth = WorkingSet(app) - before;
+            var growth = WorkingSet(app.Process) - before;
             Assert.True(growth < MaxGrowthBytes, $"The working set grew by {growth / (1024 * 1024)} MB over {Requests} requests.");
 
             var text = new string('x', 2 * 1024 * 1024);
@@ -49,12 +47,6 @@ public sealed class MessagePackMemoryTests
         }
         finally
         {
-            if (!app.HasExited)
-            {
-                app.Kill();
-                await app.WaitForExitAsync();
-            }
-
             Directory.Delete(directory, recursive: true);
         }
     }
@@ -81,38 +73,5 @@ public sealed class MessagePackMemoryTests
     {
         process.Refresh();
         return process.WorkingSet64;
-    }
-
-    private static Process StartSampleApp(int port, string database)
-    {
-        return ChildProcess.Start("dotnet",
-        [
-            Path.Combine(AppContext.BaseDirectory, "SampleApp.dll"), "--urls", $"http://127.0.0.1:{port}",
-            "--Logging:LogLevel:Default=Warning", "--Queue:ConnectionString", database, "--Queue:Workers=1",
-        ]);
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient client, Process app)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            Assert.False(app.HasExited, "The sample app exited at start.");
-            try
-            {
-                using var response = await client.GetAsync("/openapi/v1.json");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The sample app did not start within 30 s.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Xml.Linq;
 using static SoapMiddleware.Tests.Infrastructure.SoapRequests;
@@ -15,25 +14,20 @@ namespace SoapMiddleware.Tests.Security;
 public sealed class SampleSchemeScopeTests
 {
     private const string WcfNamespace = "http://example.com/calculator";
+    private const string Add = "<t:Add><t:a>40</t:a><t:b>2</t:b></t:Add>";
 
     [Fact]
     public async Task WsSecurityScheme_RunsOnlyWherePolicyNamesIt()
     {
-        var port = ChildProcess.FreePort();
         var directory = Directory.CreateTempSubdirectory("soapmw-scheme-scope-").FullName;
-        using var app = ChildProcess.Start("dotnet",
-        [
-            Path.Combine(AppContext.BaseDirectory, "SampleApp.dll"), "--urls", $"http://127.0.0.1:{port}",
-            "--Logging:LogLevel:Default=Warning", "--Queue:ConnectionString", Path.Combine(directory, "queue.db"),
-        ]);
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await Wait.UntilAsync(() => AnswersAsync(client, app), "the sample app to answer /health", TimeSpan.FromSeconds(30));
+            await using var app = await SampleAppProcess.StartAsync(Path.Combine(directory, "queue.db"));
+            using var client = new HttpClient { BaseAddress = app.BaseAddress };
 
-            var (secure, secureBody) = await SendAsync(client, "/soap/secure/calculator", Envelope11("<t:Add><t:a>40</t:a><t:b>2</t:b></t:Add>", Token()));
-            var (open, openBody) = await SendAsync(client, "/soap/calculator", Envelope11("<t:Add><t:a>40</t:a><t:b>2</t:b></t:Add>", Token()));
-            var svcEnvelope = Envelope11("<t:Add><t:a>40</t:a><t:b>2</t:b></t:Add>", Token()).Replace($"xmlns:t=\"{Tns}\"", $"xmlns:t=\"{WcfNamespace}\"", StringComparison.Ordinal);
+            var (secure, secureBody) = await SendAsync(client, "/soap/secure/calculator", Envelope11(Add, Token()));
+            var (open, openBody) = await SendAsync(client, "/soap/calculator", Envelope11(Add, Token()));
+            var svcEnvelope = Envelope11(Add, Token()).Replace($"xmlns:t=\"{Tns}\"", $"xmlns:t=\"{WcfNamespace}\"", StringComparison.Ordinal);
             var (svc, svcBody) = await SendAsync(client, "/Calculator.svc", svcEnvelope, $"\"{WcfNamespace}/CalculatorService/Add\"");
 
             Assert.Equal(HttpStatusCode.OK, secure);
@@ -45,16 +39,11 @@ public sealed class SampleSchemeScopeTests
         }
         finally
         {
-            if (!app.HasExited)
-            {
-                app.Kill();
-                await app.WaitForExitAsync();
-            }
-
             Directory.Delete(directory, recursive: true);
         }
     }
 
+    // A fresh token per request: the nonce of one is refused the second time (replay).
     private static string Token() => SecurityTokens.Header("alice", "wonderland", digest: true, DateTimeOffset.UtcNow, mustUnderstand: "1");
 
     private static string? FaultCode(XDocument document) => document.Descendants("faultcode").SingleOrDefault()?.Value;
@@ -63,19 +52,5 @@ public sealed class SampleSchemeScopeTests
     {
         using var response = await client.SendAsync(Soap11Request(new Uri(client.BaseAddress!, path), envelope, soapAction));
         return (response.StatusCode, XDocument.Parse(await response.Content.ReadAsStringAsync()));
-    }
-
-    private static async Task<bool> AnswersAsync(HttpClient client, Process app)
-    {
-        Assert.False(app.HasExited, "The sample app exited at start.");
-        try
-        {
-            using var response = await client.GetAsync("/health");
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
     }
 }
