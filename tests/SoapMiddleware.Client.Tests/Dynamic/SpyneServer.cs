@@ -1,5 +1,5 @@
-using SoapMiddleware.Client.Calls;
 using System.Diagnostics;
+using SoapMiddleware.Client.Calls;
 
 namespace SoapMiddleware.Client.Tests.Dynamic;
 

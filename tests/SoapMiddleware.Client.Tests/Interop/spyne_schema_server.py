@@ -5,16 +5,14 @@ read with xsi:type (Soap11(polymorphic=True)).
 Usage: python3 spyne_schema_server.py PORT. Serves SOAP 1.1 document/literal at http://127.0.0.1:PORT/ with its WSDL at
 /?wsdl, until it is killed. Values are deterministic so the test can check them.
 """
-import sys
 from lxml import etree
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import make_server, WSGIRequestHandler, WSGIServer
 
 from spyne import Application, ServiceBase, rpc, Fault
 from spyne.model.complex import ComplexModel
 from spyne.model.primitive import AnyXml, Unicode, Integer32
 from spyne.protocol.soap import Soap11
-from spyne.server.wsgi import WsgiApplication
+
+from spyne_http import serve
 
 TNS = "urn:soapmw:spyne:schema"
 BOX = "urn:example:box"
@@ -101,20 +99,7 @@ class SpyneSchema(ServiceBase):
         return "%s&%s" % (dog.name, cat.name)
 
 
-class ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    request_queue_size = 64
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 application = Application([SpyneSchema], tns=TNS, in_protocol=Soap11(validator="lxml"), out_protocol=Soap11(polymorphic=True))
 
 if __name__ == "__main__":
-    port = int(sys.argv[1])
-    server = make_server("127.0.0.1", port, WsgiApplication(application), server_class=ThreadingServer, handler_class=QuietHandler)
-    print("serving on %d" % port, flush=True)
-    server.serve_forever()
+    serve(application)

@@ -4,16 +4,14 @@ Usage: python3 spyne_server.py PORT. Serves SOAP 1.1 document/literal (Spyne's S
 http://127.0.0.1:PORT/ with its WSDL at /?wsdl, until it is killed. Values are deterministic so the test can check them.
 """
 import datetime
-import sys
 from lxml import etree
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import make_server, WSGIRequestHandler, WSGIServer
 
 from spyne import Application, ServiceBase, rpc, Fault
 from spyne.model.complex import ComplexModel, Array
 from spyne.model.primitive import Unicode, Integer, Integer32, Double, Boolean, DateTime
 from spyne.protocol.soap import Soap11
-from spyne.server.wsgi import WsgiApplication
+
+from spyne_http import serve
 
 TNS = "urn:soapmw:spyne"
 
@@ -84,21 +82,7 @@ class SpyneCalc(ServiceBase):
         raise NotFound(key, 3)
 
 
-class ThreadingServer(ThreadingMixIn, WSGIServer):
-    """One thread per connection and a deeper accept queue, so a busy test machine never finds the port refusing."""
-    daemon_threads = True
-    request_queue_size = 64
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 application = Application([SpyneCalc], tns=TNS, in_protocol=Soap11(validator="lxml"), out_protocol=Soap11())
 
 if __name__ == "__main__":
-    port = int(sys.argv[1])
-    server = make_server("127.0.0.1", port, WsgiApplication(application), server_class=ThreadingServer, handler_class=QuietHandler)
-    print("serving on %d" % port, flush=True)
-    server.serve_forever()
+    serve(application)
