@@ -206,14 +206,10 @@ public sealed partial class RpcClient
             // The envelope is held to MaxResponseBytes; the parts to the reader limits' Mtom (large ones on disk).
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var envelopeLimit = (int)Math.Min(_options.MaxResponseBytes, int.MaxValue - 1);
-            return await mtom.ReadMtomResponseAsync(operation, body, context.ResponseContentType!, envelopeLimit, EnvelopeReadAsync, cancellationToken).ConfigureAwait(false);
 
-            // As for a plain response: the envelope for listeners and for the response's SOAP headers (not the parts).
-            async Task EnvelopeReadAsync(ReadOnlyMemory<byte> envelope)
-            {
-                context.ResponseBytes = envelope.ToArray();
-                await _options.Events.FireAsync(RpcClientEventNames.MethodAcceptDocument, context).ConfigureAwait(false);
-            }
+            // As for a plain response, the envelope (not the parts) for listeners and the response's SOAP headers; a copy,
+            // as the reader's buffer is pooled.
+            return await mtom.ReadMtomResponseAsync(operation, body, context.ResponseContentType!, envelopeLimit, envelope => AcceptDocumentAsync(context, envelope.ToArray()).AsTask(), cancellationToken).ConfigureAwait(false);
         }
 
         if (!_reader.CanReadResponse(mediaType))
@@ -228,9 +224,16 @@ public sealed partial class RpcClient
             throw new RpcHttpException(response.StatusCode, context.ResponseContentType, excerpt, operation.Name, _address);
         }
 
-        context.ResponseBytes = await ResponseBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, operation.Name, cancellationToken).ConfigureAwait(false);
-        await _options.Events.FireAsync(RpcClientEventNames.MethodAcceptDocument, context).ConfigureAwait(false);
+        var document = await ResponseBodyReader.ReadAsync(response.Content, _options.MaxResponseBytes, operation.Name, cancellationToken).ConfigureAwait(false);
+        await AcceptDocumentAsync(context, document).ConfigureAwait(false);
         return _reader.ReadResponse(operation, context.ResponseBytes);
+    }
+
+    /// <summary>The response document read whole: kept on the call's context, then shown to the listeners before it is deserialized.</summary>
+    private ValueTask AcceptDocumentAsync(RpcCallContext context, ReadOnlyMemory<byte> document)
+    {
+        context.ResponseBytes = document;
+        return _options.Events.FireAsync(RpcClientEventNames.MethodAcceptDocument, context);
     }
 
     /// <summary>
